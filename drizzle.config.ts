@@ -1,0 +1,7 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: ['./main/core/database/tables.ts', './main/*/tables.ts'],
+  out: './migrations',
+});

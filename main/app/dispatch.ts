@@ -1,0 +1,46 @@
+import { contract, isMethodName, requestSchema, type ContractResponse } from '../../shared/contract/methods';
+import { can } from '../../shared/contract/roles';
+import { AppError, isAppError } from '../core/errors';
+import type { Origin } from '../core/write-path';
+import { handlers, type CallContext } from './handlers';
+import type { Services } from './services';
+
+/**
+ * The one entry every door uses: check the request against the contract, authenticate, check the role's
+ * permission, run the handler, check the answer against the contract, and turn failures into clear messages.
+ */
+export function dispatch(services: Services, rawRequest: unknown, origin: Origin): ContractResponse {
+  try {
+    const request = requestSchema.safeParse(rawRequest);
+    if (!request.success || !isMethodName(request.data.method)) {
+      throw new AppError('bad-request', 'Yêu cầu không hợp lệ.', 'Malformed request or unknown method.');
+    }
+    const name = request.data.method;
+    const spec = contract[name];
+    const input = spec.input.safeParse(request.data.input ?? {});
+    if (!input.success) {
+      throw new AppError('invalid-input', 'Dữ liệu gửi lên không đúng mẫu.', 'Request does not match the contract.',
+        input.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    }
+    const token = request.data.token ?? null;
+    const ctx: CallContext = { user: null, token, actor: { userId: null, origin } };
+    if (spec.permission !== null && name !== 'auth.unlock' && name !== 'auth.logout') {
+      ctx.user = services.accounts.authenticate(token);
+      ctx.actor = { userId: ctx.user.id, origin };
+      if (spec.permission !== 'session' && !can(ctx.user.role, spec.permission)) {
+        throw new AppError('forbidden', 'Tài khoản của bạn không có quyền thực hiện việc này.', 'Your role may not do this.');
+      }
+    }
+    const handler = handlers[name] as (s: Services, i: unknown, c: CallContext) => unknown;
+    const output = spec.output.safeParse(handler(services, input.data, ctx));
+    if (!output.success) {
+      services.logger.log('error', 'contract-output-mismatch', { method: name, issues: output.error.issues.map((i) => i.path.join('.')) });
+      throw new AppError('internal', 'Lỗi nội bộ: kết quả không đúng mẫu. Dữ liệu không bị thay đổi.', 'Internal error: response failed the contract.');
+    }
+    return { ok: true, output: output.data } as ContractResponse;
+  } catch (e) {
+    if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.messageVi, messageEn: e.messageEn } };
+    services.logger.log('error', 'unexpected-error', { message: String((e as Error)?.message ?? e) });
+    return { ok: false, error: { code: 'internal', message: 'Lỗi không mong đợi. Dữ liệu không bị thay đổi; hãy thử lại.', messageEn: 'Unexpected error.' } };
+  }
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type AppDatabase } from '../core/database/open-database';
+import { migrationsDir, projectRoot } from '../core/app-paths';
+import { createLogger, silentLogger, type Logger } from '../core/logging';
+import { createAccountsService } from '../accounts/accounts-service';
+import { createRegistryService } from '../registry/registry-service';
+
+export interface ServiceOptions {
+  dbPath: string;
+  create?: boolean;
+  idleLockMinutes?: number;
+  logFile?: string;
+  quiet?: boolean;
+}
+
+/** The composition root: one database, the services on it. Every door (Electron, host, CLI) starts here. */
+export function createServices(options: ServiceOptions) {
+  const db: AppDatabase = openDatabase({ path: options.dbPath, migrationsFolder: migrationsDir(), create: options.create ?? true });
+  const logger: Logger = options.quiet ? silentLogger : createLogger({ file: options.logFile });
+  const idleLockMinutes = options.idleLockMinutes ?? Number(process.env.ANSINH_IDLE_LOCK_MINUTES ?? 15);
+  return {
+    db,
+    logger,
+    version: appVersion(),
+    accounts: createAccountsService(db, { idleLockMinutes }),
+    registry: createRegistryService(db),
+    metaValue: (key: string) => db.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined,
+    close: () => db.close(),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+function appVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}

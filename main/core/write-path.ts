@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { AppDatabase } from './database/open-database';
+import { nextLocalHlc } from './hlc-store';
+import { AppError } from './errors';
+import { isLoggedField, syncedTableByEntity, type SyncedTable } from './synced-tables';
+
+export type Origin = 'electron' | 'host' | 'cli' | 'system';
+
+/** Who is acting and through which door. The device comes from the database itself. */
+export interface Actor {
+  userId: string | null;
+  origin: Origin;
+}
+
+export interface CommandResult<T> {
+  commandId: string;
+  result: T;
+  changes: number;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The only way to change synced data. Every insert, update and tombstone is applied and appended to the
+ * change log (who, HLC time, device, entity, field, before, after, the row revision it was edited from)
+ * in the same transaction, under one command that says why.
+ */
+export class Writer {
+  private entries = 0;
+  private readonly touched = new Set<string>();
+  summary: Record<string, unknown> | undefined;
+
+  constructor(
+    private readonly db: AppDatabase,
+    readonly commandId: string,
+    private readonly hlc: string,
+    private seq: number,
+  ) {}
+
+  get changes(): number {
+    return this.entries;
+  }
+
+  get(t: SyncedTable, id: string): Row | undefined {
+    const raw = statement(this.db, `SELECT * FROM "${t.entity}" WHERE id = ?`).get(id) as Row | undefined;
+    return raw && fromSql(t, raw);
+  }
+
+  insert(t: SyncedTable, values: Row): string {
+    const id = (values.id as string | undefined) ?? randomUUID();
+    const row: Row = { ...values, id, rev: 1, deleted: 0 };
+    Object.assign(row, t.derive?.(row));
+    const props = Object.keys(row).filter((p) => row[p] !== undefined && t.columns.has(p));
+    const sql = `INSERT INTO "${t.entity}" (${props.map((p) => `"${t.columns.get(p)}"`).join(',')}) VALUES (${props.map(() => '?').join(',')})`;
+    statement(this.db, sql).run(...props.map((p) => toSql(row[p])));
+    const logged: Row = {};
+    for (const p of props) if (isLoggedField(t, p) && row[p] !== null) logged[p] = t.secretFields.has(p) ? '***' : row[p];
+    this.append(t.entity, id, 'insert', null, null, JSON.stringify(logged), null);
+    this.touched.add(`${t.entity}:${id}`);
+    return id;
+  }
+
+  /** Applies the fields of `patch` that differ from the stored row; returns the names of the changed fields. */
+  update(t: SyncedTable, id: string, patch: Row): string[] {
+    const current = this.get(t, id);
+    if (!current) throw new AppError('record-missing', 'Không tìm thấy bản ghi cần sửa.', `No ${t.entity} with this id.`);
+    const changed = Object.keys(patch).filter((p) => t.columns.has(p) && isLoggedField(t, p) && patch[p] !== undefined && !sameValue(current[p], patch[p]));
+    if (changed.length === 0) return [];
+    const next: Row = { ...current };
+    for (const p of changed) next[p] = patch[p];
+    const derived = t.derive?.(next) ?? {};
+    const bump = this.touched.has(`${t.entity}:${id}`) ? 0 : 1;
+    const assignments: [string, unknown][] = [...changed.map((p) => [p, patch[p]] as [string, unknown]), ...Object.entries(derived), ['rev', (current.rev as number) + bump]];
+    const sql = `UPDATE "${t.entity}" SET ${assignments.map(([p]) => `"${t.columns.get(p)}" = ?`).join(', ')} WHERE id = ?`;
+    statement(this.db, sql).run(...assignments.map(([, v]) => toSql(v)), id);
+    for (const p of changed) {
+      const secret = t.secretFields.has(p);
+      this.append(t.entity, id, 'update', p, secret ? '"***"' : JSON.stringify(current[p] ?? null), secret ? '"***"' : JSON.stringify(patch[p] ?? null), current.rev as number);
+    }
+    this.touched.add(`${t.entity}:${id}`);
+    return changed;
+  }
+
+  /** Synced records are never hard-deleted: a tombstone travels like any other change. */
+  tombstone(t: SyncedTable, id: string): void {
+    const current = this.get(t, id);
+    if (!current || current.deleted) return;
+    statement(this.db, `UPDATE "${t.entity}" SET deleted = 1, rev = rev + 1 WHERE id = ?`).run(id);
+    this.append(t.entity, id, 'tombstone', 'deleted', '0', '1', current.rev as number);
+  }
+
+  restore(t: SyncedTable, id: string): void {
+    const current = this.get(t, id);
+    if (!current || !current.deleted) return;
+    statement(this.db, `UPDATE "${t.entity}" SET deleted = 0, rev = rev + 1 WHERE id = ?`).run(id);
+    this.append(t.entity, id, 'update', 'deleted', '1', '0', current.rev as number);
+  }
+
+  private append(entity: string, entityId: string, op: string, field: string | null, oldValue: string | null, newValue: string | null, baseRev: number | null): void {
+    this.seq += 1;
+    this.entries += 1;
+    statement(this.db, `INSERT INTO change_log (device_id, seq, hlc, command_id, entity, entity_id, op, field, old_value, new_value, base_rev)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(this.db.deviceId, this.seq, this.hlc, this.commandId, entity, entityId, op, field, oldValue, newValue, baseRev);
+  }
+}
+
+export function runCommand<T>(
+  db: AppDatabase,
+  actor: Actor,
+  name: string,
+  work: (w: Writer) => T,
+  options: { reverts?: string; now?: () => number } = {},
+): CommandResult<T> {
+  const commandId = randomUUID();
+  const run = db.sqlite.transaction(() => {
+    const hlc = nextLocalHlc(db, (options.now ?? Date.now)());
+    const lastSeq = statement(db, 'SELECT coalesce(max(seq), 0) FROM change_log WHERE device_id = ?').pluck().get(db.deviceId) as number;
+    const writer = new Writer(db, commandId, hlc, lastSeq);
+    const result = work(writer);
+    statement(db, 'INSERT INTO commands (id, name, device_id, user_id, origin, hlc, summary, reverts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(commandId, name, db.deviceId, actor.userId, actor.origin, hlc, writer.summary ? JSON.stringify(writer.summary) : null, options.reverts ?? null);
+    return { commandId, result, changes: writer.changes };
+  });
+  return run.immediate();
+}
+
+export interface UndoReport {
+  reverted: number;
+  /** Fields changed again since the command: left as they are, for a person to decide. */
+  conflicts: { entity: string; entityId: string; field: string }[];
+}
+
+/** Undo a whole command (e.g. an import) as a new command that reverses each of its changes still in place. */
+export function undoCommand(db: AppDatabase, actor: Actor, commandId: string): CommandResult<UndoReport> {
+  const command = statement(db, 'SELECT id, name FROM commands WHERE id = ?').get(commandId);
+  if (!command) throw new AppError('command-missing', 'Không tìm thấy thao tác cần hoàn tác.', 'No such command.');
+  if (statement(db, 'SELECT 1 FROM commands WHERE reverts = ?').get(commandId)) {
+    throw new AppError('already-undone', 'Thao tác này đã được hoàn tác rồi.', 'This command was already undone.');
+  }
+  const entries = statement(db, 'SELECT entity, entity_id, op, field, old_value, new_value FROM change_log WHERE command_id = ? ORDER BY seq DESC')
+    .all(commandId) as { entity: string; entity_id: string; op: string; field: string | null; old_value: string | null; new_value: string | null }[];
+  return runCommand(db, actor, 'undo', (w) => {
+    const report: UndoReport = { reverted: 0, conflicts: [] };
+    for (const e of entries) {
+      const t = syncedTableByEntity(e.entity);
+      if (!t) continue;
+      const current = w.get(t, e.entity_id);
+      if (!current) continue;
+      if (e.op === 'insert') {
+        if (!current.deleted) {
+          w.tombstone(t, e.entity_id);
+          report.reverted += 1;
+        }
+      } else if (e.op === 'tombstone') {
+        w.restore(t, e.entity_id);
+        report.reverted += 1;
+      } else if (e.field && !t.secretFields.has(e.field)) {
+        if (sameValue(current[e.field], JSON.parse(e.new_value ?? 'null'))) {
+          w.update(t, e.entity_id, { [e.field]: JSON.parse(e.old_value ?? 'null') });
+          report.reverted += 1;
+        } else {
+          report.conflicts.push({ entity: e.entity, entityId: e.entity_id, field: e.field });
+        }
+      }
+    }
+    w.summary = { undoOf: commandId, ...report, conflicts: report.conflicts.length };
+    return report;
+  }, { reverts: commandId });
+}
+
+const statements = new WeakMap<AppDatabase, Map<string, Database.Statement<unknown[]>>>();
+
+function statement(db: AppDatabase, sql: string): Database.Statement<unknown[]> {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.sqlite.prepare<unknown[]>(sql)));
+  return stmt;
+}
+
+function fromSql(t: SyncedTable, raw: Row): Row {
+  const row: Row = {};
+  for (const [prop, col] of t.columns) row[prop] = raw[col];
+  return row;
+}
+
+function toSql(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return v ?? null;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return (a ?? null) === (toSql(b) ?? null);
+}

@@ -1,0 +1,7 @@
+import type { CliCommand } from './cli-command';
+import { demoCommand } from './commands/demo';
+import { exportBeneficiariesCommand } from './commands/export-beneficiaries';
+import { serveCommand } from './commands/serve';
+
+/** Every `ansinh` command. A capability adds its command module here. */
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, exportBeneficiariesCommand];

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { projectRoot } from '../../../core/app-paths';
+import { ensureDefaultDatabase } from '../../../app/first-start';
+import { startServicesThread } from '../../../app/worker/services-thread';
+import { startHostServer } from '../../host/host-server';
+import type { CliCommand } from '../cli-command';
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Chạy ứng dụng trên trình duyệt (máy chủ cục bộ 127.0.0.1) / Run the app headless on 127.0.0.1',
+  usage: 'ansinh serve [--db PATH] [--port N] [--open] [--json]',
+  options: { port: { type: 'string' }, open: { type: 'boolean' } },
+  async run(ctx) {
+    if (typeof ctx.values.db !== 'string' && ensureDefaultDatabase(ctx.dbPath) === 'created-demo') {
+      ctx.progress(`Lần chạy đầu: đã tạo xã mẫu tại ${ctx.dbPath} (tài khoản: canbo / canbo123!).`);
+    }
+    const services = await startServicesThread({ dbPath: ctx.dbPath, create: false });
+    const host = await startHostServer({ services, rendererDir: join(projectRoot(), 'dist', 'renderer'), port: ctx.values.port ? Number(ctx.values.port) : undefined });
+    ctx.print({ url: host.url }, host.url);
+    if (ctx.values.open) openBrowser(host.url);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await host.close();
+    await services.close();
+    return 0;
+  },
+};
+
+function openBrowser(url: string): void {
+  const opener = process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const child = spawn(opener[0] as string, opener[1] as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}

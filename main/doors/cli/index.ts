@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { isAppError } from '../../core/errors';
+import { COMMON_OPTIONS, resolveDbPath, type CliCommand, type CliContext, type CliIo } from './cli-command';
+import { cliCommands } from './command-list';
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+/** `ansinh` entry: parse, run one command, print one line on failure. Returns the exit code. */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(helpText());
+    return name ? 0 : 2;
+  }
+  const command = findCommand(name, rest);
+  if (!command) {
+    io.stderr(`Lệnh không hợp lệ: "${name}". Xem "ansinh help". / Unknown command "${name}". See "ansinh help".\n`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: command.args, options: { ...COMMON_OPTIONS, ...command.command.options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    io.stderr(`Tham số không hợp lệ: ${(e as Error).message}. Cách dùng: ${command.command.usage} / Invalid arguments.\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout(`${command.command.summary}\n${command.command.usage}\n`);
+    return 0;
+  }
+  const json = parsed.values.json === true;
+  const ctx: CliContext = {
+    positionals: parsed.positionals,
+    values: parsed.values,
+    io,
+    json,
+    dbPath: resolve(resolveDbPath(parsed.values)),
+    print: (document, human) => io.stdout(json ? JSON.stringify(document) + '\n' : human.endsWith('\n') ? human : human + '\n'),
+    progress: (line) => io.stderr(line + '\n'),
+  };
+  try {
+    return await command.command.run(ctx);
+  } catch (e) {
+    if (isAppError(e)) {
+      io.stderr(`${e.messageVi} / ${e.messageEn}\n`);
+      if (debug && e.details) io.stderr(`${JSON.stringify(e.details)}\n`);
+    } else {
+      io.stderr('Lỗi không mong đợi; dữ liệu không bị thay đổi. Chạy lại với --debug để xem chi tiết. / Unexpected error; run with --debug for details.\n');
+      if (debug) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
+    }
+    return 1;
+  }
+}
+
+/** Commands are "serve", "demo", and two-word ones like "export beneficiaries" or "card read". */
+function findCommand(first: string, rest: string[]): { command: CliCommand; args: string[] } | undefined {
+  const twoWords = rest[0] && cliCommands.find((c) => c.name === `${first} ${rest[0]}`);
+  if (twoWords) return { command: twoWords, args: rest.slice(1) };
+  const one = cliCommands.find((c) => c.name === first);
+  return one && { command: one, args: rest };
+}
+
+function helpText(): string {
+  const lines = cliCommands.map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `ansinh — An Sinh Desk\n\nCác lệnh / Commands:\n${lines.join('\n')}\n\nMọi lệnh: --db PATH (mặc định: cơ sở dữ liệu của ứng dụng), --json, --debug\n`;
+}

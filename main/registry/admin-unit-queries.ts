@@ -1,0 +1,24 @@
+import type { SqliteConnection } from '../core/database/open-database';
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  level: 'province' | 'district' | 'commune';
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  parentId: string | null;
+}
+
+export function listUnits(db: SqliteConnection, unitIds: readonly string[] | null): UnitView[] {
+  const scope = unitIds ? 'AND id IN (SELECT value FROM json_each(?))' : '';
+  return db.prepare(`SELECT id, code, name, level, effective_from AS effectiveFrom, effective_to AS effectiveTo, parent_id AS parentId
+    FROM admin_units WHERE deleted = 0 ${scope} ORDER BY level, code, effective_from`).all(...(unitIds ? [JSON.stringify(unitIds)] : [])) as UnitView[];
+}
+
+/** The unit a code meant on a given date (codes are reused after the 2025 merger). */
+export function unitByCodeOn(db: SqliteConnection, code: string, isoDate: string): UnitView | undefined {
+  return db.prepare(`SELECT id, code, name, level, effective_from AS effectiveFrom, effective_to AS effectiveTo, parent_id AS parentId
+    FROM admin_units WHERE deleted = 0 AND code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to > ?)`)
+    .get(code, isoDate, isoDate) as UnitView | undefined;
+}

@@ -1,0 +1,52 @@
+import type { AppDatabase } from '../core/database/open-database';
+import { AppError } from '../core/errors';
+import type { BeneficiaryDetail, HistoryEntry, ListBeneficiariesOutput } from '../../shared/contract/beneficiaries';
+import { beneficiaryDetail, beneficiaryFacets, beneficiaryHistory, beneficiaryUnit, rowsByRowid } from './beneficiary-queries';
+import { searchBeneficiaries } from './beneficiary-search';
+import './synced-tables';
+
+/** What a caller may see: every unit (administrator) or the listed ones. */
+export interface UnitScope {
+  unitIds: readonly string[] | null;
+}
+
+export interface ListRequest {
+  query: string;
+  village: string | null;
+  categoryGroup: string | null;
+  status: string | null;
+  offset: number;
+  limit: number;
+}
+
+export function createRegistryService(db: AppDatabase) {
+  const sqlite = db.sqlite;
+  const notFound = () => new AppError('not-found', 'Không tìm thấy đối tượng (có thể đã bị xóa hoặc ngoài địa bàn của bạn).', 'Beneficiary not found.');
+
+  function assertInScope(scope: UnitScope, id: string): void {
+    const unit = beneficiaryUnit(sqlite, id);
+    if (!unit || (scope.unitIds && !scope.unitIds.includes(unit))) throw notFound();
+  }
+
+  return {
+    list(scope: UnitScope, req: ListRequest): ListBeneficiariesOutput {
+      const page = searchBeneficiaries(sqlite, { ...req, unitIds: scope.unitIds });
+      return { rows: rowsByRowid(sqlite, page.rowids), total: page.total, totalIsLowerBound: page.totalIsLowerBound };
+    },
+    facets(scope: UnitScope) {
+      return beneficiaryFacets(sqlite, scope.unitIds);
+    },
+    get(scope: UnitScope, id: string): BeneficiaryDetail {
+      assertInScope(scope, id);
+      const detail = beneficiaryDetail(sqlite, id);
+      if (!detail) throw notFound();
+      return detail;
+    },
+    history(scope: UnitScope, id: string): HistoryEntry[] {
+      assertInScope(scope, id);
+      return beneficiaryHistory(sqlite, id);
+    },
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;

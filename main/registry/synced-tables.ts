@@ -1,0 +1,15 @@
+import { defineSyncedTable } from '../core/synced-tables';
+import { foldVietnamese } from '../../shared/text/fold';
+import { nameSortKey } from '../../shared/text/name-sort-key';
+import { adminUnits, beneficiaries, households, paymentAccounts } from './tables';
+
+export const beneficiaryTable = defineSyncedTable(beneficiaries, {
+  derive: (row) => ({
+    searchName: foldVietnamese(String(row.fullName ?? '')),
+    sortKey: nameSortKey(String(row.fullName ?? '')),
+  }),
+}, ['searchName', 'sortKey']);
+
+export const householdTable = defineSyncedTable(households);
+export const paymentAccountTable = defineSyncedTable(paymentAccounts);
+export const adminUnitTable = defineSyncedTable(adminUnits);

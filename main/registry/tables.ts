@@ -1,0 +1,84 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Every synced table has: id (text, generated), rev (bumped by each command that touches the row),
+// deleted (tombstone: synced records are never hard-deleted).
+
+/**
+ * Administrative units with versioned codes: communes were merged on 1 July 2025 and new communes
+ * reuse old codes, so a unit is identified by code + the date from which that code means this unit.
+ */
+export const adminUnits = sqliteTable('admin_units', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull(),
+  effectiveFrom: text('effective_from').notNull(),
+  effectiveTo: text('effective_to'),
+  name: text('name').notNull(),
+  level: text('level', { enum: ['province', 'district', 'commune'] }).notNull(),
+  parentId: text('parent_id'),
+  rev: integer('rev').notNull().default(1),
+  deleted: integer('deleted').notNull().default(0),
+}, (t) => [uniqueIndex('admin_units_code_version').on(t.code, t.effectiveFrom)]);
+
+export const households = sqliteTable('households', {
+  id: text('id').primaryKey(),
+  unitId: text('unit_id').notNull().references(() => adminUnits.id),
+  village: text('village'),
+  headName: text('head_name').notNull(),
+  address: text('address'),
+  kind: text('kind', { enum: ['ordinary', 'poor', 'near-poor'] }).notNull().default('ordinary'),
+  rev: integer('rev').notNull().default(1),
+  deleted: integer('deleted').notNull().default(0),
+}, (t) => [index('households_unit').on(t.unitId)]);
+
+export const beneficiaries = sqliteTable('beneficiaries', {
+  id: text('id').primaryKey(),
+  unitId: text('unit_id').notNull().references(() => adminUnits.id),
+  householdId: text('household_id').references(() => households.id),
+  village: text('village'),
+  fullName: text('full_name').notNull(),
+  /** Folded name (no tones, đ→d, lowercase), kept by the write path for search. */
+  searchName: text('search_name').notNull(),
+  /** Vietnamese-order key (given, middle, family), kept by the write path for the list. */
+  sortKey: text('sort_key').notNull(),
+  birth: text('birth'),
+  sex: text('sex', { enum: ['M', 'F'] }),
+  idNumber: text('id_number'),
+  oldIdNumber: text('old_id_number'),
+  hometown: text('hometown'),
+  permanentAddress: text('permanent_address'),
+  ethnicity: text('ethnicity'),
+  categoryGroup: text('category_group').notNull(),
+  categoryLabel: text('category_label').notNull(),
+  monthlyAmount: integer('monthly_amount'),
+  paymentChannel: text('payment_channel', { enum: ['bank', 'e-wallet', 'mobile-money', 'authorised', 'cash'] }).notNull().default('cash'),
+  status: text('status', { enum: ['active', 'stopped', 'deceased', 'moved'] }).notNull().default('active'),
+  /** JSON object field → how it was verified ('chip' | 'manual' | 'population'). */
+  verified: text('verified').notNull().default('{}'),
+  /** JSON list of {field, code, message} still to fix. */
+  problems: text('problems').notNull().default('[]'),
+  rev: integer('rev').notNull().default(1),
+  deleted: integer('deleted').notNull().default(0),
+}, (t) => [
+  index('beneficiaries_sort').on(t.deleted, t.sortKey),
+  index('beneficiaries_unit_sort').on(t.unitId, t.deleted, t.sortKey),
+  index('beneficiaries_id_number').on(t.idNumber),
+  index('beneficiaries_old_id_number').on(t.oldIdNumber),
+  index('beneficiaries_household').on(t.householdId),
+]);
+
+/** Where a beneficiary's money goes: their own account or an authorised person's. */
+export const paymentAccounts = sqliteTable('payment_accounts', {
+  id: text('id').primaryKey(),
+  beneficiaryId: text('beneficiary_id').notNull().references(() => beneficiaries.id),
+  kind: text('kind', { enum: ['bank', 'e-wallet', 'mobile-money'] }).notNull(),
+  owner: text('owner', { enum: ['self', 'authorised'] }).notNull().default('self'),
+  bankBin: text('bank_bin'),
+  bankName: text('bank_name'),
+  /** Always text: account numbers keep their leading zeros and can be longer than 15 digits. */
+  number: text('number').notNull(),
+  holderName: text('holder_name').notNull(),
+  holderIdNumber: text('holder_id_number'),
+  status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+  rev: integer('rev').notNull().default(1),
+  deleted: integer('deleted').notNull().default(0),
+}, (t) => [index('payment_accounts_beneficiary').on(t.beneficiaryId)]);

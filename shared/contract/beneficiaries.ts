@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+export const BENEFICIARY_STATUSES = ['active', 'stopped', 'deceased', 'moved'] as const;
+export const PAYMENT_CHANNELS = ['bank', 'e-wallet', 'mobile-money', 'authorised', 'cash'] as const;
+
+/** `YYYY-MM-DD`, or `YYYY` when only the year is known (common for old people). */
+export const birthSchema = z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/);
+
+export const problemSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+
+export const beneficiaryRowSchema = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  birth: birthSchema.nullable(),
+  sex: z.enum(['M', 'F']).nullable(),
+  idNumber: z.string().nullable(),
+  village: z.string().nullable(),
+  categoryGroup: z.string(),
+  categoryLabel: z.string(),
+  monthlyAmount: z.number().int().nullable(),
+  paymentChannel: z.enum(PAYMENT_CHANNELS),
+  status: z.enum(BENEFICIARY_STATUSES),
+  problemCount: z.number().int(),
+});
+export type BeneficiaryRow = z.infer<typeof beneficiaryRowSchema>;
+
+export const paymentAccountSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['bank', 'e-wallet', 'mobile-money']),
+  owner: z.enum(['self', 'authorised']),
+  bankBin: z.string().nullable(),
+  bankName: z.string().nullable(),
+  number: z.string(),
+  holderName: z.string(),
+  status: z.enum(['active', 'closed']),
+});
+
+export const beneficiaryDetailSchema = beneficiaryRowSchema.extend({
+  oldIdNumber: z.string().nullable(),
+  hometown: z.string().nullable(),
+  permanentAddress: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  unitName: z.string(),
+  household: z.object({ id: z.string(), headName: z.string(), kind: z.string(), memberCount: z.number().int() }).nullable(),
+  accounts: z.array(paymentAccountSchema),
+  verified: z.record(z.string(), z.enum(['chip', 'manual', 'population'])),
+  problems: z.array(problemSchema),
+});
+export type BeneficiaryDetail = z.infer<typeof beneficiaryDetailSchema>;
+
+export const listBeneficiariesInput = z.object({
+  query: z.string().max(100).default(''),
+  village: z.string().max(200).nullable().default(null),
+  categoryGroup: z.string().max(50).nullable().default(null),
+  status: z.enum(BENEFICIARY_STATUSES).nullable().default(null),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type ListBeneficiariesInput = z.input<typeof listBeneficiariesInput>;
+
+export const listBeneficiariesOutput = z.object({
+  rows: z.array(beneficiaryRowSchema),
+  total: z.number().int(),
+  /** true when total is a lower bound ("hơn 5.000"): counting every match of a 2-letter query is not worth the wait. */
+  totalIsLowerBound: z.boolean(),
+});
+export type ListBeneficiariesOutput = z.infer<typeof listBeneficiariesOutput>;
+
+export const facetsOutput = z.object({
+  villages: z.array(z.string()),
+  categoryGroups: z.array(z.object({ group: z.string(), count: z.number().int() })),
+  statuses: z.array(z.object({ status: z.enum(BENEFICIARY_STATUSES), count: z.number().int() })),
+});
+
+export const historyEntrySchema = z.object({
+  at: z.string(),
+  userName: z.string().nullable(),
+  command: z.string(),
+  origin: z.string(),
+  op: z.enum(['insert', 'update', 'tombstone']),
+  field: z.string().nullable(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -1,0 +1,4 @@
+export * from './methods';
+export * from './roles';
+export * from './accounts';
+export * from './beneficiaries';

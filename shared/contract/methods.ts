@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { appInfoSchema, createUserInput, passwordSchema, sessionSchema, unitSchema, userSchema } from './accounts';
+import {
+  beneficiaryDetailSchema, facetsOutput, historyEntrySchema, listBeneficiariesInput, listBeneficiariesOutput,
+} from './beneficiaries';
+import type { Permission } from './roles';
+
+const empty = z.object({}).strict();
+const byId = z.object({ id: z.string().min(1).max(100) }).strict();
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** null: callable without a session (login, first-start setup). */
+  permission: Permission | 'session' | null;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, permission: MethodSpec<I, O>['permission']): MethodSpec<I, O> {
+  return { input, output, permission };
+}
+
+/** Every request the renderer can make of the main process, with what it takes and gives. */
+export const contract = {
+  'app.info': method(empty, appInfoSchema, null),
+  'setup.createAdministrator': method(
+    z.object({ username: createUserInput.shape.username, displayName: createUserInput.shape.displayName, password: passwordSchema }).strict(),
+    sessionSchema, null),
+  'auth.login': method(z.object({ username: z.string().max(100), password: z.string().max(200) }).strict(), sessionSchema, null),
+  'auth.logout': method(empty, z.object({ ok: z.literal(true) }), 'session'),
+  'auth.unlock': method(z.object({ password: z.string().max(200) }).strict(), sessionSchema, 'session'),
+  'auth.me': method(empty, userSchema, 'session'),
+  'units.list': method(empty, z.array(unitSchema), 'session'),
+  'users.list': method(empty, z.array(userSchema), 'users.manage'),
+  'users.create': method(createUserInput.strict(), userSchema, 'users.manage'),
+  'beneficiaries.list': method(listBeneficiariesInput.strict(), listBeneficiariesOutput, 'beneficiaries.read'),
+  'beneficiaries.facets': method(empty, facetsOutput, 'beneficiaries.read'),
+  'beneficiaries.get': method(byId, beneficiaryDetailSchema, 'beneficiaries.read'),
+  'beneficiaries.history': method(byId, z.array(historyEntrySchema), 'beneficiaries.read'),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const errorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() });
+export type ContractError = z.infer<typeof errorSchema>;
+
+export const requestSchema = z.object({ method: z.string().max(100), input: z.unknown(), token: z.string().max(200).nullable().optional() });
+export type ContractRequest = z.infer<typeof requestSchema>;
+
+export type ContractResponse<M extends MethodName = MethodName> =
+  | { ok: true; output: MethodOutput<M> }
+  | { ok: false; error: ContractError };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,34 @@
+import { splitVietnameseName } from './person-name';
+import { letterParts } from './vietnamese-letters';
+
+// A binary-comparable key that orders names as Intl.Collator('vi') orders "given middle family":
+// given name first, then middle, then family; letters in the Vietnamese alphabet (a ă â b c d đ e ê …)
+// at the primary level, tones (none, huyền, hỏi, ngã, sắc, nặng) only to break ties.
+// We build it ourselves because SQLite has no Vietnamese collation and the list must page by index.
+
+const ALPHABET = ['a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'ô', 'ơ',
+  'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z'];
+const RANK = new Map(ALPHABET.map((letter, i) => [letter, String.fromCharCode(0x41 + i)]));
+const PRIMARY_SECONDARY_SEPARATOR = '\u0001';
+
+export function nameSortKey(fullName: string): string {
+  const { family, middle, given } = splitVietnameseName(fullName);
+  const ordered = [given, middle, family].filter(Boolean).join(' ');
+  let primary = '';
+  let secondary = '';
+  for (const ch of ordered) {
+    if (ch === ' ') {
+      primary += ' ';
+      continue;
+    }
+    if (ch >= '0' && ch <= '9') {
+      primary += ch;
+      continue;
+    }
+    const { letter, tone } = letterParts(ch);
+    const rank = RANK.get(letter);
+    primary += rank ?? `\u007f${letter}`;
+    secondary += String(tone);
+  }
+  return primary + PRIMARY_SECONDARY_SEPARATOR + secondary;
+}

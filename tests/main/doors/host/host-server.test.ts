@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { openDatabase } from '../../../../main/core/database/open-database';
+import { migrationsDir } from '../../../../main/core/app-paths';
+import { seedDemo } from '../../../../main/demo/seed-demo';
+import { startServicesThread, type ServicesThread } from '../../../../main/app/worker/services-thread';
+import { startHostServer, type HostServer } from '../../../../main/doors/host/host-server';
+import { tempDir } from '../../../support/temp-database';
+
+let cleanup: () => void;
+let services: ServicesThread;
+let host: HostServer;
+let key: string;
+
+beforeAll(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  const dbPath = join(t.dir, 'demo.db');
+  const db = openDatabase({ path: dbPath, migrationsFolder: migrationsDir(), create: true });
+  seedDemo(db, { people: 50 });
+  db.close();
+  const rendererDir = join(t.dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>An Sinh Desk</title>');
+  services = await startServicesThread({ dbPath, create: false, quiet: true });
+  host = await startHostServer({ services, rendererDir });
+  key = host.url.split('#k=')[1];
+});
+afterAll(async () => {
+  await host.close();
+  await services.close();
+  cleanup();
+});
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${host.origin}/api/call`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: host.origin, 'X-Ansinh-Key': key, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+/** fetch() drops a custom Host header, so this uses node:http to send one. */
+function statusWithHost(hostHeader: string): Promise<number> {
+  const url = new URL(host.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: '/api/call', method: 'POST', headers: { Host: hostHeader } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('headless host', () => {
+  it('listens on 127.0.0.1 only and hands the launch secret in the URL fragment', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#k=[\w-]{20,}$/);
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy, and never files outside it', async () => {
+    const res = await fetch(`${host.origin}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await res.text()).toContain('An Sinh Desk');
+    const escape = await fetch(`${host.origin}/..%2f..%2fdemo.db`);
+    expect(await escape.text()).not.toContain('SQLite');
+  });
+
+  it('runs the contract: login, then the list', async () => {
+    const login = await (await post({ method: 'auth.login', input: { username: 'canbo', password: 'canbo123!' } })).json();
+    expect(login.ok).toBe(true);
+    const list = await (await post({ method: 'beneficiaries.list', input: { query: '', limit: 3 }, token: login.output.token })).json();
+    expect(list).toMatchObject({ ok: true, output: { total: 50 } });
+    expect(list.output.rows).toHaveLength(3);
+  });
+
+  it('refuses a missing or wrong secret, a foreign origin, a foreign host name and non-JSON', async () => {
+    expect((await post({ method: 'app.info', input: {} }, { 'X-Ansinh-Key': 'wrong' })).status).toBe(403);
+    expect((await post({ method: 'app.info', input: {} }, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post('{not json')).status).toBe(400);
+    expect((await post({ method: 'app.info', input: {} }, { 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect(await statusWithHost('evil.example')).toBe(421); // DNS rebinding: a page on another name reaching our port
+  });
+
+  it('answers a request that fails the contract with a clear error and no change', async () => {
+    const res = await (await post({ method: 'beneficiaries.list', input: { limit: 'all' } })).json();
+    expect(res).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});

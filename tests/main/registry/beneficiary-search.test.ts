@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../../../main/core/database/open-database';
+import { runCommand } from '../../../main/core/write-path';
+import { adminUnitTable, beneficiaryTable } from '../../../main/registry/synced-tables';
+import { createRegistryService } from '../../../main/registry/registry-service';
+import { COUNT_CAP } from '../../../main/registry/beneficiary-search';
+import { openTempDatabase, tempDir } from '../../support/temp-database';
+
+let db: AppDatabase;
+let cleanup: () => void;
+let registry: ReturnType<typeof createRegistryService>;
+let unitA: string;
+let unitB: string;
+const all = { unitIds: null };
+const list = (query: string, extra: Partial<Parameters<typeof registry.list>[1]> = {}, scope: { unitIds: string[] | null } = all) =>
+  registry.list(scope, { query, village: null, categoryGroup: null, status: null, offset: 0, limit: 50, ...extra });
+
+const PEOPLE = [
+  ['Nguyễn Đức Anh', 'Thôn Đông', 'BTXH', 'active', '035090001234'],
+  ['Nguyễn Văn Đức', 'Thôn Đoài', 'NCC', 'active', null],
+  ['Trần Thị Hoà', 'Thôn Đông', 'BTXH', 'deceased', '035190004321'],
+  ['Lê Đức Thọ', 'Thôn Nam', 'TNCC', 'active', null],
+  ['Phạm Thị Ánh', 'Thôn Đông', 'BTXH', 'stopped', null],
+  ['Đỗ Văn Ảnh', 'Thôn Nam', 'NCC', 'active', null],
+] as const;
+
+beforeAll(() => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  db = openTempDatabase(t.dir);
+  runCommand(db, { userId: null, origin: 'system' }, 'seed', (w) => {
+    unitA = w.insert(adminUnitTable, { code: 'A', effectiveFrom: '2025-07-01', name: 'Xã A', level: 'commune' });
+    unitB = w.insert(adminUnitTable, { code: 'B', effectiveFrom: '2025-07-01', name: 'Xã B', level: 'commune' });
+    for (const [fullName, village, categoryGroup, status, idNumber] of PEOPLE) {
+      w.insert(beneficiaryTable, { unitId: unitA, fullName, village, categoryGroup, categoryLabel: categoryGroup, status, idNumber });
+    }
+    // Enough "Nguyễn Thị …" to push a two-letter query past the count cap onto the index walk.
+    for (let i = 0; i < COUNT_CAP + 200; i++) {
+      w.insert(beneficiaryTable, { unitId: unitB, fullName: `Nguyễn Thị Mẫu ${i}`, categoryGroup: 'BTXH', categoryLabel: 'BTXH' });
+    }
+  });
+  registry = createRegistryService(db);
+});
+afterAll(() => {
+  db.close();
+  cleanup();
+});
+
+const names = (out: ReturnType<typeof list>) => out.rows.map((r) => r.fullName);
+
+describe('beneficiary search', () => {
+  it('ignores tones and folds đ: "nguyen duc" finds "Nguyễn Đức Anh" and "Nguyễn Văn Đức"', () => {
+    expect(names(list('nguyen duc', {}, { unitIds: [unitA] }))).toEqual(['Nguyễn Đức Anh', 'Nguyễn Văn Đức']);
+    expect(names(list('NGUYỄN ĐỨC', {}, { unitIds: [unitA] }))).toEqual(['Nguyễn Đức Anh', 'Nguyễn Văn Đức']);
+  });
+
+  it('matches word prefixes while typing, and old tone placement', () => {
+    expect(names(list('hoa', {}, { unitIds: [unitA] }))).toEqual(['Trần Thị Hoà']);
+    expect(names(list('tr th h', {}, { unitIds: [unitA] }))).toEqual(['Trần Thị Hoà']);
+    expect(names(list('xyz', {}, { unitIds: [unitA] }))).toEqual([]);
+  });
+
+  it('lists in Vietnamese order (given name, then middle, then family name)', () => {
+    expect(names(list('', {}, { unitIds: [unitA] }))).toEqual(['Nguyễn Đức Anh', 'Phạm Thị Ánh', 'Đỗ Văn Ảnh', 'Nguyễn Văn Đức', 'Trần Thị Hoà', 'Lê Đức Thọ']);
+  });
+
+  it('filters by village, category and status, and finds by ID number digits', () => {
+    expect(names(list('', { village: 'Thôn Đông', status: 'active' }))).toEqual(['Nguyễn Đức Anh']);
+    expect(names(list('', { categoryGroup: 'NCC' }))).toEqual(['Đỗ Văn Ảnh', 'Nguyễn Văn Đức']);
+    expect(names(list('0351900'))).toEqual(['Trần Thị Hoà']);
+  });
+
+  it('keeps users to their units', () => {
+    expect(list('nguyen duc', {}, { unitIds: [unitB] }).total).toBe(0);
+    expect(list('', {}, { unitIds: [] }).total).toBe(0);
+  });
+
+  it('answers a very common query with one page in order and a lower-bound count', () => {
+    const out = list('ng th', { limit: 20 });
+    expect(out.totalIsLowerBound).toBe(true);
+    expect(out.total).toBeGreaterThan(COUNT_CAP);
+    expect(out.rows).toHaveLength(20);
+    expect(out.rows.every((r) => r.fullName.startsWith('Nguyễn Thị'))).toBe(true);
+    const next = list('ng th', { limit: 20, offset: 20 });
+    expect(next.rows[0].fullName).not.toBe(out.rows[19].fullName);
+  });
+
+  it('counts the whole browse list exactly for the scrollbar', () => {
+    expect(list('').total).toBe(PEOPLE.length + COUNT_CAP + 200);
+    expect(list('').totalIsLowerBound).toBe(false);
+  });
+});
