@@ -36,7 +36,7 @@ export class SecureMessaging {
     this.incrementSsc();
     const maskedCla = cla | 0x0c;
     const header = padIso9797(Uint8Array.of(maskedCla, ins, p1, p2), bs);
-    let do87 = new Uint8Array(0);
+    let do87: Uint8Array = new Uint8Array(0);
     if (data && data.length > 0) {
       const cryptogram = this.cipher.encrypt(padIso9797(data, bs), this.ssc);
       do87 =

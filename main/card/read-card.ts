@@ -1,0 +1,402 @@
+// Reads a Vietnamese chip ID card end to end: access control (PACE with the CAN or MRZ, BAC as fallback), the
+// files, chip and active authentication, passive authentication. Returns the whole person or throws a CardError;
+// never a partial person.
+import { CardError, type CardChannel } from './card-channel';
+import { parseDg1, parseMrz, type Mrz } from './lds/dg1';
+import { parseDg13, type Dg13 } from './lds/dg13';
+import { parseDg2, type FaceImage } from './lds/dg2';
+import { parseEfCom } from './lds/ef-com';
+import { parseDg15, type PublicKeyInfo } from './lds/public-key';
+import { parseCardAccess, parseDg14, type SecurityInfos } from './lds/security-infos';
+import { checkChain, dataGroupHashMatches, parseSod, type Sod } from './lds/sod';
+import { performActiveAuthentication } from './protocol/active-authentication';
+import { commandApdu, splitResponse, SW_END_OF_FILE, SW_OK } from './protocol/apdu';
+import { performBac } from './protocol/bac';
+import { ChipAuthenticationUnsupported, performChipAuthentication } from './protocol/chip-authentication';
+import { ChipSession } from './protocol/chip-session';
+import { FileReader } from './protocol/file-reader';
+import type { MrzKey } from './protocol/mrz-keys';
+import { isSupportedPace, performPace, type PaceInfo, type PacePassword } from './protocol/pace';
+import { readTlvHeader } from './protocol/tlv';
+
+export const EMRTD_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
+const FID = { cardAccess: 0x011c, com: 0x011e, sod: 0x011d } as const;
+const dgFid = (dg: number) => 0x0100 + dg;
+/** Data groups this product reads; DG3 (fingerprints) needs terminal authentication and is left alone. */
+const WANTED_DGS = [1, 2, 13, 14, 15];
+
+export type CardAccessKey = { can: string } | { mrz: string } | { idNumber: string; birth: string; expiry: string };
+
+export interface ReadCardOptions {
+  /** Country signing certificates (DER) imported by the administrator. */
+  cscaCertificates?: readonly Uint8Array[];
+  readPhoto?: boolean;
+  activeAuthentication?: boolean;
+  chipAuthentication?: boolean;
+  /** Per APDU; a card that does not answer in time fails the read with 'timeout'. */
+  apduTimeoutMs?: number;
+  /** Whole read. */
+  totalTimeoutMs?: number;
+  /** READ BINARY chunk, 223 unless a reader needs less. */
+  chunk?: number;
+}
+
+export interface CardPerson {
+  idNumber: string | null;
+  oldIdNumber: string | null;
+  fullName: string | null;
+  birth: string | null;
+  sex: 'M' | 'F' | null;
+  nationality: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  hometown: string | null;
+  permanentAddress: string | null;
+  identifyingMarks: string | null;
+  issueDate: string | null;
+  expiryDate: string | null;
+  father: string | null;
+  mother: string | null;
+  spouse: string | null;
+}
+
+export type HashResult = 'valid' | 'invalid';
+
+export interface CardTrust {
+  hashes: Record<string, HashResult>;
+  signature: 'valid' | 'invalid' | 'absent';
+  chain: 'valid' | 'invalid' | 'unknown';
+  activeAuthentication: 'valid' | 'invalid' | 'not-supported';
+  chipAuthentication: 'valid' | 'invalid' | 'not-supported';
+}
+
+export interface CardReadStats {
+  apdus: number;
+  bytesSent: number;
+  bytesReceived: number;
+  /** Time spent waiting on the reader and card. */
+  cardMs: number;
+  totalMs: number;
+}
+
+export interface CardReadResult {
+  access: 'PACE-CAN' | 'PACE-MRZ' | 'BAC';
+  person: CardPerson;
+  /** Where the person's fields come from: DG13 (full, with diacritics) or only the MRZ. */
+  personSource: 'DG13' | 'MRZ';
+  mrz: string;
+  files: Record<string, { bytes: number }>;
+  trust: CardTrust;
+  verified: boolean;
+  photo: FaceImage | null;
+  /** DG13 fields 15, 16 and unknown ones, as written on the chip. */
+  otherFields: Record<string, string[]>;
+  stats: CardReadStats;
+}
+
+/** The `ansinh card read --json` document (cli.md). */
+export function cardReadJson(result: CardReadResult) {
+  const { access, person, mrz, files, trust, verified } = result;
+  return { access, person, mrz, files, trust, verified };
+}
+
+function timedChannel(inner: CardChannel, stats: CardReadStats, apduTimeoutMs: number, deadline: number): CardChannel {
+  return {
+    async transmit(apdu) {
+      const remaining = deadline - performance.now();
+      if (remaining <= 0) throw new CardError('timeout', 'whole read took too long');
+      const limit = Math.min(apduTimeoutMs, remaining);
+      const started = performance.now();
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const response = await Promise.race([
+          inner.transmit(apdu),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new CardError('timeout', `no answer in ${Math.round(limit)} ms`)), limit);
+          }),
+        ]);
+        stats.apdus++;
+        stats.bytesSent += apdu.length;
+        stats.bytesReceived += response.length;
+        return response;
+      } catch (error) {
+        if (error instanceof CardError) throw error;
+        throw new CardError('io', error instanceof Error ? error.message : String(error), { cause: error });
+      } finally {
+        clearTimeout(timer);
+        stats.cardMs += performance.now() - started;
+      }
+    },
+  };
+}
+
+/** YYYY-MM-DD, DD/MM/YYYY, DDMMYYYY or YYMMDD to the MRZ's YYMMDD. */
+export function toMrzDate(text: string): string {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (m) return m[1]!.slice(2) + m[2] + m[3];
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return m[3]!.slice(2) + m[2]!.padStart(2, '0') + m[1]!.padStart(2, '0');
+  if (/^\d{8}$/.test(t)) return t.slice(6, 8) + t.slice(2, 4) + t.slice(0, 2);
+  if (/^\d{6}$/.test(t)) return t;
+  throw new CardError('auth-failed', 'date not understood for the MRZ key');
+}
+
+function mrzKeyOf(access: CardAccessKey): MrzKey | null {
+  if ('can' in access) return null;
+  if ('mrz' in access) {
+    let raw = access.mrz.replace(/[\r\n ]/g, '').toUpperCase();
+    if (raw.length === 60) raw = raw.padEnd(90, '<');
+    let mrz: Mrz;
+    try {
+      mrz = parseMrz(raw);
+    } catch (error) {
+      throw new CardError('auth-failed', 'MRZ text not understood', { cause: error });
+    }
+    return { documentNumber: mrz.documentNumber, birth: mrz.birth, expiry: mrz.expiry };
+  }
+  const id = access.idNumber.replace(/\D/g, '');
+  if (id.length !== 12) throw new CardError('auth-failed', 'ID number must have 12 digits');
+  return { documentNumber: id.slice(3), birth: toMrzDate(access.birth), expiry: toMrzDate(access.expiry) };
+}
+
+async function readCardAccess(session: ChipSession): Promise<SecurityInfos | null> {
+  try {
+    // READ BINARY with the short file identifier 1C: select and read in one APDU.
+    const r = splitResponse(await session.channel.transmit(commandApdu(0x00, 0xb0, 0x9c, 0x00, undefined, 256)));
+    if ((r.sw === SW_OK || r.sw === SW_END_OF_FILE) && r.data.length > 0) {
+      const h = readTlvHeader(r.data);
+      if (h.headerLength + h.valueLength <= r.data.length) return parseCardAccess(r.data.subarray(0, h.headerLength + h.valueLength));
+    }
+  } catch (error) {
+    if (error instanceof CardError && (error.code === 'removed' || error.code === 'timeout')) throw error;
+  }
+  try {
+    return parseCardAccess(await new FileReader(session).readFile(FID.cardAccess));
+  } catch (error) {
+    if (error instanceof CardError && (error.code === 'removed' || error.code === 'timeout')) throw error;
+    return null;
+  }
+}
+
+function mrzCenturyDate(yymmdd: string, future: boolean): string | null {
+  if (!/^\d{6}$/.test(yymmdd)) return null;
+  const yy = Number(yymmdd.slice(0, 2));
+  const nowYy = new Date().getFullYear() % 100;
+  const century = future ? 2000 : yy > nowYy ? 1900 : 2000;
+  return `${century + yy}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
+}
+
+function personOf(mrz: Mrz, dg13: Dg13 | null): CardPerson {
+  if (dg13) {
+    const old = dg13.otherFields['15']?.find((v) => /^\d{9}$/.test(v)) ?? null;
+    return {
+      idNumber: dg13.idNumber ?? mrz.idNumber ?? null,
+      oldIdNumber: old,
+      fullName: dg13.fullName,
+      birth: dg13.birth,
+      sex: dg13.sex,
+      nationality: dg13.nationality,
+      ethnicity: dg13.ethnicity,
+      religion: dg13.religion,
+      hometown: dg13.hometown,
+      permanentAddress: dg13.permanentAddress,
+      identifyingMarks: dg13.identifyingMarks,
+      issueDate: dg13.issueDate,
+      expiryDate: dg13.expiryDate,
+      father: dg13.father,
+      mother: dg13.mother,
+      spouse: dg13.spouse,
+    };
+  }
+  return {
+    idNumber: mrz.idNumber ?? null,
+    oldIdNumber: null,
+    fullName: [mrz.surname, mrz.givenNames].filter(Boolean).join(' ') || null,
+    birth: mrzCenturyDate(mrz.birth, false),
+    sex: mrz.sex ?? null,
+    nationality: mrz.nationality || null,
+    ethnicity: null,
+    religion: null,
+    hometown: null,
+    permanentAddress: null,
+    identifyingMarks: null,
+    issueDate: null,
+    expiryDate: mrzCenturyDate(mrz.expiry, true),
+    father: null,
+    mother: null,
+    spouse: null,
+  };
+}
+
+function isFatal(error: unknown): boolean {
+  return error instanceof CardError && (error.code === 'removed' || error.code === 'timeout');
+}
+
+export async function readCard(channel: CardChannel, access: CardAccessKey, options: ReadCardOptions = {}): Promise<CardReadResult> {
+  const started = performance.now();
+  const stats: CardReadStats = { apdus: 0, bytesSent: 0, bytesReceived: 0, cardMs: 0, totalMs: 0 };
+  const deadline = started + (options.totalTimeoutMs ?? 60_000);
+  const session = new ChipSession(timedChannel(channel, stats, options.apduTimeoutMs ?? 5_000, deadline));
+  const reader = new FileReader(session, { chunk: options.chunk });
+
+  const mrzKey = mrzKeyOf(access);
+  const cardAccess = await readCardAccess(session);
+  const paceInfo: PaceInfo | undefined = cardAccess?.pace.find(isSupportedPace);
+
+  let accessKind: CardReadResult['access'];
+  let establish: () => Promise<void>;
+  let reopening = false;
+  const selectApplication = async () => {
+    const r = await session.send(0x00, 0xa4, 0x04, 0x0c, EMRTD_AID);
+    if (r.sw !== SW_OK) throw new CardError('protocol', `SELECT eMRTD application: ${r.sw.toString(16)}`);
+  };
+  const viaPace = (password: PacePassword) => async () => {
+    session.sm = null;
+    if (session.generation > 0 || reopening) {
+      // After a broken session start again from the master file, where PACE lives.
+      await session.channel.transmit(commandApdu(0x00, 0xa4, 0x00, 0x0c, Uint8Array.of(0x3f, 0x00)));
+    }
+    session.sm = (await performPace(session.channel, paceInfo!, password)).sm;
+    await selectApplication();
+  };
+  const viaBac = (key: MrzKey) => async () => {
+    session.sm = null;
+    await selectApplication();
+    session.sm = await performBac(session.channel, key);
+  };
+
+  if ('can' in access) {
+    if (!paceInfo) throw new CardError('auth-failed', 'chip offers no PACE we support; give the MRZ data (BAC)');
+    if (!/^\d{6}$/.test(access.can)) throw new CardError('auth-failed', 'CAN must be 6 digits');
+    accessKind = 'PACE-CAN';
+    establish = viaPace({ kind: 'can', can: access.can });
+    await establish();
+  } else if (paceInfo) {
+    accessKind = 'PACE-MRZ';
+    establish = viaPace({ kind: 'mrz', key: mrzKey! });
+    try {
+      await establish();
+    } catch (error) {
+      if (isFatal(error) || (error instanceof CardError && error.code === 'auth-failed')) throw error;
+      accessKind = 'BAC';
+      establish = viaBac(mrzKey!);
+      await session.channel.transmit(commandApdu(0x00, 0xa4, 0x00, 0x0c, Uint8Array.of(0x3f, 0x00))).catch(() => undefined);
+      await establish();
+    }
+  } else {
+    accessKind = 'BAC';
+    establish = viaBac(mrzKey!);
+    await establish();
+  }
+
+  const files: Record<string, { bytes: number }> = {};
+  const com = parseEfCom(await reader.readFile(FID.com));
+  const listed = new Set(com.dataGroups);
+  const wanted = WANTED_DGS.filter((dg) => listed.has(dg) && (dg !== 2 || options.readPhoto !== false));
+  const content = new Map<number, Uint8Array>();
+
+  const readOptional = async (dg: number): Promise<Uint8Array | null> => {
+    try {
+      return await reader.readFile(dgFid(dg));
+    } catch (error) {
+      if (error instanceof CardError && (error.code === 'not-found' || error.code === 'access-denied')) return null;
+      throw error;
+    }
+  };
+
+  // Chip authentication first, so that everything after it travels under keys only the real chip can have.
+  let chipAuthentication: CardTrust['chipAuthentication'] = 'not-supported';
+  let caInfos: SecurityInfos | null = null;
+  let sodPreselected = false;
+  if (wanted.includes(14)) {
+    const dg14 = await readOptional(14);
+    if (dg14) {
+      content.set(14, dg14);
+      caInfos = parseDg14(dg14);
+    }
+  }
+  const caKey = caInfos?.chipAuthenticationKeys.find((k) => k.key.kind === 'ec');
+  const caInfo = caInfos?.chipAuthentication.find((i) => caKey?.keyId === undefined || i.keyId === undefined || i.keyId === caKey.keyId);
+  const runCa = async () => {
+    session.sm = await performChipAuthentication(session, caInfo!, caKey!);
+  };
+  if (options.chipAuthentication !== false && caKey && caInfo) {
+    try {
+      await runCa();
+      await reader.select(FID.sod);
+      sodPreselected = true;
+      chipAuthentication = 'valid';
+    } catch (error) {
+      if (isFatal(error)) throw error;
+      chipAuthentication = error instanceof ChipAuthenticationUnsupported ? 'not-supported' : 'invalid';
+      if (session.sm && !session.sm.broken) session.sm.broken = true;
+    }
+  }
+  session.reopen = async () => {
+    reopening = true;
+    try {
+      await establish();
+      if (chipAuthentication === 'valid') await runCa();
+    } finally {
+      reopening = false;
+    }
+  };
+
+  let sod: Sod | null = null;
+  let sodBytes: Uint8Array | null = null;
+  try {
+    sodBytes = await reader.readFile(FID.sod, sodPreselected && !session.sm?.broken);
+  } catch (error) {
+    if (!(error instanceof CardError && error.code === 'not-found')) throw error;
+  }
+  if (sodBytes) {
+    files.SOD = { bytes: sodBytes.length };
+    sod = parseSod(sodBytes);
+  }
+  for (const dg of wanted) {
+    if (dg === 14) continue;
+    const bytes = dg === 15 ? await readOptional(15) : await reader.readFile(dgFid(dg));
+    if (bytes) content.set(dg, bytes);
+  }
+
+  const dg1 = content.get(1);
+  if (!dg1) throw new CardError('malformed', 'card has no DG1 (MRZ)');
+  const mrz = parseDg1(dg1);
+  const dg13 = content.has(13) ? parseDg13(content.get(13)!) : null;
+  const photo = content.has(2) ? parseDg2(content.get(2)!) : null;
+
+  let activeAuthentication: CardTrust['activeAuthentication'] = 'not-supported';
+  if (content.has(15) && options.activeAuthentication !== false) {
+    const key: PublicKeyInfo = parseDg15(content.get(15)!);
+    activeAuthentication = await performActiveAuthentication(session, key, caInfos?.activeAuthenticationAlgorithm);
+  }
+
+  const hashes: Record<string, HashResult> = {};
+  for (const [dg, bytes] of [...content.entries()].sort((a, b) => a[0] - b[0])) {
+    files[`DG${dg}`] = { bytes: bytes.length };
+    hashes[`DG${dg}`] = sod && dataGroupHashMatches(sod, dg, bytes) ? 'valid' : 'invalid';
+  }
+  const signature = sod?.signature ?? 'absent';
+  const trust: CardTrust = {
+    hashes,
+    signature,
+    chain: sod ? checkChain(sod.signer, options.cscaCertificates ?? []) : options.cscaCertificates?.length ? 'invalid' : 'unknown',
+    activeAuthentication,
+    chipAuthentication,
+  };
+  const verified = signature === 'valid' && Object.values(hashes).length > 0 && Object.values(hashes).every((h) => h === 'valid');
+  stats.totalMs = performance.now() - started;
+  return {
+    access: accessKind,
+    person: personOf(mrz, dg13),
+    personSource: dg13 ? 'DG13' : 'MRZ',
+    mrz: mrz.raw,
+    files,
+    trust,
+    verified,
+    photo,
+    otherFields: dg13?.otherFields ?? {},
+    stats,
+  };
+}
