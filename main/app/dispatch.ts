@@ -35,7 +35,7 @@ export function dispatch(services: Services, rawRequest: unknown, origin: Origin
     const output = spec.output.safeParse(handler(services, input.data, ctx));
     if (!output.success) {
       services.logger.log('error', 'contract-output-mismatch', { method: name, issues: output.error.issues.map((i) => i.path.join('.')) });
-      throw new AppError('internal', 'Lỗi nội bộ: kết quả không đúng mẫu. Dữ liệu không bị thay đổi.', 'Internal error: response failed the contract.');
+      throw new AppError('internal', 'Lỗi nội bộ: kết quả trả về không đúng mẫu. Hãy báo cho quản trị viên.', 'Internal error: response failed the contract.');
     }
     return { ok: true, output: output.data } as ContractResponse;
   } catch (e) {

@@ -18,7 +18,7 @@ type Handler<M extends MethodName> = (services: Services, input: z.output<Contra
 export const handlers: { [M in MethodName]: Handler<M> } = {
   'app.info': (s) => {
     const unitId = s.metaValue('office.unitId');
-    const unitName = unitId ? (s.db.sqlite.prepare('SELECT name FROM admin_units WHERE id = ?').pluck().get(unitId) as string | undefined) ?? null : null;
+    const unitName = unitId ? listUnits(s.db.sqlite, [unitId])[0]?.name ?? null : null;
     return { version: s.version, needsSetup: s.accounts.needsSetup(), unitName, demo: s.metaValue('demo') === '1' };
   },
   'setup.createAdministrator': (s, input, ctx) => s.accounts.createFirstAdministrator(ctx.actor, input),

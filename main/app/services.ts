@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type AppDatabase } from '../core/database/open-database';
+import { readMeta } from '../core/database/meta';
 import { migrationsDir, projectRoot } from '../core/app-paths';
 import { createLogger, silentLogger, type Logger } from '../core/logging';
 import { createAccountsService } from '../accounts/accounts-service';
@@ -25,7 +26,7 @@ export function createServices(options: ServiceOptions) {
     version: appVersion(),
     accounts: createAccountsService(db, { idleLockMinutes }),
     registry: createRegistryService(db),
-    metaValue: (key: string) => db.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined,
+    metaValue: (key: string) => readMeta(db, key),
     close: () => db.close(),
   };
 }

@@ -1,11 +1,13 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
+import { writeMeta } from '../core/database/meta';
 import { runCommand, type Actor } from '../core/write-path';
 import { adminUnitTable, beneficiaryTable, householdTable, paymentAccountTable } from '../registry/synced-tables';
 import { userTable } from '../accounts/synced-tables';
 import { hashPassword } from '../accounts/passwords';
 import type { Role } from '../../shared/contract/roles';
 import { demoPerson } from './demo-people';
+import { isEmptyDatabase } from '../registry/admin-unit-queries';
 import { seededRandom } from './seeded-random';
 
 export const DEMO_USERS: readonly { username: string; password: string; displayName: string; role: Role; scope: 'commune' | 'province' | 'all' }[] = [
@@ -28,8 +30,7 @@ const SYSTEM: Actor = { userId: null, origin: 'system' };
 
 /** Fills an empty database with a demo commune: units, a few hundred beneficiaries, households, accounts and users. */
 export function seedDemo(db: AppDatabase, options: { people?: number; seed?: number } = {}): { people: number; users: typeof DEMO_USERS } {
-  const existing = db.sqlite.prepare('SELECT (SELECT count(*) FROM beneficiaries) + (SELECT count(*) FROM users)').pluck().get() as number;
-  if (existing > 0) {
+  if (!isEmptyDatabase(db)) {
     throw new AppError('database-not-empty', 'Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu mới.', 'Demo data goes only into an empty database.');
   }
   const rng = seededRandom(options.seed ?? 2026);
@@ -58,9 +59,8 @@ export function seedDemo(db: AppDatabase, options: { people?: number; seed?: num
         unitIds: JSON.stringify(u.scope === 'all' ? [] : [u.scope === 'commune' ? commune : province]),
       });
     }
-    const setMeta = db.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-    setMeta.run('demo', '1');
-    setMeta.run('office.unitId', commune);
+    writeMeta(db, 'demo', '1');
+    writeMeta(db, 'office.unitId', commune);
     w.summary = { people };
   });
   return { people, users: DEMO_USERS };

@@ -22,3 +22,8 @@ export function unitByCodeOn(db: SqliteConnection, code: string, isoDate: string
     FROM admin_units WHERE deleted = 0 AND code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to > ?)`)
     .get(code, isoDate, isoDate) as UnitView | undefined;
 }
+
+/** True when no unit, person or user exists yet (demo data may only go into such a database). */
+export function isEmptyDatabase(db: { sqlite: SqliteConnection }): boolean {
+  return db.sqlite.prepare('SELECT NOT EXISTS (SELECT 1 FROM admin_units) AND NOT EXISTS (SELECT 1 FROM beneficiaries) AND NOT EXISTS (SELECT 1 FROM users)').pluck().get() === 1;
+}

@@ -29,6 +29,8 @@ export interface OpenDatabaseOptions {
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 const LOCK_WAIT_MS = 250;
+// Under Electron the addon is a separate build for Electron's ABI (scripts/prepare-electron-native.mjs).
+const nativeBinding = process.env.ANSINH_SQLITE_BINDING || undefined;
 
 /**
  * The one place a database file is opened. A file we cannot understand (not SQLite, corrupt, another
@@ -44,7 +46,7 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   if (exists) inspectExistingFile(path, journal.length, options.key);
   else mkdirSync(dirname(path), { recursive: true });
 
-  const sqlite = new Database(path, { timeout: LOCK_WAIT_MS });
+  const sqlite = new Database(path, { timeout: LOCK_WAIT_MS, nativeBinding });
   try {
     if (options.key) sqlite.pragma(`key='${options.key.replace(/'/g, "''")}'`);
     // Exclusive locking: a second instance (or a second app on the same file) is refused instead of racing us.
@@ -77,7 +79,7 @@ function inspectExistingFile(path: string, knownVersion: number, key?: string): 
   }
   let probe: SqliteConnection | undefined;
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS });
+    probe = new Database(path, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS, nativeBinding });
     if (key) probe.pragma(`key='${key.replace(/'/g, "''")}'`);
     const check = probe.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') throw new AppError('database-corrupt', `Cơ sở dữ liệu bị hỏng: ${path}`, `Database is corrupt: ${path}`);

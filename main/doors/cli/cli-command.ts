@@ -10,7 +10,7 @@ export interface CliIo {
 
 export interface CliContext {
   positionals: string[];
-  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   io: CliIo;
   json: boolean;
   /** `--db PATH`, or the app's own database. */

@@ -1,0 +1,79 @@
+// npm run bench:search — builds a 1,000,000-beneficiary database and measures type-ahead search through the
+// registry service the UI calls (diacritic-free queries of 2 to 12 characters), against a bare SQLite lookup of
+// the same FTS index in the same run. Prints one JSON line: {"p50Ms","p95Ms","ratioP95ToBare"}.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { openDatabase, type AppDatabase } from '../main/core/database/open-database';
+import { migrationsDir } from '../main/core/app-paths';
+import { runCommand } from '../main/core/write-path';
+import { adminUnitTable, beneficiaryTable } from '../main/registry/synced-tables';
+import { createRegistryService } from '../main/registry/registry-service';
+import { demoPerson } from '../main/demo/demo-people';
+import { seededRandom } from '../main/demo/seeded-random';
+import { foldVietnamese } from '../shared/text/fold';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
+const QUERIES = 200;
+const dir = process.env.BENCH_DIR ?? join(tmpdir(), 'ansinh-bench');
+const path = join(dir, `search-${PEOPLE}.db`);
+
+function build(): AppDatabase {
+  mkdirSync(dir, { recursive: true });
+  const fresh = !existsSync(path);
+  const db = openDatabase({ path, migrationsFolder: migrationsDir(), create: true });
+  if (!fresh) return db;
+  const rng = seededRandom(7);
+  const actor = { userId: null, origin: 'cli' as const };
+  const unitIds = runCommand(db, actor, 'bench-setup', (w) =>
+    Array.from({ length: 40 }, (_, i) => w.insert(adminUnitTable, { code: String(10_000 + i), effectiveFrom: '2025-07-01', name: `Xã ${i}`, level: 'commune' }))).result;
+  const batch = 50_000;
+  for (let done = 0; done < PEOPLE; done += batch) {
+    runCommand(db, actor, 'import', (w) => {
+      for (let i = 0; i < Math.min(batch, PEOPLE - done); i++) {
+        const { account: _a, ...p } = demoPerson(rng, 'Xã');
+        w.insert(beneficiaryTable, { ...p, unitId: unitIds[(done + i) % unitIds.length] });
+      }
+    });
+    process.stderr.write(`\rtạo dữ liệu ${Math.min(done + batch, PEOPLE)}/${PEOPLE}`);
+  }
+  process.stderr.write('\n');
+  db.sqlite.exec('ANALYZE');
+  return db;
+}
+
+/** Realistic type-ahead prefixes of real names: "ng", "nguyen v", "tran thi h", 2 to 12 characters. */
+function queries(db: AppDatabase): string[] {
+  const rng = seededRandom(11);
+  const names = db.sqlite.prepare('SELECT full_name FROM beneficiaries WHERE rowid % 997 = 0 LIMIT 2000').pluck().all() as string[];
+  return Array.from({ length: QUERIES }, () => {
+    const folded = foldVietnamese(rng.pick(names));
+    return folded.slice(0, rng.int(2, Math.min(12, folded.length))).trim();
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const db = build();
+const registry = createRegistryService(db);
+const qs = queries(db);
+const bare = db.sqlite.prepare('SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ? LIMIT 50').pluck();
+const serviceMs: number[] = [];
+const bareMs: number[] = [];
+for (const q of qs.slice(0, 20)) registry.list({ unitIds: null }, { query: q, village: null, categoryGroup: null, status: null, offset: 0, limit: 50 }); // warm-up
+for (const q of qs) {
+  let t = performance.now();
+  registry.list({ unitIds: null }, { query: q, village: null, categoryGroup: null, status: null, offset: 0, limit: 50 });
+  serviceMs.push(performance.now() - t);
+  t = performance.now();
+  bare.all(q.split(' ').map((token) => `"${token}"*`).join(' '));
+  bareMs.push(performance.now() - t);
+}
+serviceMs.sort((a, b) => a - b);
+bareMs.sort((a, b) => a - b);
+const round = (n: number) => Math.round(n * 100) / 100;
+console.log(JSON.stringify({ p50Ms: round(percentile(serviceMs, 50)), p95Ms: round(percentile(serviceMs, 95)), ratioP95ToBare: round(percentile(serviceMs, 95) / percentile(bareMs, 95)) }));
+db.close();

@@ -1,0 +1,10 @@
+import type { AppDatabase } from './open-database';
+
+/** Facts about this database file (device id, schema version, demo flag, the office's unit…). Not synced. */
+export function readMeta(db: AppDatabase, key: string): string | undefined {
+  return db.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+}
+
+export function writeMeta(db: AppDatabase, key: string, value: string): void {
+  db.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}

@@ -1,0 +1,103 @@
+import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess, type UtilityProcess } from 'electron';
+import { join } from 'node:path';
+import { contract, isMethodName, requestSchema, type ContractResponse } from '../../../shared/contract/methods';
+import { defaultDatabasePath, appDataDir } from '../../core/app-paths';
+import { ensureDefaultDatabase } from '../../app/first-start';
+import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
+import { isOwnFrame } from './ipc-guard';
+
+// The Electron door: one hardened window, one IPC channel, the services in a utility process. No logic here.
+const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
+let services: UtilityProcess | null = null;
+const pending = new Map<number, (r: ContractResponse) => void>();
+let nextId = 1;
+
+function startServices(dbPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    services = utilityProcess.fork(join(__dirname, 'services-process.cjs'), [], {
+      env: { ...process.env, ANSINH_DB_PATH: dbPath, ANSINH_LOG_FILE: join(appDataDir(), 'ansinh.log') },
+      serviceName: 'An Sinh Desk services',
+    });
+    services.on('message', (m: { ready?: true; fatal?: string; id?: number; response?: ContractResponse }) => {
+      if (m.ready) resolve();
+      else if (m.fatal) reject(new Error(m.fatal));
+      else if (m.id !== undefined) {
+        pending.get(m.id)?.(m.response!);
+        pending.delete(m.id);
+      }
+    });
+  });
+}
+
+function callServices(request: unknown): Promise<ContractResponse> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    services!.postMessage({ id, request });
+  });
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    title: 'An Sinh Desk',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex);
+}
+
+app.enableSandbox();
+app.whenReady().then(async () => {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_d, callback) => callback({ cancel: true }));
+
+  const dbPath = process.env.ANSINH_DB ?? defaultDatabasePath();
+  try {
+    ensureDefaultDatabase(dbPath);
+    await startServices(dbPath);
+  } catch (e) {
+    dialog.showErrorBox('An Sinh Desk', String((e as Error).message ?? e));
+    app.quit();
+    return;
+  }
+
+  ipcMain.handle('ansinh:call', async (event, raw: unknown): Promise<ContractResponse> => {
+    const frame = event.senderFrame;
+    if (!frame || !isOwnFrame(frame.url, rendererIndex, frame === event.sender.mainFrame)) {
+      return { ok: false, error: { code: 'forbidden-frame', message: 'Yêu cầu không đến từ cửa sổ của ứng dụng.' } };
+    }
+    const request = requestSchema.safeParse(raw);
+    if (!request.success || !isMethodName(request.data.method) || !contract[request.data.method].input.safeParse(request.data.input ?? {}).success) {
+      return { ok: false, error: { code: 'invalid-input', message: 'Dữ liệu gửi lên không đúng mẫu.' } };
+    }
+    return callServices(request.data);
+  });
+  createWindow();
+});
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.on('window-all-closed', () => {
+  services?.kill();
+  app.quit();
+});

@@ -1,0 +1,20 @@
+// Entry of the Electron utility process that owns the database: the services run here, off the window's
+// event loop, exactly as in the headless host's worker. It receives contract requests from the shell.
+import { dispatch } from '../../app/dispatch';
+import { createServices } from '../../app/services';
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: { id: number; request: unknown } }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const parentPort = (process as unknown as { parentPort: ParentPort }).parentPort;
+const dbPath = process.env.ANSINH_DB_PATH!;
+
+try {
+  const services = createServices({ dbPath, create: false, logFile: process.env.ANSINH_LOG_FILE });
+  parentPort.on('message', ({ data }) => parentPort.postMessage({ id: data.id, response: dispatch(services, data.request, 'electron') }));
+  parentPort.postMessage({ ready: true });
+} catch (e) {
+  parentPort.postMessage({ fatal: String((e as Error).message ?? e) });
+}

@@ -1,0 +1,23 @@
+// Bundles the Electron door (main, preload, services process) into dist/electron/*.cjs.
+// Native modules stay external: they are rebuilt for Electron's ABI only when Electron is launched or packaged.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3', 'pcsclite'],
+  logLevel: 'warning',
+  // Sources are ESM; in the CommonJS bundle import.meta.url is rebuilt from __filename (same folder depth).
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['main/doors/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...common, entryPoints: ['main/doors/electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
+  build({ ...common, entryPoints: ['main/doors/electron/services-process.ts'], outfile: 'dist/electron/services-process.cjs' }),
+]);
+console.log('dist/electron built');
