@@ -1,0 +1,35 @@
+import type { FieldProblem } from './canonical-record';
+
+// Plain Vietnamese reasons a clerk can act on. Messages never repeat ID or account numbers.
+// Errors keep a value out of the record and put the row under "needs fixing"; warnings are for review.
+
+const MESSAGES = {
+  'name-missing': ['error', 'Thiếu họ tên: không nhập được dòng này.'],
+  'birth-invalid': ['error', 'Ngày sinh không đọc được; cần ghi dạng ngày/tháng/năm hoặc chỉ năm.'],
+  'birth-in-future': ['error', 'Ngày sinh ở sau ngày hôm nay.'],
+  'birth-both-sexes': ['error', 'Năm sinh ghi ở cả cột Nam và cột Nữ; không biết giới tính.'],
+  'birth-month-only': ['warning', 'Ngày sinh chỉ có tháng và năm; đã giữ năm sinh.'],
+  'sex-invalid': ['warning', 'Giới tính không rõ (cần "Nam" hoặc "Nữ").'],
+  'id-malformed': ['error', 'Số CCCD/định danh không hợp lệ; chưa lưu, cần nhập lại.'],
+  'id-digits-lost': ['error', 'Số CCCD bị Excel làm mất chữ số (ô kiểu số); chưa lưu, cần nhập lại dạng văn bản.'],
+  'id-sex-mismatch': ['warning', 'Chữ số giới tính trong số CCCD không khớp với giới tính ghi trong danh sách; cần kiểm tra.'],
+  'id-birth-year-mismatch': ['warning', 'Năm sinh trong số CCCD không khớp với năm sinh ghi trong danh sách; cần kiểm tra.'],
+  'amount-invalid': ['error', 'Số tiền trợ cấp không đọc được; cần ghi số đồng, ví dụ 1.500.000.'],
+  'account-digits-lost': ['error', 'Số tài khoản đã bị Excel làm mất chữ số (ô kiểu số quá 15 chữ số); chưa lưu, cần nhập lại dạng văn bản.'],
+  'account-invalid': ['error', 'Số tài khoản có ký tự không hợp lệ; chưa lưu, cần nhập lại.'],
+  'bank-unknown': ['warning', 'Không nhận ra tên ngân hàng; cần chọn ngân hàng.'],
+  'bank-missing': ['warning', 'Có số tài khoản nhưng thiếu tên ngân hàng.'],
+  'category-unknown': ['warning', 'Không xếp được diện đối tượng (người có công, thân nhân, bảo trợ xã hội).'],
+  'formula-value': ['warning', 'Ô là công thức; đã lấy giá trị Excel đã tính, cần kiểm tra.'],
+  'formula-without-value': ['error', 'Ô là công thức chưa có giá trị; cần thay bằng giá trị.'],
+} as const satisfies Record<string, readonly ['error' | 'warning', string]>;
+
+export type ProblemCode = keyof typeof MESSAGES;
+
+export function problem(field: string, code: ProblemCode): FieldProblem {
+  return { field, code, message: MESSAGES[code][1] };
+}
+
+export function isError(code: string): boolean {
+  return (MESSAGES as Record<string, readonly [string, string]>)[code]?.[0] === 'error';
+}

@@ -1,0 +1,148 @@
+import { crossCheckCccd, readIdNumber } from '../../shared/id-number/id-number';
+import { matchBankName } from '../../shared/banks/bank-name-matching';
+import type { CanonicalRecord, ColumnField, FieldProblem } from './canonical-record';
+import { categoryGroupOf } from './category';
+import type { ColumnMapping } from './header-detection';
+import { problem } from './problems';
+import type { RawCell } from './raw-cell';
+import { isEmptyCell } from './raw-cell';
+import { isScientificNotation, numberAsDigits, parseAccountNumber, parseAmount, parseBirth, parseSex } from './value-parsing';
+
+export interface RowContext {
+  sheet: string;
+  row: number;
+  mapping: ColumnMapping;
+  /** Village named by the last section row above ("I. Thôn Đông"). */
+  sectionVillage: string | null;
+  /** Group named by the last non-village section row, used when the list has no category column. */
+  sectionLabel: string | null;
+  today: Date;
+}
+
+/** Unicode text of each cell (already decoded from legacy encodings), same indexes as `cells`. */
+export type RowTexts = string[];
+
+export type BuiltRow = { record: CanonicalRecord; problems: FieldProblem[] } | { record: null; problems: FieldProblem[] };
+
+/** Names typed or shown in capitals (".VnTimeH") are stored as names are written: "Dương Thị Chiêm". */
+export function properName(text: string): string {
+  if (!/\p{L}/u.test(text) || text !== text.toLocaleUpperCase('vi')) return text;
+  return text.split(' ').map((w) => w.charAt(0) + w.slice(1).toLocaleLowerCase('vi')).join(' ');
+}
+
+export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx: RowContext): BuiltRow {
+  const problems: FieldProblem[] = [];
+  const at = (f: ColumnField): RawCell | undefined => (ctx.mapping[f] === undefined ? undefined : cells[ctx.mapping[f]!]);
+  const text = (f: ColumnField): string | null => {
+    const c = ctx.mapping[f];
+    const t = c === undefined ? '' : (texts[c] ?? '').trim();
+    return t === '' ? null : t;
+  };
+  const used = (f: ColumnField): RawCell | undefined => {
+    const cell = at(f);
+    if (cell?.formula) problems.push(problem(f, cell.value === null ? 'formula-without-value' : 'formula-value'));
+    return cell && !isEmptyCell(cell) ? cell : undefined;
+  };
+
+  const name = text('fullName');
+  if (!name) return { record: null, problems: [problem('fullName', 'name-missing')] };
+  used('fullName');
+
+  let birth: string | null = null;
+  let sex: 'M' | 'F' | null = null;
+  const male = used('birthMale');
+  const female = used('birthFemale');
+  if (male && female) {
+    problems.push(problem('birth', 'birth-both-sexes'));
+  } else if (male || female) {
+    const parsed = parseBirth((male ?? female)!, ctx.today);
+    birth = parsed.value;
+    if (parsed.problem) problems.push(problem('birth', parsed.problem));
+    sex = male ? 'M' : 'F';
+  }
+  const birthCell = used('birth');
+  if (!birth && birthCell) {
+    const parsed = parseBirth(birthCell, ctx.today);
+    birth = parsed.value;
+    if (parsed.problem) problems.push(problem('birth', parsed.problem));
+  }
+  const sexText = text('sex');
+  if (!sex && sexText) {
+    const parsed = parseSex(sexText);
+    sex = parsed.value;
+    if (parsed.problem) problems.push(problem('sex', parsed.problem));
+  }
+  if (!sex && text('sexMale')) sex = 'M';
+  if (!sex && text('sexFemale')) sex = 'F';
+
+  let idNumber: string | null = null;
+  let oldIdNumber: string | null = null;
+  const idCell = used('idNumber');
+  if (idCell) {
+    const v = idCell.value;
+    const digits = typeof v === 'number' ? numberAsDigits(v) : String(v);
+    if (digits === null || (typeof v === 'string' && isScientificNotation(v))) {
+      problems.push(problem('idNumber', 'id-digits-lost'));
+    } else {
+      const reading = readIdNumber(digits, typeof v === 'number');
+      if (reading.kind === 'cccd') idNumber = reading.value;
+      else if (reading.kind === 'cmnd') oldIdNumber = reading.value;
+      else if (reading.kind === 'malformed') problems.push(problem('idNumber', 'id-malformed'));
+    }
+  }
+  if (idNumber) {
+    const birthYear = birth ? Number(birth.slice(0, 4)) : null;
+    for (const m of crossCheckCccd(idNumber, { sex, birthYear })) {
+      problems.push(problem('idNumber', m === 'sex' ? 'id-sex-mismatch' : 'id-birth-year-mismatch'));
+    }
+  }
+
+  let monthlyAmount: number | null = null;
+  const amountCell = used('monthlyAmount');
+  if (amountCell) {
+    const parsed = parseAmount(amountCell);
+    monthlyAmount = parsed.value;
+    if (parsed.problem) problems.push(problem('monthlyAmount', parsed.problem));
+  }
+
+  let accountNumber: string | null = null;
+  const accountCell = used('accountNumber');
+  if (accountCell) {
+    const parsed = parseAccountNumber(accountCell);
+    accountNumber = parsed.value;
+    if (parsed.problem) problems.push(problem('accountNumber', parsed.problem));
+  }
+  const bankName = text('bankName');
+  used('bankName');
+  let bankBin: string | null = null;
+  if (bankName) {
+    bankBin = matchBankName(bankName)?.bin ?? null;
+    if (!bankBin) problems.push(problem('bankName', 'bank-unknown'));
+  } else if (accountNumber) {
+    problems.push(problem('bankName', 'bank-missing'));
+  }
+
+  const categoryLabel = text('categoryLabel') ?? (ctx.mapping.categoryLabel === undefined ? ctx.sectionLabel : null);
+  const categoryGroup = categoryGroupOf(categoryLabel);
+  if (categoryLabel && !categoryGroup) problems.push(problem('categoryLabel', 'category-unknown'));
+
+  const record: CanonicalRecord = {
+    fullName: properName(name),
+    birth,
+    sex,
+    idNumber,
+    oldIdNumber,
+    hometown: text('hometown'),
+    permanentAddress: text('permanentAddress'),
+    village: text('village') ?? ctx.sectionVillage,
+    categoryGroup,
+    categoryLabel,
+    monthlyAmount,
+    accountNumber,
+    bankName,
+    bankBin,
+    problems,
+    source: { sheet: ctx.sheet, row: ctx.row },
+  };
+  return { record, problems };
+}

@@ -1,0 +1,108 @@
+import { foldVietnamese } from '../../shared/text/fold';
+import type { RawCell } from './raw-cell';
+import type { ProblemCode } from './problems';
+
+export type Parsed<T> = { value: T | null; problem?: ProblemCode };
+
+const FIRST_BIRTH_YEAR = 1880;
+const DATE_FORMAT = /(^|[^\\"a-z])(d{1,4}|m{1,5}|y{2,4})([^a-z]|$)/i;
+
+export function looksLikeDateFormat(numFmt: string | null | undefined): boolean {
+  if (!numFmt || /^general$/i.test(numFmt)) return false;
+  return DATE_FORMAT.test(numFmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, ''));
+}
+
+/** Excel day serial (1900 system; the 1900 leap-year bug only touches serials before 61) → UTC date. */
+export function serialToIsoDate(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86_400_000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Birth as `YYYY-MM-DD` or `YYYY`: date cells, serials, dd/mm/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd, year only. */
+export function parseBirth(cell: RawCell, today: Date = new Date()): Parsed<string> {
+  const v = cell.value;
+  let out: string | null = null;
+  let warn: ProblemCode | undefined;
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return { value: null, problem: 'birth-invalid' };
+    out = v.toISOString().slice(0, 10);
+  } else if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= FIRST_BIRTH_YEAR && v <= 2100 && !looksLikeDateFormat(cell.numFmt)) out = String(v);
+    else if (v > 2100 && v < 100_000) out = serialToIsoDate(v);
+    else return { value: null, problem: 'birth-invalid' };
+  } else if (typeof v === 'string') {
+    const t = v.trim().replace(/\s+/g, '');
+    let m: RegExpExecArray | null;
+    if ((m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(t))) out = iso(+m[3], +m[2], +m[1]);
+    else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) out = iso(+m[1], +m[2], +m[3]);
+    else if (/^\d{4}$/.test(t)) out = t;
+    else if ((m = /^(\d{1,2})[/\-.](\d{4})$/.exec(t)) && +m[1] >= 1 && +m[1] <= 12) { out = m[2]; warn = 'birth-month-only'; }
+    if (!out) return { value: null, problem: 'birth-invalid' };
+  } else {
+    return { value: null, problem: 'birth-invalid' };
+  }
+  if (!out) return { value: null, problem: 'birth-invalid' };
+  const year = Number(out.slice(0, 4));
+  if (year < FIRST_BIRTH_YEAR) return { value: null, problem: 'birth-invalid' };
+  const todayIso = today.toISOString().slice(0, 10);
+  if ((out.length === 4 && year > today.getUTCFullYear()) || (out.length === 10 && out > todayIso)) return { value: null, problem: 'birth-in-future' };
+  return { value: out, problem: warn };
+}
+
+export function parseSex(text: string): Parsed<'M' | 'F'> {
+  const f = foldVietnamese(text);
+  if (/^(nam|m|male|trai|1)$/.test(f)) return { value: 'M' };
+  if (/^(nu|f|female|gai|0)$/.test(f)) return { value: 'F' };
+  return { value: null, problem: 'sex-invalid' };
+}
+
+/** Monthly amount in VND: numbers, "1.500.000", "1,500,000 đ", "1 500 000 đồng". */
+export function parseAmount(cell: RawCell): Parsed<number> {
+  const v = cell.value;
+  if (typeof v === 'number') {
+    const r = Math.round(v);
+    if (!Number.isFinite(v) || v < 0 || Math.abs(v - r) > 1e-6 || !Number.isSafeInteger(r)) return { value: null, problem: 'amount-invalid' };
+    return { value: r };
+  }
+  if (typeof v !== 'string') return { value: null, problem: 'amount-invalid' };
+  const t = v.toLowerCase().replace(/vnđ|vnd|đồng|đ|d\b|\s|\u00a0/g, '');
+  let digits: string | null = null;
+  if (/^\d{1,3}([.,]\d{3})+$/.test(t) && new Set(t.replace(/\d/g, '')).size === 1) digits = t.replace(/[.,]/g, '');
+  else if (/^\d+$/.test(t)) digits = t;
+  if (digits === null || digits.length > 12) return { value: null, problem: 'amount-invalid' };
+  return { value: Number(digits) };
+}
+
+/** More digits than Excel keeps in a number: the cell already lost some. */
+export const MAX_EXACT_DIGITS = 15;
+const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i;
+
+export function numberAsDigits(v: number): string | null {
+  if (!Number.isInteger(v) || v < 0 || v >= 10 ** MAX_EXACT_DIGITS) return null;
+  return v.toFixed(0);
+}
+
+/** Account numbers are text. A numeric cell beyond 15 significant digits has lost digits: never stored. */
+export function parseAccountNumber(cell: RawCell): Parsed<string> {
+  const v = cell.value;
+  if (typeof v === 'number') {
+    const digits = numberAsDigits(v);
+    return digits === null ? { value: null, problem: 'account-digits-lost' } : { value: digits };
+  }
+  if (typeof v !== 'string') return { value: null, problem: 'account-invalid' };
+  const t = v.trim();
+  if (SCIENTIFIC.test(t)) return { value: null, problem: 'account-digits-lost' };
+  const compact = t.replace(/[\s.\-\u00a0]/g, '');
+  if (!/^[0-9A-Za-z]{4,30}$/.test(compact)) return { value: null, problem: 'account-invalid' };
+  return { value: compact.toUpperCase() };
+}
+
+export function isScientificNotation(text: string): boolean {
+  return SCIENTIFIC.test(text.trim());
+}

@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CanonicalRecord } from '../../../main/excel/canonical-record';
+import { readWorkbook, type WorkbookReading } from '../../../main/excel/read-workbook';
+import { writeCommuneCsv } from '../../fixtures/excel/commune-csv';
+import { writeCommuneXls } from '../../fixtures/excel/commune-xls';
+import { writeGovernmentWorkbook, type ExpectedImport } from '../../fixtures/excel/government-xlsx';
+import { differencesFromTruth, type TruthRecord } from './truth-comparison';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const samples = path.resolve(repoRoot, '../shared/samples');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ansinh-excel-'));
+
+/** Every data row is a record or a needs-fixing row; no other row is either. */
+function expectNothingLost(reading: WorkbookReading): void {
+  const dataRows = reading.sheets.reduce((s, sh) => s + sh.dataRows, 0);
+  const rows = new Set([...reading.records.map((r) => `${r.source.sheet}:${r.source.row}`), ...reading.needsFixing.map((p) => `${p.sheet}:${p.row}`)]);
+  expect(rows.size).toBe(dataRows);
+}
+
+function truthOf(expected: ExpectedImport['records']): TruthRecord[] {
+  return expected.map((p) => ({
+    fullName: p.fullName, birth: p.birth, sex: p.sex,
+    idNumber: p.idRejected ? null : p.idNumber, oldIdNumber: p.oldIdNumber,
+    hometown: p.hometown, permanentAddress: p.permanentAddress,
+    categoryGroup: p.categoryGroup, categoryLabel: p.categoryLabel, monthlyAmount: p.monthlyAmount,
+    accountNumber: p.accountCorrupted ? null : p.accountNumber, bankName: p.bankName, bankBin: p.bankBin,
+    ...(p.accountCorrupted ? { accountNumberCorrupted: 'x' } : {}),
+    ...(p.idRejected ? { idNumberRejected: 'x' } : {}),
+  }));
+}
+
+describe.runIf(existsSync(samples))('the sample workbooks offices made', () => {
+  for (const [file, truthFile] of [['ds-ncc-an-lao.xlsx', 'ds-ncc-an-lao.truth.json'], ['ds-btxh-an-lao.xls', 'ds-btxh-an-lao.truth.json']]) {
+    it(`recovers every field of every record of ${file}`, async () => {
+      const reading = await readWorkbook(path.join(samples, file));
+      const truth = JSON.parse(readFileSync(path.join(samples, truthFile), 'utf8')) as TruthRecord[];
+      expect(differencesFromTruth(reading.records, truth)).toEqual([]);
+      expectNothingLost(reading);
+      for (const t of truth.filter((x) => x.accountNumberCorrupted || x.idNumberRejected)) {
+        const field = t.accountNumberCorrupted ? 'accountNumber' : 'idNumber';
+        const record = reading.records.find((r) => r.fullName.toLowerCase() === t.fullName.toLowerCase())!;
+        expect(reading.needsFixing.some((p) => p.row === record.source.row && p.field === field)).toBe(true);
+      }
+    });
+  }
+});
+
+describe('a generated district list in TCVN3 with a two-row header, sections, totals and signature', () => {
+  let expected: ExpectedImport;
+  let reading: WorkbookReading;
+  beforeAll(async () => {
+    const file = path.join(tmp, 'tcvn3.xlsx');
+    expected = await writeGovernmentWorkbook(file, { rows: 300, text: 'tcvn3' });
+    reading = await readWorkbook(file);
+  });
+
+  it('recovers every field of every record', () => {
+    expect(differencesFromTruth(reading.records, truthOf(expected.records))).toEqual([]);
+  });
+
+  it('reads the village from the section rows and the sex from the Nam/Nữ column', () => {
+    expect(new Set(reading.records.map((r) => r.village))).toEqual(new Set(['Thôn Đông', 'Xóm Trại', 'Thôn Ngọc Lũ', 'Xóm Chùa']));
+    expect(reading.sheets[0].mapping).toMatchObject({ birthMale: 2, birthFemale: 3, fullName: 1 });
+    expect(reading.sheets[0].rowKinds).toMatchObject({ 'column-numbers': 1, totals: 1, header: 2, section: 12 });
+  });
+
+  it('keeps every data row: nameless rows are listed as needing a fix, never as records', () => {
+    expect(reading.sheets[0].dataRows).toBe(expected.dataRows);
+    expectNothingLost(reading);
+    for (const row of expected.namelessRows) {
+      expect(reading.needsFixing).toContainEqual(expect.objectContaining({ row, field: 'fullName', code: 'name-missing' }));
+      expect(reading.records.some((r) => r.source.row === row)).toBe(false);
+    }
+  });
+
+  it('reports only the planted problems', () => {
+    const planted = expected.records.filter((p) => p.accountCorrupted || p.idRejected).length;
+    expect(reading.records.filter((r) => r.problems.length > 0)).toHaveLength(planted);
+    expect(reading.needsFixing.every((p) => p.message.length > 10 && !/\d{9,}/.test(p.message))).toBe(true);
+  });
+});
+
+describe('other encodings and formats', () => {
+  it('reads a VNI workbook', async () => {
+    const file = path.join(tmp, 'vni.xlsx');
+    const expected = await writeGovernmentWorkbook(file, { rows: 120, text: 'vni', seed: 3 });
+    const reading = await readWorkbook(file);
+    expect(differencesFromTruth(reading.records, truthOf(expected.records))).toEqual([]);
+  });
+
+  it('reads an Excel 97-2003 file with Unicode, NFD, VNI and Ð mixed in one column', async () => {
+    const file = path.join(tmp, 'commune.xls');
+    const expected = writeCommuneXls(file, 90);
+    const reading = await readWorkbook(file);
+    expect(reading.format).toBe('xls');
+    const truth = truthOf(expected.records.map((p) => ({ ...p, hometown: null as unknown as string, accountCorrupted: false })));
+    expect(differencesFromTruth(reading.records, truth)).toEqual([]);
+    expectNothingLost(reading);
+    expect(reading.sheets[0].rowKinds.totals).toBe(1);
+  });
+
+  for (const encoding of ['utf-8', 'windows-1258'] as const) {
+    it(`reads a ${encoding} CSV`, async () => {
+      const file = path.join(tmp, `list-${encoding}.csv`);
+      const expected = writeCommuneCsv(file, 60, encoding);
+      const reading = await readWorkbook(file);
+      expect(reading.format).toBe('csv');
+      const got = reading.records.map((r: CanonicalRecord) => [r.fullName, r.birth, r.sex, r.idNumber ?? r.oldIdNumber, r.village, r.monthlyAmount, r.accountNumber, r.bankBin]);
+      const want = expected.map((p) => [p.fullName, p.birth, p.sex, p.idNumber ?? p.oldIdNumber, p.village, p.monthlyAmount, p.accountNumber, p.bankBin]);
+      expect(got).toEqual(want);
+    });
+  }
+});
