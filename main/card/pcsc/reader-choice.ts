@@ -7,19 +7,27 @@ export interface ReaderCandidate {
   cardPresent: boolean;
 }
 
-const CONTACTLESS_NAME = /\b(picc|cl|contactless|nfc|rfid)\b/i;
-const CONTACT_NAME = /\b(icc|contact|sam)\b/i;
+// Whole words only ("PICC" is not "ICC"; "_" counts as a separator, as in "Prox-DU Contactless_").
+const word = (alternatives: string) => new RegExp(`(?:^|[^a-z0-9])(?:${alternatives})(?=[^a-z0-9]|$)`, 'i');
+const CONTACTLESS_WORD = word('picc|contactless|nfc|rfid');
+/** "CL" also appears in model names of dual readers ("ACR1252 1S CL Reader … SAM"), so it counts for less. */
+const CL_WORD = word('cl');
+const CONTACT_WORD = word('icc|sam|contact');
+
+function nameScore(name: string): number {
+  let score = 0;
+  if (CONTACTLESS_WORD.test(name)) score += 2;
+  if (CL_WORD.test(name)) score += 1;
+  if (CONTACT_WORD.test(name)) score -= 3;
+  return score;
+}
 
 export function isContactlessName(name: string): boolean {
-  return CONTACTLESS_NAME.test(name);
+  return nameScore(name) > 0;
 }
 
 function rank(reader: ReaderCandidate): number {
-  let score = 0;
-  if (reader.cardPresent) score += 4;
-  if (isContactlessName(reader.name)) score += 2;
-  else if (!CONTACT_NAME.test(reader.name)) score += 1;
-  return score;
+  return (reader.cardPresent ? 10 : 0) + nameScore(reader.name);
 }
 
 /**

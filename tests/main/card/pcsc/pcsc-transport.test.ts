@@ -1,10 +1,12 @@
 // End to end through the real stack: pcscd + the vpcd virtual reader driver + our vpcd card client + pcsclite,
 // read exactly as the app reads. pcscd and the card are started and stopped here, by PID.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CardError } from '../../../../main/card/card-channel';
 import { PcscReaders, type CardReaderEvent } from '../../../../main/card/pcsc/pcsc-readers';
 import type { PcscCardChannel } from '../../../../main/card/pcsc/pcsc-card-channel';
-import { ensurePcscStack } from '../../../card/pcscd/ensure-pcsc-stack';
+import { ensurePcscStack, repoRoot } from '../../../card/pcscd/ensure-pcsc-stack';
 import { startPcscd, type PcscdProcess } from '../../../card/pcscd/pcscd-process';
 import { FILE_CARD_INS, FileCard } from '../../../card/vpcd/file-card';
 import { VpcdCard } from '../../../card/vpcd/vpcd-card-client';
@@ -147,6 +149,24 @@ describe('PC/SC through pcscd and the vpcd virtual reader', () => {
     await channel.close();
     expect(channel.closed).toBe(true);
   });
+
+  it('leaves nothing behind: a process that read and closed exits by itself', async () => {
+    await card.insert();
+    await readers.waitForCard({ timeoutMs: 5000 });
+    const started = Date.now();
+    const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(
+        path.join(repoRoot, 'node_modules/.bin/tsx'),
+        [path.join(repoRoot, 'tests/main/card/pcsc/fixtures/read-then-exit.ts')],
+        { timeout: 15_000 },
+        (error, stdout, stderr) => resolve({ code: child.exitCode ?? (error ? -1 : 0), stdout, stderr }),
+      );
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ reader: READER, sw: '9000' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 20_000);
 
   it('survives pcscd going away mid-read (every reader gone) and recovers when it comes back', async () => {
     const channel = await insertAndConnect({ timeoutMs: 5000 });
