@@ -248,15 +248,21 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
   let establish: () => Promise<void>;
   let reopening = false;
   const selectApplication = async () => {
-    const r = await session.send(0x00, 0xa4, 0x04, 0x0c, EMRTD_AID);
+    let r = await session.send(0x00, 0xa4, 0x04, 0x0c, EMRTD_AID);
+    // 6987/6988: the chip was still in a session we had given up; it has left it now.
+    if (!session.sm && (r.sw === 0x6987 || r.sw === 0x6988)) r = await session.send(0x00, 0xa4, 0x04, 0x0c, EMRTD_AID);
     if (r.sw !== SW_OK) throw new CardError('protocol', `SELECT eMRTD application: ${r.sw.toString(16)}`);
+  };
+  const selectMasterFile = async () => {
+    for (let i = 0; i < 2; i++) {
+      const r = splitResponse(await session.channel.transmit(commandApdu(0x00, 0xa4, 0x00, 0x0c, Uint8Array.of(0x3f, 0x00))));
+      if (r.sw === SW_OK) return;
+    }
   };
   const viaPace = (password: PacePassword) => async () => {
     session.sm = null;
-    if (session.generation > 0 || reopening) {
-      // After a broken session start again from the master file, where PACE lives.
-      await session.channel.transmit(commandApdu(0x00, 0xa4, 0x00, 0x0c, Uint8Array.of(0x3f, 0x00)));
-    }
+    // After a broken session start again from the master file, where PACE lives.
+    if (reopening) await selectMasterFile();
     session.sm = (await performPace(session.channel, paceInfo!, password)).sm;
     await selectApplication();
   };
@@ -281,7 +287,7 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
       if (isFatal(error) || (error instanceof CardError && error.code === 'auth-failed')) throw error;
       accessKind = 'BAC';
       establish = viaBac(mrzKey!);
-      await session.channel.transmit(commandApdu(0x00, 0xa4, 0x00, 0x0c, Uint8Array.of(0x3f, 0x00))).catch(() => undefined);
+      await selectMasterFile();
       await establish();
     }
   } else {

@@ -7,7 +7,7 @@ import { decodeOid, OID } from '../protocol/oid';
 import { readSingleTlv, tlvBytes, tlvChildren, tlvValue, type Tlv } from '../protocol/tlv';
 
 export type PublicKeyInfo =
-  | { kind: 'ec'; curve: EcCurve; point: Uint8Array }
+  | { kind: 'ec'; curve: EcCurve; point: Uint8Array; spki: Uint8Array }
   | { kind: 'rsa'; key: KeyObject; modulusBytes: number }
   | { kind: 'unsupported'; algorithm: string };
 
@@ -43,7 +43,7 @@ export function parsePublicKeyInfo(spki: Tlv): PublicKeyInfo {
     if (params?.tag === 0x06) curve = curveByOid(decodeOid(tlvValue(params)));
     else if (params?.tag === 0x30) curve = explicitCurve(params);
     if (!curve) return { kind: 'unsupported', algorithm: 'EC with unknown domain parameters' };
-    return { kind: 'ec', curve, point: keyBits };
+    return { kind: 'ec', curve, point: keyBits, spki: tlvBytes(spki) };
   }
   if (oid === OID.rsaEncryption) {
     const key = createPublicKey({ key: Buffer.from(tlvBytes(spki)), format: 'der', type: 'spki' });

@@ -1,6 +1,6 @@
 // Signature checks for passive authentication: RSA PKCS#1 v1.5 and PSS through Node's crypto, ECDSA through
 // @noble/curves (so Brainpool keys verify under Electron's BoringSSL too).
-import { constants, createHash, verify } from 'node:crypto';
+import { constants, createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { bytesToBigInt } from '../protocol/octets';
 import { decodeOid, hashNameOfOid } from '../protocol/oid';
 import { tlvChildren, tlvValue } from '../protocol/tlv';
@@ -43,6 +43,39 @@ function pssParams(params: AlgorithmIdentifier['params']): { hash: string; saltL
   return { hash, saltLength };
 }
 
+const nativeKeys = new WeakMap<object, KeyObject | null>();
+
+function nativeKey(key: Extract<PublicKeyInfo, { kind: 'ec' }>): KeyObject | null {
+  let k = nativeKeys.get(key);
+  if (k === undefined) {
+    try {
+      k = createPublicKey({ key: Buffer.from(key.spki), format: 'der', type: 'spki' });
+    } catch {
+      k = null;
+    }
+    nativeKeys.set(key, k);
+  }
+  return k;
+}
+
+/** ECDSA over `data` hashed with `hash`: natively where the runtime knows the curve, else with noble. */
+export function verifyEcdsa(
+  key: Extract<PublicKeyInfo, { kind: 'ec' }>,
+  hash: string,
+  data: Uint8Array,
+  signature: Uint8Array,
+  encoding: 'der' | 'ieee-p1363',
+): boolean {
+  try {
+    const native = nativeKey(key);
+    if (native) return verify(hash, data, { key: native, dsaEncoding: encoding }, signature);
+    const digest = new Uint8Array(createHash(hash).update(data).digest());
+    return key.curve.ecdsa.verify(signature, digest, key.point, { prehash: false, lowS: false, format: encoding === 'der' ? 'der' : 'compact' });
+  } catch {
+    return false;
+  }
+}
+
 /**
  * True when `signature` over `data` verifies. `fallbackHash` is the CMS digest algorithm, for signers that name
  * only the key type (rsaEncryption, ecPublicKey) as their signature algorithm.
@@ -67,8 +100,7 @@ export function verifySignature(
     if (key.kind === 'ec') {
       const hash = ECDSA_HASH[algorithm.oid] ?? (algorithm.oid === EC_PLAIN ? fallbackHash : undefined);
       if (!hash) return false;
-      const digest = new Uint8Array(createHash(hash).update(data).digest());
-      return key.curve.ecdsa.verify(signature, digest, key.point, { prehash: false, lowS: false, format: 'der' });
+      return verifyEcdsa(key, hash, data, signature, 'der');
     }
     return false;
   } catch {

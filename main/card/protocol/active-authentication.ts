@@ -2,6 +2,7 @@
 // RSA answers follow ISO/IEC 9796-2 scheme 1 (message recovery), which Node's crypto does not offer.
 import { constants, createHash, publicDecrypt, randomBytes } from 'node:crypto';
 import type { PublicKeyInfo } from '../lds/public-key';
+import { verifyEcdsa } from '../lds/signature';
 import { SW_OK } from './apdu';
 import type { ChipSession } from './chip-session';
 import { bigIntToBytes, bytesEqual, bytesToBigInt, concatBytes } from './octets';
@@ -52,14 +53,7 @@ export function verifyEcdsaAa(
   const announced = algorithmOid?.startsWith(OID.ecdsaPlain + '.') ? PLAIN_ECDSA_HASH[algorithmOid.split('.').at(-1)!] : undefined;
   const candidates = announced ? [announced] : ['sha256', 'sha1', 'sha224', 'sha384', 'sha512'];
   if (signature.length !== key.curve.size * 2) return false;
-  return candidates.some((hash) => {
-    const digest = new Uint8Array(createHash(hash).update(challenge).digest());
-    try {
-      return key.curve.ecdsa.verify(signature, digest, key.point, { prehash: false, lowS: false, format: 'compact' });
-    } catch {
-      return false;
-    }
-  });
+  return candidates.some((hash) => verifyEcdsa(key, hash, challenge, signature, 'ieee-p1363'));
 }
 
 export async function performActiveAuthentication(

@@ -5,7 +5,7 @@ import { CardError } from '../card-channel';
 import type { ChipAuthenticationInfo, ChipAuthenticationPublicKey } from '../lds/security-infos';
 import { SW_OK, errorForStatus } from './apdu';
 import type { ChipSession } from './chip-session';
-import { decodePoint, encodePoint, randomScalar, xCoordinate } from './curves';
+import { decodePoint, encodePoint, generateKeyPair, sharedSecretX } from './curves';
 import { deriveKey, KDF_ENC, KDF_MAC } from './kdf';
 import { encodeOid, cipherOfProtocol } from './oid';
 import { SecureMessaging } from './secure-messaging';
@@ -27,9 +27,14 @@ export async function performChipAuthentication(
   }
   const curve = key.key.curve;
   const chipPoint = decodePoint(curve, key.key.point);
-  const sk = ephemeralKey ?? randomScalar(curve);
-  const pk = encodePoint(curve.Point.BASE.multiply(sk));
-  const shared = xCoordinate(curve, chipPoint.multiply(sk));
+  let sk: bigint;
+  let pk: Uint8Array;
+  if (ephemeralKey === undefined) ({ secret: sk, publicKey: pk } = generateKeyPair(curve));
+  else {
+    sk = ephemeralKey;
+    pk = encodePoint(curve.Point.BASE.multiply(sk));
+  }
+  const shared = sharedSecretX(curve, sk, chipPoint);
   const keyRef = key.keyId ?? info.keyId;
   const keyIdTlv = keyRef === undefined ? new Uint8Array(0) : encodeTlv(0x84, Uint8Array.of(keyRef));
 

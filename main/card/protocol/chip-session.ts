@@ -11,6 +11,7 @@ export class ChipSession {
   /** Bumped on every re-open: the chip forgets the selected file then. */
   generation = 0;
   private reopens = 0;
+  private lost = false;
 
   constructor(
     readonly channel: CardChannel,
@@ -18,11 +19,14 @@ export class ChipSession {
   ) {}
 
   async ensureOpen(): Promise<void> {
-    if (!this.sm?.broken) return;
+    if (this.sm?.broken) this.lost = true;
+    if (!this.lost) return;
     if (!this.reopen) throw new CardError('protocol', 'secure messaging lost and no way to re-open it');
     if (this.reopens++ >= this.maxReopens) throw new CardError('protocol', 'secure messaging lost too many times');
     this.sm = null;
+    // Stays lost if re-opening throws, so the next command tries again (within the limit).
     await this.reopen();
+    this.lost = false;
     this.generation++;
   }
 

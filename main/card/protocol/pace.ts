@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { CardError, type CardChannel } from '../card-channel';
 import { commandApdu, errorForStatus, splitResponse, SW_OK } from './apdu';
 import { aesCipher, tripleDesCipher } from './block-cipher';
-import { curveByParameterId, decodePoint, encodePoint, randomScalar, xCoordinate, type EcCurve } from './curves';
+import { curveByParameterId, decodePoint, encodePoint, randomScalar, sharedSecretX, type EcCurve } from './curves';
 import { deriveKey, KDF_ENC, KDF_MAC, KDF_PACE, type SmCipherKind } from './kdf';
 import { AesCmac, RetailMac } from './mac';
 import { mrzInformationBytes, type MrzKey } from './mrz-keys';
@@ -112,19 +112,22 @@ export async function performPace(
   const pkMapIcBytes = await generalAuthenticate(channel, false, 0x81, encodePoint(pkMap), 0x82, 'mapping');
   if (!pkMapIcBytes) throw new CardError('protocol', 'PACE mapping answer is empty');
   const pkMapIc = decodePoint(curve, pkMapIcBytes);
-  const h = pkMapIc.multiply(skMap);
-  const sModN = s % curve.order;
-  const mapped = sModN === 0n ? h : curve.Point.BASE.multiply(sModN).add(h);
-  if (mapped.is0()) throw new CardError('protocol', 'PACE mapped generator is the identity');
 
-  // 3. Key agreement on the mapped generator.
+  // 3. Key agreement on G^. PK_DH,IFD = SK_DH·G^ = (SK_DH·s)·G + (SK_DH·SK_map)·PK_map,IC: one multiplication of an
+  // arbitrary point instead of two, as G^ itself is never needed.
+  const n = curve.order;
   const skDh = options.ephemeralKeys?.[1] ?? randomScalar(curve);
-  const pkDh = encodePoint(mapped.multiply(skDh));
+  const a = (skDh * (s % n)) % n;
+  const b = (skDh * skMap) % n;
+  const viaMap = pkMapIc.multiply(b);
+  const pkDhPoint = a === 0n ? viaMap : curve.Point.BASE.multiply(a).add(viaMap);
+  if (pkDhPoint.is0()) throw new CardError('protocol', 'PACE mapped generator is the identity');
+  const pkDh = encodePoint(pkDhPoint);
   const pkDhIcBytes = await generalAuthenticate(channel, false, 0x83, pkDh, 0x84, 'key agreement');
   if (!pkDhIcBytes) throw new CardError('protocol', 'PACE key agreement answer is empty');
   const pkDhIc = decodePoint(curve, pkDhIcBytes);
   if (bytesEqual(encodePoint(pkDhIc), pkDh)) throw new CardError('protocol', 'PACE chip echoed the terminal key');
-  const shared = xCoordinate(curve, pkDhIc.multiply(skDh));
+  const shared = sharedSecretX(curve, skDh, pkDhIc);
   const kEnc = deriveKey(shared, KDF_ENC, cipher);
   const kMac = deriveKey(shared, KDF_MAC, cipher);
 

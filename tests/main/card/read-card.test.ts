@@ -1,0 +1,90 @@
+// Full reads of the software CCCD chip through an in-memory channel: PACE-CAN, PACE-MRZ, BAC, passive, chip and
+// active authentication, and the answers a clerk sees for wrong keys.
+import { describe, expect, it } from 'vitest';
+import { cardReadJson, readCard } from '../../../main/card/read-card';
+import { CccdSoftCard } from '../../card/soft-card/cccd-soft-card';
+import { MemoryChannel } from '../../card/soft-card/memory-channel';
+import { fakeJpeg, SAMPLE_PERSON } from '../../card/soft-card/test-person';
+
+describe('readCard on the soft CCCD chip', () => {
+  it('reads the whole card with PACE and the CAN, and verifies it', async () => {
+    const card = new CccdSoftCard();
+    const result = await readCard(new MemoryChannel(card), { can: card.can }, { cscaCertificates: [card.files.pki.csca.der] });
+    expect(result.access).toBe('PACE-CAN');
+    expect(result.person).toEqual({
+      idNumber: '001085012345',
+      oldIdNumber: '012345678',
+      fullName: 'Nguyễn Thị Thu Hương',
+      birth: '1985-03-07',
+      sex: 'F',
+      nationality: 'Việt Nam',
+      ethnicity: 'Kinh',
+      religion: 'Không',
+      hometown: SAMPLE_PERSON.hometown,
+      permanentAddress: SAMPLE_PERSON.permanentAddress,
+      identifyingMarks: SAMPLE_PERSON.identifyingMarks,
+      issueDate: '2021-07-10',
+      expiryDate: '2045-03-07',
+      father: 'Nguyễn Văn Hùng',
+      mother: 'Trần Thị Lan',
+      spouse: null,
+    });
+    expect(result.trust).toEqual({
+      hashes: { DG1: 'valid', DG2: 'valid', DG13: 'valid', DG14: 'valid', DG15: 'valid' },
+      signature: 'valid',
+      chain: 'valid',
+      activeAuthentication: 'valid',
+      chipAuthentication: 'valid',
+    });
+    expect(result.verified).toBe(true);
+    expect(result.photo?.mime).toBe('image/jpeg');
+    expect(result.photo?.bytes).toEqual(fakeJpeg(20_000));
+    expect(result.otherFields['16']).toEqual(['A1B2C3D4E5F6G7H8']);
+    expect(result.mrz).toHaveLength(90);
+    const json = cardReadJson(result);
+    expect(Object.keys(json)).toEqual(['access', 'person', 'mrz', 'files', 'trust', 'verified']);
+  });
+
+  it('reads with PACE and the MRZ data typed as ID, birth and expiry', async () => {
+    const card = new CccdSoftCard({ activeAuthentication: 'rsa' });
+    const result = await readCard(new MemoryChannel(card), { idNumber: '001085012345', birth: '1985-03-07', expiry: '07/03/2045' });
+    expect(result.access).toBe('PACE-MRZ');
+    expect(result.verified).toBe(true);
+    expect(result.trust.activeAuthentication).toBe('valid');
+    expect(result.trust.chain).toBe('unknown');
+  });
+
+  it('reads a BAC-only card with the MRZ text', async () => {
+    const card = new CccdSoftCard({ pace: false, explicitDomainParameters: true });
+    const mrz = new TextDecoder().decode(card.files.app.get(0x0101)!.subarray(5));
+    const result = await readCard(new MemoryChannel(card), { mrz });
+    expect(result.access).toBe('BAC');
+    expect(result.verified).toBe(true);
+    expect(result.trust.chipAuthentication).toBe('valid');
+    expect(result.person.fullName).toBe('Nguyễn Thị Thu Hương');
+  });
+
+  it('answers a wrong CAN with a clean auth-failed', async () => {
+    const card = new CccdSoftCard();
+    await expect(readCard(new MemoryChannel(card), { can: '000000' })).rejects.toMatchObject({
+      code: 'auth-failed',
+      message: expect.stringContaining('CAN'),
+    });
+  });
+
+  it('answers a wrong birth date on a BAC-only card with auth-failed', async () => {
+    const card = new CccdSoftCard({ pace: false });
+    await expect(
+      readCard(new MemoryChannel(card), { idNumber: '001085012345', birth: '1985-03-08', expiry: '2045-03-07' }),
+    ).rejects.toMatchObject({ code: 'auth-failed' });
+  });
+
+  it('uses no more APDUs than the file sizes need at 223-byte reads', async () => {
+    const card = new CccdSoftCard();
+    const result = await readCard(new MemoryChannel(card), { can: card.can });
+    const sizes = [0x011e, 0x011d, 0x0101, 0x0102, 0x010d, 0x010e, 0x010f].map((f) => card.files.app.get(f)!.length);
+    const reads = sizes.reduce((n, size) => n + Math.ceil(size / 223), 0);
+    // CardAccess 1, PACE 5, SELECT app 1, SELECT per file 7, CA 2, AA 1.
+    expect(result.stats.apdus).toBe(1 + 5 + 1 + 7 + reads + 2 + 1);
+  });
+});
