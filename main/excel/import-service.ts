@@ -1,0 +1,272 @@
+import path from 'node:path';
+import type { AppDatabase } from '../core/database/open-database';
+import { readMeta, writeMeta } from '../core/database/meta';
+import { AppError } from '../core/errors';
+import { runCommand, undoCommand, type Actor, type Writer } from '../core/write-path';
+import { beneficiaryTable, paymentAccountTable } from '../registry/synced-tables';
+import { foldVietnamese } from '../../shared/text/fold';
+import { normaliseTonePlacement } from '../../shared/text/tone-placement';
+import type { CanonicalRecord, Problem } from './canonical-record';
+import type { ColumnMapping } from './header-detection';
+import { streamWorkbook } from './read-workbook';
+import type { SheetSummary } from './sheet-interpreter';
+import type { SpreadsheetFormat } from './file-guards';
+
+// Import of a list into the register: read (streaming) into a connection-local staging table, then apply
+// everything in ONE command through the write path, so the import is all-or-nothing, sits in the change
+// log as one entry, and can be undone. Re-importing the same or a corrected file updates, never duplicates.
+
+const MAPPING_KEY = 'excel.mapping.';
+const PREVIEW_RECORDS = 500;
+const BATCH = 2000;
+
+/** Fields an import may set on a beneficiary, in the canonical names. */
+const PERSON_FIELDS = ['fullName', 'birth', 'sex', 'idNumber', 'oldIdNumber', 'hometown', 'permanentAddress', 'village', 'categoryGroup', 'categoryLabel', 'monthlyAmount'] as const;
+type PersonField = (typeof PERSON_FIELDS)[number];
+
+export interface VerifiedDifference {
+  sheet: string;
+  row: number;
+  beneficiaryId: string;
+  field: string;
+  /** How the stored value was verified: by hand, from the chip card, by the population database. */
+  verifiedBy: string;
+  stored: unknown;
+  inFile: unknown;
+}
+
+export interface ImportPlan {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  verifiedDifferences: VerifiedDifference[];
+}
+
+export interface ImportPreview extends ImportPlan {
+  file: string;
+  format: SpreadsheetFormat;
+  sheets: SheetSummary[];
+  records: number;
+  /** The first records, for the screen to show. */
+  sample: CanonicalRecord[];
+  needsFixing: Problem[];
+}
+
+export interface ImportReport extends ImportPlan {
+  file: string;
+  format: SpreadsheetFormat;
+  sheets: { name: string; layout: string | null; dataRows: number }[];
+  needsFixing: Problem[];
+  importId: string;
+}
+
+export interface ImportOptions {
+  /** The commune the list belongs to; defaults to the office's own unit. */
+  unitId?: string;
+  today?: Date;
+}
+
+interface StoredBeneficiary {
+  id: string;
+  fullName: string;
+  verified: Record<string, string>;
+  [field: string]: unknown;
+}
+
+export function createImportService(db: AppDatabase) {
+  const sqlite = db.sqlite;
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS excel_import_staging (seq INTEGER PRIMARY KEY, record TEXT NOT NULL)');
+
+  function mappings(): Record<string, ColumnMapping> {
+    const rows = sqlite.prepare("SELECT key, value FROM meta WHERE key LIKE 'excel.mapping.%'").all() as { key: string; value: string }[];
+    return Object.fromEntries(rows.map((r) => [r.key.slice(MAPPING_KEY.length), JSON.parse(r.value) as ColumnMapping]));
+  }
+
+  function unitOf(options: ImportOptions): string {
+    const unitId = options.unitId ?? readMeta(db, 'office.unitId');
+    if (!unitId) throw new AppError('import-no-unit', 'Chưa chọn xã/phường nhận danh sách.', 'No commune to import into.');
+    const ok = sqlite.prepare("SELECT 1 FROM admin_units WHERE id = ? AND deleted = 0").get(unitId);
+    if (!ok) throw new AppError('import-no-unit', 'Không tìm thấy xã/phường nhận danh sách.', 'Unknown commune.');
+    return unitId;
+  }
+
+  /** Reads the workbook into the staging table (not synced data: a temporary, connection-local table). */
+  async function stage(filePath: string, options: ImportOptions, keep?: (r: CanonicalRecord) => void) {
+    sqlite.exec('DELETE FROM excel_import_staging');
+    const insert = sqlite.prepare('INSERT INTO excel_import_staging (record) VALUES (?)');
+    const flush = sqlite.transaction((batch: string[]) => { for (const r of batch) insert.run(r); });
+    let batch: string[] = [];
+    let count = 0;
+    const needsFixing: Problem[] = [];
+    const reading = await streamWorkbook(filePath, {
+      record(r) {
+        count += 1;
+        keep?.(r);
+        batch.push(JSON.stringify(r));
+        if (batch.length >= BATCH) { flush(batch); batch = []; }
+      },
+      needsFixing: (p) => needsFixing.push(p),
+    }, { mappings: mappings(), today: options.today });
+    flush(batch);
+    return { ...reading, count, needsFixing };
+  }
+
+  function* staged(): Generator<CanonicalRecord> {
+    let after = 0;
+    const page = sqlite.prepare('SELECT seq, record FROM excel_import_staging WHERE seq > ? ORDER BY seq LIMIT ?');
+    for (;;) {
+      const rows = page.all(after, BATCH) as { seq: number; record: string }[];
+      if (rows.length === 0) return;
+      for (const r of rows) yield JSON.parse(r.record) as CanonicalRecord;
+      after = rows[rows.length - 1].seq;
+    }
+  }
+
+  const byId = sqlite.prepare('SELECT * FROM beneficiaries WHERE id_number = ? AND deleted = 0 LIMIT 1');
+  const byOldId = sqlite.prepare('SELECT * FROM beneficiaries WHERE old_id_number = ? AND deleted = 0 AND id_number IS NULL LIMIT 1');
+  const byName = sqlite.prepare('SELECT * FROM beneficiaries WHERE unit_id = ? AND search_name = ? AND deleted = 0');
+
+  function find(unitId: string, r: CanonicalRecord): StoredBeneficiary | null {
+    let row = (r.idNumber ? byId.get(r.idNumber) : undefined) ?? (r.oldIdNumber ? byOldId.get(r.oldIdNumber) : undefined);
+    if (!row) {
+      // Without an ID: the same name (up to tone placement and case) and birth, in the same commune.
+      const candidates = (byName.all(unitId, foldVietnamese(r.fullName)) as Record<string, unknown>[]).filter((c) =>
+        sameName(String(c.full_name), r.fullName) && sameBirth(c.birth as string | null, r.birth) && (!r.idNumber || !c.id_number));
+      row = candidates[0];
+    }
+    return row ? toStored(row as Record<string, unknown>) : null;
+  }
+
+  /** Decides, for one record, what the import does; `w` present = do it. */
+  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, w?: Writer): void {
+    const existing = find(unitId, r);
+    const values: Partial<Record<PersonField, unknown>> = {};
+    for (const f of PERSON_FIELDS) if (r[f] !== null && r[f] !== undefined) values[f] = r[f];
+    values.categoryGroup ??= existing ? undefined : 'OTHER';
+    values.categoryLabel ??= existing ? undefined : '';
+    if (!existing) {
+      plan.imported += 1;
+      if (!w) return;
+      const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: r.accountNumber ? 'bank' : 'cash' });
+      if (r.accountNumber) w.insert(paymentAccountTable, accountValues(id, r));
+      return;
+    }
+    const patch: Record<string, unknown> = {};
+    for (const [f, v] of Object.entries(values)) {
+      if (v === undefined || same(existing[f], v)) continue;
+      const verifiedBy = existing.verified[f];
+      if (verifiedBy) {
+        plan.verifiedDifferences.push({ sheet: r.source.sheet, row: r.source.row, beneficiaryId: existing.id, field: f, verifiedBy, stored: existing[f], inFile: v });
+        continue;
+      }
+      patch[f] = v;
+    }
+    if (JSON.stringify(existing.problems ?? []) !== JSON.stringify(r.problems)) patch.problems = r.problems;
+    let changed = Object.keys(patch).length > 0;
+    const account = r.accountNumber ? accountFor(existing.id) : null;
+    const accountChange = r.accountNumber && (!account || account.number !== r.accountNumber || (r.bankBin && account.bankBin !== r.bankBin));
+    if (accountChange) changed = true;
+    if (!changed) { plan.unchanged += 1; return; }
+    plan.updated += 1;
+    if (!w) return;
+    if (Object.keys(patch).length) w.update(beneficiaryTable, existing.id, patch);
+    if (accountChange) {
+      if (account) w.update(paymentAccountTable, account.id, { number: r.accountNumber, bankName: r.bankName, bankBin: r.bankBin });
+      else {
+        w.insert(paymentAccountTable, accountValues(existing.id, r));
+        if (existing.paymentChannel === 'cash') w.update(beneficiaryTable, existing.id, { paymentChannel: 'bank' });
+      }
+    }
+  }
+
+  const selfAccount = sqlite.prepare("SELECT id, number, bank_bin AS bankBin FROM payment_accounts WHERE beneficiary_id = ? AND owner = 'self' AND deleted = 0 AND status = 'active' ORDER BY rowid LIMIT 1");
+  function accountFor(beneficiaryId: string): { id: string; number: string; bankBin: string | null } | null {
+    return (selfAccount.get(beneficiaryId) as { id: string; number: string; bankBin: string | null } | undefined) ?? null;
+  }
+
+  return {
+    /** Reads and matches without writing: what the import would do, with the rows needing a fix. */
+    async preview(filePath: string, options: ImportOptions = {}): Promise<ImportPreview> {
+      const unitId = unitOf(options);
+      const sample: CanonicalRecord[] = [];
+      const read = await stage(filePath, options, (r) => { if (sample.length < PREVIEW_RECORDS) sample.push(r); });
+      const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
+      // Records repeated in the file would each count as new here; the commit merges them.
+      for (const r of staged()) apply(unitId, r, plan);
+      return { file: path.basename(filePath), format: read.format, sheets: read.sheets, records: read.count, sample, needsFixing: read.needsFixing, ...plan };
+    },
+
+    /** Imports in one transaction, recorded as one "import" command that `undo` reverses. */
+    async commit(actor: Actor, filePath: string, options: ImportOptions = {}): Promise<ImportReport> {
+      const unitId = unitOf(options);
+      const read = await stage(filePath, options);
+      const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
+      const result = runCommand(db, actor, 'import', (w) => {
+        for (const r of staged()) apply(unitId, r, plan, w);
+        w.summary = { file: path.basename(filePath), format: read.format, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, needsFixing: read.needsFixing.length };
+        return plan;
+      });
+      sqlite.exec('DELETE FROM excel_import_staging');
+      return {
+        file: path.basename(filePath),
+        format: read.format,
+        sheets: read.sheets.map((s) => ({ name: s.name, layout: s.layout, dataRows: s.dataRows })),
+        ...plan,
+        needsFixing: read.needsFixing,
+        importId: result.commandId,
+      };
+    },
+
+    undo(actor: Actor, importId: string) {
+      return undoCommand(db, actor, importId);
+    },
+
+    /** Remembers a clerk's corrected column mapping for every later file of the same layout. */
+    rememberMapping(layout: string, mapping: ColumnMapping): void {
+      writeMeta(db, MAPPING_KEY + layout, JSON.stringify(mapping));
+    },
+
+    mappings,
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;
+
+function accountValues(beneficiaryId: string, r: CanonicalRecord) {
+  return {
+    beneficiaryId,
+    kind: r.bankBin === '971025' ? 'e-wallet' : 'bank',
+    owner: 'self',
+    bankBin: r.bankBin,
+    bankName: r.bankName,
+    number: r.accountNumber,
+    holderName: r.fullName,
+  };
+}
+
+const COLUMN_OF: Record<string, string> = {
+  full_name: 'fullName', id_number: 'idNumber', old_id_number: 'oldIdNumber', permanent_address: 'permanentAddress',
+  category_group: 'categoryGroup', category_label: 'categoryLabel', monthly_amount: 'monthlyAmount', payment_channel: 'paymentChannel',
+};
+
+function toStored(row: Record<string, unknown>): StoredBeneficiary {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[COLUMN_OF[k] ?? k] = v;
+  out.verified = JSON.parse(String(row.verified ?? '{}'));
+  out.problems = JSON.parse(String(row.problems ?? '[]'));
+  return out as StoredBeneficiary;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return (a ?? null) === (b ?? null);
+}
+
+function sameName(a: string, b: string): boolean {
+  return normaliseTonePlacement(a).toLocaleLowerCase('vi') === normaliseTonePlacement(b).toLocaleLowerCase('vi');
+}
+
+/** A year-only birth matches a full date of that year (the other list knew more). */
+function sameBirth(a: string | null, b: string | null): boolean {
+  if (!a || !b) return a === b;
+  return a === b || ((a.length === 4 || b.length === 4) && a.slice(0, 4) === b.slice(0, 4));
+}
