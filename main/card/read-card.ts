@@ -296,6 +296,18 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
     await establish();
   }
 
+  let chipAuthentication: CardTrust['chipAuthentication'] = 'not-supported';
+  let runCa: (() => Promise<void>) | null = null;
+  session.reopen = async () => {
+    reopening = true;
+    try {
+      await establish();
+      if (chipAuthentication === 'valid' && runCa) await runCa();
+    } finally {
+      reopening = false;
+    }
+  };
+
   const files: Record<string, { bytes: number }> = {};
   const com = parseEfCom(await reader.readFile(FID.com));
   const listed = new Set(com.dataGroups);
@@ -312,7 +324,6 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
   };
 
   // Chip authentication first, so that everything after it travels under keys only the real chip can have.
-  let chipAuthentication: CardTrust['chipAuthentication'] = 'not-supported';
   let caInfos: SecurityInfos | null = null;
   let sodPreselected = false;
   if (wanted.includes(14)) {
@@ -324,12 +335,12 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
   }
   const caKey = caInfos?.chipAuthenticationKeys.find((k) => k.key.kind === 'ec');
   const caInfo = caInfos?.chipAuthentication.find((i) => caKey?.keyId === undefined || i.keyId === undefined || i.keyId === caKey.keyId);
-  const runCa = async () => {
+  runCa = async () => {
     session.sm = await performChipAuthentication(session, caInfo!, caKey!);
   };
   if (options.chipAuthentication !== false && caKey && caInfo) {
     try {
-      await runCa();
+      await runCa!();
       await reader.select(FID.sod);
       sodPreselected = true;
       chipAuthentication = 'valid';
@@ -339,16 +350,6 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
       if (session.sm && !session.sm.broken) session.sm.broken = true;
     }
   }
-  session.reopen = async () => {
-    reopening = true;
-    try {
-      await establish();
-      if (chipAuthentication === 'valid') await runCa();
-    } finally {
-      reopening = false;
-    }
-  };
-
   let sod: Sod | null = null;
   let sodBytes: Uint8Array | null = null;
   try {

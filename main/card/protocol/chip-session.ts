@@ -24,9 +24,14 @@ export class ChipSession {
     if (!this.reopen) throw new CardError('protocol', 'secure messaging lost and no way to re-open it');
     if (this.reopens++ >= this.maxReopens) throw new CardError('protocol', 'secure messaging lost too many times');
     this.sm = null;
-    // Stays lost if re-opening throws, so the next command tries again (within the limit).
-    await this.reopen();
     this.lost = false;
+    try {
+      await this.reopen();
+    } catch (error) {
+      // Still lost: the next command tries again, within the limit.
+      this.lost = true;
+      throw error;
+    }
     this.generation++;
   }
 

@@ -47,10 +47,15 @@ export class FileReader {
     let got = 0;
     let first: Uint8Array | null = null;
 
+    let lengthRejected = false;
+    let consecutive = 0;
     const fail = (error: unknown): void => {
       failures++;
+      consecutive++;
       if (!retryable(error) || failures > this.maxFailures) throw error;
-      this.chunk = Math.max(SMALLEST_CHUNK, Math.floor(this.chunk / 2));
+      // A refused length shrinks the reads at once; other breaks retry the same size first.
+      if (lengthRejected || consecutive >= 2) this.chunk = Math.max(SMALLEST_CHUNK, Math.floor(this.chunk / 2));
+      lengthRejected = false;
     };
 
     while (total < 0 || got < total) {
@@ -72,6 +77,7 @@ export class FileReader {
         } else if (r.sw !== SW_OK && r.sw !== SW_END_OF_FILE) {
           if (r.sw === 0x6982 || r.sw === 0x6a82) throw errorForStatus(r.sw, 'READ BINARY');
           if (r.sw === 0x6b00 && total >= 0) throw new CardError('malformed', 'file is shorter than its length says');
+          lengthRejected = r.sw === 0x6700;
           throw new CardError('protocol', `READ BINARY at ${got}: SW ${swHex(r.sw)}`);
         }
         if (data.length > want) throw new CardError('protocol', 'chip sent more bytes than asked');
@@ -98,6 +104,7 @@ export class FileReader {
         const take = Math.min(data.length, total - got);
         buffer!.set(data.subarray(0, take), got);
         got += take;
+        consecutive = 0;
       } catch (error) {
         fail(error);
         if (total < 0 && first) got = first.length;
