@@ -1,0 +1,75 @@
+// Recognises a keyboard-wedge scanner among ordinary typing: a burst of keystrokes far faster than a person types,
+// ending in Enter. Independent of which field has focus: the caller feeds every keydown of the window.
+import { repairImeKeystrokes, type ImeMode } from './ime-repair';
+
+export interface KeyStroke {
+  /** KeyboardEvent.key: one character, or a name such as 'Enter', 'Backspace', 'Shift'. */
+  key: string;
+  /** Milliseconds, any monotonic clock. */
+  time: number;
+}
+
+export interface ScanBurstOptions {
+  /** Longest pause between two keys of one scan. Scanners send a key every few ms; people rarely under 40 ms. */
+  maxGapMs?: number;
+  /** Shortest scan worth recognising (a CCCD QR is over 60 characters). */
+  minLength?: number;
+  imeMode?: ImeMode;
+}
+
+export type BurstEvent =
+  | { kind: 'none' }
+  /** Enough fast keys to be a scan: the caller may stop these keys reaching the focused field. */
+  | { kind: 'burst-started'; keysSoFar: number }
+  | { kind: 'scan'; text: string; keys: number; durationMs: number };
+
+const IGNORED = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'Unidentified', 'Process', 'Dead']);
+
+export class ScanBurstRecognizer {
+  private keys: KeyStroke[] = [];
+  private started = false;
+  private readonly maxGapMs: number;
+  private readonly minLength: number;
+  private readonly imeMode: ImeMode;
+
+  constructor(options: ScanBurstOptions = {}) {
+    this.maxGapMs = options.maxGapMs ?? 35;
+    this.minLength = options.minLength ?? 20;
+    this.imeMode = options.imeMode ?? 'auto';
+  }
+
+  reset(): void {
+    this.keys = [];
+    this.started = false;
+  }
+
+  push(stroke: KeyStroke): BurstEvent {
+    if (IGNORED.has(stroke.key)) return { kind: 'none' };
+    const last = this.keys.at(-1);
+    if (last && stroke.time - last.time > this.maxGapMs) this.reset();
+    if (stroke.key === 'Enter' || stroke.key === 'Tab') {
+      const keys = this.keys;
+      const wasBurst = this.started || this.printable(keys) >= this.minLength;
+      this.reset();
+      if (!wasBurst || keys.length === 0) return { kind: 'none' };
+      return {
+        kind: 'scan',
+        text: repairImeKeystrokes(keys.map((k) => k.key), this.imeMode),
+        keys: keys.length,
+        durationMs: stroke.time - keys[0]!.time,
+      };
+    }
+    this.keys.push(stroke);
+    if (!this.started && this.printable(this.keys) >= Math.min(this.minLength, 8) && this.keys.length >= 8) {
+      this.started = true;
+      return { kind: 'burst-started', keysSoFar: this.keys.length };
+    }
+    return { kind: 'none' };
+  }
+
+  private printable(keys: KeyStroke[]): number {
+    let n = 0;
+    for (const k of keys) if ([...k.key].length === 1) n++;
+    return n;
+  }
+}
