@@ -1,0 +1,7 @@
+import type { ContractRequest } from '../../shared/contract/methods';
+
+/** Carries one contract request to the main process and brings back its raw (not yet validated) answer. */
+export interface Transport {
+  readonly kind: 'electron' | 'http';
+  send(request: ContractRequest): Promise<unknown>;
+}

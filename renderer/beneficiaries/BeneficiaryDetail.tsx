@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BeneficiaryDetail as Detail, HistoryEntry } from '../../shared/contract/beneficiaries';
+import { formatBirth } from '../../shared/format/dates';
+import { formatIdNumber } from '../../shared/format/id-number';
+import { formatVnd } from '../../shared/format/money';
+import { messageOf } from '../api/call-error';
+import { ErrorMessage } from '../screens/ErrorMessage';
+import { useAppSession } from '../session/app-session';
+import { HistoryTable } from './HistoryTable';
+import { categoryGroupLabel } from './row-cells';
+
+type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'done'; value: T };
+
+/** One call's result for this view; `key` names what is asked for, so a new key asks again. */
+function useCall<T>(key: string, run: () => Promise<T>): [Load<T>, () => void] {
+  const [load, setLoad] = useState<Load<T>>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    let live = true;
+    setLoad({ state: 'loading' });
+    runRef.current().then((value) => live && setLoad({ state: 'done', value }), (e: unknown) => live && setLoad({ state: 'failed', message: messageOf(e) }));
+    return () => { live = false; };
+  }, [key, attempt]);
+  return [load, () => setAttempt((a) => a + 1)];
+}
+
+export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const { client } = useAppSession();
+  const [detail, retryDetail] = useCall(`get:${id}`, () => client.call('beneficiaries.get', { id }));
+  const [history, retryHistory] = useCall(`history:${id}`, () => client.call('beneficiaries.history', { id }));
+  const backRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => { backRef.current?.focus(); }, [id]);
+
+  return (
+    <section className="detail" data-testid="beneficiary-detail" aria-labelledby="detail-title"
+      onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+      <div className="detail-top">
+        <button ref={backRef} type="button" className="back" onClick={onClose} data-testid="detail-back">← {t('detail.back')}</button>
+        <h1 id="detail-title">{detail.state === 'done' ? detail.value.fullName : t('detail.title')}</h1>
+        {detail.state === 'done' && (
+          <span className={`status status-${detail.value.status}`} data-testid="detail-status">{t(`status.${detail.value.status}`)}</span>
+        )}
+      </div>
+      {detail.state === 'loading' && <p className="muted" aria-busy="true">{t('common.loading')}</p>}
+      {detail.state === 'failed' && <ErrorMessage message={detail.message} onRetry={retryDetail} retryLabel={t('common.retry')} />}
+      {detail.state === 'done' && <DetailBody d={detail.value} />}
+      <section className="panel" aria-labelledby="history-title" data-testid="history">
+        <h2 id="history-title">{t('detail.history')}</h2>
+        {history.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
+        {history.state === 'failed' && <ErrorMessage message={history.message} onRetry={retryHistory} retryLabel={t('common.retry')} />}
+        {history.state === 'done' && <HistoryTable entries={history.value as HistoryEntry[]} />}
+      </section>
+    </section>
+  );
+}
+
+function DetailBody({ d }: { d: Detail }) {
+  const { t } = useTranslation();
+  const badge = (field: string) => {
+    const how = d.verified[field];
+    return how ? <span className={`verified verified-${how}`} data-testid={`verified-${field}`} title={t(`detail.verified.${how}`)}>✓ {t(`detail.verified.${how}`)}</span> : null;
+  };
+  const field = (key: string, label: string, value: ReactNode, verifiedAs?: string) => (
+    <div className="field" data-testid={`field-${key}`}>
+      <dt>{label}</dt>
+      <dd>{value === '' || value === null || value === undefined ? <span className="muted">{t('common.none')}</span> : value}{verifiedAs && badge(verifiedAs)}</dd>
+    </div>
+  );
+
+  return (
+    <div className="detail-grid">
+      <section className="panel" aria-labelledby="personal-title">
+        <h2 id="personal-title">{t('detail.personal')}</h2>
+        <dl className="fields">
+          {field('fullName', t('detail.fullName'), d.fullName, 'fullName')}
+          {field('birth', t('detail.birth'), formatBirth(d.birth), 'birth')}
+          {field('sex', t('detail.sex'), d.sex ? t(`sex.${d.sex}`) : '', 'sex')}
+          {field('idNumber', t('detail.idNumber'), d.idNumber && <span className="mono">{formatIdNumber(d.idNumber)}</span>, 'idNumber')}
+          {field('oldIdNumber', t('detail.oldIdNumber'), d.oldIdNumber && <span className="mono">{formatIdNumber(d.oldIdNumber)}</span>)}
+          {field('ethnicity', t('detail.ethnicity'), d.ethnicity)}
+          {field('hometown', t('detail.hometown'), d.hometown, 'hometown')}
+          {field('permanentAddress', t('detail.permanentAddress'), d.permanentAddress, 'permanentAddress')}
+          {field('village', t('detail.village'), d.village)}
+          {field('unitName', t('detail.unitName'), d.unitName)}
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="benefit-title">
+        <h2 id="benefit-title">{t('detail.benefit')}</h2>
+        <dl className="fields">
+          {field('categoryGroup', t('detail.categoryGroup'), categoryGroupLabel(t, d.categoryGroup))}
+          {field('categoryLabel', t('detail.categoryLabel'), d.categoryLabel)}
+          {field('monthlyAmount', t('detail.amount'), formatVnd(d.monthlyAmount))}
+          {field('paymentChannel', t('detail.channel'), t(`channel.${d.paymentChannel}`))}
+          {field('status', t('detail.status'), t(`status.${d.status}`))}
+        </dl>
+        <h3>{t('detail.household')}</h3>
+        {d.household ? (
+          <dl className="fields" data-testid="household">
+            {field('householdHead', t('detail.householdHead'), d.household.headName)}
+            {field('householdKind', t('detail.householdKind'), t(`householdKinds.${d.household.kind}`, { defaultValue: d.household.kind }))}
+            {field('householdMembers', t('detail.householdMembers'), String(d.household.memberCount))}
+          </dl>
+        ) : <p className="muted">{t('detail.noHousehold')}</p>}
+      </section>
+      <section className="panel wide" aria-labelledby="accounts-title" data-testid="accounts">
+        <h2 id="accounts-title">{t('detail.accounts')}</h2>
+        {d.accounts.length === 0 ? <p className="muted">{t('detail.noAccounts')}</p> : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('detail.accountKind')}</th><th>{t('detail.bankName')}</th><th>{t('detail.accountNumber')}</th>
+                <th>{t('detail.holder')}</th><th>{t('detail.owner')}</th><th>{t('detail.accountStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.accounts.map((a) => (
+                <tr key={a.id} data-testid="account-row">
+                  <td>{t(`detail.accountKinds.${a.kind}`)}</td>
+                  <td>{a.bankName ?? a.bankBin ?? ''}</td>
+                  <td className="mono">{a.number}</td>
+                  <td>{a.holderName}</td>
+                  <td>{a.owner === 'self' ? t('detail.ownerSelf') : <strong>{t('detail.ownerAuthorised')}</strong>}</td>
+                  <td>{a.status === 'active' ? t('detail.accountActive') : <span className="muted">{t('detail.accountClosed')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel wide" aria-labelledby="problems-title" data-testid="problems">
+        <h2 id="problems-title">{t('detail.problems')}</h2>
+        {d.problems.length === 0 ? <p className="muted">{t('detail.noProblems')}</p> : (
+          <ul className="problems">
+            {d.problems.map((p, i) => <li key={`${p.field}-${p.code}-${i}`}><strong>{t(`fields.${p.field}`, { defaultValue: p.field })}:</strong> {p.message}</li>)}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

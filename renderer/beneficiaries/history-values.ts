@@ -1,0 +1,38 @@
+import type { TFunction } from 'i18next';
+import { formatBirth } from '../../shared/format/dates';
+import { formatIdNumber } from '../../shared/format/id-number';
+import { formatVnd } from '../../shared/format/money';
+
+/** A change-log field name ("monthlyAmount", "account.number") in the clerk's words. */
+export function fieldLabel(t: TFunction, field: string | null): string {
+  if (!field) return '';
+  const [head, tail] = field.startsWith('account.') ? ['account', field.slice('account.'.length)] : [null, field];
+  const name = t(`fields.${tail}`, { defaultValue: tail });
+  return head ? `${t('fields.account')}: ${name}` : name;
+}
+
+/** A logged value shown the way the list shows it: dates dd/mm/yyyy, amounts in ₫, codes translated. */
+export function valueText(t: TFunction, field: string | null, value: unknown): string {
+  if (value === null || value === undefined || value === '') return t('common.none');
+  const name = field?.replace(/^account\./, '') ?? '';
+  if (typeof value === 'string') {
+    if (value === '***') return '•••'; // secret fields are masked in the log itself
+    if (name === 'birth') return formatBirth(value);
+    if (name === 'idNumber' || name === 'oldIdNumber') return formatIdNumber(value);
+    if (name === 'sex') return t(`sex.${value}`, { defaultValue: value });
+    if (name === 'status' && !field?.startsWith('account.')) return t(`status.${value}`, { defaultValue: value });
+    if (name === 'paymentChannel') return t(`channel.${value}`, { defaultValue: value });
+    if (name === 'categoryGroup') return t(`categoryGroups.${value}`, { defaultValue: value });
+    if (name === 'kind') return t(`detail.accountKinds.${value}`, { defaultValue: value });
+    if (name === 'owner') return value === 'self' ? t('detail.ownerSelf') : value === 'authorised' ? t('detail.ownerAuthorised') : value;
+    return value;
+  }
+  if (typeof value === 'number') return name === 'monthlyAmount' ? formatVnd(value) : String(value);
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  return JSON.stringify(value);
+}
+
+/** The command name of a change-log entry in Vietnamese (import, manual-edit, card-verification, demo-seed, undo…). */
+export function commandLabel(t: TFunction, command: string): string {
+  return t(`commands.${command}`, { defaultValue: command });
+}

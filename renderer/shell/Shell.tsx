@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../../shared/contract/accounts';
+import { BeneficiariesSection } from '../beneficiaries/BeneficiariesSection';
+import { LanguageSwitch } from '../screens/LanguageSwitch';
+import { useAppSession, type AppInfo } from '../session/app-session';
+import { useIdleLock } from '../session/use-idle-lock';
+import { ComingSoon } from './ComingSoon';
+import { sectionsFor, type SectionId } from './sections';
+
+export function Shell({ info, session }: { info: AppInfo; session: Session }) {
+  const { t } = useTranslation();
+  const { logout, lock } = useAppSession();
+  useIdleLock();
+  const sections = sectionsFor(session.user.role);
+  const [current, setCurrent] = useState<SectionId>(sections[0]?.id ?? 'card');
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand-mark small" aria-hidden="true">AS</div>
+        <div className="topbar-title">
+          <span className="brand-name">{t('app.name')}</span>
+          {info.unitName && <span className="muted">{t('shell.unit', { name: info.unitName })}</span>}
+        </div>
+        {info.demo && <span className="demo-badge">{t('shell.demoBadge')}</span>}
+        <div className="topbar-spacer" />
+        <span className="signed-in" data-testid="signed-in">
+          {t('shell.signedInAs', { name: session.user.displayName, role: t(`roles.${session.user.role}`) })}
+        </span>
+        <LanguageSwitch />
+        <button type="button" onClick={() => lock()}>{t('shell.lockNow')}</button>
+        <button type="button" onClick={() => void logout()}>{t('shell.logout')}</button>
+      </header>
+      <div className="shell-body">
+        <nav className="sidenav" aria-label={t('shell.navLabel')}>
+          <ul>
+            {sections.map((s) => (
+              <li key={s.id}>
+                <button type="button" data-testid={`nav-${s.id}`} aria-current={current === s.id ? 'page' : undefined}
+                  className={current === s.id ? 'active' : ''} onClick={() => setCurrent(s.id)}>
+                  {t(`sections.${s.id}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="content">
+          {current === 'beneficiaries' ? <BeneficiariesSection /> : <ComingSoon section={current} />}
+        </main>
+      </div>
+    </div>
+  );
+}

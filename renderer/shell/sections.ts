@@ -1,0 +1,26 @@
+import type { Permission, Role } from '../../shared/contract/roles';
+import { can } from '../../shared/contract/roles';
+
+export type SectionId = 'beneficiaries' | 'discrepancies' | 'payouts' | 'card' | 'sync' | 'reports';
+
+export interface SectionSpec {
+  id: SectionId;
+  /** The permission a role needs to see the section at all. */
+  permission: Permission;
+  /** false: a placeholder page until the issue that builds it lands. */
+  built: boolean;
+}
+
+export const SECTIONS: readonly SectionSpec[] = [
+  { id: 'beneficiaries', permission: 'beneficiaries.read', built: true },
+  { id: 'discrepancies', permission: 'beneficiaries.write', built: false },
+  { id: 'payouts', permission: 'beneficiaries.read', built: false },
+  { id: 'card', permission: 'card.read', built: false },
+  { id: 'sync', permission: 'beneficiaries.write', built: false },
+  { id: 'reports', permission: 'reports.read', built: false },
+];
+
+/** The sections a role may see, in menu order (clinic reception: only the card reader, never welfare data). */
+export function sectionsFor(role: Role): SectionSpec[] {
+  return SECTIONS.filter((s) => can(role, s.permission));
+}

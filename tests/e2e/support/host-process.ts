@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { execFileSync } from 'node:child_process';
+import { repoRoot } from './paths';
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** `ansinh demo --db PATH`: the demo commune with its fixed accounts. */
+export function createDemoDatabase(dbPath: string): void {
+  execFileSync(process.execPath, ['bin/ansinh.mjs', 'demo', '--db', dbPath, '--json'], { cwd: repoRoot, stdio: 'pipe' });
+}
+
+/** `ansinh serve --db PATH --json`; its first stdout line is {"url": "http://127.0.0.1:PORT/#k=SECRET"}. */
+export function startHost(dbPath: string, env: Record<string, string> = {}): Promise<RunningHost> {
+  const child: ChildProcess = spawn(process.execPath, ['bin/ansinh.mjs', 'serve', '--db', dbPath, '--json'], {
+    cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`ansinh serve did not print its address in 30 s.\n${stderr}`)), 30_000);
+    const fail = (e: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGTERM');
+      reject(e);
+    };
+    child.once('exit', (code) => fail(new Error(`ansinh serve exited (${code}) before printing its address.\n${stderr}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      let url: string;
+      try {
+        url = (JSON.parse(line) as { url: string }).url;
+      } catch {
+        return fail(new Error(`ansinh serve printed something else than {"url": …}: ${line}`));
+      }
+      resolve({ url, origin: new URL(url).origin, pid: child.pid!, stop: () => stopProcess(child) });
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
