@@ -4,7 +4,7 @@ import { readMeta, writeMeta } from '../core/database/meta';
 import { AppError } from '../core/errors';
 import { runCommand, undoCommand, type Actor, type Writer } from '../core/write-path';
 import { beneficiaryTable, paymentAccountTable } from '../registry/synced-tables';
-import { foldVietnamese } from '../../shared/text/fold';
+import { nameSortKey } from '../../shared/text/name-sort-key';
 import { normaliseTonePlacement } from '../../shared/text/tone-placement';
 import type { CanonicalRecord, Problem } from './canonical-record';
 import type { ColumnMapping } from './header-detection';
@@ -124,13 +124,17 @@ export function createImportService(db: AppDatabase) {
 
   const byId = sqlite.prepare('SELECT * FROM beneficiaries WHERE id_number = ? AND deleted = 0 LIMIT 1');
   const byOldId = sqlite.prepare('SELECT * FROM beneficiaries WHERE old_id_number = ? AND deleted = 0 AND id_number IS NULL LIMIT 1');
-  const byName = sqlite.prepare('SELECT * FROM beneficiaries WHERE unit_id = ? AND search_name = ? AND deleted = 0');
+  // The primary part of the sort key is the name without tones (letters like ă, ơ, đ kept): an index seek
+  // on (unit, deleted, sort key) finds every spelling of the name whatever its tone placement.
+  const byName = sqlite.prepare('SELECT * FROM beneficiaries WHERE unit_id = ? AND deleted = 0 AND sort_key >= ? AND sort_key < ?');
 
   function find(unitId: string, r: CanonicalRecord): StoredBeneficiary | null {
     let row = (r.idNumber ? byId.get(r.idNumber) : undefined) ?? (r.oldIdNumber ? byOldId.get(r.oldIdNumber) : undefined);
     if (!row) {
       // Without an ID: the same name (up to tone placement and case) and birth, in the same commune.
-      const candidates = (byName.all(unitId, foldVietnamese(r.fullName)) as Record<string, unknown>[]).filter((c) =>
+      const key = nameSortKey(r.fullName);
+      const primary = key.slice(0, key.indexOf('\u0001'));
+      const candidates = (byName.all(unitId, `${primary}\u0001`, `${primary}\u0002`) as Record<string, unknown>[]).filter((c) =>
         sameName(String(c.full_name), r.fullName) && sameBirth(c.birth as string | null, r.birth) && (!r.idNumber || !c.id_number));
       row = candidates[0];
     }

@@ -66,8 +66,18 @@ export interface BankMatch {
  * "Bưu điện (LienVietPostBank)". The longest written name found as whole words wins, so "Sài Gòn Công
  * Thương" is SaigonBank while "Công thương" alone is VietinBank. Unknown names give null.
  */
+const remembered = new Map<string, BankMatch | null>();
+
 export function matchBankName(written: string | null | undefined): BankMatch | null {
   if (!written) return null;
+  if (remembered.has(written)) return remembered.get(written)!;
+  const match = findBank(written);
+  // Lists repeat a handful of bank names thousands of times.
+  if (remembered.size < 1000) remembered.set(written, match);
+  return match;
+}
+
+function findBank(written: string): BankMatch | null {
   const folded = foldVietnamese(written);
   if (!folded) return null;
   const padded = ` ${folded} `;

@@ -1,0 +1,55 @@
+// `npm run bench:import`: generates a government-format workbook (TCVN3 names, two-row header, sections),
+// imports it into a fresh database, and in the same run reads the same file with exceljs's streaming reader
+// and nothing else. Prints one JSON line: {"rows","seconds","rowsPerSecond","peakRssMb","ratio"}.
+// BENCH_ROWS sets the row count (default 100000).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../main/core/database/open-database';
+import { migrationsDir } from '../main/core/app-paths';
+import { writeMeta } from '../main/core/database/meta';
+import { runCommand } from '../main/core/write-path';
+import { createImportService } from '../main/excel/import-service';
+import { bareReadXlsx } from '../main/excel/xlsx-reader';
+import { adminUnitTable } from '../main/registry/synced-tables';
+import { writeGovernmentWorkbook } from '../tests/fixtures/excel/government-xlsx';
+
+const rows = Number(process.env.BENCH_ROWS ?? 100_000);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-import-'));
+let peakRss = 0;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 50);
+
+try {
+  const file = path.join(dir, 'list.xlsx');
+  await writeGovernmentWorkbook(file, { rows, text: 'tcvn3' });
+  global.gc?.();
+  peakRss = process.memoryUsage.rss();
+
+  const db = openDatabase({ path: path.join(dir, 'bench.db'), migrationsFolder: migrationsDir(), create: true });
+  runCommand(db, { userId: null, origin: 'system' }, 'seed', (w) => {
+    writeMeta(db, 'office.unitId', w.insert(adminUnitTable, { code: 'B', effectiveFrom: '2025-07-01', name: 'Xã Bench', level: 'commune' }));
+  });
+  const service = createImportService(db);
+
+  const bareStart = performance.now();
+  await bareReadXlsx(file);
+  const bareSeconds = (performance.now() - bareStart) / 1000;
+
+  const start = performance.now();
+  const report = await service.commit({ userId: null, origin: 'cli' }, file);
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  if (report.imported + report.updated + report.unchanged === 0) throw new Error('nothing imported');
+
+  console.log(JSON.stringify({
+    rows,
+    seconds: Number(seconds.toFixed(2)),
+    rowsPerSecond: Math.round(rows / seconds),
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+    ratio: Number((seconds / bareSeconds).toFixed(2)),
+  }));
+} finally {
+  clearInterval(sampler);
+  rmSync(dir, { recursive: true, force: true });
+}
