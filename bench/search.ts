@@ -69,7 +69,8 @@ for (const q of qs) {
   registry.list({ unitIds: null }, { query: q, village: null, categoryGroup: null, status: null, offset: 0, limit: 50 });
   serviceMs.push(performance.now() - t);
   t = performance.now();
-  bare.all(q.split(' ').map((token) => `"${token}"*`).join(' '));
+  const tokens = q.split(' ');
+  bare.all(tokens.map((token, i) => `"${token}"${i === tokens.length - 1 ? '*' : ''}`).join(' '));
   bareMs.push(performance.now() - t);
 }
 serviceMs.sort((a, b) => a - b);

@@ -2,10 +2,13 @@ import type { SqliteConnection } from '../core/database/open-database';
 import { foldedTokens } from '../../shared/text/fold';
 
 // Type-ahead over a commune's (or a district's 1,000,000-row) list, always in Vietnamese order.
-// Two plans, chosen by how common the query is: rare queries go through the FTS index and sort their few
-// matches; queries matching more than CAP rows walk the sort-order index and stop after one page.
+// Words before the last are complete ("nguyen thi m": nguyen AND thi AND m…). Two plans, chosen by how common
+// the query is: up to SORT_CAP matches come from the FTS index and are sorted exactly; beyond that, matches are
+// dense enough that walking the covering sort-order index finds a page at once.
 
-export const COUNT_CAP = 5000;
+export const SORT_CAP = 20_000;
+/** Browse lists (no query) count exactly; a search beyond SORT_CAP reports "more than SORT_CAP". */
+export const COUNT_CAP = SORT_CAP;
 
 export interface SearchFilter {
   query: string;
@@ -43,26 +46,30 @@ export function searchBeneficiaries(db: SqliteConnection, f: SearchFilter): Sear
   }
   if (tokens.length === 0) return sortedPage(db, `FROM beneficiaries b WHERE ${where.join(' AND ')}`, params, f);
 
-  const match = tokens.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
-  const candidates = db.prepare('SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ? LIMIT ?').pluck()
-    .all(match, COUNT_CAP + 1) as number[];
-  if (candidates.length <= COUNT_CAP) {
+  const last = tokens.length - 1;
+  const match = tokens.map((t, i) => `"${t}"${i === last ? '*' : ''}`).join(' ');
+  // One or two letters ("ng", "le") match a large share of a big list: skip the FTS merge and walk at once.
+  const walk = tokens.length === 1 && tokens[0].length <= 2 && listSizeAtLeast(db, where, params, SORT_CAP + 1);
+  const candidates = walk ? [] : db.prepare('SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ? LIMIT ?').pluck().all(match, SORT_CAP + 1) as number[];
+  if (!walk && candidates.length <= SORT_CAP) {
     if (candidates.length === 0) return { rowids: [], total: 0, totalIsLowerBound: false };
+    // NOT INDEXED: fetch the candidates by rowid and sort them, rather than walk a sort index past a million rows.
     const inList = `b.rowid IN (SELECT value FROM json_each(?))`;
-    return sortedPage(db, `FROM beneficiaries b WHERE ${inList} AND ${where.join(' AND ')}`, [JSON.stringify(candidates), ...params], f);
+    return sortedPage(db, `FROM beneficiaries b NOT INDEXED WHERE ${inList} AND ${where.join(' AND ')}`, [JSON.stringify(candidates), ...params], f);
   }
-  // Common query: every token must start a word of the folded name; walk in sort order, stop after the page.
-  for (const t of tokens) {
-    where.push(`(' ' || b.search_name) LIKE ?`);
-    params.push(`% ${t.replace(/[%_]/g, '')}%`);
-  }
-  const rowids = db.prepare(`SELECT b.rowid FROM beneficiaries b INDEXED BY ${sortIndex(f)} WHERE ${where.join(' AND ')} ORDER BY b.sort_key LIMIT ? OFFSET ?`)
+  // Very common query: the same condition on the folded name, checked while walking the covering sort index.
+  tokens.forEach((t, i) => {
+    where.push(i === last ? `(' ' || b.search_name) LIKE ?` : `(' ' || b.search_name || ' ') LIKE ?`);
+    params.push(i === last ? `% ${t}%` : `% ${t} %`);
+  });
+  const rowids = db.prepare(`SELECT b.rowid FROM beneficiaries b INDEXED BY beneficiaries_search_walk WHERE ${where.join(' AND ')} ORDER BY b.sort_key LIMIT ? OFFSET ?`)
     .pluck().all(...params, f.limit, f.offset) as number[];
-  return { rowids, total: Math.max(COUNT_CAP + 1, f.offset + rowids.length), totalIsLowerBound: true };
+  if (rowids.length < f.limit) return { rowids, total: f.offset + rowids.length, totalIsLowerBound: false };
+  return { rowids, total: Math.max(SORT_CAP + 1, f.offset + rowids.length), totalIsLowerBound: true };
 }
 
-function sortIndex(f: SearchFilter): string {
-  return f.unitIds && f.unitIds.length === 1 ? 'beneficiaries_unit_sort' : 'beneficiaries_sort';
+function listSizeAtLeast(db: SqliteConnection, where: string[], params: unknown[], n: number): boolean {
+  return (db.prepare(`SELECT count(*) FROM (SELECT 1 FROM beneficiaries b WHERE ${where.join(' AND ')} LIMIT ?)`).pluck().get(...params, n) as number) >= n;
 }
 
 function sortedPage(db: SqliteConnection, fromWhere: string, params: unknown[], f: SearchFilter): SearchPage {

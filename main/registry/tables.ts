@@ -60,6 +60,8 @@ export const beneficiaries = sqliteTable('beneficiaries', {
   deleted: integer('deleted').notNull().default(0),
 }, (t) => [
   index('beneficiaries_sort').on(t.deleted, t.sortKey),
+  // Covering index for walking the list in order while checking the folded name (very common type-ahead queries).
+  index('beneficiaries_search_walk').on(t.deleted, t.sortKey, t.searchName, t.unitId),
   index('beneficiaries_unit_sort').on(t.unitId, t.deleted, t.sortKey),
   index('beneficiaries_id_number').on(t.idNumber),
   index('beneficiaries_old_id_number').on(t.oldIdNumber),

@@ -3,7 +3,7 @@ import type { AppDatabase } from '../../../main/core/database/open-database';
 import { runCommand } from '../../../main/core/write-path';
 import { adminUnitTable, beneficiaryTable } from '../../../main/registry/synced-tables';
 import { createRegistryService } from '../../../main/registry/registry-service';
-import { COUNT_CAP } from '../../../main/registry/beneficiary-search';
+import { SORT_CAP } from '../../../main/registry/beneficiary-search';
 import { openTempDatabase, tempDir } from '../../support/temp-database';
 
 let db: AppDatabase;
@@ -34,8 +34,8 @@ beforeAll(() => {
     for (const [fullName, village, categoryGroup, status, idNumber] of PEOPLE) {
       w.insert(beneficiaryTable, { unitId: unitA, fullName, village, categoryGroup, categoryLabel: categoryGroup, status, idNumber });
     }
-    // Enough "Nguyễn Thị …" to push a two-letter query past the count cap onto the index walk.
-    for (let i = 0; i < COUNT_CAP + 200; i++) {
+    // Enough "Nguyễn Thị …" to push a common query past the sort cap onto the index walk.
+    for (let i = 0; i < SORT_CAP + 200; i++) {
       w.insert(beneficiaryTable, { unitId: unitB, fullName: `Nguyễn Thị Mẫu ${i}`, categoryGroup: 'BTXH', categoryLabel: 'BTXH' });
     }
   });
@@ -54,9 +54,11 @@ describe('beneficiary search', () => {
     expect(names(list('NGUYỄN ĐỨC', {}, { unitIds: [unitA] }))).toEqual(['Nguyễn Đức Anh', 'Nguyễn Văn Đức']);
   });
 
-  it('matches word prefixes while typing, and old tone placement', () => {
+  it('matches the word being typed as a prefix, earlier words whole, and old tone placement', () => {
     expect(names(list('hoa', {}, { unitIds: [unitA] }))).toEqual(['Trần Thị Hoà']);
-    expect(names(list('tr th h', {}, { unitIds: [unitA] }))).toEqual(['Trần Thị Hoà']);
+    expect(names(list('tran thi h', {}, { unitIds: [unitA] }))).toEqual(['Trần Thị Hoà']);
+    expect(names(list('tr', {}, { unitIds: [unitA] }))).toEqual(['Trần Thị Hoà']);
+    expect(names(list('tr thi', {}, { unitIds: [unitA] }))).toEqual([]);
     expect(names(list('xyz', {}, { unitIds: [unitA] }))).toEqual([]);
   });
 
@@ -76,17 +78,24 @@ describe('beneficiary search', () => {
   });
 
   it('answers a very common query with one page in order and a lower-bound count', () => {
-    const out = list('ng th', { limit: 20 });
+    const out = list('nguyen thi', { limit: 20 });
     expect(out.totalIsLowerBound).toBe(true);
-    expect(out.total).toBeGreaterThan(COUNT_CAP);
+    expect(out.total).toBeGreaterThan(SORT_CAP);
     expect(out.rows).toHaveLength(20);
     expect(out.rows.every((r) => r.fullName.startsWith('Nguyễn Thị'))).toBe(true);
-    const next = list('ng th', { limit: 20, offset: 20 });
+    const next = list('nguyen thi', { limit: 20, offset: 20 });
     expect(next.rows[0].fullName).not.toBe(out.rows[19].fullName);
   });
 
+  it('walks the sort order at once for a one- or two-letter query on a big list, with the same answers as the index', () => {
+    const walked = list('ng', { limit: 30 });
+    expect(walked.rows).toHaveLength(30);
+    expect(walked.rows.map((r) => r.fullName)).toEqual(list('nguyen', { limit: 30 }).rows.map((r) => r.fullName));
+    expect(names(list('ho', {}, { unitIds: [unitA] }))).toEqual(['Trần Thị Hoà']);
+  });
+
   it('counts the whole browse list exactly for the scrollbar', () => {
-    expect(list('').total).toBe(PEOPLE.length + COUNT_CAP + 200);
+    expect(list('').total).toBe(PEOPLE.length + SORT_CAP + 200);
     expect(list('').totalIsLowerBound).toBe(false);
   });
 });

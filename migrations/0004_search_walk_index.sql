@@ -1,0 +1,1 @@
+CREATE INDEX `beneficiaries_search_walk` ON `beneficiaries` (`deleted`,`sort_key`,`search_name`,`unit_id`);
