@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cardReadJson, readCard } from '../../../main/card/read-card';
 import { CccdSoftCard } from '../../card/soft-card/cccd-soft-card';
 import { MemoryChannel } from '../../card/soft-card/memory-channel';
+import { createTestPki } from '../../card/soft-card/test-pki';
 import { fakeJpeg, SAMPLE_PERSON } from '../../card/soft-card/test-person';
 
 describe('readCard on the soft CCCD chip', () => {
@@ -62,6 +63,19 @@ describe('readCard on the soft CCCD chip', () => {
     expect(result.verified).toBe(true);
     expect(result.trust.chipAuthentication).toBe('valid');
     expect(result.person.fullName).toBe('Nguyễn Thị Thu Hương');
+  });
+
+  it.each(['rsa', 'rsa-pss'] as const)('verifies a SOD signed with %s and chains it to the CSCA', async (kind) => {
+    const pki = createTestPki(kind);
+    const card = new CccdSoftCard({ pki });
+    const result = await readCard(new MemoryChannel(card), { can: card.can }, { cscaCertificates: [pki.csca.der] });
+    expect(result.trust.signature).toBe('valid');
+    expect(result.trust.chain).toBe('valid');
+    expect(result.verified).toBe(true);
+    // Another country's CSCA does not vouch for this signer.
+    const other = createTestPki('ecdsa-brainpool', 'ecdsa-brainpool');
+    const again = await readCard(new MemoryChannel(card), { can: card.can }, { cscaCertificates: [other.csca.der] });
+    expect(again.trust.chain).toBe('invalid');
   });
 
   it('answers a wrong CAN with a clean auth-failed', async () => {
