@@ -126,7 +126,11 @@ export function createImportService(db: AppDatabase) {
   const byOldId = sqlite.prepare('SELECT * FROM beneficiaries WHERE old_id_number = ? AND deleted = 0 AND id_number IS NULL LIMIT 1');
   // The primary part of the sort key is the name without tones (letters like ă, ơ, đ kept): an index seek
   // on (unit, deleted, sort key) finds every spelling of the name whatever its tone placement.
-  const byName = sqlite.prepare('SELECT * FROM beneficiaries WHERE unit_id = ? AND deleted = 0 AND sort_key >= ? AND sort_key < ?');
+  // Birth (same date, or same year when either side knows only the year) and, for a record with an ID, the
+  // absence of another ID are checked in SQL so common names do not bring hundreds of rows back.
+  const byName = sqlite.prepare(`SELECT * FROM beneficiaries WHERE unit_id = ? AND deleted = 0 AND sort_key >= ? AND sort_key < ?
+    AND (birth IS ? OR ((length(birth) = 4 OR length(?) = 4) AND substr(birth, 1, 4) = substr(?, 1, 4)))
+    AND (? IS NULL OR id_number IS NULL)`);
 
   function find(unitId: string, r: CanonicalRecord): StoredBeneficiary | null {
     let row = (r.idNumber ? byId.get(r.idNumber) : undefined) ?? (r.oldIdNumber ? byOldId.get(r.oldIdNumber) : undefined);
@@ -134,7 +138,7 @@ export function createImportService(db: AppDatabase) {
       // Without an ID: the same name (up to tone placement and case) and birth, in the same commune.
       const key = nameSortKey(r.fullName);
       const primary = key.slice(0, key.indexOf('\u0001'));
-      const candidates = (byName.all(unitId, `${primary}\u0001`, `${primary}\u0002`) as Record<string, unknown>[]).filter((c) =>
+      const candidates = (byName.all(unitId, `${primary}\u0001`, `${primary}\u0002`, r.birth, r.birth, r.birth, r.idNumber) as Record<string, unknown>[]).filter((c) =>
         sameName(String(c.full_name), r.fullName) && sameBirth(c.birth as string | null, r.birth) && (!r.idNumber || !c.id_number));
       row = candidates[0];
     }
