@@ -1,7 +1,8 @@
 import type { CliCommand } from './cli-command';
 import { demoCommand } from './commands/demo';
 import { exportBeneficiariesCommand } from './commands/export-beneficiaries';
+import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 
 /** Every `ansinh` command. A capability adds its command module here. */
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, exportBeneficiariesCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand];

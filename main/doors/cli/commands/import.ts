@@ -1,8 +1,8 @@
-import { migrationsDir } from '../core/app-paths';
-import { openDatabase } from '../core/database/open-database';
-import { AppError } from '../core/errors';
-import type { CliCommand } from '../doors/cli/cli-command';
-import { createImportService } from './import-service';
+import { migrationsDir } from '../../../core/app-paths';
+import { openDatabase } from '../../../core/database/open-database';
+import { AppError } from '../../../core/errors';
+import type { CliCommand } from '../cli-command';
+import { createImportService } from '../../../excel/import-service';
 
 /** `ansinh import FILE --db PATH [--json] [--preview]`: the CLI door onto the import service. */
 export const importCommand: CliCommand = {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../../../support/run-cli';
 import { tempDir } from '../../../support/temp-database';
+import { writeGovernmentWorkbook } from '../../../fixtures/excel/government-xlsx';
 
 let dir: string;
 let cleanup: () => void;
@@ -54,6 +55,19 @@ describe('ansinh CLI', () => {
     const idCell = sheet.getRow(2).getCell(4);
     expect(typeof idCell.value === 'string' || idCell.value === null).toBe(true);
     expect(sheet.rowCount).toBeGreaterThan(300);
+  });
+
+  it('imports a government-format workbook into the demo commune and reports it in the --json shape', async () => {
+    const file = join(dir, 'ds-tcvn3.xlsx');
+    await writeGovernmentWorkbook(file, { rows: 30, text: 'tcvn3' });
+    const r = runCli(['import', file, '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ file: 'ds-tcvn3.xlsx', format: 'xlsx', imported: 30, updated: 0 });
+    expect(typeof out.importId).toBe('string');
+    expect(Array.isArray(out.needsFixing)).toBe(true);
+    const again = JSON.parse(runCli(['import', file, '--db', db, '--json']).stdout);
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 30 });
   });
 
   it('fails with one Vietnamese/English line and a non-zero code on bad input, touching nothing', () => {

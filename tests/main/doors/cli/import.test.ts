@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeMeta } from '../../../main/core/database/meta';
-import { runCommand } from '../../../main/core/write-path';
-import type { CliContext } from '../../../main/doors/cli/cli-command';
-import { importCommand } from '../../../main/excel/import-command';
-import { adminUnitTable } from '../../../main/registry/synced-tables';
-import { writeGovernmentWorkbook } from '../../fixtures/excel/government-xlsx';
-import { openTempDatabase, tempDir } from '../../support/temp-database';
+import { writeMeta } from '../../../../main/core/database/meta';
+import { runCommand } from '../../../../main/core/write-path';
+import type { CliContext } from '../../../../main/doors/cli/cli-command';
+import { importCommand } from '../../../../main/doors/cli/commands/import';
+import { adminUnitTable } from '../../../../main/registry/synced-tables';
+import { writeGovernmentWorkbook } from '../../../fixtures/excel/government-xlsx';
+import { openTempDatabase, tempDir } from '../../../support/temp-database';
 
 let dir: string;
 let cleanup: () => void;
