@@ -28,7 +28,7 @@ export const en: Messages = {
   },
   lock: {
     title: 'Screen locked',
-    intro: 'The screen locks after {{minutes}} minutes without use to protect the data. Enter {{name}}’s password to continue.',
+    intro: 'The screen is locked to protect the data (it locks by itself after {{minutes}} minutes without use). Enter {{name}}’s password to continue.',
     password: 'Password', submit: 'Unlock', otherUser: 'Log in as someone else',
   },
   roles: {
@@ -104,7 +104,7 @@ export const en: Messages = {
     import: 'Excel import', 'manual-edit': 'Manual edit', 'card-verification': 'ID card verification',
     'demo-seed': 'Demo data', undo: 'Undo', 'create-administrator': 'Administrator created', 'create-user': 'Account created',
   },
-  origins: { electron: 'app', host: 'browser', cli: 'command line', sync: 'sync' },
+  origins: { electron: 'app', host: 'browser', cli: 'command line', sync: 'sync', system: 'automatic' },
   fields: {
     fullName: 'Full name', birth: 'Date of birth', sex: 'Sex', idNumber: 'ID number', oldIdNumber: 'Old ID card number',
     village: 'Village', hometown: 'Home town', permanentAddress: 'Permanent address', ethnicity: 'Ethnicity',

@@ -37,7 +37,7 @@ export const vi = {
   },
   lock: {
     title: 'Màn hình đã khóa',
-    intro: 'Màn hình khóa sau {{minutes}} phút không sử dụng để bảo vệ dữ liệu. Nhập mật khẩu của {{name}} để tiếp tục.',
+    intro: 'Màn hình đang khóa để bảo vệ dữ liệu (tự khóa sau {{minutes}} phút không sử dụng). Nhập mật khẩu của {{name}} để tiếp tục.',
     password: 'Mật khẩu',
     submit: 'Mở khóa',
     otherUser: 'Đăng nhập tài khoản khác',
@@ -180,7 +180,7 @@ export const vi = {
     'create-administrator': 'Tạo quản trị viên',
     'create-user': 'Tạo tài khoản',
   },
-  origins: { electron: 'ứng dụng', host: 'trình duyệt', cli: 'dòng lệnh', sync: 'đồng bộ' },
+  origins: { electron: 'ứng dụng', host: 'trình duyệt', cli: 'dòng lệnh', sync: 'đồng bộ', system: 'tự động' },
   fields: {
     fullName: 'Họ và tên',
     birth: 'Ngày sinh',

@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHost, type RunningHost } from './support/host-process';
+import { makeDatabase, startHost, type RunningHost } from './support/host-process';
 import { foldVietnamese } from '../../shared/text/fold';
 import { DEMO, expect, login, shownCount, test, visibleNames } from './support/fixtures';
-import { repoRoot } from './support/paths';
 
 const PEOPLE = 100_000;
 
@@ -16,8 +14,7 @@ test.describe('100.000 đối tượng', () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     dir = mkdtempSync(join(tmpdir(), 'ansinh-e2e-large-'));
-    execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/large-demo.ts', join(dir, 'large.db'), String(PEOPLE)],
-      { cwd: repoRoot, stdio: 'pipe' });
+    makeDatabase(join(dir, 'large.db'), PEOPLE);
     host = await startHost(join(dir, 'large.db'));
   });
 

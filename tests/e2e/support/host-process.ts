@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { execFileSync } from 'node:child_process';
 import { repoRoot } from './paths';
 
 export interface RunningHost {
@@ -13,6 +12,11 @@ export interface RunningHost {
 /** `ansinh demo --db PATH`: the demo commune with its fixed accounts. */
 export function createDemoDatabase(dbPath: string): void {
   execFileSync(process.execPath, ['bin/ansinh.mjs', 'demo', '--db', dbPath, '--json'], { cwd: repoRoot, stdio: 'pipe' });
+}
+
+/** An empty database (PEOPLE 0) or a demo commune of any size, through the same code `ansinh demo` uses. */
+export function makeDatabase(dbPath: string, people: number): void {
+  execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/make-database.ts', dbPath, String(people)], { cwd: repoRoot, stdio: 'pipe' });
 }
 
 /** `ansinh serve --db PATH --json`; its first stdout line is {"url": "http://127.0.0.1:PORT/#k=SECRET"}. */
