@@ -23,6 +23,10 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// `ANSINH_HOST_URL=<the address ansinh serve printed> npx vite`: the dev server (hot reload) forwards the contract
+// calls to that host, presenting the host's own origin; open the dev page with the same #k=… fragment.
+const hostOrigin = process.env.ANSINH_HOST_URL ? new URL(process.env.ANSINH_HOST_URL).origin : null;
+
 export default defineConfig({
   root: 'renderer',
   base: './',
@@ -36,5 +40,8 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
   },
-  server: { host: '127.0.0.1', strictPort: false },
+  server: {
+    host: '127.0.0.1',
+    proxy: hostOrigin ? { '/api': { target: hostOrigin, changeOrigin: true, headers: { Origin: hostOrigin } } } : undefined,
+  },
 });
