@@ -149,6 +149,8 @@ export class PcscReaders {
     this.retryTimer = undefined;
     await Promise.all([...this.tracked.values()].map((t) => t.channel?.close()));
     this.teardown();
+    // Reader handles close on the next turn (see closeReaderHandle); let that happen before resolving.
+    await new Promise((resolve) => setImmediate(resolve));
     this.setAvailability('closed');
   }
 
@@ -245,7 +247,7 @@ export class PcscReaders {
       void error;
     });
     if (this.context !== context) {
-      handle.close();
+      closeReaderHandle(handle);
       return;
     }
     const tracked: TrackedReader = {
@@ -268,11 +270,7 @@ export class PcscReaders {
     if (this.tracked.get(name) === tracked) this.tracked.delete(name);
     tracked.channel?.markRemoved(why);
     void tracked.channel?.close();
-    try {
-      tracked.handle.close();
-    } catch {
-      // already closed by pcsclite
-    }
+    closeReaderHandle(tracked.handle);
     if (tracked.info.cardPresent) this.emit({ type: 'card-removed', name });
     this.emit({ type: 'reader-removed', name });
   }
@@ -316,4 +314,18 @@ export class PcscReaders {
       });
     });
   }
+}
+
+/**
+ * pcsclite emits a reader's 'status' and 'end' events while holding that reader's native mutex, and close() takes
+ * the same mutex: closing from inside those events deadlocks the main thread. Always close on a later turn.
+ */
+function closeReaderHandle(handle: PcscReaderHandle): void {
+  setImmediate(() => {
+    try {
+      handle.close();
+    } catch {
+      // already closed by pcsclite
+    }
+  });
 }
