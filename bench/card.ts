@@ -4,9 +4,12 @@
 // one JSON line:
 //   apdusPerRead, bytesPerRead (command + response bytes), medianMs, p95Ms (one read, connect excluded),
 //   ownShare (share of read time spent outside transmit, i.e. in our code rather than waiting on reader and card),
+//   ownMsPerRead (that time in milliseconds: the figure that stays when the reader is faster than vpcd),
 //   transmitMsPerApdu (median wait per APDU), vpcdFloorMsPerApdu (median round trip of a bare 2-byte APDU through
-//   vpcd: the virtual reader's own latency, mostly a TCP delayed-ACK stall), inMemoryReadMs (median of the same read
-//   with no reader at all).
+//   vpcd: the virtual reader's own latency), inMemoryReadMs (median of the same read with no reader at all).
+// vpcd sends each message as a 2-byte length and the payload in two writes without TCP_NODELAY, so the payload waits
+// for the card side's delayed ACK: about 40 ms per APDU whatever the card does (0.2 ms with TCP_NODELAY forced on
+// vpcd's socket). Through vpcd the read time is therefore mostly that stall; ownMsPerRead is the figure to watch.
 import { performance } from 'node:perf_hooks';
 import type { CardChannel } from '../main/card/card-channel';
 import { PcscReaders } from '../main/card/pcsc/pcsc-readers';
@@ -121,6 +124,7 @@ async function main(): Promise<void> {
         medianMs: round(quantile(times, 0.5)),
         p95Ms: round(quantile(times, 0.95)),
         ownShare: round((total - waitMs) / total, 3),
+        ownMsPerRead: round((total - waitMs) / READS),
         transmitMsPerApdu: round(quantile(perApdu, 0.5), 2),
         vpcdFloorMsPerApdu: round(quantile(floor, 0.5), 2),
         inMemoryReadMs: round(quantile(inMemory, 0.5)),

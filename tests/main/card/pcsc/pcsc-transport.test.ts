@@ -10,6 +10,7 @@ import { ensurePcscStack, repoRoot } from '../../../card/pcscd/ensure-pcsc-stack
 import { startPcscd, type PcscdProcess } from '../../../card/pcscd/pcscd-process';
 import { FILE_CARD_INS, FileCard } from '../../../card/vpcd/file-card';
 import { VpcdCard } from '../../../card/vpcd/vpcd-card-client';
+import { withCardChannel } from '../../../../main/card/pcsc/with-card-channel';
 
 const READER = 'Virtual PCD 00 00';
 const fileContent = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7 + 3) & 0xff);
@@ -94,6 +95,29 @@ describe('PC/SC through pcscd and the vpcd virtual reader', () => {
     expect(events).toContainEqual({ type: 'card-inserted', reader: expect.objectContaining({ name: READER }) });
     await card.remove();
     await until('card-removed event', () => events.some((e) => e.type === 'card-removed' && e.name === READER));
+  });
+
+  it('picks the second reader of the device when the card sits there', async () => {
+    const second = new VpcdCard(new FileCard(new Map([[0x011e, fileContent]])), { port: 35964 });
+    try {
+      await second.insert();
+      const reader = await readers.waitForCard({ timeoutMs: 5000 });
+      expect(reader.name).toBe('Virtual PCD 00 01');
+      await expect(readers.waitForCard({ reader: '00 00', timeoutMs: 300 })).rejects.toMatchObject({ reason: 'no-card' });
+      await expect(readers.waitForCard({ reader: 'Virtual PCD', timeoutMs: 300 })).rejects.toMatchObject({ reason: 'reader-not-found' });
+    } finally {
+      await second.remove();
+    }
+    await until('card absent', () => !readers.readers().some((r) => r.cardPresent));
+  });
+
+  it('runs one conversation per session and resets the card when it ends', async () => {
+    await card.insert();
+    const read = await withCardChannel(readers, { waitMs: 5000 }, (channel) => readFile(channel, 0x011e, 300));
+    expect(hex(read)).toBe(hex(fileContent.subarray(0, 300)));
+    // The reset dropped the selection: a READ BINARY without SELECT is refused (6986) in the next session.
+    const after = await withCardChannel(readers, { waitMs: 5000 }, (channel) => channel.transmit(apdu(0x00, 0xb0, 0, 0, 4)));
+    expect(sw(after)).toBe(0x6986);
   });
 
   it('exchanges APDUs: file reads in 223-byte chunks, long echo, 61xx chaining and 6Cxx retry', async () => {
