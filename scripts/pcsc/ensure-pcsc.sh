@@ -29,11 +29,11 @@ if ((${#missing[@]})); then
   echo "ensure-pcsc: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   log="$(mktemp)"
-  install() { flock /tmp/apt.lock apt-get install -y -q --no-install-recommends "${missing[@]}" >"$log" 2>&1; }
+  apt_install() { flock /tmp/apt.lock apt-get install -y -q --no-install-recommends "${missing[@]}" >"$log" 2>&1; }
   # Package lists may be absent (fresh image) or stale (404 on a superseded version): refresh, then retry once.
-  if ! ls /var/lib/apt/lists/*_Packages* >/dev/null 2>&1 || ! install; then
+  if ! ls /var/lib/apt/lists/*_Packages* >/dev/null 2>&1 || ! apt_install; then
     flock /tmp/apt.lock apt-get update -q >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-    install || { cat "$log" >&2; exit 1; }
+    apt_install || { cat "$log" >&2; exit 1; }
   fi
   rm -f "$log"
 fi

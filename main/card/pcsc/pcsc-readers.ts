@@ -105,6 +105,7 @@ export class PcscReaders {
       };
       const timer = setTimeout(() => finish(this.unavailable(options.reader)), options.timeoutMs);
       const onAbort = () => finish(options.signal!.reason instanceof Error ? options.signal!.reason : new Error('aborted'));
+      if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener('abort', onAbort);
       unsubscribe = this.subscribe(check);
       check();

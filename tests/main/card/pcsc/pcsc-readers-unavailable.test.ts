@@ -41,6 +41,19 @@ describe('PcscReaders without a PC/SC stack', () => {
     expect(attempts).toBe(after);
   });
 
+  it('stops waiting for a card when the caller aborts', async () => {
+    const readers = new PcscReaders({
+      retryMs: 50,
+      load: () => ({ ok: true, create: () => { throw new Error('SCardEstablishContext error: Service not available.(0x8010001D)'); } }),
+    });
+    const controller = new AbortController();
+    const waiting = readers.waitForCard({ timeoutMs: 10_000, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('clerk cancelled')), 50);
+    await expect(waiting).rejects.toThrow('clerk cancelled');
+    await expect(readers.waitForCard({ timeoutMs: 10_000, signal: controller.signal })).rejects.toThrow('clerk cancelled');
+    await readers.close();
+  });
+
   it('loads the real addon when it is installed', () => {
     // The project installs it (scripts/pcsc/ensure-pcsc.sh); the test run calls that script first.
     expect(loadPcsclite().ok).toBe(true);
