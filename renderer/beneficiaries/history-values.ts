@@ -11,10 +11,37 @@ export function fieldLabel(t: TFunction, field: string | null): string {
   return head ? `${t('fields.account')}: ${name}` : name;
 }
 
+/** JSON-valued fields may be logged as their stored text ("{}") or as the value itself. */
+function structured(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function verifiedText(t: TFunction, value: unknown): string {
+  const v = structured(value);
+  if (!v || typeof v !== 'object') return String(v);
+  const parts = Object.entries(v as Record<string, string>).map(([f, how]) =>
+    `${t(`fields.${f}`, { defaultValue: f })}: ${t(`detail.verified.${how}`, { defaultValue: how })}`);
+  return parts.length ? parts.join('; ') : t('common.none');
+}
+
+function problemsText(t: TFunction, value: unknown): string {
+  const v = structured(value);
+  if (!Array.isArray(v)) return String(v);
+  const parts = v.map((p: { field?: string; message?: string }) => `${t(`fields.${p.field}`, { defaultValue: p.field ?? '' })}: ${p.message ?? ''}`);
+  return parts.length ? parts.join('; ') : t('common.none');
+}
+
 /** A logged value shown the way the list shows it: dates dd/mm/yyyy, amounts in ₫, codes translated. */
 export function valueText(t: TFunction, field: string | null, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('common.none');
   const name = field?.replace(/^account\./, '') ?? '';
+  if (name === 'verified') return verifiedText(t, value);
+  if (name === 'problems') return problemsText(t, value);
   if (typeof value === 'string') {
     if (value === '***') return '•••'; // secret fields are masked in the log itself
     if (name === 'birth') return formatBirth(value);

@@ -111,7 +111,7 @@ export const en: Messages = {
     categoryGroup: 'Category', categoryLabel: 'Entitlement', monthlyAmount: 'Monthly amount', paymentChannel: 'Paid via',
     status: 'Status', householdId: 'Household', unitId: 'Administrative unit', deleted: 'Deleted', account: 'Account',
     number: 'Account number', holderName: 'Holder', bankName: 'Bank', bankBin: 'Bank BIN', kind: 'Account kind',
-    owner: 'Whose', beneficiaryId: 'Beneficiary',
+    owner: 'Whose', beneficiaryId: 'Beneficiary', verified: 'Verification', problems: 'Problems to resolve',
   },
   errors: {
     title: 'Error',

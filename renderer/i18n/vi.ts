@@ -207,6 +207,8 @@ export const vi = {
     kind: 'Loại tài khoản',
     owner: 'Của ai',
     beneficiaryId: 'Đối tượng',
+    verified: 'Xác thực',
+    problems: 'Vấn đề cần xử lý',
   },
   errors: {
     title: 'Có lỗi',

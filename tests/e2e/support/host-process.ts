@@ -15,8 +15,9 @@ export function createDemoDatabase(dbPath: string): void {
 }
 
 /** An empty database (PEOPLE 0) or a demo commune of any size, through the same code `ansinh demo` uses. */
-export function makeDatabase(dbPath: string, people: number): void {
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/make-database.ts', dbPath, String(people)], { cwd: repoRoot, stdio: 'pipe' });
+export function makeDatabase(dbPath: string, people: number, options: { edits?: boolean } = {}): { people: number; edited: string | null } {
+  const args = ['--import', 'tsx', 'tests/e2e/support/make-database.ts', dbPath, String(people), ...(options.edits ? ['--edits'] : [])];
+  return JSON.parse(execFileSync(process.execPath, args, { cwd: repoRoot, stdio: 'pipe' }).toString().trim().split('\n').pop()!);
 }
 
 /** `ansinh serve --db PATH --json`; its first stdout line is {"url": "http://127.0.0.1:PORT/#k=SECRET"}. */

@@ -36,6 +36,13 @@ describe('history in the clerk’s words', () => {
     expect(valueText(t as never, 'village', null)).toBe('—');
     expect(valueText(t as never, 'account.status', 'closed')).toBe('closed');
   });
+
+  it('spells out verification and problems, whether logged as stored text or as values', () => {
+    expect(valueText(t as never, 'verified', '{}')).toBe('—');
+    expect(valueText(t as never, 'verified', { idNumber: 'chip', birth: 'population' })).toBe('Số định danh: Đã xác thực qua chip; Ngày sinh: Khớp dữ liệu dân cư');
+    expect(valueText(t as never, 'problems', '[]')).toBe('—');
+    expect(valueText(t as never, 'problems', [{ field: 'birth', code: 'x', message: 'Năm sinh không hợp lệ.' }])).toBe('Ngày sinh: Năm sinh không hợp lệ.');
+  });
 });
 
 describe('English has every Vietnamese key', () => {
