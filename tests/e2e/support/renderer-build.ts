@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
 
@@ -18,5 +18,11 @@ export function ensureRendererBuilt(): void {
   const sources = Math.max(
     newestMtime(join(repoRoot, 'renderer')), newestMtime(join(repoRoot, 'shared')), statSync(join(repoRoot, 'vite.config.ts')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  // Build beside the live folder and swap it in, so a host already serving dist/renderer (another test run in the
+  // same checkout) never sees it half-empty.
+  const staging = join(repoRoot, 'dist', `.renderer-${process.pid}`);
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', staging],
+    { cwd: repoRoot, stdio: 'inherit' });
+  rmSync(join(repoRoot, 'dist/renderer'), { recursive: true, force: true });
+  renameSync(staging, join(repoRoot, 'dist/renderer'));
 }
