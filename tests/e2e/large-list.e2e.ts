@@ -57,7 +57,8 @@ test.describe('100.000 đối tượng', () => {
     expect(Math.min(...indices), 'the wheel really scrolled far down').toBeGreaterThan(500);
     expect(await page.getByTestId('beneficiary-row').count() + await page.getByTestId('beneficiary-row-loading').count()).toBeLessThan(80);
     await expect(page.getByTestId('beneficiary-row-loading')).toHaveCount(0); // the visible rows arrived
-    expect(p95).toBeLessThan(100); // generous: 2 shared cores, headless software rendering
+    // Generous (2 shared cores, software rendering): it catches rendering rows by the thousand, which costs seconds.
+    expect(p95).toBeLessThan(150);
     expect(pageCalls.length).toBeLessThan(20); // ~60 × 1200 px ≈ 2,000 rows ≈ 10 pages of 200, not 100,000 rows
 
     // Jump to the end: only the last page is fetched, not everything in between.
