@@ -9,7 +9,7 @@ import type { Services } from './services';
  * The one entry every door uses: check the request against the contract, authenticate, check the role's
  * permission, run the handler, check the answer against the contract, and turn failures into clear messages.
  */
-export function dispatch(services: Services, rawRequest: unknown, origin: Origin): ContractResponse {
+export async function dispatch(services: Services, rawRequest: unknown, origin: Origin): Promise<ContractResponse> {
   try {
     const request = requestSchema.safeParse(rawRequest);
     if (!request.success || !isMethodName(request.data.method)) {
@@ -32,7 +32,7 @@ export function dispatch(services: Services, rawRequest: unknown, origin: Origin
       }
     }
     const handler = handlers[name] as (s: Services, i: unknown, c: CallContext) => unknown;
-    const output = spec.output.safeParse(handler(services, input.data, ctx));
+    const output = spec.output.safeParse(await handler(services, input.data, ctx));
     if (!output.success) {
       services.logger.log('error', 'contract-output-mismatch', { method: name, issues: output.error.issues.map((i) => i.path.join('.')) });
       throw new AppError('internal', 'Lỗi nội bộ: kết quả trả về không đúng mẫu. Hãy báo cho quản trị viên.', 'Internal error: response failed the contract.');

@@ -3,6 +3,8 @@ import type { Contract, MethodName, MethodOutput } from '../../shared/contract/m
 import type { User } from '../../shared/contract/accounts';
 import type { Actor } from '../core/write-path';
 import { listUnits } from '../registry/admin-unit-queries';
+import { AppError } from '../core/errors';
+import { uploadPath } from './uploads';
 import type { Services } from './services';
 
 export interface CallContext {
@@ -12,7 +14,18 @@ export interface CallContext {
   actor: Actor;
 }
 
-type Handler<M extends MethodName> = (services: Services, input: z.output<Contract[M]['input']>, ctx: CallContext) => MethodOutput<M>;
+type Handler<M extends MethodName> = (services: Services, input: z.output<Contract[M]['input']>, ctx: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+const scopeOf = (s: Services, ctx: CallContext) => ({ unitIds: s.accounts.unitScope(ctx.user!) });
+
+/** The commune a new record or an import goes to: the one asked for, else the office's own; always within the user's units. */
+function targetUnit(s: Services, ctx: CallContext, unitId: string | null): string {
+  const unit = unitId ?? s.metaValue('office.unitId');
+  const scope = s.accounts.unitScope(ctx.user!);
+  if (!unit) throw new AppError('no-unit', 'Chưa chọn xã/phường.', 'No commune chosen.');
+  if (scope && !scope.includes(unit)) throw new AppError('forbidden', 'Xã/phường này ngoài địa bàn của bạn.', 'Unit outside your scope.');
+  return unit;
+}
 
 /** Each contract method, bound to the service that does the work. Validation and permissions happen in dispatch. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
@@ -36,4 +49,22 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'beneficiaries.facets': (s, _input, ctx) => s.registry.facets({ unitIds: s.accounts.unitScope(ctx.user!) }),
   'beneficiaries.get': (s, input, ctx) => s.registry.get({ unitIds: s.accounts.unitScope(ctx.user!) }, input.id),
   'beneficiaries.history': (s, input, ctx) => s.registry.history({ unitIds: s.accounts.unitScope(ctx.user!) }, input.id),
+  'card.status': (s) => s.cards.status(),
+  'card.read': async (s, input, ctx) => {
+    const result = await s.cards.read(ctx.actor, input);
+    const readId = s.cardReads.keep(result, ctx.user!.id);
+    const photo = result.photo ? `data:${result.photo.mime};base64,${Buffer.from(result.photo.bytes).toString('base64')}` : null;
+    return { readId, access: result.access, person: result.person, trust: result.trust, verified: result.verified, photo };
+  },
+  'identity.compare': (s, input, ctx) => s.identity.compare(scopeOf(s, ctx), ctx.user!.id, input.readId, input.beneficiaryId),
+  'identity.acceptCardValues': (s, input, ctx) => s.identity.acceptCardValues(ctx.actor, scopeOf(s, ctx), input.readId, input.beneficiaryId, input.fields),
+  'identity.queueMismatches': (s, input, ctx) => s.identity.sendToMismatchQueue(ctx.actor, scopeOf(s, ctx), input.readId, input.beneficiaryId, input.fields),
+  'identity.newRecordFromCard': (s, input, ctx) => ({
+    id: s.identity.newRecordFromCard(ctx.actor, scopeOf(s, ctx), input.readId, { ...input, unitId: targetUnit(s, ctx, input.unitId) }),
+  }),
+  'identity.savePhoto': (s, input, ctx) => ({ id: s.identity.savePhoto(ctx.actor, scopeOf(s, ctx), input.readId, input.beneficiaryId) }),
+  'mismatches.list': (s, input, ctx) => s.identity.listMismatches(scopeOf(s, ctx), input.status),
+  'import.preview': (s, input, ctx) => s.imports.preview(uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId) }),
+  'import.commit': (s, input, ctx) => s.imports.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId) }),
+  'import.undo': (s, input, ctx) => s.imports.undo(ctx.actor, input.importId).result,
 };

@@ -6,6 +6,10 @@ import { migrationsDir, projectRoot } from '../core/app-paths';
 import { createLogger, silentLogger, type Logger } from '../core/logging';
 import { createAccountsService } from '../accounts/accounts-service';
 import { createRegistryService } from '../registry/registry-service';
+import { createImportService } from '../excel/import-service';
+import { createIdentityService } from '../identity/identity-service';
+import { createRecentCardReads } from '../identity/recent-card-reads';
+import { createCardReadService } from '../card/card-read-service';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -20,14 +24,23 @@ export function createServices(options: ServiceOptions) {
   const db: AppDatabase = openDatabase({ path: options.dbPath, migrationsFolder: migrationsDir(), create: options.create ?? true });
   const logger: Logger = options.quiet ? silentLogger : createLogger({ file: options.logFile });
   const idleLockMinutes = options.idleLockMinutes ?? Number(process.env.ANSINH_IDLE_LOCK_MINUTES ?? 15);
+  const cardReads = createRecentCardReads();
+  const cards = createCardReadService(db);
   return {
     db,
     logger,
     version: appVersion(),
     accounts: createAccountsService(db, { idleLockMinutes }),
     registry: createRegistryService(db),
+    imports: createImportService(db),
+    cardReads,
+    cards,
+    identity: createIdentityService(db, cardReads),
     metaValue: (key: string) => readMeta(db, key),
-    close: () => db.close(),
+    close: async () => {
+      await cards.close();
+      db.close();
+    },
   };
 }
 

@@ -3,6 +3,9 @@ import { appInfoSchema, createUserInput, passwordSchema, sessionSchema, unitSche
 import {
   beneficiaryDetailSchema, facetsOutput, historyEntrySchema, listBeneficiariesInput, listBeneficiariesOutput,
 } from './beneficiaries';
+import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
+import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
+import { importInput, importPreviewSchema, importReportSchema, undoReportSchema } from './imports';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -36,6 +39,17 @@ export const contract = {
   'beneficiaries.facets': method(empty, facetsOutput, 'beneficiaries.read'),
   'beneficiaries.get': method(byId, beneficiaryDetailSchema, 'beneficiaries.read'),
   'beneficiaries.history': method(byId, z.array(historyEntrySchema), 'beneficiaries.read'),
+  'card.status': method(empty, cardReaderStatusSchema, 'card.read'),
+  'card.read': method(cardReadInput, cardReadOutput, 'card.read'),
+  'identity.compare': method(compareInput, comparisonSchema, 'beneficiaries.write'),
+  'identity.acceptCardValues': method(fieldsDecisionInput, z.object({ changed: z.array(z.string()), markedVerified: z.boolean() }), 'beneficiaries.write'),
+  'identity.queueMismatches': method(fieldsDecisionInput, z.object({ queued: z.number().int() }), 'beneficiaries.write'),
+  'identity.newRecordFromCard': method(newRecordFromCardInput, z.object({ id: z.string() }), 'beneficiaries.write'),
+  'identity.savePhoto': method(z.object({ readId: z.string().max(100), beneficiaryId: z.string().max(100) }).strict(), z.object({ id: z.string() }), 'beneficiaries.write'),
+  'mismatches.list': method(z.object({ status: z.enum(['open', 'accepted', 'kept', 'resolved']).nullable().default('open') }).strict(), z.array(mismatchSchema), 'beneficiaries.read'),
+  'import.preview': method(importInput, importPreviewSchema, 'beneficiaries.write'),
+  'import.commit': method(importInput, importReportSchema, 'beneficiaries.write'),
+  'import.undo': method(z.object({ importId: z.string().max(100) }).strict(), undoReportSchema, 'beneficiaries.write'),
 } as const;
 
 export type Contract = typeof contract;

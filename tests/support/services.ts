@@ -15,13 +15,13 @@ export function demoServices(dir: string, options: { people?: number; idleLockMi
   return createServices({ dbPath: path, quiet: true, idleLockMinutes: options.idleLockMinutes ?? 15 });
 }
 
-export function call(services: Services, method: string, input: unknown, token: string | null = null): ContractResponse {
+export function call(services: Services, method: string, input: unknown, token: string | null = null): Promise<ContractResponse> {
   return dispatch(services, { method, input, token }, 'host');
 }
 
 /** Logs a demo user in and returns a caller bound to the session. */
-export function loginAs(services: Services, username: string, password: string) {
-  const res = call(services, 'auth.login', { username, password });
+export async function loginAs(services: Services, username: string, password: string) {
+  const res = await call(services, 'auth.login', { username, password });
   if (!res.ok) throw new Error(res.error.message);
   const token = (res.output as { token: string }).token;
   return (method: string, input: unknown = {}) => call(services, method, input, token);

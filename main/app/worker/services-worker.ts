@@ -10,11 +10,10 @@ try {
   const services = createServices(workerData as ServiceOptions);
   port.on('message', (message: { id: number; request: unknown; origin: Origin } | { close: true }) => {
     if ('close' in message) {
-      services.close();
-      port.close();
+      void services.close().finally(() => port.close());
       return;
     }
-    port.postMessage({ id: message.id, response: dispatch(services, message.request, message.origin) });
+    void dispatch(services, message.request, message.origin).then((response) => port.postMessage({ id: message.id, response }));
   });
   port.postMessage({ ready: true });
 } catch (e) {

@@ -1,8 +1,9 @@
 import type { CliCommand } from './cli-command';
+import { cardReadCommand } from './commands/card-read';
 import { demoCommand } from './commands/demo';
 import { exportBeneficiariesCommand } from './commands/export-beneficiaries';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 
 /** Every `ansinh` command. A capability adds its command module here. */
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand, cardReadCommand];

@@ -5,6 +5,7 @@ import { defaultDatabasePath, appDataDir } from '../../core/app-paths';
 import { ensureDefaultDatabase } from '../../app/first-start';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
 import { isOwnFrame } from './ipc-guard';
+import { MAX_UPLOAD_BYTES, saveUpload } from '../../app/uploads';
 
 // The Electron door: one hardened window, one IPC channel, the services in a utility process. No logic here.
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
@@ -88,6 +89,16 @@ app.whenReady().then(async () => {
       return { ok: false, error: { code: 'invalid-input', message: 'Dữ liệu gửi lên không đúng mẫu.' } };
     }
     return callServices(request.data);
+  });
+  ipcMain.handle('ansinh:upload', (event, bytes: unknown): ContractResponse | { ok: true; output: { fileRef: string } } => {
+    const frame = event.senderFrame;
+    if (!frame || !isOwnFrame(frame.url, rendererIndex, frame === event.sender.mainFrame)) {
+      return { ok: false, error: { code: 'forbidden-frame', message: 'Yêu cầu không đến từ cửa sổ của ứng dụng.' } };
+    }
+    if (!(bytes instanceof ArrayBuffer) || bytes.byteLength > MAX_UPLOAD_BYTES) {
+      return { ok: false, error: { code: 'too-large', message: 'Tệp không hợp lệ hoặc quá lớn (tối đa 200 MB).' } };
+    }
+    return { ok: true, output: { fileRef: saveUpload(new Uint8Array(bytes)) } };
   });
   createWindow();
 });

@@ -13,7 +13,9 @@ const dbPath = process.env.ANSINH_DB_PATH!;
 
 try {
   const services = createServices({ dbPath, create: false, logFile: process.env.ANSINH_LOG_FILE });
-  parentPort.on('message', ({ data }) => parentPort.postMessage({ id: data.id, response: dispatch(services, data.request, 'electron') }));
+  parentPort.on('message', ({ data }) => {
+    void dispatch(services, data.request, 'electron').then((response) => parentPort.postMessage({ id: data.id, response }));
+  });
   parentPort.postMessage({ ready: true });
 } catch (e) {
   parentPort.postMessage({ fatal: String((e as Error).message ?? e) });

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ServicesThread } from '../../app/worker/services-thread';
+import { pipeline } from 'node:stream/promises';
+import { MAX_UPLOAD_BYTES, openUploadStream } from '../../app/uploads';
 import { readStatic } from './static-files';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -30,13 +32,14 @@ export async function startHostServer(options: { services: ServicesThread; rende
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, refusal('bad-host', 'Địa chỉ máy chủ không hợp lệ.'));
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/api/call') {
+    if (path === '/api/call' || path === '/api/upload') {
       if (req.method !== 'POST') return send(res, 405, refusal('method', 'Chỉ chấp nhận POST.'));
       if (req.headers.origin !== origin) return send(res, 403, refusal('bad-origin', 'Yêu cầu không đến từ giao diện của ứng dụng.'));
       const key = Buffer.from(String(req.headers['x-ansinh-key'] ?? ''));
       if (key.length !== secretBytes.length || !timingSafeEqual(key, secretBytes)) {
         return send(res, 403, refusal('bad-key', 'Thiếu hoặc sai khóa phiên chạy. Hãy mở lại địa chỉ do ứng dụng in ra.'));
       }
+      if (path === '/api/upload') return receiveUpload(req, res);
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, refusal('bad-type', 'Cần dữ liệu JSON.'));
       const body = await readBody(req);
       if (body === null) return send(res, 413, refusal('too-large', 'Yêu cầu quá lớn.'));
@@ -70,6 +73,26 @@ export async function startHostServer(options: { services: ServicesThread; rende
       server.close(() => resolve());
     }),
   };
+}
+
+/** A file for import, streamed to the uploads folder; the page gets back only a reference to it. */
+async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return send(res, 413, refusal('too-large', 'Tệp quá lớn (tối đa 200 MB).'));
+  const upload = openUploadStream();
+  let size = 0;
+  try {
+    await pipeline(req, async function* (source) {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > MAX_UPLOAD_BYTES) throw new Error('too-large');
+        yield chunk;
+      }
+    }, upload.stream);
+  } catch {
+    upload.discard();
+    return send(res, size > MAX_UPLOAD_BYTES ? 413 : 400, refusal('upload-failed', size > MAX_UPLOAD_BYTES ? 'Tệp quá lớn (tối đa 200 MB).' : 'Tải tệp lên bị gián đoạn; hãy thử lại.'));
+  }
+  send(res, 200, { ok: true, output: { fileRef: upload.fileRef } });
 }
 
 function refusal(code: string, message: string) {

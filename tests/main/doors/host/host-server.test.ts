@@ -8,15 +8,20 @@ import { seedDemo } from '../../../../main/demo/seed-demo';
 import { startServicesThread, type ServicesThread } from '../../../../main/app/worker/services-thread';
 import { startHostServer, type HostServer } from '../../../../main/doors/host/host-server';
 import { tempDir } from '../../../support/temp-database';
+import { writeGovernmentWorkbook } from '../../../fixtures/excel/government-xlsx';
+import { readFileSync } from 'node:fs';
 
 let cleanup: () => void;
 let services: ServicesThread;
 let host: HostServer;
 let key: string;
+let workDir: string;
 
 beforeAll(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
+  workDir = t.dir;
+  process.env.ANSINH_UPLOADS_DIR = join(t.dir, 'uploads');
   const dbPath = join(t.dir, 'demo.db');
   const db = openDatabase({ path: dbPath, migrationsFolder: migrationsDir(), create: true });
   seedDemo(db, { people: 50 });
@@ -82,6 +87,32 @@ describe('headless host', () => {
     expect((await post('{not json')).status).toBe(400);
     expect((await post({ method: 'app.info', input: {} }, { 'Content-Type': 'text/plain' })).status).toBe(415);
     expect(await statusWithHost('evil.example')).toBe(421); // DNS rebinding: a page on another name reaching our port
+  });
+
+  it('takes a workbook upload, previews it, imports it in one command and undoes it, all through the contract', async () => {
+    const file = join(workDir, 'ds.xlsx');
+    await writeGovernmentWorkbook(file, { rows: 12, text: 'tcvn3' });
+    const bytes = readFileSync(file);
+    const upload = await fetch(`${host.origin}/api/upload`, { method: 'POST', headers: { Origin: host.origin, 'X-Ansinh-Key': key, 'Content-Type': 'application/octet-stream' }, body: bytes });
+    const { output: { fileRef } } = await upload.json();
+    expect(fileRef).toMatch(/^[0-9a-f-]{36}$/);
+    const noKey = await fetch(`${host.origin}/api/upload`, { method: 'POST', headers: { Origin: host.origin }, body: bytes });
+    expect(noKey.status).toBe(403);
+
+    const { output: { token } } = await (await post({ method: 'auth.login', input: { username: 'canbo', password: 'canbo123!' } })).json();
+    const preview = await (await post({ method: 'import.preview', input: { fileRef, fileName: 'ds.xlsx' }, token })).json();
+    expect(preview).toMatchObject({ ok: true, output: { format: 'xlsx', records: 12, imported: 12 } });
+    expect(preview.output.sheets[0].mapping.fullName).toEqual(expect.any(Number));
+    const before = (await (await post({ method: 'beneficiaries.list', input: {}, token })).json()).output.total;
+    expect(before).toBe(50); // preview wrote nothing
+    const commit = await (await post({ method: 'import.commit', input: { fileRef, fileName: 'ds.xlsx' }, token })).json();
+    expect(commit).toMatchObject({ ok: true, output: { imported: 12 } });
+    expect((await (await post({ method: 'beneficiaries.list', input: {}, token })).json()).output.total).toBe(62);
+    const undo = await (await post({ method: 'import.undo', input: { importId: commit.output.importId }, token })).json();
+    expect(undo).toMatchObject({ ok: true, output: { conflicts: [] } });
+    expect((await (await post({ method: 'beneficiaries.list', input: {}, token })).json()).output.total).toBe(50);
+    const clinic = (await (await post({ method: 'auth.login', input: { username: 'yte', password: 'yte12345!' } })).json()).output.token;
+    expect(await (await post({ method: 'import.preview', input: { fileRef, fileName: 'ds.xlsx' }, token: clinic })).json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('answers a request that fails the contract with a clear error and no change', async () => {

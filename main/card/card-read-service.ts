@@ -1,0 +1,67 @@
+import type { AppDatabase } from '../core/database/open-database';
+import { recordAudit } from '../core/audit';
+import { AppError } from '../core/errors';
+import type { Actor } from '../core/write-path';
+import { CardError } from './card-channel';
+import { PcscReaders, type ReaderInfo } from './pcsc/pcsc-readers';
+import { ReaderUnavailableError } from './pcsc/reader-unavailable-error';
+import { readCard, type CardAccessKey, type CardReadResult } from './read-card';
+
+export type CardReadPurpose = 'verify' | 'new-record' | 'clinic-check-in' | 'cli';
+
+export interface CardReaderStatus {
+  availability: 'starting' | 'ready' | 'no-driver' | 'no-service' | 'closed';
+  readers: { name: string; cardPresent: boolean; contactless: boolean }[];
+}
+
+/**
+ * The one place the app reads a chip card: waits for a card on the chosen reader, reads it, and records in the
+ * audit trail who read whose card and for what — never the card's contents, and only a keyed hash of the ID in logs.
+ */
+export function createCardReadService(db: AppDatabase, options: { readers?: PcscReaders; cscaCertificates?: () => Uint8Array[]; waitForCardMs?: number } = {}) {
+  let readers = options.readers;
+  const pcsc = () => (readers ??= new PcscReaders().start());
+
+  function toAppError(e: unknown): AppError {
+    if (e instanceof AppError) return e;
+    if (e instanceof ReaderUnavailableError) return new AppError(`reader-${e.reason}`, e.message, `Card reader unavailable (${e.reason}).`);
+    if (e instanceof CardError) return new AppError(`card-${e.code}`, e.message, `Card read failed (${e.code}).`);
+    return new AppError('card-failed', 'Không đọc được thẻ. Hãy đặt lại thẻ và thử lại.', 'Card read failed.');
+  }
+
+  return {
+    status(): CardReaderStatus {
+      const r = pcsc();
+      return { availability: r.availability(), readers: r.readers().map((x: ReaderInfo) => ({ name: x.name, cardPresent: x.cardPresent, contactless: x.contactless })) };
+    },
+
+    async read(actor: Actor, input: { reader?: string; access: CardAccessKey; purpose: CardReadPurpose; readPhoto?: boolean }): Promise<CardReadResult> {
+      let result: CardReadResult;
+      try {
+        const r = pcsc();
+        const reader = await r.waitForCard({ reader: input.reader, timeoutMs: options.waitForCardMs ?? 8_000 });
+        const channel = await r.connect(reader.name);
+        try {
+          result = await readCard(channel, input.access, { cscaCertificates: options.cscaCertificates?.(), readPhoto: input.readPhoto ?? true });
+        } finally {
+          await channel.close();
+        }
+      } catch (e) {
+        const error = toAppError(e);
+        recordAudit(db, actor, { action: 'card-read-failed', detail: { purpose: input.purpose, code: error.code } });
+        throw error;
+      }
+      recordAudit(db, actor, {
+        action: 'card-read',
+        subject: result.person.idNumber,
+        detail: { purpose: input.purpose, access: result.access, verified: result.verified },
+      });
+      return result;
+    },
+
+    close: () => readers?.close(),
+  };
+}
+
+export type CardReadService = ReturnType<typeof createCardReadService>;
+

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { birthSchema } from './beneficiaries';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** How to open the chip: the CAN (last 6 digits of the ID, or from the QR), the MRZ, or ID + birth + expiry (BAC). */
+export const cardAccessSchema = z.union([
+  z.object({ can: z.string().regex(/^\d{6}$/) }).strict(),
+  z.object({ mrz: z.string().min(30).max(100) }).strict(),
+  z.object({ idNumber: z.string().regex(/^\d{12}$/), birth: isoDate, expiry: isoDate }).strict(),
+]);
+
+export const cardPersonSchema = z.object({
+  idNumber: z.string().nullable(),
+  oldIdNumber: z.string().nullable(),
+  fullName: z.string().nullable(),
+  birth: birthSchema.nullable(),
+  sex: z.enum(['M', 'F']).nullable(),
+  nationality: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  religion: z.string().nullable(),
+  hometown: z.string().nullable(),
+  permanentAddress: z.string().nullable(),
+  identifyingMarks: z.string().nullable(),
+  issueDate: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+  father: z.string().nullable(),
+  mother: z.string().nullable(),
+  spouse: z.string().nullable(),
+});
+export type CardPerson = z.infer<typeof cardPersonSchema>;
+
+export const cardTrustSchema = z.object({
+  hashes: z.record(z.string(), z.enum(['valid', 'invalid'])),
+  signature: z.enum(['valid', 'invalid', 'absent']),
+  chain: z.enum(['valid', 'invalid', 'unknown']),
+  activeAuthentication: z.enum(['valid', 'invalid', 'not-supported']),
+  chipAuthentication: z.enum(['valid', 'invalid', 'not-supported']),
+});
+
+export const cardReadInput = z.object({
+  reader: z.string().max(200).optional(),
+  access: cardAccessSchema,
+  purpose: z.enum(['verify', 'new-record', 'clinic-check-in']),
+}).strict();
+
+export const cardReadOutput = z.object({
+  readId: z.string(),
+  access: z.enum(['PACE-CAN', 'PACE-MRZ', 'BAC']),
+  person: cardPersonSchema,
+  trust: cardTrustSchema,
+  /** true only if every data-group hash and the SOD signature are valid. */
+  verified: z.boolean(),
+  /** The face image as a data: URL, shown on screen; stored only if the clerk saves it. */
+  photo: z.string().nullable(),
+});
+export type CardReadOutput = z.infer<typeof cardReadOutput>;
+
+export const cardReaderStatusSchema = z.object({
+  availability: z.enum(['starting', 'ready', 'no-driver', 'no-service', 'closed']),
+  readers: z.array(z.object({ name: z.string(), cardPresent: z.boolean(), contactless: z.boolean() })),
+});

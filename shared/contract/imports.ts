@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { problemSchema } from './beneficiaries';
+
+/** A file the renderer handed to the main process (upload to the host, or IPC in Electron), by reference. */
+export const fileRefSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
+const needsFixingSchema = z.object({ sheet: z.string(), row: z.number().int(), field: z.string(), code: z.string(), message: z.string() });
+
+const verifiedDifferenceSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  beneficiaryId: z.string(),
+  field: z.string(),
+  verifiedBy: z.string(),
+  stored: z.unknown(),
+  inFile: z.unknown(),
+});
+
+const planSchema = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  verifiedDifferences: z.array(verifiedDifferenceSchema),
+});
+
+export const importInput = z.object({ fileRef: fileRefSchema, fileName: z.string().max(255), unitId: z.string().max(100).nullable().default(null) }).strict();
+
+export const importPreviewSchema = planSchema.extend({
+  format: z.enum(['xlsx', 'xls', 'csv']),
+  sheets: z.array(z.object({
+    name: z.string(),
+    layout: z.string().nullable(),
+    dataRows: z.number().int(),
+    headerRow: z.number().int().nullable(),
+    /** Detected column of each field (0-based), for the clerk to check and correct. */
+    mapping: z.record(z.string(), z.number().int()).nullable(),
+    rowKinds: z.record(z.string(), z.number().int()),
+  })),
+  records: z.number().int(),
+  sample: z.array(z.object({
+    fullName: z.string(),
+    birth: z.string().nullable(),
+    sex: z.enum(['M', 'F']).nullable(),
+    idNumber: z.string().nullable(),
+    oldIdNumber: z.string().nullable(),
+    hometown: z.string().nullable(),
+    permanentAddress: z.string().nullable(),
+    village: z.string().nullable(),
+    categoryGroup: z.string().nullable(),
+    categoryLabel: z.string().nullable(),
+    monthlyAmount: z.number().int().nullable(),
+    accountNumber: z.string().nullable(),
+    bankName: z.string().nullable(),
+    bankBin: z.string().nullable(),
+    problems: z.array(problemSchema),
+    source: z.object({ sheet: z.string(), row: z.number().int() }),
+  })),
+  needsFixing: z.array(needsFixingSchema),
+});
+
+export const importReportSchema = planSchema.extend({
+  format: z.enum(['xlsx', 'xls', 'csv']),
+  sheets: z.array(z.object({ name: z.string(), layout: z.string().nullable(), dataRows: z.number().int() })),
+  needsFixing: z.array(needsFixingSchema),
+  importId: z.string(),
+});
+
+export const undoReportSchema = z.object({ reverted: z.number().int(), conflicts: z.array(z.object({ entity: z.string(), entityId: z.string(), field: z.string() })) });

@@ -1,0 +1,78 @@
+// The chip card as the app uses it, through the contract: pcscd + the vpcd virtual reader + the software CCCD chip,
+// read by the services' own PC/SC adapter, then verification, a new record, the audit trail and the roles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../../main/app/services';
+import { ensurePcscStack } from '../../card/pcscd/ensure-pcsc-stack';
+import { startPcscd, type PcscdProcess } from '../../card/pcscd/pcscd-process';
+import { CccdSoftCard } from '../../card/soft-card/cccd-soft-card';
+import { VpcdCard } from '../../card/vpcd/vpcd-card-client';
+import { demoServices, loginAs } from '../../support/services';
+import { tempDir } from '../../support/temp-database';
+
+let pcscd: PcscdProcess | undefined;
+let card: VpcdCard | undefined;
+let services: Services;
+let cleanup: () => void;
+const chip = new CccdSoftCard();
+
+beforeAll(async () => {
+  ensurePcscStack();
+  pcscd = await startPcscd();
+  const t = tempDir();
+  cleanup = t.cleanup;
+  services = demoServices(t.dir, { people: 40 });
+  card = new VpcdCard(chip);
+  await card.insert();
+}, 300_000);
+
+afterAll(async () => {
+  await card?.remove();
+  await services?.close();
+  await pcscd?.stop();
+  cleanup?.();
+});
+
+type Ok<T> = { ok: true; output: T };
+
+describe('reading a chip card in the app', () => {
+  it('reads, verifies, creates the record from the card, finds it again by ID, and audits every read', async () => {
+    const clerk = await loginAs(services, 'canbo', 'canbo123!');
+    const status = (await clerk('card.status')) as Ok<{ availability: string; readers: { name: string }[] }>;
+    expect(status.ok).toBe(true);
+
+    const read = (await clerk('card.read', { access: { can: chip.can }, purpose: 'new-record' })) as Ok<{ readId: string; verified: boolean; person: Record<string, string>; photo: string }>;
+    expect(read).toMatchObject({ ok: true, output: { verified: true, access: 'PACE-CAN' } });
+    expect(read.output.person).toMatchObject({ idNumber: '001085012345', fullName: 'Nguyễn Thị Thu Hương', birth: '1985-03-07', sex: 'F' });
+    expect(read.output.photo.startsWith('data:image/jpeg;base64,')).toBe(true);
+
+    const none = (await clerk('identity.compare', { readId: read.output.readId })) as Ok<{ candidates: unknown[] }>;
+    expect(none.output.candidates).toEqual([]);
+    const created = (await clerk('identity.newRecordFromCard', { readId: read.output.readId, village: 'Thôn Đông', categoryGroup: 'BTXH', categoryLabel: 'Người khuyết tật nặng' })) as Ok<{ id: string }>;
+    expect(created.ok).toBe(true);
+    const again = (await clerk('identity.compare', { readId: read.output.readId })) as Ok<{ matchedBy: string; beneficiaryId: string; fields: { same: boolean }[] }>;
+    expect(again.output).toMatchObject({ matchedBy: 'idNumber', beneficiaryId: created.output.id });
+    expect(again.output.fields.every((f) => f.same)).toBe(true);
+    const detail = (await clerk('beneficiaries.get', { id: created.output.id })) as Ok<{ verified: Record<string, string> }>;
+    expect(detail.output.verified.fullName).toBe('chip');
+
+    const audit = services.db.sqlite.prepare("SELECT action, subject, detail FROM audit_events WHERE action LIKE 'card-read%'").all() as { action: string; subject: string; detail: string }[];
+    expect(audit).toEqual([{ action: 'card-read', subject: '001085012345', detail: expect.stringContaining('"purpose":"new-record"') }]);
+    expect(audit[0].detail).not.toContain('Nguyễn');
+  }, 120_000);
+
+  it('gives clinic reception the identity from the card but nothing of the welfare records', async () => {
+    const clinic = await loginAs(services, 'yte', 'yte12345!');
+    const read = (await clinic('card.read', { access: { can: chip.can }, purpose: 'clinic-check-in' })) as Ok<{ readId: string; person: { fullName: string } }>;
+    expect(read.output.person.fullName).toBe('Nguyễn Thị Thu Hương');
+    expect(await clinic('identity.compare', { readId: read.output.readId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await clinic('mismatches.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  }, 120_000);
+
+  it('refuses a wrong CAN with a clear message and records the failed attempt', async () => {
+    const clerk = await loginAs(services, 'canbo', 'canbo123!');
+    const wrong = chip.can === '000000' ? '111111' : '000000';
+    const res = await clerk('card.read', { access: { can: wrong }, purpose: 'verify' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'card-auth-failed' } });
+    expect(services.db.sqlite.prepare("SELECT count(*) FROM audit_events WHERE action = 'card-read-failed'").pluck().get()).toBe(1);
+  }, 120_000);
+});
