@@ -50,8 +50,10 @@ export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEnt
     WHERE (l.entity = 'beneficiaries' AND l.entity_id = ?)
        OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id = ?))
     ORDER BY l.hlc DESC, l.seq DESC LIMIT 500`).all(id, id) as Record<string, string | null>[];
+  const ENTITY: Record<string, HistoryEntry['entity']> = { beneficiaries: 'beneficiary', payment_accounts: 'account' };
   return rows.map((r) => ({
     at: hlcToIso(r.hlc!),
+    entity: ENTITY[r.entity!] ?? 'beneficiary',
     userName: r.userName,
     command: r.command!,
     origin: r.origin!,

@@ -74,6 +74,8 @@ export const facetsOutput = z.object({
 
 export const historyEntrySchema = z.object({
   at: z.string(),
+  /** The person's own record, or one of their payment accounts. */
+  entity: z.enum(['beneficiary', 'account', 'photo', 'mismatch']),
   userName: z.string().nullable(),
   command: z.string(),
   origin: z.string(),

@@ -15,7 +15,8 @@ export const serveCommand: CliCommand = {
     if (typeof ctx.values.db !== 'string' && ensureDefaultDatabase(ctx.dbPath) === 'created-demo') {
       ctx.progress(`Lần chạy đầu: đã tạo xã mẫu tại ${ctx.dbPath} (tài khoản: canbo / canbo123!).`);
     }
-    const services = await startServicesThread({ dbPath: ctx.dbPath, create: false });
+    // A new path gives an empty database: the first-start screen then creates the administrator.
+    const services = await startServicesThread({ dbPath: ctx.dbPath, create: true });
     const host = await startHostServer({ services, rendererDir: join(projectRoot(), 'dist', 'renderer'), port: ctx.values.port ? Number(ctx.values.port) : undefined });
     ctx.print({ url: host.url }, host.url);
     if (ctx.values.open) openBrowser(host.url);
