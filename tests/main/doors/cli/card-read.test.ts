@@ -1,0 +1,55 @@
+// `ansinh card read` as district IT would script it: a real pcscd, the vpcd virtual reader, the software chip.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensurePcscStack } from '../../../card/pcscd/ensure-pcsc-stack';
+import { startPcscd, type PcscdProcess } from '../../../card/pcscd/pcscd-process';
+import { CccdSoftCard } from '../../../card/soft-card/cccd-soft-card';
+import { fakeJpeg } from '../../../card/soft-card/test-person';
+import { VpcdCard } from '../../../card/vpcd/vpcd-card-client';
+import { runCliAsync } from '../../../support/run-cli-async';
+import { tempDir } from '../../../support/temp-database';
+
+let pcscd: PcscdProcess | undefined;
+let card: VpcdCard | undefined;
+let dir: string;
+let cleanup: () => void;
+const chip = new CccdSoftCard();
+
+beforeAll(async () => {
+  ensurePcscStack();
+  pcscd = await startPcscd();
+  ({ dir, cleanup } = tempDir());
+  card = new VpcdCard(chip);
+  await card.insert();
+}, 300_000);
+
+afterAll(async () => {
+  await card?.remove();
+  await pcscd?.stop();
+  cleanup?.();
+});
+
+describe('ansinh card read', () => {
+  it('prints the card-read JSON document, writes the photo, and says nothing else on stdout', async () => {
+    const photo = join(dir, 'anh.jpg');
+    const r = await runCliAsync(['card', 'read', '--can', chip.can, '--photo', photo, '--json', '--db', join(dir, 'a.db')]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out).sort()).toEqual(['access', 'files', 'mrz', 'person', 'trust', 'verified']);
+    expect(out).toMatchObject({ access: 'PACE-CAN', verified: true, person: { idNumber: '001085012345', fullName: 'Nguyễn Thị Thu Hương', sex: 'F' } });
+    expect(out.trust).toMatchObject({ signature: 'valid', chain: 'unknown' });
+    expect(readFileSync(photo)).toEqual(Buffer.from(fakeJpeg(20_000)));
+    expect(r.stderr).not.toContain('001085012345');
+  }, 120_000);
+
+  it('fails with one line and a non-zero code on a wrong CAN or a malformed one, printing no partial person', async () => {
+    const wrong = await runCliAsync(['card', 'read', '--can', chip.can === '000000' ? '111111' : '000000', '--json', '--db', join(dir, 'a.db')]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    const malformed = await runCliAsync(['card', 'read', '--can', '12ab', '--db', join(dir, 'a.db')]);
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toMatch(/6 chữ số/);
+  }, 120_000);
+});
