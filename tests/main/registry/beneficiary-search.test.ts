@@ -3,7 +3,8 @@ import type { AppDatabase } from '../../../main/core/database/open-database';
 import { runCommand } from '../../../main/core/write-path';
 import { adminUnitTable, beneficiaryTable } from '../../../main/registry/synced-tables';
 import { createRegistryService } from '../../../main/registry/registry-service';
-import { SORT_CAP } from '../../../main/registry/beneficiary-search';
+import { QUICK_SORT_CAP, SORT_CAP, searchBeneficiaries, type SearchTuning } from '../../../main/registry/beneficiary-search';
+import { rowsByRowid } from '../../../main/registry/beneficiary-queries';
 import { openTempDatabase, tempDir } from '../../support/temp-database';
 
 let db: AppDatabase;
@@ -47,6 +48,8 @@ afterAll(() => {
 });
 
 const names = (out: ReturnType<typeof list>) => out.rows.map((r) => r.fullName);
+const registrySearch = (query: string, offset: number, limit: number, tuning: SearchTuning) =>
+  rowsByRowid(db.sqlite, searchBeneficiaries(db.sqlite, { query, unitIds: null, village: null, categoryGroup: null, status: null, offset, limit }, tuning).rowids).map((r) => r.fullName);
 
 describe('beneficiary search', () => {
   it('ignores tones and folds đ: "nguyen duc" finds "Nguyễn Đức Anh" and "Nguyễn Văn Đức"', () => {
@@ -80,11 +83,38 @@ describe('beneficiary search', () => {
   it('answers a very common query with one page in order and a lower-bound count', () => {
     const out = list('nguyen thi', { limit: 20 });
     expect(out.totalIsLowerBound).toBe(true);
-    expect(out.total).toBeGreaterThan(SORT_CAP);
+    expect(out.total).toBeGreaterThan(QUICK_SORT_CAP);
     expect(out.rows).toHaveLength(20);
     expect(out.rows.every((r) => r.fullName.startsWith('Nguyễn Thị'))).toBe(true);
     const next = list('nguyen thi', { limit: 20, offset: 20 });
     expect(next.rows[0].fullName).not.toBe(out.rows[19].fullName);
+  });
+
+  it('gives the same page, in exact Vietnamese order, whichever plan the size of the result picks', () => {
+    const db2 = db.sqlite;
+    const all = db2.prepare('SELECT rowid, full_name AS fullName, search_name AS searchName, sort_key AS sortKey FROM beneficiaries WHERE deleted = 0').all() as { rowid: number; fullName: string; searchName: string; sortKey: string }[];
+    const oracle = (query: string, offset: number, limit: number) => {
+      const tokens = query.split(' ');
+      const words = (s: string) => s.split(' ');
+      return all
+        .filter((r) => tokens.every((t, i) => (i === tokens.length - 1 ? words(r.searchName).some((w) => w.startsWith(t)) : words(r.searchName).includes(t))))
+        .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.rowid - b.rowid))
+        .slice(offset, offset + limit)
+        .map((r) => r.fullName);
+    };
+    const tunings = [
+      { quickSortCap: 10, sortCap: 50, walkBudget: 30 }, // tiny caps: every plan gets used
+      { quickSortCap: 10, sortCap: 30_000, walkBudget: 40 }, // walk budget too small: falls back to the exact sort
+      { quickSortCap: 100_000, sortCap: 100_000, walkBudget: 100_000 },
+    ];
+    for (const query of ['nguyen thi', 'nguyen thi mau 1', 'mau 19', 'nguyen duc', 'thi', 'hoa']) {
+      for (const [offset, limit] of [[0, 25], [40, 25]]) {
+        for (const tuning of tunings) {
+          const page = registrySearch(query, offset, limit, tuning);
+          expect(page, `${query} ${offset} ${JSON.stringify(tuning)}`).toEqual(oracle(query, offset, limit));
+        }
+      }
+    }
   });
 
   it('walks the sort order at once for a one- or two-letter query on a big list, with the same answers as the index', () => {
