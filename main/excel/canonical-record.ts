@@ -38,10 +38,10 @@ export interface CanonicalRecord {
 /** Fields a column of a list can hold. `birthMale`/`birthFemale` are the "Năm sinh" over "Nam" | "Nữ" layout. */
 export type ColumnField =
   | 'rowNumber' | 'fullName' | 'birth' | 'birthMale' | 'birthFemale' | 'sex' | 'sexMale' | 'sexFemale'
-  | 'idNumber' | 'hometown' | 'permanentAddress' | 'village' | 'categoryLabel' | 'monthlyAmount'
+  | 'idNumber' | 'oldIdNumber' | 'hometown' | 'permanentAddress' | 'village' | 'categoryLabel' | 'monthlyAmount'
   | 'accountNumber' | 'bankName' | 'note';
 
 export const COLUMN_FIELDS: readonly ColumnField[] = [
-  'rowNumber', 'fullName', 'birth', 'birthMale', 'birthFemale', 'sex', 'sexMale', 'sexFemale', 'idNumber', 'hometown',
+  'rowNumber', 'fullName', 'birth', 'birthMale', 'birthFemale', 'sex', 'sexMale', 'sexFemale', 'idNumber', 'oldIdNumber', 'hometown',
   'permanentAddress', 'village', 'categoryLabel', 'monthlyAmount', 'accountNumber', 'bankName', 'note',
 ];

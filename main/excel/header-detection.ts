@@ -7,6 +7,8 @@ const HEADER_RULES: readonly [ColumnField | 'ignored', RegExp][] = [
   ['rowNumber', /^(stt|so tt|tt|so thu tu|thu tu)$/],
   ['ignored', /ngay cap|noi cap|ngay het han|chu tai khoan|nguoi nhan thay|nguoi giam ho|uy quyen|chu ho|quan he/],
   ['fullName', /^ho (va |chu dem va )?ten|^ho chu dem|^ten doi tuong|^ho ten|^ten nguoi/],
+  // "Số CMND cũ": a column of its own for the old 9-digit ID, next to the CCCD column.
+  ['oldIdNumber', /(cmnd|chung minh( nhan dan)?|so cm) cu( |$)/],
   ['idNumber', /cccd|cmnd|can cuoc|dinh danh|chung minh|so cc\b|so cm\b/],
   ['birth', /(ngay|nam) (thang )?(nam )?sinh|^sinh ngay|^nam sinh|^ngay sinh|^ngay thang nam sinh|^sinh nam/],
   ['sex', /^gioi( tinh)?( nam nu)?$|^nam nu$|^gioi tinh/],

@@ -11,6 +11,7 @@ const MESSAGES = {
   'birth-month-only': ['warning', 'Ngày sinh chỉ có tháng và năm; đã giữ năm sinh.'],
   'sex-invalid': ['warning', 'Giới tính không rõ (cần "Nam" hoặc "Nữ").'],
   'id-malformed': ['error', 'Số CCCD/định danh không hợp lệ; chưa lưu, cần nhập lại.'],
+  'old-id-malformed': ['error', 'Số CMND cũ không hợp lệ (cần 9 chữ số); chưa lưu, cần nhập lại.'],
   'id-digits-lost': ['error', 'Số CCCD bị Excel làm mất chữ số (ô kiểu số); chưa lưu, cần nhập lại dạng văn bản.'],
   'id-sex-mismatch': ['warning', 'Chữ số giới tính trong số CCCD không khớp với giới tính ghi trong danh sách; cần kiểm tra.'],
   'id-birth-year-mismatch': ['warning', 'Năm sinh trong số CCCD không khớp với năm sinh ghi trong danh sách; cần kiểm tra.'],

@@ -90,6 +90,14 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
       else if (reading.kind === 'malformed') problems.push(problem('idNumber', 'id-malformed'));
     }
   }
+  const oldIdCell = used('oldIdNumber');
+  if (oldIdCell) {
+    const v = oldIdCell.value;
+    const digits = typeof v === 'number' ? numberAsDigits(v) : String(v);
+    const reading = digits === null ? null : readIdNumber(digits, typeof v === 'number');
+    if (reading?.kind === 'cmnd') oldIdNumber = reading.value;
+    else if (reading?.kind !== 'empty') problems.push(problem('oldIdNumber', 'old-id-malformed'));
+  }
   if (idNumber) {
     const birthYear = birth ? Number(birth.slice(0, 4)) : null;
     for (const m of crossCheckCccd(idNumber, { sex, birthYear })) {

@@ -1,6 +1,7 @@
 import type { CanonicalRecord, Problem } from './canonical-record';
 import { detectHeader, isFemaleLabel, isMaleLabel, layoutId, mapHeaderRow, type ColumnMapping } from './header-detection';
 import { ColumnEncodingVote, characterEvidence, cleanUnicode, toUnicode, type TextEncoding } from './legacy-text/legacy-detection';
+import { restoreNeutralisedText } from './neutralised-text';
 import { isError } from './problems';
 import type { RawCell, RawRow } from './raw-cell';
 import { buildRecord } from './record-builder';
@@ -146,13 +147,13 @@ export class SheetInterpreter {
     if (filled.length === 0) return 'blank';
     const name = mapping.fullName === undefined ? '' : (texts[mapping.fullName] ?? '').trim();
     const valueAt = (c: number | undefined) => (c === undefined ? '' : (texts[c] ?? '').trim());
-    const personData = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.idNumber, mapping.monthlyAmount, mapping.accountNumber]
+    const personData = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.idNumber, mapping.oldIdNumber, mapping.monthlyAmount, mapping.accountNumber]
       .some((c) => valueAt(c) !== '');
     const otherData = personData || [mapping.categoryLabel, mapping.sex, mapping.hometown].some((c) => valueAt(c) !== '');
     const rowNumberCell = mapping.rowNumber === undefined ? undefined : row.cells[mapping.rowNumber];
     const numbered = typeof rowNumberCell?.value === 'number' || /^\d{1,6}\.?$/.test(valueAt(mapping.rowNumber));
     const strongData = name !== '' && personData;
-    const identity = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.idNumber].some((c) => valueAt(c) !== '');
+    const identity = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.idNumber, mapping.oldIdNumber].some((c) => valueAt(c) !== '');
 
     if (isColumnNumberRow(texts)) return 'column-numbers';
     if (mapHeaderRow(texts) || filled.every((t) => isMaleLabel(t) || isFemaleLabel(t))) return 'header';
@@ -191,6 +192,6 @@ function cellText(cell: RawCell | undefined, encoding: TextEncoding): string {
   if (v === null || v === undefined || typeof v === 'boolean') return '';
   if (typeof v === 'number') return numberAsDigits(v) ?? String(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  return cell.decoded ? cleanUnicode(v) : toUnicode(v, cell.font, encoding);
+  return restoreNeutralisedText(cell.decoded ? cleanUnicode(v) : toUnicode(v, cell.font, encoding));
 }
 
