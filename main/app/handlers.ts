@@ -5,6 +5,8 @@ import type { Actor } from '../core/write-path';
 import { listUnits } from '../registry/admin-unit-queries';
 import { AppError } from '../core/errors';
 import { uploadPath } from './uploads';
+import { readFileSync } from 'node:fs';
+import { importCscaCertificate } from '../card/csca-store';
 import type { Services } from './services';
 
 export interface CallContext {
@@ -56,6 +58,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const photo = result.photo ? `data:${result.photo.mime};base64,${Buffer.from(result.photo.bytes).toString('base64')}` : null;
     return { readId, access: result.access, person: result.person, trust: result.trust, verified: result.verified, photo };
   },
+  'card.importCsca': (s, input, ctx) => importCscaCertificate(s.db, ctx.actor, readFileSync(uploadPath(input.fileRef))),
   'identity.compare': (s, input, ctx) => s.identity.compare(scopeOf(s, ctx), ctx.user!.id, input.readId, input.beneficiaryId),
   'identity.acceptCardValues': (s, input, ctx) => s.identity.acceptCardValues(ctx.actor, scopeOf(s, ctx), input.readId, input.beneficiaryId, input.fields),
   'identity.queueMismatches': (s, input, ctx) => s.identity.sendToMismatchQueue(ctx.actor, scopeOf(s, ctx), input.readId, input.beneficiaryId, input.fields),

@@ -5,7 +5,7 @@ import {
 } from './beneficiaries';
 import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
-import { importInput, importPreviewSchema, importReportSchema, undoReportSchema } from './imports';
+import { fileRefSchema, importInput, importPreviewSchema, importReportSchema, undoReportSchema } from './imports';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -41,6 +41,7 @@ export const contract = {
   'beneficiaries.history': method(byId, z.array(historyEntrySchema), 'beneficiaries.read'),
   'card.status': method(empty, cardReaderStatusSchema, 'card.read'),
   'card.read': method(cardReadInput, cardReadOutput, 'card.read'),
+  'card.importCsca': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ fingerprint: z.string(), subject: z.string(), added: z.boolean() }), 'users.manage'),
   'identity.compare': method(compareInput, comparisonSchema, 'beneficiaries.write'),
   'identity.acceptCardValues': method(fieldsDecisionInput, z.object({ changed: z.array(z.string()), markedVerified: z.boolean() }), 'beneficiaries.write'),
   'identity.queueMismatches': method(fieldsDecisionInput, z.object({ queued: z.number().int() }), 'beneficiaries.write'),

@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli-command';
+import { cardImportCscaCommand } from './commands/card-import-csca';
 import { cardReadCommand } from './commands/card-read';
 import { demoCommand } from './commands/demo';
 import { exportBeneficiariesCommand } from './commands/export-beneficiaries';
@@ -6,4 +7,4 @@ import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 
 /** Every `ansinh` command. A capability adds its command module here. */
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand, cardReadCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand, cardReadCommand, cardImportCscaCommand];

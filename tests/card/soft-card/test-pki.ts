@@ -48,8 +48,11 @@ function certificate(
   serial: number,
   subjectKey: KeyObject,
   issuer: { name: Uint8Array; key: KeyObject; kind: SignerKind },
+  isCa = false,
 ): Uint8Array {
   const now = Date.now();
+  // basicConstraints cA=TRUE (critical), as ICAO 9303-12 requires of a CSCA.
+  const caExtension = der.ctx(3, der.seq(der.seq(der.oid('2.5.29.19'), der.tlv(0x01, Uint8Array.of(0xff)), der.octets(der.seq(der.tlv(0x01, Uint8Array.of(0xff)))))));
   const tbs = der.seq(
     der.ctx(0, der.int(2)),
     der.int(serial),
@@ -58,6 +61,7 @@ function certificate(
     der.seq(der.utcTime(new Date(now - 86_400_000)), der.utcTime(new Date(now + 5 * 365 * 86_400_000))),
     name(subject),
     new Uint8Array(subjectKey.export({ type: 'spki', format: 'der' })),
+    ...(isCa ? [caExtension] : []),
   );
   return der.seq(tbs, algorithmOf(issuer.kind), der.bits(signWith(issuer.kind, issuer.key, tbs)));
 }
@@ -70,7 +74,7 @@ export interface TestPki {
 export function createTestPki(signerKind: SignerKind = 'ecdsa-brainpool', cscaKind: SignerKind = 'rsa'): TestPki {
   const cscaKeys = keyPair(cscaKind);
   const cscaName = name('CSCA thử nghiệm');
-  const cscaDer = certificate('CSCA thử nghiệm', 1, cscaKeys.publicKey, { name: cscaName, key: cscaKeys.privateKey, kind: cscaKind });
+  const cscaDer = certificate('CSCA thử nghiệm', 1, cscaKeys.publicKey, { name: cscaName, key: cscaKeys.privateKey, kind: cscaKind }, true);
   const dsKeys = keyPair(signerKind === 'rsa-pss' ? 'rsa' : signerKind);
   const dsDer = certificate('Document Signer thử nghiệm', 4242, dsKeys.publicKey, {
     name: cscaName,

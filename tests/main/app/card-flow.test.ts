@@ -8,6 +8,7 @@ import { CccdSoftCard } from '../../card/soft-card/cccd-soft-card';
 import { VpcdCard } from '../../card/vpcd/vpcd-card-client';
 import { demoServices, loginAs } from '../../support/services';
 import { tempDir } from '../../support/temp-database';
+import { saveUpload } from '../../../main/app/uploads';
 
 let pcscd: PcscdProcess | undefined;
 let card: VpcdCard | undefined;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   pcscd = await startPcscd();
   const t = tempDir();
   cleanup = t.cleanup;
+  process.env.ANSINH_UPLOADS_DIR = `${t.dir}/uploads`;
   services = demoServices(t.dir, { people: 40 });
   card = new VpcdCard(chip);
   await card.insert();
@@ -66,6 +68,20 @@ describe('reading a chip card in the app', () => {
     expect(read.output.person.fullName).toBe('Nguyễn Thị Thu Hương');
     expect(await clinic('identity.compare', { readId: read.output.readId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await clinic('mismatches.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  }, 120_000);
+
+  it('chains the document signer to a CSCA once the administrator has imported it; refuses a certificate that is no CSCA', async () => {
+    const clerk = await loginAs(services, 'canbo', 'canbo123!');
+    const before = (await clerk('card.read', { access: { can: chip.can }, purpose: 'verify' })) as Ok<{ trust: { chain: string } }>;
+    expect(before.output.trust.chain).toBe('unknown');
+    const admin = await loginAs(services, 'quantri', 'quantri123!');
+    expect(await clerk('card.importCsca', { fileRef: saveUpload(chip.files.pki.csca.der) })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin('card.importCsca', { fileRef: saveUpload(chip.files.pki.signer.der) })).toMatchObject({ ok: false, error: { code: 'csca-not-ca' } });
+    expect(await admin('card.importCsca', { fileRef: saveUpload(chip.files.pki.csca.der) })).toMatchObject({ ok: true, output: { added: true } });
+    expect(await admin('card.importCsca', { fileRef: saveUpload(chip.files.pki.csca.der) })).toMatchObject({ ok: true, output: { added: false } });
+    const after = (await clerk('card.read', { access: { can: chip.can }, purpose: 'verify' })) as Ok<{ trust: { chain: string }; verified: boolean }>;
+    expect(after.output.trust.chain).toBe('valid');
+    expect(after.output.verified).toBe(true);
   }, 120_000);
 
   it('refuses a wrong CAN with a clear message and records the failed attempt', async () => {
