@@ -9,8 +9,20 @@ const RULES: readonly [CategoryGroup, RegExp][] = [
   ['BTXH', /bao tro xa hoi|cao tuoi|khuyet tat|mo coi|tre em|don than|ho ngheo|can ngheo|hiv|tam than|khong noi nuong tua|nguoi gia|btxh/],
 ];
 
+const remembered = new Map<string, CategoryGroup | null>();
+
 export function categoryGroupOf(label: string | null): CategoryGroup | null {
   if (!label) return null;
+  let group = remembered.get(label);
+  if (group === undefined) {
+    group = groupOf(label);
+    // Lists repeat a few dozen labels thousands of times.
+    if (remembered.size < 1000) remembered.set(label, group);
+  }
+  return group;
+}
+
+function groupOf(label: string): CategoryGroup | null {
   const folded = foldVietnamese(label);
   for (const [group, pattern] of RULES) if (pattern.test(folded)) return group;
   return null;

@@ -47,6 +47,17 @@ export interface HeaderDetection {
   signature: string[];
 }
 
+/**
+ * Cheap necessary condition for a name header ("Họ và tên", "Tên đối tượng"…): its folded text starts with
+ * "ho" or "ten". Lets a data row skip folding every cell to check whether it repeats the header.
+ */
+export function mayBeNameHeader(text: string): boolean {
+  const m = /^[^\p{L}\p{N}]*([hHtT])/u.exec(text);
+  if (!m) return false;
+  const head = foldVietnamese(text.slice(0, m.index + m[0].length + 6));
+  return /^(ho|ten)( |$)/.test(head);
+}
+
 /** A row is a header when it names the person and at least two other kinds of column. */
 export function mapHeaderRow(texts: string[]): ColumnMapping | null {
   const mapping: ColumnMapping = {};

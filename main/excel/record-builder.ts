@@ -26,7 +26,7 @@ export type BuiltRow = { record: CanonicalRecord; problems: FieldProblem[] } | {
 
 /** Names typed or shown in capitals (".VnTimeH") are stored as names are written: "Dương Thị Chiêm". */
 export function properName(text: string): string {
-  if (!/\p{L}/u.test(text) || text !== text.toLocaleUpperCase('vi')) return text;
+  if (/\p{Ll}/u.test(text) || !/\p{L}/u.test(text) || text !== text.toLocaleUpperCase('vi')) return text;
   return text.split(' ').map((w) => w.charAt(0) + w.slice(1).toLocaleLowerCase('vi')).join(' ');
 }
 

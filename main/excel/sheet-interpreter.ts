@@ -1,5 +1,5 @@
 import type { CanonicalRecord, Problem } from './canonical-record';
-import { detectHeader, isFemaleLabel, isMaleLabel, layoutId, mapHeaderRow, type ColumnMapping } from './header-detection';
+import { detectHeader, isFemaleLabel, isMaleLabel, layoutId, mapHeaderRow, mayBeNameHeader, type ColumnMapping } from './header-detection';
 import { ColumnEncodingVote, characterEvidence, cleanUnicode, toUnicode, type TextEncoding } from './legacy-text/legacy-detection';
 import { restoreNeutralisedText } from './neutralised-text';
 import { isError } from './problems';
@@ -12,6 +12,8 @@ import { numberAsDigits } from './value-parsing';
 const HEADER_SCAN_ROWS = 40;
 /** Data rows buffered to decide each column's legacy encoding before streaming on. */
 const ENCODING_VOTE_ROWS = 200;
+/** Decoded texts remembered per column (villages, categories, banks, hometowns repeat on every page). */
+const TEXT_CACHE_SIZE = 4096;
 
 export interface SheetSummary {
   name: string;
@@ -43,6 +45,7 @@ export class SheetInterpreter {
   private layout: string | null = null;
   private headerRow: number | null = null;
   private encodings: TextEncoding[] = [];
+  private textCaches: Map<string, string>[] = [];
   private village: string | null = null;
   private groupLabel: string | null = null;
   private signatureBlock = false;
@@ -130,7 +133,7 @@ export class SheetInterpreter {
 
   private process(row: RawRow): void {
     const mapping = this.mapping!;
-    const texts = row.cells.map((cell, c) => cellText(cell, this.encodings[c] ?? 'unicode'));
+    const texts = row.cells.map((cell, c) => this.text(cell, c));
     const kind = this.classify(row, texts, mapping);
     this.count(kind);
     if (kind !== 'data') return;
@@ -140,6 +143,20 @@ export class SheetInterpreter {
     });
     if (built.record) this.sink.record(built.record);
     for (const p of built.problems) if (isError(p.code)) this.sink.needsFixing({ sheet: this.name, row: row.rowNumber, ...p });
+  }
+
+  /** A cell's Unicode text; legacy decoding and clean-up done once per distinct text of a column. */
+  private text(cell: RawCell | undefined, c: number): string {
+    if (!cell || typeof cell.value !== 'string' || cell.decoded) return cellText(cell, this.encodings[c] ?? 'unicode');
+    const cache = (this.textCaches[c] ??= new Map());
+    const key = cell.font ? `${cell.font}\u0000${cell.value}` : cell.value;
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = cellText(cell, this.encodings[c] ?? 'unicode');
+      if (cache.size >= TEXT_CACHE_SIZE) cache.clear();
+      cache.set(key, text);
+    }
+    return text;
   }
 
   private classify(row: RawRow, texts: string[], mapping: ColumnMapping): RowKind {
@@ -156,7 +173,7 @@ export class SheetInterpreter {
     const identity = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.idNumber, mapping.oldIdNumber].some((c) => valueAt(c) !== '');
 
     if (isColumnNumberRow(texts)) return 'column-numbers';
-    if (mapHeaderRow(texts) || filled.every((t) => isMaleLabel(t) || isFemaleLabel(t))) return 'header';
+    if ((texts.some(mayBeNameHeader) && mapHeaderRow(texts)) || filled.every((t) => isMaleLabel(t) || isFemaleLabel(t))) return 'header';
     if (this.signatureBlock && !strongData) return 'signature';
     if (!identity && filled.slice(0, 3).some(isTotalsText)) return 'totals';
     if (!strongData && filled.some(isSignatureText)) {

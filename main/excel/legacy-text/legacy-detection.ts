@@ -3,9 +3,21 @@ import { decodeVni } from './vni';
 
 export type TextEncoding = 'unicode' | 'tcvn3' | 'tcvn3-capitals' | 'vni';
 
+const fontEncodings = new Map<string, TextEncoding>();
+
 /** What the cell's font says about its text: ".VnTime" TCVN3, ".VnTimeH" TCVN3 capitals, "VNI-Times" VNI. */
 export function encodingOfFont(fontName: string | undefined | null): TextEncoding | null {
   if (!fontName) return null;
+  let known = fontEncodings.get(fontName);
+  if (known === undefined) {
+    known = fontEncodingOf(fontName);
+    // A workbook uses a handful of fonts; the bound only guards against a hostile file.
+    if (fontEncodings.size < 1000) fontEncodings.set(fontName, known);
+  }
+  return known;
+}
+
+function fontEncodingOf(fontName: string): TextEncoding {
   const name = fontName.trim();
   if (/^\.?vn/i.test(name) && name.startsWith('.')) return /H$/.test(name) ? 'tcvn3-capitals' : 'tcvn3';
   if (/^vni[-\s]/i.test(name)) return 'vni';
