@@ -3,8 +3,9 @@ import { cardImportCscaCommand } from './commands/card-import-csca';
 import { cardReadCommand } from './commands/card-read';
 import { demoCommand } from './commands/demo';
 import { exportBeneficiariesCommand } from './commands/export-beneficiaries';
+import { exportListCommands } from './commands/export-list';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 
 /** Every `ansinh` command. A capability adds its command module here. */
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand, cardReadCommand, cardImportCscaCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand];

@@ -57,6 +57,22 @@ describe('ansinh CLI', () => {
     expect(sheet.rowCount).toBeGreaterThan(300);
   });
 
+  it('exports the three lists for people as workbooks, logged in the audit trail', async () => {
+    for (const kind of ['population-matching', 'unbanked', 'district-list']) {
+      const out = join(dir, `${kind}.xlsx`);
+      const r = runCli(['export', kind, '--db', db, '--out', out, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect(report).toMatchObject({ kind, count: expect.any(Number) });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      expect(wb.worksheets[0].pageSetup.orientation).toBe('landscape');
+    }
+    const audit = runCli(['export', 'unbanked', '--db', db]);
+    expect(audit.code).toBe(1);
+    expect(audit.stderr).toMatch(/--out/);
+  });
+
   it('imports a government-format workbook into the demo commune and reports it in the --json shape', async () => {
     const file = join(dir, 'ds-tcvn3.xlsx');
     await writeGovernmentWorkbook(file, { rows: 30, text: 'tcvn3' });
