@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileRefSchema } from '../../shared/contract/imports';
 import {
   contract, errorSchema, type MethodInput, type MethodName, type MethodOutput,
 } from '../../shared/contract/methods';
@@ -10,6 +11,8 @@ const responseSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: errorSchema }),
 ]);
 
+const uploadOutput = z.object({ fileRef: fileRefSchema });
+
 export interface ClientHooks {
   /** A call was refused because the session locked (idle) or ended: the app shows the lock or login screen. */
   onSessionProblem?(problem: SessionProblem, error: CallError): void;
@@ -19,6 +22,8 @@ export interface ClientHooks {
 
 export interface ContractClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Hands a file (a workbook to import) to the main process; resolves to the reference the import methods take. */
+  upload(file: Blob): Promise<string>;
   readonly transportKind: Transport['kind'];
   hasSession(): boolean;
   forgetSession(): void;
@@ -65,8 +70,26 @@ export function createClient(transport: Transport, hooks: ClientHooks = {}): Con
     return data;
   }
 
+  async function upload(file: Blob): Promise<string> {
+    const response = responseSchema.safeParse(await transport.upload(file));
+    if (!response.success) {
+      throw new CallError('bad-response', 'Chương trình trả lời không đúng mẫu khi nhận tệp. Hãy thử lại.', 'Upload answer is not a contract response.');
+    }
+    if (!response.data.ok) {
+      const { code, message, messageEn } = response.data.error;
+      throw new CallError(code, message, messageEn);
+    }
+    const output = uploadOutput.safeParse(response.data.output);
+    if (!output.success) {
+      throw new CallError('bad-response', 'Chương trình không trả về mã tệp đã nhận. Hãy thử lại.', 'Upload answer has no file reference.');
+    }
+    hooks.onServerContact?.();
+    return output.data.fileRef;
+  }
+
   return {
     call,
+    upload,
     transportKind: transport.kind,
     hasSession: () => token !== null,
     forgetSession: () => { token = null; },

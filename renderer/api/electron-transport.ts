@@ -1,16 +1,21 @@
 import type { ContractRequest } from '../../shared/contract/methods';
 import type { Transport } from './transport';
 
-/** What the Electron preload exposes on `window.ansinh`: one function, nothing else. */
+/** What the Electron preload exposes on `window.ansinh`: one call, and handing over a file by its bytes. */
 export interface PreloadApi {
   call(request: ContractRequest): Promise<unknown>;
+  upload(bytes: ArrayBuffer): Promise<unknown>;
 }
 
 export function preloadApi(): PreloadApi | null {
   const api = (globalThis as { ansinh?: Partial<PreloadApi> }).ansinh;
-  return api && typeof api.call === 'function' ? (api as PreloadApi) : null;
+  return api && typeof api.call === 'function' && typeof api.upload === 'function' ? (api as PreloadApi) : null;
 }
 
 export function electronTransport(api: PreloadApi): Transport {
-  return { kind: 'electron', send: (request) => api.call(request) };
+  return {
+    kind: 'electron',
+    send: (request) => api.call(request),
+    upload: async (file) => api.upload(await file.arrayBuffer()),
+  };
 }

@@ -4,4 +4,6 @@ import type { ContractRequest } from '../../shared/contract/methods';
 export interface Transport {
   readonly kind: 'electron' | 'http';
   send(request: ContractRequest): Promise<unknown>;
+  /** Hands a file's bytes to the main process; the raw answer is `{ok:true, output:{fileRef}}` or a refusal. */
+  upload(file: Blob): Promise<unknown>;
 }

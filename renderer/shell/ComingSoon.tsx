@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { SectionId } from './sections';
+import type { UnbuiltSectionId } from './sections';
 
 /** An honest placeholder for a section a later update builds: says so, and does nothing. */
-export function ComingSoon({ section }: { section: Exclude<SectionId, 'beneficiaries'> }) {
+export function ComingSoon({ section }: { section: UnbuiltSectionId }) {
   const { t } = useTranslation();
   return (
     <section className="coming-soon" data-testid="coming-soon" aria-labelledby="coming-soon-title">

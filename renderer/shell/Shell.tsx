@@ -2,18 +2,27 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../shared/contract/accounts';
 import { BeneficiariesSection } from '../beneficiaries/BeneficiariesSection';
+import { CardSection } from '../card/CardSection';
+import { ImportSection } from '../imports/ImportSection';
+import { MismatchQueue } from '../mismatches/MismatchQueue';
 import { LanguageSwitch } from '../screens/LanguageSwitch';
 import { useAppSession, type AppInfo } from '../session/app-session';
 import { useIdleLock } from '../session/use-idle-lock';
 import { ComingSoon } from './ComingSoon';
-import { sectionsFor, type SectionId } from './sections';
+import { isUnbuilt, sectionsFor, type SectionId } from './sections';
 
 export function Shell({ info, session }: { info: AppInfo; session: Session }) {
   const { t } = useTranslation();
   const { logout, lock } = useAppSession();
   useIdleLock();
   const sections = sectionsFor(session.user.role);
-  const [current, setCurrent] = useState<SectionId>(sections[0]?.id ?? 'card');
+  const [current, setCurrentState] = useState<SectionId>(sections[0]?.id ?? 'card');
+  // The import screen stays mounted once opened, so a preview or the undo button survives a look at another section.
+  const [importOpened, setImportOpened] = useState(current === 'import');
+  const setCurrent = (id: SectionId) => {
+    if (id === 'import') setImportOpened(true);
+    setCurrentState(id);
+  };
 
   return (
     <div className="shell">
@@ -46,7 +55,15 @@ export function Shell({ info, session }: { info: AppInfo; session: Session }) {
           </ul>
         </nav>
         <main className="content">
-          {current === 'beneficiaries' ? <BeneficiariesSection /> : <ComingSoon section={current} />}
+          {current === 'beneficiaries' && <BeneficiariesSection />}
+          {importOpened && (
+            <div className="keep-alive" hidden={current !== 'import'}>
+              <ImportSection onShowList={() => setCurrent('beneficiaries')} />
+            </div>
+          )}
+          {current === 'discrepancies' && <MismatchQueue />}
+          {current === 'card' && <CardSection role={session.user.role} />}
+          {isUnbuilt(current) && <ComingSoon section={current} />}
         </main>
       </div>
     </div>

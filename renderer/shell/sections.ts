@@ -1,7 +1,7 @@
 import type { Permission, Role } from '../../shared/contract/roles';
 import { can } from '../../shared/contract/roles';
 
-export type SectionId = 'beneficiaries' | 'discrepancies' | 'payouts' | 'card' | 'sync' | 'reports';
+export type SectionId = 'beneficiaries' | 'import' | 'discrepancies' | 'payouts' | 'card' | 'sync' | 'reports';
 
 export interface SectionSpec {
   id: SectionId;
@@ -13,12 +13,19 @@ export interface SectionSpec {
 
 export const SECTIONS: readonly SectionSpec[] = [
   { id: 'beneficiaries', permission: 'beneficiaries.read', built: true },
-  { id: 'discrepancies', permission: 'beneficiaries.write', built: false },
+  { id: 'import', permission: 'beneficiaries.write', built: true },
+  { id: 'discrepancies', permission: 'beneficiaries.write', built: true },
   { id: 'payouts', permission: 'beneficiaries.read', built: false },
-  { id: 'card', permission: 'card.read', built: false },
+  { id: 'card', permission: 'card.read', built: true },
   { id: 'sync', permission: 'beneficiaries.write', built: false },
   { id: 'reports', permission: 'reports.read', built: false },
 ];
+
+export type UnbuiltSectionId = 'payouts' | 'sync' | 'reports';
+
+export function isUnbuilt(id: SectionId): id is UnbuiltSectionId {
+  return SECTIONS.some((s) => s.id === id && !s.built);
+}
 
 /** The sections a role may see, in menu order (clinic reception: only the card reader, never welfare data). */
 export function sectionsFor(role: Role): SectionSpec[] {

@@ -10,7 +10,8 @@ test.describe('vai trò', () => {
     await expect(page.getByTestId('signed-in')).toContainText('Tiếp đón trạm y tế');
     const nav = page.getByRole('navigation');
     await expect(nav.getByRole('button')).toHaveText(['Đọc thẻ']);
-    await expect(page.getByTestId('coming-soon')).toContainText('Đọc thẻ: sắp có');
+    await expect(page.getByTestId('card-section')).toBeVisible();
+    await expect(page.getByTestId('reader-status')).toBeVisible();
     await expect(page.getByTestId('beneficiary-grid')).toHaveCount(0);
     await expect(page.getByText('Mức trợ cấp')).toHaveCount(0);
     expect(listCalls).toEqual([]); // the window never even asked
@@ -32,7 +33,13 @@ test.describe('vai trò', () => {
   test('the commune clerk sees every section; the ones not built yet say so', async ({ page }) => {
     await login(page, DEMO.clerk);
     await expect(page.getByRole('navigation').getByRole('button')).toHaveText(
-      ['Đối tượng', 'Hàng đợi sai lệch', 'Chi trả', 'Đọc thẻ', 'Đồng bộ', 'Báo cáo']);
+      ['Đối tượng', 'Nhập danh sách', 'Hàng đợi sai lệch', 'Chi trả', 'Đọc thẻ', 'Đồng bộ', 'Báo cáo']);
+    await page.getByTestId('nav-import').click();
+    await expect(page.getByTestId('import-section')).toBeVisible();
+    await page.getByTestId('nav-discrepancies').click();
+    await expect(page.getByTestId('mismatch-queue')).toBeVisible();
+    await page.getByTestId('nav-card').click();
+    await expect(page.getByTestId('card-section')).toBeVisible();
     await page.getByTestId('nav-payouts').click();
     await expect(page.getByTestId('coming-soon')).toContainText('Chi trả: sắp có');
     await page.getByTestId('nav-beneficiaries').click();

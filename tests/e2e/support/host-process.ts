@@ -15,26 +15,33 @@ export function createDemoDatabase(dbPath: string): void {
 }
 
 /** An empty database (PEOPLE 0) or a demo commune of any size, through the same code `ansinh demo` uses. */
-export function makeDatabase(dbPath: string, people: number, options: { edits?: boolean } = {}): { people: number; edited: string | null } {
-  const args = ['--import', 'tsx', 'tests/e2e/support/make-database.ts', dbPath, String(people), ...(options.edits ? ['--edits'] : [])];
+export function makeDatabase(dbPath: string, people: number, options: { edits?: boolean; cardPerson?: boolean } = {}): { people: number; edited: string | null } {
+  const flag = options.edits ? ['--edits'] : options.cardPerson ? ['--card-person'] : [];
+  const args = ['--import', 'tsx', 'tests/e2e/support/make-database.ts', dbPath, String(people), ...flag];
   return JSON.parse(execFileSync(process.execPath, args, { cwd: repoRoot, stdio: 'pipe' }).toString().trim().split('\n').pop()!);
 }
 
-/** `ansinh serve --db PATH --json`; its first stdout line is {"url": "http://127.0.0.1:PORT/#k=SECRET"}. */
-export function startHost(dbPath: string, env: Record<string, string> = {}): Promise<RunningHost> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/ansinh.mjs', 'serve', '--db', dbPath, '--json'], {
+/**
+ * `ansinh serve --db PATH --json`; its first stdout line is {"url": "http://127.0.0.1:PORT/#k=SECRET"}.
+ * `servicesOnMainThread`: the same door with the services on the main thread (see main-thread-host.ts), for PC/SC.
+ */
+export function startHost(dbPath: string, env: Record<string, string> = {}, options: { servicesOnMainThread?: boolean } = {}): Promise<RunningHost> {
+  const args = options.servicesOnMainThread
+    ? ['--import', 'tsx', 'tests/e2e/support/main-thread-host.ts', dbPath]
+    : ['bin/ansinh.mjs', 'serve', '--db', dbPath, '--json'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`ansinh serve did not print its address in 30 s.\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`the host did not print its address in 30 s.\n${stderr}`)), 30_000);
     const fail = (e: Error) => {
       clearTimeout(timer);
       child.kill('SIGTERM');
       reject(e);
     };
-    child.once('exit', (code) => fail(new Error(`ansinh serve exited (${code}) before printing its address.\n${stderr}`)));
+    child.once('exit', (code) => fail(new Error(`the host exited (${code}) before printing its address.\n${stderr}`)));
     createInterface({ input: child.stdout! }).once('line', (line) => {
       clearTimeout(timer);
       child.removeAllListeners('exit');
@@ -42,7 +49,7 @@ export function startHost(dbPath: string, env: Record<string, string> = {}): Pro
       try {
         url = (JSON.parse(line) as { url: string }).url;
       } catch {
-        return fail(new Error(`ansinh serve printed something else than {"url": …}: ${line}`));
+        return fail(new Error(`the host printed something else than {"url": …}: ${line}`));
       }
       resolve({ url, origin: new URL(url).origin, pid: child.pid!, stop: () => stopProcess(child) });
     });

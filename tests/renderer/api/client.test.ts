@@ -6,10 +6,15 @@ import type { Transport } from '../../../renderer/api/transport';
 
 // The transport is not what is tested here: a recording one stands in for the main process,
 // so the client's own duties (validate both ways, keep the token, report session problems) are what is checked.
-function recordingTransport(answer: (r: ContractRequest) => unknown) {
+function recordingTransport(answer: (r: ContractRequest) => unknown, uploadAnswer: (file: Blob) => unknown = () => ({ ok: false, error: { code: 'x', message: 'x' } })) {
   const sent: ContractRequest[] = [];
-  const transport: Transport = { kind: 'http', send: async (r) => { sent.push(structuredClone(r)); return answer(r); } };
-  return { sent, transport };
+  const uploaded: Blob[] = [];
+  const transport: Transport = {
+    kind: 'http',
+    send: async (r) => { sent.push(structuredClone(r)); return answer(r); },
+    upload: async (file) => { uploaded.push(file); return uploadAnswer(file); },
+  };
+  return { sent, uploaded, transport };
 }
 
 const session = (token: string) => ({
@@ -85,5 +90,18 @@ describe('contract client', () => {
     await client.call('auth.logout', {});
     expect(sent[2].token).toBe('tok-auth.unlock');
     expect(client.hasSession()).toBe(false);
+  });
+
+  it('hands a file over and gives back only a valid file reference', async () => {
+    const ref = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const { uploaded, transport } = recordingTransport(() => null, () => ({ ok: true, output: { fileRef: ref } }));
+    const file = new Blob([new Uint8Array([0x50, 0x4b, 3, 4])]);
+    expect(await createClient(transport).upload(file)).toBe(ref);
+    expect(uploaded).toEqual([file]);
+
+    const odd = createClient(recordingTransport(() => null, () => ({ ok: true, output: { fileRef: '../../etc/passwd' } })).transport);
+    await expect(odd.upload(file)).rejects.toMatchObject({ code: 'bad-response' });
+    const refused = createClient(recordingTransport(() => null, () => ({ ok: false, error: { code: 'too-large', message: 'Tệp quá lớn (tối đa 200 MB).' } })).transport);
+    await expect(refused.upload(file)).rejects.toMatchObject({ code: 'too-large', messageVi: 'Tệp quá lớn (tối đa 200 MB).' });
   });
 });

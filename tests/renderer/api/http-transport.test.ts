@@ -1,19 +1,20 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALL_PATH, httpTransport } from '../../../renderer/api/http-transport';
+import { CALL_PATH, UPLOAD_PATH, httpTransport } from '../../../renderer/api/http-transport';
 
 // A real HTTP server on 127.0.0.1 that records what arrives: checks the wire format the headless host expects.
 describe('HTTP transport', () => {
-  const seen: { method?: string; url?: string; headers: IncomingHttpHeaders; body: string }[] = [];
+  const seen: { method?: string; url?: string; headers: IncomingHttpHeaders; body: string; bytes: Buffer }[] = [];
   let status = 200;
   let reply = '{"ok":true,"output":{"fine":1}}';
   let base = '';
   const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString(); });
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => { chunks.push(c); });
     req.on('end', () => {
-      seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+      const bytes = Buffer.concat(chunks);
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body: bytes.toString(), bytes });
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(reply);
     });
@@ -53,5 +54,19 @@ describe('HTTP transport', () => {
     const offline = await httpTransport('k', nowhere).send({ method: 'app.info', input: {} }) as { ok: false; error: { code: string; message: string } };
     expect(offline.error.code).toBe('offline');
     expect(offline.error.message).toMatch(/Không kết nối được/);
+  });
+
+  it('uploads a file as raw bytes to /api/upload with the launch key, and passes the answer through', async () => {
+    status = 200;
+    reply = '{"ok":true,"output":{"fileRef":"0f8fad5b-d9cb-469f-a165-70867728950e"}}';
+    const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0x00, 0xff, 0x7f, 0x80]);
+    const answer = await httpTransport('secret-9', fetchFromPage).upload(new Blob([bytes]));
+    expect(answer).toEqual({ ok: true, output: { fileRef: '0f8fad5b-d9cb-469f-a165-70867728950e' } });
+    const req = seen.at(-1)!;
+    expect(req.method).toBe('POST');
+    expect(req.url).toBe(UPLOAD_PATH);
+    expect(req.headers['content-type']).toBe('application/octet-stream');
+    expect(req.headers['x-ansinh-key']).toBe('secret-9');
+    expect([...req.bytes]).toEqual([...bytes]); // binary-safe: no text encoding on the way
   });
 });

@@ -1,0 +1,241 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../shared/format/money';
+import { messageOf } from '../api/call-error';
+import { RecordOverlay } from '../beneficiaries/RecordOverlay';
+import { fieldLabel } from '../beneficiaries/history-values';
+import { ErrorMessage } from '../screens/ErrorMessage';
+import { useAppSession } from '../session/app-session';
+import { FileDrop } from './FileDrop';
+import { CountTiles, ImportPreviewView } from './ImportPreviewView';
+import type { ChosenFile, ImportPreview, ImportReport, UndoReport } from './import-types';
+import { NeedsFixingTable } from './ProblemTables';
+import { formatFileSize } from './sheet-columns';
+import { useElapsedSeconds } from './use-elapsed-seconds';
+
+type Step =
+  | { name: 'choose' }
+  | { name: 'reading'; fileName: string }
+  | { name: 'preview'; file: ChosenFile; preview: ImportPreview; confirming: boolean }
+  | { name: 'committing'; file: ChosenFile; preview: ImportPreview; since: number }
+  | { name: 'done'; file: ChosenFile; report: ImportReport; undo: UndoStep };
+
+type UndoStep = { name: 'none' } | { name: 'confirming' } | { name: 'undoing' } | { name: 'undone'; report: UndoReport };
+
+/** Nhập danh sách: choose a file → preview (nothing written) → confirm → commit (one transaction) → summary, undo. */
+export function ImportSection({ onShowList }: { onShowList(): void }) {
+  const { t } = useTranslation();
+  const { client } = useAppSession();
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [error, setError] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const attempt = useRef(0);
+  const elapsed = useElapsedSeconds(step.name === 'committing' ? step.since : null);
+
+  async function readFile(file: File) {
+    const mine = ++attempt.current;
+    setError(null);
+    setStep({ name: 'reading', fileName: file.name });
+    try {
+      const fileRef = await client.upload(file);
+      const chosen = { name: file.name, size: file.size, fileRef };
+      const preview = await client.call('import.preview', { fileRef, fileName: file.name.slice(0, 255) });
+      if (mine === attempt.current) setStep({ name: 'preview', file: chosen, preview, confirming: false });
+    } catch (e) {
+      if (mine !== attempt.current) return;
+      setError(`${file.name}: ${messageOf(e)}`);
+      setStep({ name: 'choose' });
+    }
+  }
+
+  async function commit(file: ChosenFile, preview: ImportPreview) {
+    setError(null);
+    setStep({ name: 'committing', file, preview, since: Date.now() });
+    try {
+      const report = await client.call('import.commit', { fileRef: file.fileRef, fileName: file.name.slice(0, 255) });
+      setStep({ name: 'done', file, report, undo: { name: 'none' } });
+    } catch (e) {
+      setError(messageOf(e)); // nothing was written: the transaction is all or nothing
+      setStep({ name: 'preview', file, preview, confirming: false });
+    }
+  }
+
+  async function undo(file: ChosenFile, report: ImportReport) {
+    setError(null);
+    setStep({ name: 'done', file, report, undo: { name: 'undoing' } });
+    try {
+      const undone = await client.call('import.undo', { importId: report.importId });
+      setStep({ name: 'done', file, report, undo: { name: 'undone', report: undone } });
+    } catch (e) {
+      setError(messageOf(e));
+      setStep({ name: 'done', file, report, undo: { name: 'none' } });
+    }
+  }
+
+  const restart = () => {
+    attempt.current++;
+    setError(null);
+    setStep({ name: 'choose' });
+  };
+  const file = step.name === 'preview' || step.name === 'committing' || step.name === 'done' ? step.file : null;
+  const format = step.name === 'done' ? step.report.format : step.name === 'preview' || step.name === 'committing' ? step.preview.format : null;
+
+  return (
+    <RecordOverlay openId={openId} onClose={() => setOpenId(null)}>
+      <section className="import-page page" data-testid="import-section" aria-labelledby="import-title">
+        <div className="page-head">
+          <h1 id="import-title">{t('imports.title')}</h1>
+          {file && step.name !== 'committing' && (
+            <button type="button" onClick={restart} disabled={step.name === 'done' && step.undo.name === 'undoing'}>
+              {step.name === 'done' ? t('imports.importAnother') : t('imports.chooseOther')}
+            </button>
+          )}
+        </div>
+        {file && (
+          <p className="file-line" data-testid="import-file-line">
+            {t('imports.fileLine', { name: file.name, size: formatFileSize(file.size), format: format ? t(`imports.formatNames.${format}`) : '' })}
+          </p>
+        )}
+        <ErrorMessage message={error} />
+
+        {step.name === 'choose' && (
+          <>
+            <p className="lead">{t('imports.intro')}</p>
+            <FileDrop onFile={(f) => void readFile(f)} />
+          </>
+        )}
+
+        {step.name === 'reading' && (
+          <div className="busy-panel" aria-busy="true" data-testid="import-reading">
+            <span className="spinner" aria-hidden="true" />
+            <div>
+              <strong>{t('imports.reading', { name: step.fileName })}</strong>
+              <p className="muted">{t('imports.readingHint')}</p>
+            </div>
+          </div>
+        )}
+
+        {step.name === 'preview' && (
+          <>
+            <h2 className="step-title">{t('imports.previewTitle')}</h2>
+            <ImportPreviewView preview={step.preview} file={step.file} onOpenRecord={setOpenId} actions={
+              <CommitBar step={step} onAsk={(confirming) => setStep({ ...step, confirming })} onCommit={() => void commit(step.file, step.preview)} />
+            } />
+          </>
+        )}
+
+        {step.name === 'committing' && (
+          <div className="busy-panel" aria-busy="true" role="status" data-testid="import-committing">
+            <span className="spinner" aria-hidden="true" />
+            <div>
+              <strong>{t('imports.committing')}</strong>
+              <p className="muted">{t('imports.committingHint')}</p>
+              <p className="muted num">{t('imports.elapsed', { seconds: elapsed })}</p>
+            </div>
+          </div>
+        )}
+
+        {step.name === 'done' && (
+          <section className="panel done-panel" data-testid="import-done" aria-labelledby="done-title">
+            <h2 id="done-title">{t('imports.doneTitle')}</h2>
+            <p className="lead" data-testid="import-summary">{t('imports.doneSummary', {
+              imported: formatCount(step.report.imported), updated: formatCount(step.report.updated), unchanged: formatCount(step.report.unchanged),
+            })}</p>
+            <CountTiles counts={[
+              { key: 'imported', value: step.report.imported, tone: 'ok' },
+              { key: 'updated', value: step.report.updated, tone: 'ok' },
+              { key: 'unchanged', value: step.report.unchanged },
+              { key: 'needsFixing', value: step.report.needsFixing.length, tone: step.report.needsFixing.length ? 'warn' : 'plain' },
+              { key: 'verifiedDifferences', value: step.report.verifiedDifferences.length, tone: step.report.verifiedDifferences.length ? 'warn' : 'plain' },
+            ]} />
+            <UndoArea step={step} onAsk={(name) => setStep({ ...step, undo: { name } })} onUndo={() => void undo(step.file, step.report)}
+              onOpenRecord={setOpenId} onShowList={onShowList} />
+            {step.report.needsFixing.length > 0 && (
+              <>
+                <h3>{t('imports.needsFixingTitle', { count: step.report.needsFixing.length })}</h3>
+                <NeedsFixingTable rows={step.report.needsFixing} file={step.file} />
+              </>
+            )}
+          </section>
+        )}
+      </section>
+    </RecordOverlay>
+  );
+}
+
+function CommitBar({ step, onAsk, onCommit }: {
+  step: Extract<Step, { name: 'preview' }>; onAsk(confirming: boolean): void; onCommit(): void;
+}) {
+  const { t } = useTranslation();
+  const { preview } = step;
+  if (preview.records === 0) return <p className="notice" data-testid="import-nothing">{t('imports.nothingFound')}</p>;
+  if (preview.imported + preview.updated === 0) return <p className="notice" data-testid="import-nothing">{t('imports.nothingChanges')}</p>;
+  if (!step.confirming) {
+    return (
+      <div className="action-bar">
+        <button type="button" className="primary" data-testid="import-commit" onClick={() => onAsk(true)}>{t('imports.commit')}</button>
+      </div>
+    );
+  }
+  return (
+    <div className="confirm-box" role="alertdialog" aria-labelledby="confirm-q" aria-describedby="confirm-d" data-testid="import-confirm">
+      <p id="confirm-q" className="confirm-question">
+        {t('imports.confirmQuestion', { imported: formatCount(preview.imported), updated: formatCount(preview.updated) })}
+      </p>
+      <p id="confirm-d" className="muted">
+        {t('imports.confirmDetails', { needsFixing: formatCount(preview.needsFixing.length), verified: formatCount(preview.verifiedDifferences.length) })}
+      </p>
+      <div className="button-row">
+        <button type="button" className="primary" autoFocus data-testid="import-confirm-yes" onClick={onCommit}>{t('imports.confirmYes')}</button>
+        <button type="button" onClick={() => onAsk(false)}>{t('imports.confirmNo')}</button>
+      </div>
+    </div>
+  );
+}
+
+function UndoArea({ step, onAsk, onUndo, onOpenRecord, onShowList }: {
+  step: Extract<Step, { name: 'done' }>; onAsk(name: 'none' | 'confirming'): void; onUndo(): void; onOpenRecord(id: string): void; onShowList(): void;
+}) {
+  const { t } = useTranslation();
+  const { undo, report } = step;
+  if (undo.name === 'undone') {
+    return (
+      <div className="undo-result" data-testid="import-undone">
+        <p className="ok-text">{t('imports.undone', { reverted: formatCount(undo.report.reverted) })}</p>
+        {undo.report.conflicts.length > 0 && (
+          <>
+            <p className="notice">{t('imports.undoConflicts', { count: undo.report.conflicts.length })}</p>
+            <ul className="conflicts" data-testid="undo-conflicts">
+              {undo.report.conflicts.map((c, i) => (
+                <li key={`${c.entityId}-${c.field}-${i}`}>
+                  {fieldLabel(t, c.entity === 'account' ? `account.${c.field}` : c.field)}
+                  {c.entity === 'beneficiary' && <> · <button type="button" className="link-button" onClick={() => onOpenRecord(c.entityId)}>{t('imports.openRecord')}</button></>}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <div className="button-row"><button type="button" onClick={onShowList}>{t('imports.showList')}</button></div>
+      </div>
+    );
+  }
+  if (undo.name === 'confirming') {
+    return (
+      <div className="confirm-box danger" role="alertdialog" aria-labelledby="undo-q" data-testid="undo-confirm">
+        <p id="undo-q" className="confirm-question">{t('imports.undoQuestion', { imported: formatCount(report.imported), updated: formatCount(report.updated) })}</p>
+        <div className="button-row">
+          <button type="button" className="primary danger" data-testid="undo-confirm-yes" onClick={onUndo}>{t('imports.undoYes')}</button>
+          <button type="button" autoFocus onClick={() => onAsk('none')}>{t('imports.undoNo')}</button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="button-row">
+      <button type="button" className="primary" onClick={onShowList} data-testid="import-show-list">{t('imports.showList')}</button>
+      <button type="button" data-testid="import-undo" disabled={undo.name === 'undoing'} aria-busy={undo.name === 'undoing'} onClick={() => onAsk('confirming')}>
+        {undo.name === 'undoing' ? t('imports.undoing') : t('imports.undo')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { MethodOutput } from '../../shared/contract/methods';
+
+export type ImportPreview = MethodOutput<'import.preview'>;
+export type ImportReport = MethodOutput<'import.commit'>;
+export type UndoReport = MethodOutput<'import.undo'>;
+export type NeedsFixing = ImportPreview['needsFixing'][number];
+export type VerifiedDifference = ImportPreview['verifiedDifferences'][number];
+
+/** A file handed to the main process: its name as the clerk knows it, and the reference the import methods take. */
+export interface ChosenFile {
+  name: string;
+  size: number;
+  fileRef: string;
+}
+
+/** A CSV has no sheet names; the main process names its one sheet after the stored upload, which means nothing to a clerk. */
+export function sheetName(name: string, file: ChosenFile): string {
+  return name === file.fileRef ? file.name : name;
+}

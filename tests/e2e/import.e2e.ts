@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { writeGovernmentWorkbook, type ExpectedImport } from '../fixtures/excel/government-xlsx';
+import { DEMO, expect, listSettled, login, shownCount, test, visibleNames } from './support/fixtures';
+import { makeDatabase, startHost, type RunningHost } from './support/host-process';
+import { repoRoot } from './support/paths';
+
+// The import screen against its own host and database: a district-format workbook (TCVN3 text, two-row merged
+// header with the birth year under Nam/Nữ, village sections, totals, signature block) goes through preview,
+// commit and undo; files that are not lists are refused in Vietnamese and change nothing.
+const shot = (page: Page, name: string) => page.screenshot({ path: join(repoRoot, 'test-results/screens', `${name}.png`) });
+const PEOPLE = 60;
+const ROWS = 30;
+
+let dir: string;
+let host: RunningHost;
+let workbook: string;
+let expected: ExpectedImport;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ansinh-e2e-import-'));
+  makeDatabase(join(dir, 'import.db'), PEOPLE);
+  workbook = join(dir, 'DS chi tra thang 5.xlsx');
+  expected = await writeGovernmentWorkbook(workbook, { rows: ROWS, text: 'tcvn3' });
+  host = await startHost(join(dir, 'import.db'), { ANSINH_UPLOADS_DIR: join(dir, 'uploads') });
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function countOnList(page: Page): Promise<number> {
+  await page.getByTestId('nav-beneficiaries').click();
+  await listSettled(page);
+  return shownCount(page);
+}
+
+test.describe('nhập danh sách', () => {
+  test('a government workbook: preview shows columns and counts, commit adds the rows, undo takes them away', async ({ page }) => {
+    await login(page, DEMO.clerk, host.url);
+    expect(await countOnList(page)).toBe(PEOPLE);
+
+    await page.getByTestId('nav-import').click();
+    await expect(page.getByTestId('import-drop')).toBeVisible();
+    await shot(page, '10-import-choose');
+    await page.getByTestId('import-file').setInputFiles(workbook);
+
+    const preview = page.getByTestId('import-preview');
+    await expect(preview).toBeVisible();
+    await expect(page.getByTestId('import-file-line')).toContainText('DS chi tra thang 5.xlsx');
+    await expect(page.getByTestId('import-file-line')).toContainText('Excel (.xlsx)');
+    await expect(page.getByTestId('count-records').locator('.count-value')).toHaveText(String(expected.records.length));
+    await expect(page.getByTestId('count-imported').locator('.count-value')).toHaveText(String(expected.records.length));
+    await expect(page.getByTestId('count-updated').locator('.count-value')).toHaveText('0');
+    await expect(page.getByTestId('count-unchanged').locator('.count-value')).toHaveText('0');
+
+    const mapping = page.getByTestId('mapping-row');
+    const column = (field: string) => mapping.and(page.locator(`[data-field="${field}"]`)).locator('td');
+    await expect(column('fullName')).toHaveText(['Họ và tên', 'Cột B (thứ 2)']);
+    await expect(column('birthMale')).toHaveText(['Năm sinh (cột Nam)', 'Cột C (thứ 3)']);
+    await expect(column('birthFemale')).toHaveText(['Năm sinh (cột Nữ)', 'Cột D (thứ 4)']);
+    await expect(column('idNumber')).toHaveText(['Số CCCD / định danh', 'Cột E (thứ 5)']);
+    await expect(column('accountNumber')).toHaveText(['Số tài khoản', 'Cột J (thứ 10)']);
+    const kinds = page.getByTestId('import-row-kinds');
+    await expect(kinds.locator('[data-kind="data"] td')).toHaveText(['Dòng dữ liệu', String(expected.dataRows)]);
+    await expect(kinds.locator('[data-kind="totals"] td')).toHaveText(['Dòng tổng cộng', '1']);
+    await expect(kinds.locator('[data-kind="signature"]')).toBeVisible();
+
+    // TCVN3 names arrive as Unicode; dates dd/mm/yyyy, amounts in đồng.
+    const first = page.getByTestId('sample-row').first().locator('td');
+    await expect(first.nth(1)).toHaveText(expected.records[0].fullName);
+    await expect(first.nth(2)).toHaveText(/^\d{2}\/\d{2}\/\d{4}$|^\d{4}$/);
+    await expect(first.nth(7)).toHaveText(/^[\d.]+\u00a0₫$/);
+    await expect(page.getByTestId('sample-row')).toHaveCount(expected.records.length);
+
+    // Every row the file could not fully give is listed with sheet, row, field and a plain reason.
+    const fixTile = Number(await page.getByTestId('count-needsFixing').locator('.count-value').textContent());
+    expect(fixTile).toBeGreaterThan(0);
+    await expect(page.getByTestId('needs-fixing-row')).toHaveCount(fixTile);
+    await expect(page.getByTestId('needs-fixing-row').filter({ hasText: 'Số tài khoản' }).first().locator('td').last())
+      .toContainText('Excel làm mất chữ số');
+    await shot(page, '11-import-preview');
+    await page.getByTestId('import-sample').scrollIntoViewIfNeeded();
+    await shot(page, '12-import-preview-sample');
+
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-confirm')).toContainText(`Nhập ${expected.records.length} đối tượng mới, cập nhật 0?`);
+    await page.getByTestId('import-confirm-yes').click();
+    await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('import-summary')).toHaveText(`${expected.records.length} đối tượng mới, 0 cập nhật, 0 không đổi.`);
+    await shot(page, '13-import-done');
+
+    await page.getByTestId('import-show-list').click();
+    await listSettled(page);
+    expect(await shownCount(page)).toBe(PEOPLE + expected.records.length);
+    await page.getByTestId('search').fill(expected.records[0].fullName);
+    expect(await visibleNames(page)).toContain(expected.records[0].fullName);
+
+    // The import screen kept its place while the clerk looked at the list.
+    await page.getByTestId('nav-import').click();
+    await expect(page.getByTestId('import-done')).toBeVisible();
+    await page.getByTestId('import-undo').click();
+    await expect(page.getByTestId('undo-confirm')).toContainText(`Hoàn tác lần nhập này? ${expected.records.length} đối tượng mới sẽ bị xóa khỏi danh sách`);
+    await page.getByTestId('undo-confirm-yes').click();
+    await expect(page.getByTestId('import-undone')).toContainText(/^Đã hoàn tác lần nhập: [\d.]+ thay đổi được trả lại\./);
+    await expect(page.getByTestId('undo-conflicts')).toHaveCount(0);
+    await shot(page, '14-import-undone');
+    expect(await countOnList(page)).toBe(PEOPLE);
+  });
+
+  test('importing the same file twice updates instead of duplicating', async ({ page }) => {
+    await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(workbook);
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-confirm-yes').click();
+    await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('import-section').getByRole('button', { name: 'Nhập tệp khác' }).click();
+    await page.getByTestId('import-file').setInputFiles(workbook);
+    await expect(page.getByTestId('count-imported').locator('.count-value')).toHaveText('0');
+    await expect(page.getByTestId('count-unchanged').locator('.count-value')).toHaveText(String(expected.records.length));
+    await expect(page.getByTestId('import-nothing')).toHaveText('Mọi đối tượng trong tệp đã có sẵn và không đổi: không có gì để nhập.');
+    await expect(page.getByTestId('import-commit')).toHaveCount(0);
+    expect(await countOnList(page)).toBe(PEOPLE + expected.records.length);
+  });
+
+  test('a file that is not a spreadsheet is refused in Vietnamese and nothing changes', async ({ page }) => {
+    const pdf = join(dir, 'cong-van.pdf');
+    writeFileSync(pdf, Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(2048, 0)]));
+    const notes = join(dir, 'ghi-chu.txt');
+    writeFileSync(notes, 'Nhớ nộp báo cáo trước ngày 25.\nGọi lại cho anh Tuấn.\n');
+    await login(page, DEMO.clerk, host.url);
+    const before = await countOnList(page);
+
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(pdf);
+    await expect(page.getByTestId('error')).toHaveText('cong-van.pdf: Tệp này không phải bảng tính Excel (.xlsx, .xls) hay .csv.');
+    await expect(page.getByTestId('import-drop')).toBeVisible(); // the clerk can choose again at once
+    await expect(page.getByTestId('import-preview')).toHaveCount(0);
+    await shot(page, '15-import-refused');
+
+    await page.getByTestId('import-file').setInputFiles(notes);
+    await expect(page.getByTestId('import-nothing')).toContainText('Không tìm thấy dòng dữ liệu nào trong tệp này.');
+    await expect(page.getByTestId('import-commit')).toHaveCount(0);
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    expect(await countOnList(page)).toBe(before);
+  });
+});
