@@ -4,6 +4,7 @@
 import { CardError, type CardChannel } from './card-channel';
 import { parseDg1, parseMrz, type Mrz } from './lds/dg1';
 import { parseDg13, type Dg13 } from './lds/dg13';
+import type { CardPerson } from '../../shared/contract/card';
 import { parseDg2, type FaceImage } from './lds/dg2';
 import { parseEfCom } from './lds/ef-com';
 import { parseDg15, type PublicKeyInfo } from './lds/public-key';
@@ -41,24 +42,8 @@ export interface ReadCardOptions {
   chunk?: number;
 }
 
-export interface CardPerson {
-  idNumber: string | null;
-  oldIdNumber: string | null;
-  fullName: string | null;
-  birth: string | null;
-  sex: 'M' | 'F' | null;
-  nationality: string | null;
-  ethnicity: string | null;
-  religion: string | null;
-  hometown: string | null;
-  permanentAddress: string | null;
-  identifyingMarks: string | null;
-  issueDate: string | null;
-  expiryDate: string | null;
-  father: string | null;
-  mother: string | null;
-  spouse: string | null;
-}
+/** The person as the chip states it: one type with the contract's `card.read` answer. */
+export type { CardPerson };
 
 export type HashResult = 'valid' | 'invalid';
 

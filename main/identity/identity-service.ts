@@ -40,6 +40,8 @@ export function createIdentityService(db: AppDatabase, reads: RecentCardReads) {
     const values = cardValues(read);
     const patch: Partial<Record<CardField, string | null>> = {};
     for (const f of fields) if (values[f] != null) patch[f] = values[f];
+    // A birth date the chip gives as free text cannot go into the record's date field.
+    if (patch.birth && !/^\d{4}(-\d{2}-\d{2})?$/.test(patch.birth)) delete patch.birth;
     return patch;
   }
 

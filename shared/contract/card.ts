@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { birthSchema } from './beneficiaries';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -14,7 +13,8 @@ export const cardPersonSchema = z.object({
   idNumber: z.string().nullable(),
   oldIdNumber: z.string().nullable(),
   fullName: z.string().nullable(),
-  birth: birthSchema.nullable(),
+  /** ISO when the chip's DD/MM/YYYY parses; otherwise the text as written on the chip. */
+  birth: z.string().nullable(),
   sex: z.enum(['M', 'F']).nullable(),
   nationality: z.string().nullable(),
   ethnicity: z.string().nullable(),

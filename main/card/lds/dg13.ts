@@ -1,28 +1,14 @@
 // DG13 of the Vietnamese ID card: DER, keyed by field number (see the field table in the card design notes).
 // Parsed as a tree, never by byte prefixes: long addresses use long-form lengths, fields may be absent or nested.
 import { CardError } from '../card-channel';
+import type { CardPerson } from '../../../shared/contract/card';
 import { readSingleTlv, tlvChildren, tlvValue, type Tlv } from '../protocol/tlv';
 
-export interface Dg13 {
-  idNumber: string | null;
-  fullName: string | null;
-  /** ISO date when the card's DD/MM/YYYY parses, else the text as written. */
-  birth: string | null;
-  sex: 'M' | 'F' | null;
-  nationality: string | null;
-  ethnicity: string | null;
-  religion: string | null;
-  hometown: string | null;
-  permanentAddress: string | null;
-  identifyingMarks: string | null;
-  issueDate: string | null;
-  expiryDate: string | null;
-  father: string | null;
-  mother: string | null;
-  spouse: string | null;
+/** DG13's fields; the old ID (field 15) stays raw in otherFields, its meaning being unconfirmed. */
+export type Dg13 = Omit<CardPerson, 'oldIdNumber'> & {
   /** Field 15 (old ID / other document) and 16 and any unknown field, as written. */
   otherFields: Record<string, string[]>;
-}
+};
 
 const STRING_TAGS = new Set([0x0c, 0x13, 0x16, 0x14, 0x1a, 0x1e, 0x04]);
 const utf8 = new TextDecoder('utf-8');
