@@ -4,6 +4,13 @@ import { digitsOnly, type AccessFields, type AccessMode } from './card-access';
 
 const MODES: readonly AccessMode[] = ['can', 'mrz', 'bac'];
 
+/** Something typed for the chosen way, but not enough yet: worth a word (an empty form is not). */
+function incomplete(f: AccessFields): boolean {
+  if (f.mode === 'can') return f.can.length > 0;
+  if (f.mode === 'mrz') return f.mrz.trim().length > 0;
+  return f.idNumber.length > 0 && f.birth.length > 0 && f.expiry.length >= 8;
+}
+
 interface Props {
   fields: AccessFields;
   onChange(fields: AccessFields): void;
@@ -63,6 +70,7 @@ export function AccessForm({ fields, onChange, onSubmit, ready, busy, canRef, re
             maxLength={10} onChange={(e) => set({ expiry: e.target.value })} data-testid="card-expiry" />
         </>
       )}
+      {!ready && incomplete(fields) && <span className="hint warn-hint" data-testid="access-invalid">{t(`card.${fields.mode}Invalid`)}</span>}
       <button ref={readRef} type="submit" className="primary" disabled={!ready || busy} data-testid="card-read" aria-busy={busy}>
         {t('card.read')}
       </button>

@@ -142,6 +142,20 @@ test.describe('đọc thẻ căn cước', () => {
     await expect(page.getByTestId('card-result')).toHaveCount(0);
   });
 
+  test('without the CAN, the ID number with birth and expiry dates opens the chip too', async ({ page }) => {
+    await openCardScreen(page, DEMO.clerk, fresh.url);
+    await page.getByTestId('access-bac').check();
+    await page.getByTestId('card-id').fill('001 085 012345');
+    await page.getByTestId('card-birth').fill('07/03/1985');
+    await page.getByTestId('card-expiry').fill('07/03/204');
+    await expect(page.getByTestId('card-read')).toBeDisabled();
+    await page.getByTestId('card-expiry').fill('07/03/2045');
+    await expect(page.getByTestId('access-invalid')).toHaveCount(0);
+    await page.getByTestId('card-read').click();
+    await expect(page.getByTestId('card-trust')).toHaveAttribute('data-verified', 'true', { timeout: 30_000 });
+    await expect(page.getByTestId('card-field-idNumber').locator('dd')).toHaveText('001 085 012345');
+  });
+
   test('clinic reception reads the card and sees the identity only: no record lookup, no verify buttons', async ({ page }) => {
     const welfareCalls: string[] = [];
     page.on('request', (r) => {

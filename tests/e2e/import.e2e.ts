@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { strToU8, zipSync } from 'fflate';
 import { writeGovernmentWorkbook, type ExpectedImport } from '../fixtures/excel/government-xlsx';
 import { DEMO, expect, listSettled, login, shownCount, test, visibleNames } from './support/fixtures';
 import { makeDatabase, startHost, type RunningHost } from './support/host-process';
@@ -144,10 +145,82 @@ test.describe('nhập danh sách', () => {
     await expect(page.getByTestId('import-preview')).toHaveCount(0);
     await shot(page, '15-import-refused');
 
+    // A workbook saved with a password, and a zip bomb (an entry inflating ~1000×), each refused before any reading.
+    const locked = join(dir, 'co-mat-khau.xlsx');
+    writeFileSync(locked, zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), EncryptionInfo: new Uint8Array(64) }));
+    await page.getByTestId('import-file').setInputFiles(locked);
+    await expect(page.getByTestId('error')).toHaveText('co-mat-khau.xlsx: Tệp Excel có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi nhập lại.');
+    const bomb = join(dir, 'bom.xlsx');
+    writeFileSync(bomb, zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024),
+    }, { level: 9 }));
+    await page.getByTestId('import-file').setInputFiles(bomb);
+    await expect(page.getByTestId('error')).toContainText('bom.xlsx: Tệp Excel khai báo dung lượng giải nén bất thường');
+    await expect(page.getByTestId('import-drop')).toBeVisible();
+
     await page.getByTestId('import-file').setInputFiles(notes);
     await expect(page.getByTestId('import-nothing')).toContainText('Không tìm thấy dòng dữ liệu nào trong tệp này.');
     await expect(page.getByTestId('import-commit')).toHaveCount(0);
     await expect(page.getByTestId('error')).toHaveCount(0);
     expect(await countOnList(page)).toBe(before);
+  });
+});
+
+test.describe('nhập danh sách: giá trị đã xác thực', () => {
+  let vdir: string;
+  let vhost: RunningHost;
+  let person: { id: string; fullName: string; idNumber: string | null; birth: string | null };
+
+  test.beforeAll(async () => {
+    vdir = mkdtempSync(join(tmpdir(), 'ansinh-e2e-import-verified-'));
+    person = makeDatabase(join(vdir, 'verified.db'), 40, { edits: true }).person!; // name and birth verified by chip
+    vhost = await startHost(join(vdir, 'verified.db'), { ANSINH_UPLOADS_DIR: join(vdir, 'uploads') });
+  });
+
+  test.afterAll(async () => {
+    await vhost?.stop();
+    if (vdir) rmSync(vdir, { recursive: true, force: true });
+  });
+
+  test('a file that would change a chip-verified birth date shows the difference and keeps the verified value', async ({ page }) => {
+    const [year, month, day] = person.birth!.split('-');
+    const otherDay = day === '01' ? '02' : '01';
+    const csv = join(vdir, 'danh sach xa.csv');
+    writeFileSync(csv, [
+      'STT,Họ và tên,Ngày sinh,Số CCCD,Thôn,Diện đối tượng,Mức trợ cấp',
+      `1,${person.fullName},${otherDay}/${month}/${year},${person.idNumber},Xóm Mới,Người khuyết tật nặng,"1.500.000"`,
+      '2,Lê Thị Mới,01/02/1950,,Thôn Đông,Người cao tuổi,"500.000"',
+    ].join('\n'));
+    await login(page, DEMO.clerk, vhost.url);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(csv);
+
+    await expect(page.getByTestId('count-verifiedDifferences').locator('.count-value')).toHaveText('1');
+    const diff = page.getByTestId('verified-difference-row');
+    await expect(diff.locator('td').nth(0)).toHaveText('danh sach xa.csv · 2'); // a CSV's one sheet is named after the file
+    await expect(diff.locator('td').nth(1)).toHaveText('Ngày sinh');
+    await expect(diff.locator('td').nth(2)).toHaveText('Đã xác thực qua chip');
+    await expect(diff.locator('td').nth(3)).toHaveText(`${day}/${month}/${year}`);
+    await expect(diff.locator('td').nth(4)).toHaveText(`${otherDay}/${month}/${year}`);
+    await expect(page.getByTestId('import-sheet').getByRole('heading', { level: 2 })).toHaveText('Trang tính “danh sach xa.csv”');
+    await page.getByTestId('verified-differences').scrollIntoViewIfNeeded();
+    await shot(page, '16-import-verified-difference');
+
+    await diff.getByRole('button', { name: 'Xem hồ sơ' }).click();
+    const detail = page.getByTestId('beneficiary-detail');
+    await expect(detail.getByRole('heading', { level: 1 })).toHaveText(person.fullName);
+    await detail.getByTestId('detail-back').click();
+
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-confirm')).toContainText('Nhập 1 đối tượng mới, cập nhật 1?');
+    await page.getByTestId('import-confirm-yes').click();
+    await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+
+    await page.getByTestId('import-show-list').click();
+    await page.getByTestId('search').fill(person.fullName);
+    await listSettled(page);
+    await page.getByTestId('beneficiary-row').first().click();
+    await expect(page.getByTestId('field-birth').locator('dd')).toContainText(`${day}/${month}/${year}`); // not overwritten
+    await expect(page.getByTestId('verified-birth')).toHaveText('✓ Đã xác thực qua chip');
   });
 });

@@ -15,7 +15,15 @@ export function createDemoDatabase(dbPath: string): void {
 }
 
 /** An empty database (PEOPLE 0) or a demo commune of any size, through the same code `ansinh demo` uses. */
-export function makeDatabase(dbPath: string, people: number, options: { edits?: boolean; cardPerson?: boolean } = {}): { people: number; edited: string | null } {
+export interface MadeDatabase {
+  people: number;
+  /** The name of the person edited (--edits) or added (--card-person). */
+  edited: string | null;
+  /** --edits: that person, whose name and birth are now verified by chip. */
+  person: { id: string; fullName: string; idNumber: string | null; birth: string | null } | null;
+}
+
+export function makeDatabase(dbPath: string, people: number, options: { edits?: boolean; cardPerson?: boolean } = {}): MadeDatabase {
   const flag = options.edits ? ['--edits'] : options.cardPerson ? ['--card-person'] : [];
   const args = ['--import', 'tsx', 'tests/e2e/support/make-database.ts', dbPath, String(people), ...flag];
   return JSON.parse(execFileSync(process.execPath, args, { cwd: repoRoot, stdio: 'pipe' }).toString().trim().split('\n').pop()!);

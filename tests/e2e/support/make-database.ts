@@ -20,16 +20,24 @@ if (!path || people === undefined || !/^\d+$/.test(people) || (flag !== undefine
   process.exit(2);
 }
 
-function editFirstPerson(db: AppDatabase): string {
+interface EditedPerson {
+  id: string;
+  fullName: string;
+  idNumber: string | null;
+  birth: string | null;
+}
+
+function editFirstPerson(db: AppDatabase): EditedPerson {
   const clerk = db.sqlite.prepare("SELECT id FROM users WHERE username = 'canbo'").pluck().get() as string;
-  const first = db.sqlite.prepare('SELECT id, full_name AS fullName FROM beneficiaries WHERE deleted = 0 ORDER BY sort_key LIMIT 1').get() as { id: string; fullName: string };
+  const first = db.sqlite.prepare('SELECT id, full_name AS fullName, id_number AS idNumber, birth FROM beneficiaries WHERE deleted = 0 ORDER BY sort_key LIMIT 1')
+    .get() as EditedPerson;
   const actor = { userId: clerk, origin: 'cli' as const };
   runCommand(db, actor, 'manual-edit', (w) => w.update(beneficiaryTable, first.id, { monthlyAmount: 1_500_000, village: 'Xóm Mới' }));
   runCommand(db, actor, 'card-verification', (w) => w.update(beneficiaryTable, first.id, {
     verified: { fullName: 'chip', birth: 'chip' },
     problems: [{ field: 'permanentAddress', code: 'address-differs', message: 'Địa chỉ thường trú khác với thẻ căn cước.' }],
   }));
-  return first.fullName;
+  return first;
 }
 
 /** The soft chip's holder (tests/card/soft-card/test-person.ts), born 07/03/1985, entered as 03/07/1985. */
@@ -51,8 +59,9 @@ function addCardHolder(db: AppDatabase): string {
 const db = openDatabase({ path, migrationsFolder: migrationsDir(), create: true });
 try {
   const seeded = Number(people) > 0 ? seedDemo(db, { people: Number(people) }).people : 0;
-  const edited = flag === '--edits' ? editFirstPerson(db) : flag === '--card-person' ? addCardHolder(db) : null;
-  console.log(JSON.stringify({ people: seeded, edited }));
+  const person = flag === '--edits' ? editFirstPerson(db) : null;
+  const edited = person?.fullName ?? (flag === '--card-person' ? addCardHolder(db) : null);
+  console.log(JSON.stringify({ people: seeded, edited, person }));
 } finally {
   db.close();
 }

@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { electronTransport, preloadApi, type PreloadApi } from '../../../renderer/api/electron-transport';
+
+// The preload's two functions stand in for Electron's IPC: what is checked is what the renderer hands them.
+describe('Electron transport', () => {
+  afterEach(() => { delete (globalThis as { ansinh?: unknown }).ansinh; });
+
+  it('hands a file over as its bytes (an ArrayBuffer, the only thing IPC carries intact) and returns the answer', async () => {
+    const seen: unknown[] = [];
+    const api: PreloadApi = {
+      call: async () => ({ ok: true, output: {} }),
+      upload: async (bytes) => { seen.push(bytes); return { ok: true, output: { fileRef: '0f8fad5b-d9cb-469f-a165-70867728950e' } }; },
+    };
+    const answer = await electronTransport(api).upload(new Blob([new Uint8Array([1, 2, 250])]));
+    expect(answer).toEqual({ ok: true, output: { fileRef: '0f8fad5b-d9cb-469f-a165-70867728950e' } });
+    expect(seen[0]).toBeInstanceOf(ArrayBuffer);
+    expect([...new Uint8Array(seen[0] as ArrayBuffer)]).toEqual([1, 2, 250]);
+  });
+
+  it('is chosen only when the preload exposes both functions', () => {
+    (globalThis as { ansinh?: unknown }).ansinh = { call: () => undefined };
+    expect(preloadApi()).toBeNull();
+    (globalThis as { ansinh?: unknown }).ansinh = { call: () => undefined, upload: () => undefined };
+    expect(preloadApi()).not.toBeNull();
+  });
+});
