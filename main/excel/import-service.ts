@@ -132,12 +132,23 @@ export function createImportService(db: AppDatabase) {
     AND (birth IS ? OR ((length(birth) = 4 OR length(?) = 4) AND substr(birth, 1, 4) = substr(?, 1, 4)))
     AND (? IS NULL OR id_number IS NULL)`);
 
-  function find(unitId: string, r: CanonicalRecord): StoredBeneficiary | null {
+  // Name keys of the commune's people without an ID number, read once per import: a record that has an ID can
+  // only match one of them by name, so for most records of a big list the name query is not needed at all.
+  // Kept as a superset (people added without an ID during the import are added), never missing a candidate.
+  const namesWithoutIdOf = sqlite.prepare(`SELECT DISTINCT substr(sort_key, 1, instr(sort_key, char(1)) - 1) FROM beneficiaries
+    WHERE unit_id = ? AND deleted = 0 AND id_number IS NULL`).pluck();
+
+  function primaryNameKey(fullName: string): string {
+    const key = nameSortKey(fullName);
+    return key.slice(0, key.indexOf('\u0001'));
+  }
+
+  function find(unitId: string, r: CanonicalRecord, namesWithoutId: Set<string>): StoredBeneficiary | null {
     let row = (r.idNumber ? byId.get(r.idNumber) : undefined) ?? (r.oldIdNumber ? byOldId.get(r.oldIdNumber) : undefined);
     if (!row) {
       // Without an ID: the same name (up to tone placement and case) and birth, in the same commune.
-      const key = nameSortKey(r.fullName);
-      const primary = key.slice(0, key.indexOf('\u0001'));
+      const primary = primaryNameKey(r.fullName);
+      if (r.idNumber && !namesWithoutId.has(primary)) return null;
       const candidates = (byName.all(unitId, `${primary}\u0001`, `${primary}\u0002`, r.birth, r.birth, r.birth, r.idNumber) as Record<string, unknown>[]).filter((c) =>
         sameName(String(c.full_name), r.fullName) && sameBirth(c.birth as string | null, r.birth) && (!r.idNumber || !c.id_number));
       row = candidates[0];
@@ -146,8 +157,8 @@ export function createImportService(db: AppDatabase) {
   }
 
   /** Decides, for one record, what the import does; `w` present = do it. */
-  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, w?: Writer): void {
-    const existing = find(unitId, r);
+  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, namesWithoutId: Set<string>, w?: Writer): void {
+    const existing = find(unitId, r, namesWithoutId);
     const values: Partial<Record<PersonField, unknown>> = {};
     for (const f of PERSON_FIELDS) if (r[f] !== null && r[f] !== undefined) values[f] = r[f];
     values.categoryGroup ??= existing ? undefined : 'OTHER';
@@ -156,6 +167,7 @@ export function createImportService(db: AppDatabase) {
       plan.imported += 1;
       if (!w) return;
       const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: r.accountNumber ? 'bank' : 'cash' });
+      if (!r.idNumber) namesWithoutId.add(primaryNameKey(r.fullName));
       if (r.accountNumber) w.insert(paymentAccountTable, accountValues(id, r));
       return;
     }
@@ -200,7 +212,8 @@ export function createImportService(db: AppDatabase) {
       const read = await stage(filePath, options, (r) => { if (sample.length < PREVIEW_RECORDS) sample.push(r); });
       const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
       // Records repeated in the file would each count as new here; the commit merges them.
-      for (const r of staged()) apply(unitId, r, plan);
+      const namesWithoutId = new Set(namesWithoutIdOf.all(unitId) as string[]);
+      for (const r of staged()) apply(unitId, r, plan, namesWithoutId);
       return { file: path.basename(filePath), format: read.format, sheets: read.sheets, records: read.count, sample, needsFixing: read.needsFixing, ...plan };
     },
 
@@ -210,7 +223,8 @@ export function createImportService(db: AppDatabase) {
       const read = await stage(filePath, options);
       const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
       const result = runCommand(db, actor, 'import', (w) => {
-        for (const r of staged()) apply(unitId, r, plan, w);
+        const namesWithoutId = new Set(namesWithoutIdOf.all(unitId) as string[]);
+        for (const r of staged()) apply(unitId, r, plan, namesWithoutId, w);
         w.summary = { file: path.basename(filePath), format: read.format, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, needsFixing: read.needsFixing.length };
         return plan;
       });

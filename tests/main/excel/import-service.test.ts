@@ -8,6 +8,8 @@ import { canonicalRecords } from '../../../main/registry/canonical-records';
 import { adminUnitTable, beneficiaryTable } from '../../../main/registry/synced-tables';
 import { writeGovernmentWorkbook, type ExpectedImport } from '../../fixtures/excel/government-xlsx';
 import { writeCommuneXls } from '../../fixtures/excel/commune-xls';
+import { generateExportRecords } from '../../fixtures/excel/export-records';
+import { writeDistrictList } from '../../../main/excel/district-list';
 import { openTempDatabase, tempDir } from '../../support/temp-database';
 
 const actor = { userId: null, origin: 'cli' as const };
@@ -112,5 +114,16 @@ describe('importing a list into the register', () => {
     const preview = await service.preview(file);
     expect(preview.sheets[0].mapping).toMatchObject({ permanentAddress: 5 });
     expect(preview.sample[0].permanentAddress).toBe(expected.records[0].hometown);
+  });
+
+  it('merges a person listed twice in one file, first without and then with an ID', async () => {
+    const person = generateExportRecords(40).find((r) => r.idNumber && r.village)!;
+    const twice = path.join(dir, 'twice.xlsx');
+    await writeDistrictList([{ ...person, idNumber: null, fullName: `${person.fullName} Thị` }, { ...person, idNumber: null }, person], { communeName: 'Xã An Lão', provinceName: null, date: new Date() }, twice);
+    const before = live().length;
+    const report = await service.commit(actor, twice);
+    expect(report).toMatchObject({ imported: 2, updated: 1 });
+    expect(live()).toHaveLength(before + 2);
+    expect(live().filter((r) => r.idNumber === person.idNumber)).toEqual([expect.objectContaining({ fullName: person.fullName, birth: person.birth })]);
   });
 });
