@@ -8,6 +8,7 @@ import { nameSortKey } from '../../shared/text/name-sort-key';
 import { normaliseTonePlacement } from '../../shared/text/tone-placement';
 import type { CanonicalRecord, Problem } from './canonical-record';
 import type { ColumnMapping } from './header-detection';
+import { NameYearFilter } from './name-year-filter';
 import { streamWorkbook } from './read-workbook';
 import type { SheetSummary } from './sheet-interpreter';
 import type { SpreadsheetFormat } from './file-guards';
@@ -132,23 +133,28 @@ export function createImportService(db: AppDatabase) {
     AND (birth IS ? OR ((length(birth) = 4 OR length(?) = 4) AND substr(birth, 1, 4) = substr(?, 1, 4)))
     AND (? IS NULL OR id_number IS NULL)`);
 
-  // Name keys of the commune's people without an ID number, read once per import: a record that has an ID can
-  // only match one of them by name, so for most records of a big list the name query is not needed at all.
-  // Kept as a superset (people added without an ID during the import are added), never missing a candidate.
-  const namesWithoutIdOf = sqlite.prepare(`SELECT DISTINCT substr(sort_key, 1, instr(sort_key, char(1)) - 1) FROM beneficiaries
-    WHERE unit_id = ? AND deleted = 0 AND id_number IS NULL`).pluck();
+  // Who could match by name, read once per import: for most records of a big list no one in the commune has the
+  // same name and birth year, and the name query is skipped. Kept up to date with what the import itself writes.
+  const nameKeysOf = sqlite.prepare(`SELECT substr(sort_key, 1, instr(sort_key, char(1)) - 1), birth, id_number IS NOT NULL
+    FROM beneficiaries WHERE unit_id = ? AND deleted = 0`).raw();
+
+  function nameFilter(unitId: string): NameYearFilter {
+    const filter = new NameYearFilter();
+    for (const [primary, birth, hasId] of nameKeysOf.iterate(unitId) as Iterable<[string, string | null, number]>) filter.add(primary, birth, hasId === 1);
+    return filter;
+  }
 
   function primaryNameKey(fullName: string): string {
     const key = nameSortKey(fullName);
     return key.slice(0, key.indexOf('\u0001'));
   }
 
-  function find(unitId: string, r: CanonicalRecord, namesWithoutId: Set<string>): StoredBeneficiary | null {
+  function find(unitId: string, r: CanonicalRecord, names: NameYearFilter): StoredBeneficiary | null {
     let row = (r.idNumber ? byId.get(r.idNumber) : undefined) ?? (r.oldIdNumber ? byOldId.get(r.oldIdNumber) : undefined);
     if (!row) {
       // Without an ID: the same name (up to tone placement and case) and birth, in the same commune.
       const primary = primaryNameKey(r.fullName);
-      if (r.idNumber && !namesWithoutId.has(primary)) return null;
+      if (!names.mayMatch(primary, r.birth, r.idNumber !== null)) return null;
       const candidates = (byName.all(unitId, `${primary}\u0001`, `${primary}\u0002`, r.birth, r.birth, r.birth, r.idNumber) as Record<string, unknown>[]).filter((c) =>
         sameName(String(c.full_name), r.fullName) && sameBirth(c.birth as string | null, r.birth) && (!r.idNumber || !c.id_number));
       row = candidates[0];
@@ -157,8 +163,8 @@ export function createImportService(db: AppDatabase) {
   }
 
   /** Decides, for one record, what the import does; `w` present = do it. */
-  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, namesWithoutId: Set<string>, w?: Writer): void {
-    const existing = find(unitId, r, namesWithoutId);
+  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer): void {
+    const existing = find(unitId, r, names);
     const values: Partial<Record<PersonField, unknown>> = {};
     for (const f of PERSON_FIELDS) if (r[f] !== null && r[f] !== undefined) values[f] = r[f];
     values.categoryGroup ??= existing ? undefined : 'OTHER';
@@ -167,7 +173,7 @@ export function createImportService(db: AppDatabase) {
       plan.imported += 1;
       if (!w) return;
       const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: r.accountNumber ? 'bank' : 'cash' });
-      if (!r.idNumber) namesWithoutId.add(primaryNameKey(r.fullName));
+      names.add(primaryNameKey(r.fullName), r.birth, r.idNumber !== null);
       if (r.accountNumber) w.insert(paymentAccountTable, accountValues(id, r));
       return;
     }
@@ -190,6 +196,10 @@ export function createImportService(db: AppDatabase) {
     plan.updated += 1;
     if (!w) return;
     if (Object.keys(patch).length) w.update(beneficiaryTable, existing.id, patch);
+    if (patch.fullName !== undefined || patch.birth !== undefined || patch.idNumber !== undefined) {
+      const fullName = (patch.fullName ?? existing.fullName) as string;
+      names.add(primaryNameKey(fullName), (patch.birth ?? existing.birth ?? null) as string | null, (patch.idNumber ?? existing.idNumber ?? null) !== null);
+    }
     if (accountChange) {
       if (account) w.update(paymentAccountTable, account.id, { number: r.accountNumber, bankName: r.bankName, bankBin: r.bankBin });
       else {
@@ -212,8 +222,8 @@ export function createImportService(db: AppDatabase) {
       const read = await stage(filePath, options, (r) => { if (sample.length < PREVIEW_RECORDS) sample.push(r); });
       const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
       // Records repeated in the file would each count as new here; the commit merges them.
-      const namesWithoutId = new Set(namesWithoutIdOf.all(unitId) as string[]);
-      for (const r of staged()) apply(unitId, r, plan, namesWithoutId);
+      const names = nameFilter(unitId);
+      for (const r of staged()) apply(unitId, r, plan, names);
       return { file: path.basename(filePath), format: read.format, sheets: read.sheets, records: read.count, sample, needsFixing: read.needsFixing, ...plan };
     },
 
@@ -223,8 +233,8 @@ export function createImportService(db: AppDatabase) {
       const read = await stage(filePath, options);
       const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
       const result = runCommand(db, actor, 'import', (w) => {
-        const namesWithoutId = new Set(namesWithoutIdOf.all(unitId) as string[]);
-        for (const r of staged()) apply(unitId, r, plan, namesWithoutId, w);
+        const names = nameFilter(unitId);
+        for (const r of staged()) apply(unitId, r, plan, names, w);
         w.summary = { file: path.basename(filePath), format: read.format, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, needsFixing: read.needsFixing.length };
         return plan;
       });

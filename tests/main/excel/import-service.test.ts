@@ -126,4 +126,17 @@ describe('importing a list into the register', () => {
     expect(live()).toHaveLength(before + 2);
     expect(live().filter((r) => r.idNumber === person.idNumber)).toEqual([expect.objectContaining({ fullName: person.fullName, birth: person.birth })]);
   });
+
+  it('finds by name a person whose name the same file corrected a few rows above', async () => {
+    const person = generateExportRecords(60, 5).find((r) => r.idNumber && r.village && r.birth)!;
+    const office = { communeName: 'Xã An Lão', provinceName: null, date: new Date() };
+    const first = path.join(dir, 'first.xlsx');
+    await writeDistrictList([person], office, first);
+    expect(await service.commit(actor, first)).toMatchObject({ imported: 1 });
+    const renamed = `${person.fullName} Hoa`;
+    const second = path.join(dir, 'second.xlsx');
+    await writeDistrictList([{ ...person, fullName: renamed }, { ...person, fullName: renamed, idNumber: null, monthlyAmount: 4_000_000 }], office, second);
+    expect(await service.commit(actor, second)).toMatchObject({ imported: 0, updated: 2 });
+    expect(live().filter((r) => r.fullName === renamed)).toEqual([expect.objectContaining({ idNumber: person.idNumber, monthlyAmount: 4_000_000 })]);
+  });
 });
