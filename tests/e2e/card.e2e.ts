@@ -9,8 +9,7 @@ import { repoRoot } from './support/paths';
 
 // The card screen against the headless host reading a real PC/SC stack: pcscd + vpcd + the software CCCD chip
 // (Nguyễn Thị Thu Hương, ID 001085012345, born 07/03/1985). Two databases: one where she is not on the list yet,
-// one where she is, with her birth day and month swapped. The hosts run their services on the main thread, as the
-// Electron app does (see support/main-thread-host.ts for why not `ansinh serve`'s worker thread).
+// one where she is, with her birth day and month swapped. The hosts are `ansinh serve`, reading through pcscd.
 const HOLDER = 'Nguyễn Thị Thu Hương';
 const QR = '001085012345|012345678|Nguyễn Thị Thu Hương|07031985|Nữ|Số nhà 18, Ngõ 112 Đường Nguyễn Khánh Toàn, Phường Quan Hoa, Quận Cầu Giấy, Thành phố Hà Nội|10072021';
 const shot = (page: Page, name: string) => page.screenshot({ path: join(repoRoot, 'test-results/screens', `${name}.png`), fullPage: false });
@@ -28,8 +27,8 @@ test.beforeAll(async ({ browser }) => {
   dir = mkdtempSync(join(tmpdir(), 'ansinh-e2e-card-'));
   makeDatabase(join(dir, 'fresh.db'), 40);
   makeDatabase(join(dir, 'listed.db'), 40, { cardPerson: true });
-  fresh = await startHost(join(dir, 'fresh.db'), {}, { servicesOnMainThread: true });
-  listed = await startHost(join(dir, 'listed.db'), {}, { servicesOnMainThread: true });
+  fresh = await startHost(join(dir, 'fresh.db'));
+  listed = await startHost(join(dir, 'listed.db'));
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { ServicesThread } from '../../app/worker/services-thread';
+import type { ServicesProcess } from '../../app/services-process/start-services-process';
 import { pipeline } from 'node:stream/promises';
 import { MAX_UPLOAD_BYTES, openUploadStream } from '../../app/uploads';
 import { readStatic } from './static-files';
@@ -19,7 +19,7 @@ export interface HostServer {
  * The headless door: the built renderer and the contract over HTTP on 127.0.0.1 only. A request must carry
  * the per-launch secret (given to the page in the URL fragment), come from our own origin and name our host.
  */
-export async function startHostServer(options: { services: ServicesThread; rendererDir: string; port?: number }): Promise<HostServer> {
+export async function startHostServer(options: { services: ServicesProcess; rendererDir: string; port?: number }): Promise<HostServer> {
   const secret = randomBytes(24).toString('base64url');
   const secretBytes = Buffer.from(secret);
   let origin = '';

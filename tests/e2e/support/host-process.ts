@@ -29,14 +29,9 @@ export function makeDatabase(dbPath: string, people: number, options: { edits?: 
   return JSON.parse(execFileSync(process.execPath, args, { cwd: repoRoot, stdio: 'pipe' }).toString().trim().split('\n').pop()!);
 }
 
-/**
- * `ansinh serve --db PATH --json`; its first stdout line is {"url": "http://127.0.0.1:PORT/#k=SECRET"}.
- * `servicesOnMainThread`: the same door with the services on the main thread (see main-thread-host.ts), for PC/SC.
- */
-export function startHost(dbPath: string, env: Record<string, string> = {}, options: { servicesOnMainThread?: boolean } = {}): Promise<RunningHost> {
-  const args = options.servicesOnMainThread
-    ? ['--import', 'tsx', 'tests/e2e/support/main-thread-host.ts', dbPath]
-    : ['bin/ansinh.mjs', 'serve', '--db', dbPath, '--json'];
+/** `ansinh serve --db PATH --json`; its first stdout line is {"url": "http://127.0.0.1:PORT/#k=SECRET"}. */
+export function startHost(dbPath: string, env: Record<string, string> = {}): Promise<RunningHost> {
+  const args = ['bin/ansinh.mjs', 'serve', '--db', dbPath, '--json'];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });

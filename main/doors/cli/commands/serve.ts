@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { projectRoot } from '../../../core/app-paths';
 import { ensureDefaultDatabase } from '../../../app/first-start';
-import { startServicesThread } from '../../../app/worker/services-thread';
+import { startServicesProcess } from '../../../app/services-process/start-services-process';
 import { startHostServer } from '../../host/host-server';
 import type { CliCommand } from '../cli-command';
 
@@ -16,7 +16,7 @@ export const serveCommand: CliCommand = {
       ctx.progress(`Lần chạy đầu: đã tạo xã mẫu tại ${ctx.dbPath} (tài khoản: canbo / canbo123!).`);
     }
     // A new path gives an empty database: the first-start screen then creates the administrator.
-    const services = await startServicesThread({ dbPath: ctx.dbPath, create: true });
+    const services = await startServicesProcess({ dbPath: ctx.dbPath, create: true });
     const host = await startHostServer({ services, rendererDir: join(projectRoot(), 'dist', 'renderer'), port: ctx.values.port ? Number(ctx.values.port) : undefined });
     ctx.print({ url: host.url }, host.url);
     if (ctx.values.open) openBrowser(host.url);

@@ -5,14 +5,14 @@ import { request } from 'node:http';
 import { openDatabase } from '../../../../main/core/database/open-database';
 import { migrationsDir } from '../../../../main/core/app-paths';
 import { seedDemo } from '../../../../main/demo/seed-demo';
-import { startServicesThread, type ServicesThread } from '../../../../main/app/worker/services-thread';
+import { startServicesProcess, type ServicesProcess } from '../../../../main/app/services-process/start-services-process';
 import { startHostServer, type HostServer } from '../../../../main/doors/host/host-server';
 import { tempDir } from '../../../support/temp-database';
 import { writeGovernmentWorkbook } from '../../../fixtures/excel/government-xlsx';
 import { readFileSync } from 'node:fs';
 
 let cleanup: () => void;
-let services: ServicesThread;
+let services: ServicesProcess;
 let host: HostServer;
 let key: string;
 let workDir: string;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const rendererDir = join(t.dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>An Sinh Desk</title>');
-  services = await startServicesThread({ dbPath, create: false, quiet: true });
+  services = await startServicesProcess({ dbPath, create: false, quiet: true });
   host = await startHostServer({ services, rendererDir });
   key = host.url.split('#k=')[1];
 });
