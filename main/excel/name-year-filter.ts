@@ -1,6 +1,7 @@
 // Which people of a commune an imported record could match by name: a record matches by name only someone with
 // the same name (up to tones and case) born the same year (a year-only birth matches any date of that year).
-// The filter keeps those name-and-year keys as 32-bit hashes (small even at 500,000 people); it is a superset,
+// The filter keeps those name-and-year keys as 30-bit hashes (small integers V8 stores inline, so the sets stay
+// small even at 500,000 people); it is a superset,
 // so it may say "maybe" wrongly (then the query runs and finds nobody) but never says "no" wrongly.
 
 export class NameYearFilter {
@@ -20,7 +21,7 @@ export class NameYearFilter {
   }
 }
 
-/** FNV-1a over "name|year". */
+/** FNV-1a over "name|year", cut to 30 bits. */
 function keyHash(primaryName: string, birth: string | null): number {
   const key = `${primaryName}|${birth ? birth.slice(0, 4) : ''}`;
   let h = 0x811c9dc5;
@@ -28,5 +29,5 @@ function keyHash(primaryName: string, birth: string | null): number {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
