@@ -141,7 +141,11 @@ export const en: Messages = {
     mappingField: 'Information',
     mappingColumn: 'Column in the file',
     column: 'Column {{letter}} (no. {{n}})',
-    mappingNote: 'Check against the file: if a column was taken wrongly, fix its header in the file and choose the file again.',
+    mappingNote: 'Check against the file: if a column was taken wrongly, use "Correct the columns"; the correction is remembered for every file of this layout.',
+    editMapping: 'Correct the columns',
+    saveMapping: 'Save and read the file again',
+    cancelMapping: 'Cancel',
+    notInFile: '— Not in the file —',
     columnFields: {
       rowNumber: 'Row number', fullName: 'Full name', birth: 'Date of birth', birthMale: 'Birth year (Male column)',
       birthFemale: 'Birth year (Female column)', sex: 'Sex', sexMale: 'Sex (Male column)', sexFemale: 'Sex (Female column)',

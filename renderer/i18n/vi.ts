@@ -249,7 +249,11 @@ export const vi = {
     mappingField: 'Thông tin',
     mappingColumn: 'Cột trong tệp',
     column: 'Cột {{letter}} (thứ {{n}})',
-    mappingNote: 'Hãy so với tệp: nếu một cột bị nhận sai, sửa tên cột trong tệp rồi chọn lại tệp.',
+    mappingNote: 'Hãy so với tệp: nếu một cột bị nhận sai, bấm "Sửa cách đọc cột"; cách sửa được nhớ cho mọi tệp cùng mẫu.',
+    editMapping: 'Sửa cách đọc cột',
+    saveMapping: 'Lưu và đọc lại tệp',
+    cancelMapping: 'Thôi',
+    notInFile: '— Không có trong tệp —',
     columnFields: {
       rowNumber: 'Số thứ tự',
       fullName: 'Họ và tên',

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBirth } from '../../shared/format/dates';
 import { formatIdNumber } from '../../shared/format/id-number';
@@ -6,6 +6,7 @@ import { formatCount, formatVnd } from '../../shared/format/money';
 import { sheetName, type ChosenFile, type ImportPreview } from './import-types';
 import { NeedsFixingTable, VerifiedDifferencesTable } from './ProblemTables';
 import { columnLetter, mappingByColumn } from './sheet-columns';
+import { MappingEditor } from './MappingEditor';
 
 const ROW_KINDS = ['data', 'section', 'title', 'header', 'column-numbers', 'totals', 'signature', 'blank'] as const;
 
@@ -24,10 +25,14 @@ export function CountTiles({ counts }: { counts: { key: string; value: number; t
 }
 
 /** What the file would do, before anything is written: sheets and columns found, counts, a sample, what needs fixing. */
-export function ImportPreviewView({ preview, file, onOpenRecord, actions }: {
+export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSaveMapping }: {
   preview: ImportPreview; file: ChosenFile; onOpenRecord(id: string): void; /** The commit button or question, under the counts. */ actions: ReactNode;
+  /** Remember a corrected column mapping for this layout, then read the file again. */
+  onSaveMapping(layout: string, mapping: Record<string, number>): Promise<void>;
 }) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   return (
     <div className="import-preview" data-testid="import-preview">
       <CountTiles counts={[
@@ -61,6 +66,15 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions }: {
                     </tbody>
                   </table>
                   <p className="muted small">{t('imports.mappingNote')}</p>
+                  {sheet.layout && editing !== sheet.name && (
+                    <button type="button" data-testid="mapping-edit" onClick={() => setEditing(sheet.name)}>{t('imports.editMapping')}</button>
+                  )}
+                  {sheet.layout && editing === sheet.name && (
+                    <MappingEditor mapping={sheet.mapping} saving={saving} onCancel={() => setEditing(null)} onSave={(mapping) => {
+                      setSaving(true);
+                      void onSaveMapping(sheet.layout!, mapping as Record<string, number>).finally(() => { setSaving(false); setEditing(null); });
+                    }} />
+                  )}
                 </div>
                 <div>
                   <h3>{t('imports.rowKindsTitle')}</h3>

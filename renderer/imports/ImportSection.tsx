@@ -48,6 +48,17 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
     }
   }
 
+  async function saveMapping(file: ChosenFile, layout: string, mapping: Record<string, number>) {
+    setError(null);
+    try {
+      await client.call('import.rememberMapping', { layout, mapping });
+      const preview = await client.call('import.preview', { fileRef: file.fileRef, fileName: file.name.slice(0, 255) });
+      setStep({ name: 'preview', file, preview, confirming: false });
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
   async function commit(file: ChosenFile, preview: ImportPreview) {
     setError(null);
     setStep({ name: 'committing', file, preview, since: Date.now() });
@@ -118,7 +129,8 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
         {step.name === 'preview' && (
           <>
             <h2 className="step-title">{t('imports.previewTitle')}</h2>
-            <ImportPreviewView preview={step.preview} file={step.file} onOpenRecord={setOpenId} actions={
+            <ImportPreviewView preview={step.preview} file={step.file} onOpenRecord={setOpenId}
+              onSaveMapping={(layout, mapping) => saveMapping(step.file, layout, mapping)} actions={
               <CommitBar step={step} onAsk={(confirming) => setStep({ ...step, confirming })} onCommit={() => void commit(step.file, step.preview)} />
             } />
           </>

@@ -66,3 +66,13 @@ export const importReportSchema = planSchema.extend({
 });
 
 export const undoReportSchema = z.object({ reverted: z.number().int(), conflicts: z.array(z.object({ entity: z.string(), entityId: z.string(), field: z.string() })) });
+
+/** The fields a column of a list can hold (the Excel importer's vocabulary). */
+export const COLUMN_FIELDS = ['rowNumber', 'fullName', 'birth', 'birthMale', 'birthFemale', 'sex', 'sexMale', 'sexFemale', 'idNumber', 'oldIdNumber',
+  'hometown', 'permanentAddress', 'village', 'categoryLabel', 'monthlyAmount', 'accountNumber', 'bankName', 'note'] as const;
+
+/** The clerk's correction of which column holds what, remembered for every later file of the same layout. */
+export const rememberMappingInput = z.object({
+  layout: z.string().min(1).max(500),
+  mapping: z.partialRecord(z.enum(COLUMN_FIELDS), z.number().int().min(0).max(16_383)),
+}).strict();

@@ -5,7 +5,7 @@ import {
 } from './beneficiaries';
 import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
-import { fileRefSchema, importInput, importPreviewSchema, importReportSchema, undoReportSchema } from './imports';
+import { fileRefSchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -50,6 +50,7 @@ export const contract = {
   'mismatches.list': method(z.object({ status: z.enum(['open', 'accepted', 'kept', 'resolved']).nullable().default('open') }).strict(), z.array(mismatchSchema), 'beneficiaries.read'),
   'import.preview': method(importInput, importPreviewSchema, 'beneficiaries.write'),
   'import.commit': method(importInput, importReportSchema, 'beneficiaries.write'),
+  'import.rememberMapping': method(rememberMappingInput, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
   'import.undo': method(z.object({ importId: z.string().max(100) }).strict(), undoReportSchema, 'beneficiaries.write'),
 } as const;
 

@@ -223,4 +223,30 @@ test.describe('nhập danh sách: giá trị đã xác thực', () => {
     await expect(page.getByTestId('field-birth').locator('dd')).toContainText(`${day}/${month}/${year}`); // not overwritten
     await expect(page.getByTestId('verified-birth')).toHaveText('✓ Đã xác thực qua chip');
   });
+
+  // Last in this file: it changes how this layout is read for the rest of the host's life.
+  test('the clerk corrects the column mapping; the file is read again that way, and so is every later file of the layout', async ({ page }) => {
+    await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(workbook);
+    const amountRow = page.getByTestId('mapping-row').and(page.locator('[data-field="monthlyAmount"]'));
+    await expect(amountRow).toHaveCount(1);
+    await expect(page.getByTestId('sample-row').first().locator('td').nth(7)).toHaveText(/₫$/);
+
+    await page.getByTestId('mapping-edit').click();
+    await page.getByTestId('mapping-select-monthlyAmount').selectOption('');
+    await page.getByTestId('mapping-save').click();
+    await expect(page.getByTestId('mapping-editor')).toHaveCount(0);
+    await expect(amountRow).toHaveCount(0);
+    await expect(page.getByTestId('sample-row').first().locator('td').nth(7)).not.toHaveText(/₫$/);
+    await shot(page, '17-import-mapping-corrected');
+
+    await page.reload();
+    await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(workbook);
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    await expect(page.getByTestId('mapping-row').and(page.locator('[data-field="fullName"]'))).toHaveCount(1);
+    await expect(amountRow).toHaveCount(0);
+  });
 });
