@@ -28,7 +28,8 @@ type Row = Record<string, unknown>;
  */
 export class Writer {
   private entries = 0;
-  private readonly touched = new Set<string>();
+  /** Rows this command has already updated: their revision goes up once per command, not once per field change. */
+  private readonly updated = new Set<string>();
   summary: Record<string, unknown> | undefined;
 
   constructor(
@@ -56,8 +57,8 @@ export class Writer {
     statement(this.db, sql).run(...props.map((p) => toSql(row[p])));
     const logged: Row = {};
     for (const p of props) if (isLoggedField(t, p) && row[p] !== null) logged[p] = t.secretFields.has(p) ? '***' : row[p];
+    // Not remembered in `updated`: an import inserts hundreds of thousands of rows in one command.
     this.append(t.entity, id, 'insert', null, null, JSON.stringify(logged), null);
-    this.touched.add(`${t.entity}:${id}`);
     return id;
   }
 
@@ -70,7 +71,7 @@ export class Writer {
     const next: Row = { ...current };
     for (const p of changed) next[p] = patch[p];
     const derived = t.derive?.(next) ?? {};
-    const bump = this.touched.has(`${t.entity}:${id}`) ? 0 : 1;
+    const bump = this.updated.has(`${t.entity}:${id}`) ? 0 : 1;
     const assignments: [string, unknown][] = [...changed.map((p) => [p, patch[p]] as [string, unknown]), ...Object.entries(derived), ['rev', (current.rev as number) + bump]];
     const sql = `UPDATE "${t.entity}" SET ${assignments.map(([p]) => `"${t.columns.get(p)}" = ?`).join(', ')} WHERE id = ?`;
     statement(this.db, sql).run(...assignments.map(([, v]) => toSql(v)), id);
@@ -78,7 +79,7 @@ export class Writer {
       const secret = t.secretFields.has(p);
       this.append(t.entity, id, 'update', p, secret ? '"***"' : JSON.stringify(current[p] ?? null), secret ? '"***"' : JSON.stringify(patch[p] ?? null), current.rev as number);
     }
-    this.touched.add(`${t.entity}:${id}`);
+    this.updated.add(`${t.entity}:${id}`);
     return changed;
   }
 

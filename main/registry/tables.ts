@@ -62,7 +62,8 @@ export const beneficiaries = sqliteTable('beneficiaries', {
   index('beneficiaries_sort').on(t.deleted, t.sortKey),
   // Covering index for walking the list in order while checking the folded name (very common type-ahead queries).
   index('beneficiaries_search_walk').on(t.deleted, t.sortKey, t.searchName, t.unitId),
-  index('beneficiaries_unit_sort').on(t.unitId, t.deleted, t.sortKey),
+  // Also serves import matching by name within a commune: birth and ID are checked from the index itself.
+  index('beneficiaries_unit_sort').on(t.unitId, t.deleted, t.sortKey, t.birth, t.idNumber),
   index('beneficiaries_id_number').on(t.idNumber),
   index('beneficiaries_old_id_number').on(t.oldIdNumber),
   index('beneficiaries_household').on(t.householdId),
