@@ -1,12 +1,9 @@
 // The records an import recovers from a workbook, in the canonical form of `ansinh export beneficiaries`.
+import type { CanonicalRecord as SharedCanonicalRecord, FieldProblem } from '../../shared/canonical-record';
 
 export type CategoryGroup = 'NCC' | 'TNCC' | 'BTXH';
 
-export interface FieldProblem {
-  field: string;
-  code: string;
-  message: string;
-}
+export type { FieldProblem };
 
 /** A problem located in the workbook, as listed under "needs fixing". */
 export interface Problem extends FieldProblem {
@@ -14,24 +11,9 @@ export interface Problem extends FieldProblem {
   row: number;
 }
 
-export interface CanonicalRecord {
-  fullName: string;
-  /** `YYYY-MM-DD`, or `YYYY` when only the year is known. */
-  birth: string | null;
-  sex: 'M' | 'F' | null;
-  idNumber: string | null;
-  oldIdNumber: string | null;
-  hometown: string | null;
-  permanentAddress: string | null;
-  village: string | null;
+/** A record as read from a workbook: the canonical fields, a known category group, and where it came from. */
+export interface CanonicalRecord extends Omit<SharedCanonicalRecord, 'categoryGroup'> {
   categoryGroup: CategoryGroup | null;
-  categoryLabel: string | null;
-  /** VND per month, integer. */
-  monthlyAmount: number | null;
-  accountNumber: string | null;
-  bankName: string | null;
-  bankBin: string | null;
-  problems: FieldProblem[];
   source: { sheet: string; row: number };
 }
 

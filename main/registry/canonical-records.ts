@@ -1,23 +1,7 @@
 import type { SqliteConnection } from '../core/database/open-database';
+import type { CanonicalRecord } from '../../shared/canonical-record';
 
-/** The canonical form of a beneficiary (`ansinh export beneficiaries --format json`), shared with import tests. */
-export interface CanonicalRecord {
-  fullName: string;
-  birth: string | null;
-  sex: 'M' | 'F' | null;
-  idNumber: string | null;
-  oldIdNumber: string | null;
-  hometown: string | null;
-  permanentAddress: string | null;
-  village: string | null;
-  categoryGroup: string;
-  categoryLabel: string;
-  monthlyAmount: number | null;
-  accountNumber: string | null;
-  bankName: string | null;
-  bankBin: string | null;
-  problems: { field: string; code: string; message: string }[];
-}
+export type { CanonicalRecord };
 
 /** Every live record in the given units, in Vietnamese name order, with its main account (own before authorised). */
 export function* canonicalRecords(db: SqliteConnection, unitIds: readonly string[] | null): Generator<CanonicalRecord> {

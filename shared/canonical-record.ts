@@ -1,0 +1,29 @@
+// The canonical form of a beneficiary: what `ansinh export beneficiaries --format json` prints, what an import
+// recovers from a workbook, and what the lists for people are written from. One definition for all of them.
+
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface CanonicalRecord {
+  fullName: string;
+  /** `YYYY-MM-DD`, or `YYYY` when only the year is known. */
+  birth: string | null;
+  sex: 'M' | 'F' | null;
+  idNumber: string | null;
+  oldIdNumber: string | null;
+  hometown: string | null;
+  permanentAddress: string | null;
+  village: string | null;
+  /** NCC, TNCC, BTXH… (null only for an imported row whose category could not be read). */
+  categoryGroup: string | null;
+  categoryLabel: string | null;
+  /** VND per month, integer. */
+  monthlyAmount: number | null;
+  accountNumber: string | null;
+  bankName: string | null;
+  bankBin: string | null;
+  problems: FieldProblem[];
+}
