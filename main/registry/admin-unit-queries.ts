@@ -16,13 +16,6 @@ export function listUnits(db: SqliteConnection, unitIds: readonly string[] | nul
     FROM admin_units WHERE deleted = 0 ${scope} ORDER BY level, code, effective_from`).all(...(unitIds ? [JSON.stringify(unitIds)] : [])) as UnitView[];
 }
 
-/** The unit a code meant on a given date (codes are reused after the 2025 merger). */
-export function unitByCodeOn(db: SqliteConnection, code: string, isoDate: string): UnitView | undefined {
-  return db.prepare(`SELECT id, code, name, level, effective_from AS effectiveFrom, effective_to AS effectiveTo, parent_id AS parentId
-    FROM admin_units WHERE deleted = 0 AND code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to > ?)`)
-    .get(code, isoDate, isoDate) as UnitView | undefined;
-}
-
 /** True when no unit, person or user exists yet (demo data may only go into such a database). */
 export function isEmptyDatabase(db: { sqlite: SqliteConnection }): boolean {
   return db.sqlite.prepare('SELECT NOT EXISTS (SELECT 1 FROM admin_units) AND NOT EXISTS (SELECT 1 FROM beneficiaries) AND NOT EXISTS (SELECT 1 FROM users)').pluck().get() === 1;

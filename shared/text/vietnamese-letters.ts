@@ -11,8 +11,6 @@ const TONE_MARKS: Record<string, Tone> = {
   '\u0323': 5, // dot    (nặng)
 };
 
-const LETTER_MARKS: Record<string, string> = { '\u0306': 'breve', '\u0302': 'circumflex', '\u031B': 'horn' };
-
 export interface LetterParts {
   /** The letter with its letter-forming mark but no tone, lowercase: "ă", "ơ", "đ", "a". */
   letter: string;
@@ -30,12 +28,4 @@ export function letterParts(ch: string): LetterParts {
   }
   if (base === '\u00F0') base = 'đ'; // ð (U+00F0, lowercase of the lookalike Ð) is a mistyped đ
   return { letter: base.normalize('NFC'), tone };
-}
-
-export function isLetterMark(c: string): boolean {
-  return c in LETTER_MARKS;
-}
-
-export function isToneMark(c: string): boolean {
-  return c in TONE_MARKS;
 }
