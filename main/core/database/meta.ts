@@ -1,10 +1,13 @@
-import type { AppDatabase } from './open-database';
+import type { SqliteConnection } from './open-database';
+
+/** Anything holding the connection: an open AppDatabase, or the connection while it is being opened. */
+type HasConnection = { sqlite: SqliteConnection };
 
 /** Facts about this database file (device id, schema version, demo flag, the office's unit…). Not synced. */
-export function readMeta(db: AppDatabase, key: string): string | undefined {
+export function readMeta(db: HasConnection, key: string): string | undefined {
   return db.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
 }
 
-export function writeMeta(db: AppDatabase, key: string, value: string): void {
+export function writeMeta(db: HasConnection, key: string, value: string): void {
   db.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }

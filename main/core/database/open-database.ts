@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import { APP_ID, readJournal } from './schema-info';
+import { readMeta, writeMeta } from './meta';
 
 export type SqliteConnection = Database.Database;
 
@@ -116,15 +117,14 @@ function hasSqliteHeader(path: string): boolean {
 }
 
 function ensureMeta(sqlite: SqliteConnection, schemaVersion: number): string {
-  const get = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-  const put = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  let deviceId = get.get('device.id') as string | undefined;
+  const db = { sqlite };
+  let deviceId = readMeta(db, 'device.id');
   sqlite.transaction(() => {
-    put.run('app.id', APP_ID);
-    put.run('schema.version', String(schemaVersion));
+    writeMeta(db, 'app.id', APP_ID);
+    writeMeta(db, 'schema.version', String(schemaVersion));
     if (!deviceId) {
       deviceId = randomUUID();
-      put.run('device.id', deviceId);
+      writeMeta(db, 'device.id', deviceId);
     }
   })();
   return deviceId!;
