@@ -3,14 +3,11 @@ import { AppError } from '../core/errors';
 import { runCommand, type Actor } from '../core/write-path';
 import type { CardReadResult } from '../card/read-card';
 import { beneficiaryTable } from '../registry/synced-tables';
+import type { UnitScope } from '../registry/registry-service';
 import { CARD_FIELDS, compareWithCard, type CardField, type CardValues, type FieldComparison } from './card-comparison';
 import { listMismatches, openMismatches, recordById, recordsForCard, type RecordForCard } from './identity-queries';
 import { beneficiaryPhotoTable, mismatchTable } from './synced-tables';
 import type { RecentCardReads } from './recent-card-reads';
-
-export interface UnitScope {
-  unitIds: readonly string[] | null;
-}
 
 export interface CardComparison {
   matchedBy: 'idNumber' | 'oldIdNumber' | 'nameAndBirth' | 'chosen' | null;
