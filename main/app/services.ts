@@ -10,7 +10,6 @@ import { createImportService } from '../excel/import-service';
 import { createIdentityService } from '../identity/identity-service';
 import { createRecentCardReads } from '../identity/recent-card-reads';
 import { createCardReadService } from '../card/card-read-service';
-import { listCscaCertificates } from '../card/csca-store';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -26,7 +25,7 @@ export function createServices(options: ServiceOptions) {
   const logger: Logger = options.quiet ? silentLogger : createLogger({ file: options.logFile });
   const idleLockMinutes = options.idleLockMinutes ?? Number(process.env.ANSINH_IDLE_LOCK_MINUTES ?? 15);
   const cardReads = createRecentCardReads();
-  const cards = createCardReadService(db, { cscaCertificates: () => listCscaCertificates(db) });
+  const cards = createCardReadService(db);
   return {
     db,
     logger,

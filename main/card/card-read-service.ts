@@ -3,6 +3,7 @@ import { recordAudit } from '../core/audit';
 import { AppError } from '../core/errors';
 import type { Actor } from '../core/write-path';
 import { CardError } from './card-channel';
+import { listCscaCertificates } from './csca-store';
 import { PcscReaders, type ReaderInfo } from './pcsc/pcsc-readers';
 import { ReaderUnavailableError } from './pcsc/reader-unavailable-error';
 import { readCard, type CardAccessKey, type CardReadResult } from './read-card';
@@ -18,7 +19,7 @@ export interface CardReaderStatus {
  * The one place the app reads a chip card: waits for a card on the chosen reader, reads it, and records in the
  * audit trail who read whose card and for what — never the card's contents, and only a keyed hash of the ID in logs.
  */
-export function createCardReadService(db: AppDatabase, options: { readers?: PcscReaders; cscaCertificates?: () => Uint8Array[]; waitForCardMs?: number } = {}) {
+export function createCardReadService(db: AppDatabase, options: { readers?: PcscReaders; waitForCardMs?: number } = {}) {
   let readers = options.readers;
   const pcsc = () => (readers ??= new PcscReaders().start());
 
@@ -42,7 +43,8 @@ export function createCardReadService(db: AppDatabase, options: { readers?: Pcsc
         const reader = await r.waitForCard({ reader: input.reader, timeoutMs: options.waitForCardMs ?? 8_000 });
         const channel = await r.connect(reader.name);
         try {
-          result = await readCard(channel, input.access, { cscaCertificates: options.cscaCertificates?.(), readPhoto: input.readPhoto ?? true });
+          // The administrator's imported CSCAs, read at each card so an import takes effect at once.
+          result = await readCard(channel, input.access, { cscaCertificates: listCscaCertificates(db), readPhoto: input.readPhoto ?? true });
         } finally {
           await channel.close();
         }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess, type IpcMainInvokeEvent, type UtilityProcess } from 'electron';
 import { join } from 'node:path';
 import { contract, isMethodName, requestSchema, type ContractResponse } from '../../../shared/contract/methods';
 import { defaultDatabasePath, appDataDir } from '../../core/app-paths';
@@ -36,6 +36,13 @@ function callServices(request: unknown): Promise<ContractResponse> {
     pending.set(id, resolve);
     services!.postMessage({ id, request });
   });
+}
+
+const FORBIDDEN_FRAME: ContractResponse = { ok: false, error: { code: 'forbidden-frame', message: 'Yêu cầu không đến từ cửa sổ của ứng dụng.' } };
+
+function fromOwnFrame(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!frame && isOwnFrame(frame.url, rendererIndex, frame === event.sender.mainFrame);
 }
 
 function createWindow(): void {
@@ -80,10 +87,7 @@ app.whenReady().then(async () => {
   }
 
   ipcMain.handle('ansinh:call', async (event, raw: unknown): Promise<ContractResponse> => {
-    const frame = event.senderFrame;
-    if (!frame || !isOwnFrame(frame.url, rendererIndex, frame === event.sender.mainFrame)) {
-      return { ok: false, error: { code: 'forbidden-frame', message: 'Yêu cầu không đến từ cửa sổ của ứng dụng.' } };
-    }
+    if (!fromOwnFrame(event)) return FORBIDDEN_FRAME;
     const request = requestSchema.safeParse(raw);
     if (!request.success || !isMethodName(request.data.method) || !contract[request.data.method].input.safeParse(request.data.input ?? {}).success) {
       return { ok: false, error: { code: 'invalid-input', message: 'Dữ liệu gửi lên không đúng mẫu.' } };
@@ -91,10 +95,7 @@ app.whenReady().then(async () => {
     return callServices(request.data);
   });
   ipcMain.handle('ansinh:upload', (event, bytes: unknown): ContractResponse | { ok: true; output: { fileRef: string } } => {
-    const frame = event.senderFrame;
-    if (!frame || !isOwnFrame(frame.url, rendererIndex, frame === event.sender.mainFrame)) {
-      return { ok: false, error: { code: 'forbidden-frame', message: 'Yêu cầu không đến từ cửa sổ của ứng dụng.' } };
-    }
+    if (!fromOwnFrame(event)) return FORBIDDEN_FRAME;
     if (!(bytes instanceof ArrayBuffer) || bytes.byteLength > MAX_UPLOAD_BYTES) {
       return { ok: false, error: { code: 'too-large', message: 'Tệp không hợp lệ hoặc quá lớn (tối đa 200 MB).' } };
     }

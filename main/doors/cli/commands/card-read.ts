@@ -3,7 +3,6 @@ import { AppError } from '../../../core/errors';
 import { openDatabase } from '../../../core/database/open-database';
 import { migrationsDir } from '../../../core/app-paths';
 import { createCardReadService } from '../../../card/card-read-service';
-import { listCscaCertificates } from '../../../card/csca-store';
 import { cardReadJson, type CardAccessKey } from '../../../card/read-card';
 import type { CliCommand, CliContext } from '../cli-command';
 
@@ -37,7 +36,7 @@ export const cardReadCommand: CliCommand = {
   async run(ctx) {
     const access = accessKey(ctx);
     const db = openDatabase({ path: ctx.dbPath, migrationsFolder: migrationsDir(), create: true });
-    const cards = createCardReadService(db, { cscaCertificates: () => listCscaCertificates(db) });
+    const cards = createCardReadService(db);
     try {
       const result = await cards.read({ userId: null, origin: 'cli' }, { reader: typeof ctx.values.reader === 'string' ? ctx.values.reader : undefined, access, purpose: 'cli', readPhoto: true });
       if (typeof ctx.values.photo === 'string') {
