@@ -9,7 +9,6 @@ import { canonicalRecords } from '../registry/canonical-records';
 import { writeDistrictList } from './district-list';
 import type { OfficeInfo } from './export-office';
 import { writePopulationMatchingList } from './population-matching-list';
-import { unbankedRecords } from './unbanked-records';
 import { writeUnbankedList } from './unbanked-list';
 
 // Exports of lists for people (police, bank, district): explicit, one file per request, and each one
@@ -66,7 +65,7 @@ export function createExportService(db: AppDatabase) {
       let count: number;
       try {
         if (kind === 'population-matching') count = await writePopulationMatchingList(canonicalRecords(sqlite, unitIds), office, partial);
-        else if (kind === 'unbanked') count = await writeUnbankedList(unbankedRecords(sqlite, unitIds), office, partial);
+        else if (kind === 'unbanked') count = await writeUnbankedList(canonicalRecords(sqlite, unitIds, { unbankedOnly: true }), office, partial);
         else count = await writeDistrictList(canonicalRecords(sqlite, unitIds), office, partial);
         renameSync(partial, file);
       } catch (e) {
