@@ -2,35 +2,28 @@
 // read by the services' own PC/SC adapter, then verification, a new record, the audit trail and the roles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../../main/app/services';
-import { ensurePcscStack } from '../../card/pcscd/ensure-pcsc-stack';
-import { startPcscd, type PcscdProcess } from '../../card/pcscd/pcscd-process';
 import { CccdSoftCard } from '../../card/soft-card/cccd-soft-card';
-import { VpcdCard } from '../../card/vpcd/vpcd-card-client';
+import { startCardRig, type CardRig } from '../../card/virtual-card-rig';
 import { demoServices, loginAs } from '../../support/services';
 import { tempDir } from '../../support/temp-database';
 import { saveUpload } from '../../../main/app/uploads';
 
-let pcscd: PcscdProcess | undefined;
-let card: VpcdCard | undefined;
+let rig: CardRig | undefined;
 let services: Services;
 let cleanup: () => void;
 const chip = new CccdSoftCard();
 
 beforeAll(async () => {
-  ensurePcscStack();
-  pcscd = await startPcscd();
+  rig = await startCardRig(chip);
   const t = tempDir();
   cleanup = t.cleanup;
   process.env.ANSINH_UPLOADS_DIR = `${t.dir}/uploads`;
   services = demoServices(t.dir, { people: 40 });
-  card = new VpcdCard(chip);
-  await card.insert();
 }, 300_000);
 
 afterAll(async () => {
-  await card?.remove();
   await services?.close();
-  await pcscd?.stop();
+  await rig?.stop();
   cleanup?.();
 });
 

@@ -2,31 +2,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePcscStack } from '../../../card/pcscd/ensure-pcsc-stack';
-import { startPcscd, type PcscdProcess } from '../../../card/pcscd/pcscd-process';
 import { CccdSoftCard } from '../../../card/soft-card/cccd-soft-card';
+import { startCardRig, type CardRig } from '../../../card/virtual-card-rig';
 import { fakeJpeg } from '../../../card/soft-card/test-person';
-import { VpcdCard } from '../../../card/vpcd/vpcd-card-client';
 import { runCliAsync } from '../../../support/run-cli-async';
 import { tempDir } from '../../../support/temp-database';
 
-let pcscd: PcscdProcess | undefined;
-let card: VpcdCard | undefined;
+let rig: CardRig | undefined;
 let dir: string;
 let cleanup: () => void;
 const chip = new CccdSoftCard();
 
 beforeAll(async () => {
-  ensurePcscStack();
-  pcscd = await startPcscd();
+  rig = await startCardRig(chip);
   ({ dir, cleanup } = tempDir());
-  card = new VpcdCard(chip);
-  await card.insert();
 }, 300_000);
 
 afterAll(async () => {
-  await card?.remove();
-  await pcscd?.stop();
+  await rig?.stop();
   cleanup?.();
 });
 

@@ -7,22 +7,18 @@ import { migrationsDir } from '../../../../main/core/app-paths';
 import { seedDemo } from '../../../../main/demo/seed-demo';
 import { startServicesProcess, type ServicesProcess } from '../../../../main/app/services-process/start-services-process';
 import { startHostServer, type HostServer } from '../../../../main/doors/host/host-server';
-import { ensurePcscStack } from '../../../card/pcscd/ensure-pcsc-stack';
-import { startPcscd, type PcscdProcess } from '../../../card/pcscd/pcscd-process';
 import { CccdSoftCard } from '../../../card/soft-card/cccd-soft-card';
-import { VpcdCard } from '../../../card/vpcd/vpcd-card-client';
+import { startCardRig, type CardRig } from '../../../card/virtual-card-rig';
 import { tempDir } from '../../../support/temp-database';
 
-let pcscd: PcscdProcess | undefined;
-let card: VpcdCard | undefined;
+let rig: CardRig | undefined;
 let services: ServicesProcess | undefined;
 let host: HostServer | undefined;
 let cleanup: () => void;
 const chip = new CccdSoftCard();
 
 beforeAll(async () => {
-  ensurePcscStack();
-  pcscd = await startPcscd();
+  rig = await startCardRig(chip);
   const t = tempDir();
   cleanup = t.cleanup;
   const dbPath = join(t.dir, 'demo.db');
@@ -31,15 +27,12 @@ beforeAll(async () => {
   db.close();
   services = await startServicesProcess({ dbPath, create: false, quiet: true });
   host = await startHostServer({ services, rendererDir: join(t.dir, 'renderer') });
-  card = new VpcdCard(chip);
-  await card.insert();
 }, 300_000);
 
 afterAll(async () => {
-  await card?.remove();
   await host?.close();
   await services?.close();
-  await pcscd?.stop();
+  await rig?.stop();
   cleanup?.();
 });
 
