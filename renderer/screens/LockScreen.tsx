@@ -1,31 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../shared/contract/accounts';
-import { messageOf } from '../api/call-error';
 import { useAppSession } from '../session/app-session';
+import { useSignIn } from '../session/use-sign-in';
 import { AuthFrame } from './AuthFrame';
 import { ErrorMessage } from './ErrorMessage';
 
 /** Shown after idle time (or when the main process says the session is locked): only the same user's password opens it. */
 export function LockScreen({ session, notice }: { session: Session; notice: string | null }) {
   const { t } = useTranslation();
-  const { client, signedIn, logout } = useAppSession();
+  const { client, logout } = useAppSession();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, signIn } = useSignIn();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      signedIn(await client.call('auth.unlock', { password }));
-    } catch (err) {
-      setError(messageOf(err));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    await signIn(() => client.call('auth.unlock', { password }), () => setPassword(''));
   }
 
   return (

@@ -1,31 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../api/call-error';
 import { useAppSession, type AppInfo } from '../session/app-session';
+import { useSignIn } from '../session/use-sign-in';
 import { AuthFrame } from './AuthFrame';
 import { DemoAccounts } from './DemoAccounts';
 import { ErrorMessage } from './ErrorMessage';
 
 export function LoginScreen({ info, notice }: { info: AppInfo; notice: string | null }) {
   const { t } = useTranslation();
-  const { client, signedIn } = useAppSession();
+  const { client } = useAppSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, signIn } = useSignIn();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      signedIn(await client.call('auth.login', { username: username.trim(), password }));
-    } catch (err) {
-      setError(messageOf(err));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    await signIn(() => client.call('auth.login', { username: username.trim(), password }), () => setPassword(''));
   }
 
   return (

@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordSchema, usernameSchema } from '../../shared/contract/accounts';
-import { messageOf } from '../api/call-error';
 import { useAppSession } from '../session/app-session';
+import { useSignIn } from '../session/use-sign-in';
 import { AuthFrame } from './AuthFrame';
 import { ErrorMessage } from './ErrorMessage';
 
 export function SetupScreen() {
   const { t } = useTranslation();
-  const { client, signedIn } = useAppSession();
+  const { client } = useAppSession();
   const [displayName, setDisplayName] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, signIn } = useSignIn();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -22,15 +21,7 @@ export function SetupScreen() {
     if (!usernameSchema.safeParse(username).success) return setError(t('setup.badUsername'));
     if (!passwordSchema.safeParse(password).success) return setError(t('setup.tooShort'));
     if (password !== confirm) return setError(t('setup.mismatch'));
-    setBusy(true);
-    setError(null);
-    try {
-      signedIn(await client.call('setup.createAdministrator', { username: username.trim(), displayName: displayName.trim(), password }));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await signIn(() => client.call('setup.createAdministrator', { username: username.trim(), displayName: displayName.trim(), password }));
   }
 
   return (
