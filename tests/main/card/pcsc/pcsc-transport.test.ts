@@ -206,8 +206,8 @@ describe('PC/SC through pcscd and the vpcd virtual reader', () => {
       const error = await reading;
       expect(error).toBeInstanceOf(CardError);
       expect((error as CardError).code).toBe('removed');
-      await until('readers gone', () => readers.readers().length === 0);
-      expect(readers.availability()).toBe('no-service');
+      // The readers' ends and the service's loss are separate pcsclite events that arrive in either order.
+      await until('readers gone and service lost', () => readers.readers().length === 0 && readers.availability() === 'no-service');
       const removed = events.filter((e) => e.type === 'reader-removed').map((e) => (e as { name: string }).name);
       expect(removed.sort()).toEqual([READER, 'Virtual PCD 00 01']);
       await channel.close();
