@@ -30,6 +30,8 @@ export class Writer {
   private entries = 0;
   /** Rows this command has already updated: their revision goes up once per command, not once per field change. */
   private readonly updated = new Set<string>();
+  /** Bulk commands: per-row index triggers dropped for now, and the last rowid already in each such index. */
+  private readonly deferred = new Map<SyncedTable, { triggerSql: string; indexedUpTo: number; pending: boolean }>();
   summary: Record<string, unknown> | undefined;
 
   constructor(
@@ -37,6 +39,7 @@ export class Writer {
     readonly commandId: string,
     private readonly hlc: string,
     private seq: number,
+    private readonly bulk = false,
   ) {}
 
   get changes(): number {
@@ -50,6 +53,7 @@ export class Writer {
 
   insert(t: SyncedTable, values: Row): string {
     const id = (values.id as string | undefined) ?? randomUUID();
+    if (this.bulk && t.bulkIndex) this.deferIndex(t);
     const row: Row = { ...values, id, rev: 1, deleted: 0 };
     Object.assign(row, t.derive?.(row));
     const props = Object.keys(row).filter((p) => row[p] !== undefined && t.columns.has(p));
@@ -64,6 +68,7 @@ export class Writer {
 
   /** Applies the fields of `patch` that differ from the stored row; returns the names of the changed fields. */
   update(t: SyncedTable, id: string, patch: Row): string[] {
+    this.catchUpIndex(t);
     const current = this.get(t, id);
     if (!current) throw new AppError('record-missing', 'Không tìm thấy bản ghi cần sửa.', `No ${t.entity} with this id.`);
     const changed = Object.keys(patch).filter((p) => t.columns.has(p) && isLoggedField(t, p) && patch[p] !== undefined && !sameValue(current[p], patch[p]));
@@ -85,6 +90,7 @@ export class Writer {
 
   /** Synced records are never hard-deleted: a tombstone travels like any other change. */
   tombstone(t: SyncedTable, id: string): void {
+    this.catchUpIndex(t);
     const current = this.get(t, id);
     if (!current || current.deleted) return;
     statement(this.db, `UPDATE "${t.entity}" SET deleted = 1, rev = rev + 1 WHERE id = ?`).run(id);
@@ -92,10 +98,45 @@ export class Writer {
   }
 
   restore(t: SyncedTable, id: string): void {
+    this.catchUpIndex(t);
     const current = this.get(t, id);
     if (!current || !current.deleted) return;
     statement(this.db, `UPDATE "${t.entity}" SET deleted = 0, rev = rev + 1 WHERE id = ?`).run(id);
     this.append(t.entity, id, 'update', 'deleted', '1', '0', current.rev as number);
+  }
+
+  /** Puts back every trigger a bulk command dropped, after adding the rows inserted since to its index. */
+  finish(): void {
+    for (const [t, state] of this.deferred) {
+      this.catchUpIndex(t);
+      this.db.sqlite.exec(state.triggerSql);
+    }
+    this.deferred.clear();
+  }
+
+  // Dropping a trigger inside the command's transaction is undone with it if the command fails: the schema
+  // never stays without the trigger.
+  private deferIndex(t: SyncedTable): void {
+    const state = this.deferred.get(t);
+    if (state) {
+      state.pending = true;
+      return;
+    }
+    const bulkIndex = t.bulkIndex!;
+    const triggerSql = statement(this.db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(bulkIndex.trigger) as string | undefined;
+    if (!triggerSql) throw new Error(`trigger ${bulkIndex.trigger} of ${t.entity} is missing`);
+    const indexedUpTo = statement(this.db, `SELECT coalesce(max(rowid), 0) FROM "${t.entity}"`).pluck().get() as number;
+    this.db.sqlite.exec(`DROP TRIGGER "${bulkIndex.trigger}"`);
+    this.deferred.set(t, { triggerSql, indexedUpTo, pending: true });
+  }
+
+  /** Before a row is changed its index entry must exist: an update trigger removes the old entry first. */
+  private catchUpIndex(t: SyncedTable): void {
+    const state = this.deferred.get(t);
+    if (!state?.pending) return;
+    statement(this.db, t.bulkIndex!.catchUp).run(state.indexedUpTo);
+    state.indexedUpTo = statement(this.db, `SELECT coalesce(max(rowid), 0) FROM "${t.entity}"`).pluck().get() as number;
+    state.pending = false;
   }
 
   private append(entity: string, entityId: string, op: string, field: string | null, oldValue: string | null, newValue: string | null, baseRev: number | null): void {
@@ -111,14 +152,20 @@ export function runCommand<T>(
   actor: Actor,
   name: string,
   work: (w: Writer) => T,
-  options: { reverts?: string; now?: () => number } = {},
+  options: {
+    reverts?: string;
+    now?: () => number;
+    /** Many inserts (an import): per-row index triggers give way to one catch-up statement at the end. */
+    bulk?: boolean;
+  } = {},
 ): CommandResult<T> {
   const commandId = randomUUID();
   const run = db.sqlite.transaction(() => {
     const hlc = nextLocalHlc(db, (options.now ?? Date.now)());
     const lastSeq = statement(db, 'SELECT coalesce(max(seq), 0) FROM change_log WHERE device_id = ?').pluck().get(db.deviceId) as number;
-    const writer = new Writer(db, commandId, hlc, lastSeq);
+    const writer = new Writer(db, commandId, hlc, lastSeq, options.bulk);
     const result = work(writer);
+    writer.finish();
     statement(db, 'INSERT INTO commands (id, name, device_id, user_id, origin, hlc, summary, reverts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(commandId, name, db.deviceId, actor.userId, actor.origin, hlc, writer.summary ? JSON.stringify(writer.summary) : null, options.reverts ?? null);
     return { commandId, result, changes: writer.changes };

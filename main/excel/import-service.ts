@@ -237,7 +237,7 @@ export function createImportService(db: AppDatabase) {
         for (const r of staged()) apply(unitId, r, plan, names, w);
         w.summary = { file: path.basename(filePath), format: read.format, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, needsFixing: read.needsFixing.length };
         return plan;
-      });
+      }, { bulk: true });
       sqlite.exec('DELETE FROM excel_import_staging');
       return {
         file: path.basename(filePath),

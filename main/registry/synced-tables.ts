@@ -8,6 +8,10 @@ export const beneficiaryTable = defineSyncedTable(beneficiaries, {
     searchName: foldVietnamese(String(row.fullName ?? '')),
     sortKey: nameSortKey(String(row.fullName ?? '')),
   }),
+  bulkIndex: {
+    trigger: 'beneficiaries_fts_insert',
+    catchUp: 'INSERT INTO beneficiaries_fts(rowid, search_name) SELECT rowid, search_name FROM beneficiaries WHERE rowid > ?',
+  },
 }, ['searchName', 'sortKey']);
 
 export const householdTable = defineSyncedTable(households);

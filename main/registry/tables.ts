@@ -59,8 +59,7 @@ export const beneficiaries = sqliteTable('beneficiaries', {
   rev: integer('rev').notNull().default(1),
   deleted: integer('deleted').notNull().default(0),
 }, (t) => [
-  index('beneficiaries_sort').on(t.deleted, t.sortKey),
-  // Covering index for walking the list in order while checking the folded name (very common type-ahead queries).
+  // Covering index for walking the list in order (and for any order-by-name query over the whole register) while checking the folded name (very common type-ahead queries).
   index('beneficiaries_search_walk').on(t.deleted, t.sortKey, t.searchName, t.unitId),
   // Also serves import matching by name within a commune: birth and ID are checked from the index itself.
   index('beneficiaries_unit_sort').on(t.unitId, t.deleted, t.sortKey, t.birth, t.idNumber),
