@@ -56,11 +56,12 @@ export class Writer {
     if (this.bulk && t.bulkIndex) this.deferIndex(t);
     const row: Row = { ...values, id, rev: 1, deleted: 0 };
     Object.assign(row, t.derive?.(row));
-    const props = Object.keys(row).filter((p) => row[p] !== undefined && t.columns.has(p));
-    const sql = `INSERT INTO "${t.entity}" (${props.map((p) => `"${t.columns.get(p)}"`).join(',')}) VALUES (${props.map(() => '?').join(',')})`;
-    statement(this.db, sql).run(...props.map((p) => toSql(row[p])));
+    const props: string[] = [];
+    for (const p of t.columns.keys()) if (row[p] !== undefined) props.push(p);
+    const { insert, logged: loggedProps } = insertStatement(this.db, t, props);
+    insert.run(...props.map((p) => toSql(row[p])));
     const logged: Row = {};
-    for (const p of props) if (isLoggedField(t, p) && row[p] !== null) logged[p] = t.secretFields.has(p) ? '***' : row[p];
+    for (const p of loggedProps) if (row[p] !== null) logged[p] = t.secretFields.has(p) ? '***' : row[p];
     // Not remembered in `updated`: an import inserts hundreds of thousands of rows in one command.
     this.append(t.entity, id, 'insert', null, null, JSON.stringify(logged), null);
     return id;
@@ -68,7 +69,7 @@ export class Writer {
 
   /** Applies the fields of `patch` that differ from the stored row; returns the names of the changed fields. */
   update(t: SyncedTable, id: string, patch: Row): string[] {
-    this.catchUpIndex(t);
+    this.catchUpIndex(t, id);
     const current = this.get(t, id);
     if (!current) throw new AppError('record-missing', 'Không tìm thấy bản ghi cần sửa.', `No ${t.entity} with this id.`);
     const changed = Object.keys(patch).filter((p) => t.columns.has(p) && isLoggedField(t, p) && patch[p] !== undefined && !sameValue(current[p], patch[p]));
@@ -90,7 +91,7 @@ export class Writer {
 
   /** Synced records are never hard-deleted: a tombstone travels like any other change. */
   tombstone(t: SyncedTable, id: string): void {
-    this.catchUpIndex(t);
+    this.catchUpIndex(t, id);
     const current = this.get(t, id);
     if (!current || current.deleted) return;
     statement(this.db, `UPDATE "${t.entity}" SET deleted = 1, rev = rev + 1 WHERE id = ?`).run(id);
@@ -98,7 +99,7 @@ export class Writer {
   }
 
   restore(t: SyncedTable, id: string): void {
-    this.catchUpIndex(t);
+    this.catchUpIndex(t, id);
     const current = this.get(t, id);
     if (!current || !current.deleted) return;
     statement(this.db, `UPDATE "${t.entity}" SET deleted = 0, rev = rev + 1 WHERE id = ?`).run(id);
@@ -130,10 +131,17 @@ export class Writer {
     this.deferred.set(t, { triggerSql, indexedUpTo, pending: true });
   }
 
-  /** Before a row is changed its index entry must exist: an update trigger removes the old entry first. */
-  private catchUpIndex(t: SyncedTable): void {
+  /**
+   * Before a row inserted by this bulk command is changed, its index entry must exist: the update trigger
+   * removes the old entry first. Rows older than the command are in the index already.
+   */
+  private catchUpIndex(t: SyncedTable, changing?: string): void {
     const state = this.deferred.get(t);
     if (!state?.pending) return;
+    if (changing !== undefined) {
+      const rowid = statement(this.db, `SELECT rowid FROM "${t.entity}" WHERE id = ?`).pluck().get(changing) as number | undefined;
+      if (rowid === undefined || rowid <= state.indexedUpTo) return;
+    }
     statement(this.db, t.bulkIndex!.catchUp).run(state.indexedUpTo);
     state.indexedUpTo = statement(this.db, `SELECT coalesce(max(rowid), 0) FROM "${t.entity}"`).pluck().get() as number;
     state.pending = false;
@@ -225,6 +233,22 @@ function statement(db: AppDatabase, sql: string): Database.Statement<unknown[]> 
   let stmt = cache.get(sql);
   if (!stmt) cache.set(sql, (stmt = db.sqlite.prepare<unknown[]>(sql)));
   return stmt;
+}
+
+const insertStatements = new WeakMap<AppDatabase, Map<string, { insert: Database.Statement<unknown[]>; logged: string[] }>>();
+
+/** The INSERT for one table and one set of properties, and which of them the change log records. */
+function insertStatement(db: AppDatabase, t: SyncedTable, props: string[]) {
+  let cache = insertStatements.get(db);
+  if (!cache) insertStatements.set(db, (cache = new Map()));
+  const key = `${t.entity}|${props.join(',')}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    const sql = `INSERT INTO "${t.entity}" (${props.map((p) => `"${t.columns.get(p)}"`).join(',')}) VALUES (${props.map(() => '?').join(',')})`;
+    entry = { insert: db.sqlite.prepare<unknown[]>(sql), logged: props.filter((p) => isLoggedField(t, p)) };
+    cache.set(key, entry);
+  }
+  return entry;
 }
 
 function fromSql(t: SyncedTable, raw: Row): Row {

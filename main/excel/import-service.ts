@@ -149,11 +149,10 @@ export function createImportService(db: AppDatabase) {
     return key.slice(0, key.indexOf('\u0001'));
   }
 
-  function find(unitId: string, r: CanonicalRecord, names: NameYearFilter): StoredBeneficiary | null {
+  function find(unitId: string, r: CanonicalRecord, primary: string, names: NameYearFilter): StoredBeneficiary | null {
     let row = (r.idNumber ? byId.get(r.idNumber) : undefined) ?? (r.oldIdNumber ? byOldId.get(r.oldIdNumber) : undefined);
     if (!row) {
       // Without an ID: the same name (up to tone placement and case) and birth, in the same commune.
-      const primary = primaryNameKey(r.fullName);
       if (!names.mayMatch(primary, r.birth, r.idNumber !== null)) return null;
       const candidates = (byName.all(unitId, `${primary}\u0001`, `${primary}\u0002`, r.birth, r.birth, r.birth, r.idNumber) as Record<string, unknown>[]).filter((c) =>
         sameName(String(c.full_name), r.fullName) && sameBirth(c.birth as string | null, r.birth) && (!r.idNumber || !c.id_number));
@@ -164,7 +163,8 @@ export function createImportService(db: AppDatabase) {
 
   /** Decides, for one record, what the import does; `w` present = do it. */
   function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer): void {
-    const existing = find(unitId, r, names);
+    const primary = primaryNameKey(r.fullName);
+    const existing = find(unitId, r, primary, names);
     const values: Partial<Record<PersonField, unknown>> = {};
     for (const f of PERSON_FIELDS) if (r[f] !== null && r[f] !== undefined) values[f] = r[f];
     values.categoryGroup ??= existing ? undefined : 'OTHER';
@@ -173,7 +173,7 @@ export function createImportService(db: AppDatabase) {
       plan.imported += 1;
       if (!w) return;
       const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: r.accountNumber ? 'bank' : 'cash' });
-      names.add(primaryNameKey(r.fullName), r.birth, r.idNumber !== null);
+      names.add(primary, r.birth, r.idNumber !== null);
       if (r.accountNumber) w.insert(paymentAccountTable, accountValues(id, r));
       return;
     }
