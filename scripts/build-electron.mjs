@@ -19,5 +19,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/doors/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
   build({ ...common, entryPoints: ['main/doors/electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
   build({ ...common, entryPoints: ['main/doors/electron/services-process.ts'], outfile: 'dist/electron/services-process.cjs' }),
+  // The import's workbook reader runs in a worker thread, loaded from beside the services bundle.
+  build({ ...common, entryPoints: ['main/excel/read-worker/workbook-read-worker.ts'], outfile: 'dist/electron/workbook-read-worker.cjs' }),
 ]);
 console.log('dist/electron built');

@@ -9,17 +9,16 @@ import { normaliseTonePlacement } from '../../shared/text/tone-placement';
 import type { CanonicalRecord, Problem } from './canonical-record';
 import type { ColumnMapping } from './header-detection';
 import { NameYearFilter } from './name-year-filter';
-import { streamWorkbook } from './read-workbook';
-import type { SheetSummary } from './sheet-interpreter';
+import { pullWorkbook } from './read-worker/pull-workbook';
+import type { InterpretOptions, SheetSummary } from './sheet-interpreter';
 import type { SpreadsheetFormat } from './file-guards';
 
-// Import of a list into the register: read (streaming) into a connection-local staging table, then apply
-// everything in ONE command through the write path, so the import is all-or-nothing, sits in the change
-// log as one entry, and can be undone. Re-importing the same or a corrected file updates, never duplicates.
+// Import of a list into the register: a worker thread reads (streaming) while this thread applies the records
+// in ONE command through the write path, so the import is all-or-nothing, sits in the change log as one entry,
+// and can be undone. Re-importing the same or a corrected file updates, never duplicates.
 
 const MAPPING_KEY = 'excel.mapping.';
 const PREVIEW_RECORDS = 500;
-const BATCH = 2000;
 
 /** Fields an import may set on a beneficiary, in the canonical names. */
 const PERSON_FIELDS = ['fullName', 'birth', 'sex', 'idNumber', 'oldIdNumber', 'hometown', 'permanentAddress', 'village', 'categoryGroup', 'categoryLabel', 'monthlyAmount'] as const;
@@ -76,11 +75,14 @@ interface StoredBeneficiary {
 
 export function createImportService(db: AppDatabase) {
   const sqlite = db.sqlite;
-  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS excel_import_staging (seq INTEGER PRIMARY KEY, record TEXT NOT NULL)');
 
   function mappings(): Record<string, ColumnMapping> {
     const rows = sqlite.prepare("SELECT key, value FROM meta WHERE key LIKE 'excel.mapping.%'").all() as { key: string; value: string }[];
     return Object.fromEntries(rows.map((r) => [r.key.slice(MAPPING_KEY.length), JSON.parse(r.value) as ColumnMapping]));
+  }
+
+  function interpretOptions(options: ImportOptions): InterpretOptions {
+    return { mappings: mappings(), today: options.today };
   }
 
   function unitOf(options: ImportOptions): string {
@@ -89,38 +91,6 @@ export function createImportService(db: AppDatabase) {
     const ok = sqlite.prepare("SELECT 1 FROM admin_units WHERE id = ? AND deleted = 0").get(unitId);
     if (!ok) throw new AppError('import-no-unit', 'Không tìm thấy xã/phường nhận danh sách.', 'Unknown commune.');
     return unitId;
-  }
-
-  /** Reads the workbook into the staging table (not synced data: a temporary, connection-local table). */
-  async function stage(filePath: string, options: ImportOptions, keep?: (r: CanonicalRecord) => void) {
-    sqlite.exec('DELETE FROM excel_import_staging');
-    const insert = sqlite.prepare('INSERT INTO excel_import_staging (record) VALUES (?)');
-    const flush = sqlite.transaction((batch: string[]) => { for (const r of batch) insert.run(r); });
-    let batch: string[] = [];
-    let count = 0;
-    const needsFixing: Problem[] = [];
-    const reading = await streamWorkbook(filePath, {
-      record(r) {
-        count += 1;
-        keep?.(r);
-        batch.push(JSON.stringify(r));
-        if (batch.length >= BATCH) { flush(batch); batch = []; }
-      },
-      needsFixing: (p) => needsFixing.push(p),
-    }, { mappings: mappings(), today: options.today });
-    flush(batch);
-    return { ...reading, count, needsFixing };
-  }
-
-  function* staged(): Generator<CanonicalRecord> {
-    let after = 0;
-    const page = sqlite.prepare('SELECT seq, record FROM excel_import_staging WHERE seq > ? ORDER BY seq LIMIT ?');
-    for (;;) {
-      const rows = page.all(after, BATCH) as { seq: number; record: string }[];
-      if (rows.length === 0) return;
-      for (const r of rows) yield JSON.parse(r.record) as CanonicalRecord;
-      after = rows[rows.length - 1].seq;
-    }
   }
 
   const byId = sqlite.prepare('SELECT * FROM beneficiaries WHERE id_number = ? AND deleted = 0 LIMIT 1');
@@ -218,35 +188,61 @@ export function createImportService(db: AppDatabase) {
     /** Reads and matches without writing: what the import would do, with the rows needing a fix. */
     async preview(filePath: string, options: ImportOptions = {}): Promise<ImportPreview> {
       const unitId = unitOf(options);
-      const sample: CanonicalRecord[] = [];
-      const read = await stage(filePath, options, (r) => { if (sample.length < PREVIEW_RECORDS) sample.push(r); });
-      const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
-      // Records repeated in the file would each count as new here; the commit merges them.
-      const names = nameFilter(unitId);
-      for (const r of staged()) apply(unitId, r, plan, names);
-      return { file: path.basename(filePath), format: read.format, sheets: read.sheets, records: read.count, sample, needsFixing: read.needsFixing, ...plan };
+      const reading = await pullWorkbook(filePath, interpretOptions(options));
+      try {
+        const sample: CanonicalRecord[] = [];
+        const needsFixing: Problem[] = [];
+        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
+        let records = 0;
+        // Records repeated in the file would each count as new here; the commit merges them.
+        const names = nameFilter(unitId);
+        for (const batch of reading.batches()) {
+          needsFixing.push(...batch.problems);
+          for (const r of batch.records) {
+            records += 1;
+            if (sample.length < PREVIEW_RECORDS) sample.push(r);
+            apply(unitId, r, plan, names);
+          }
+        }
+        const { format, sheets } = reading.result;
+        return { file: path.basename(filePath), format, sheets, records, sample, needsFixing, ...plan };
+      } finally {
+        await reading.close();
+      }
     },
 
-    /** Imports in one transaction, recorded as one "import" command that `undo` reverses. */
+    /**
+     * Imports in one transaction, recorded as one "import" command that `undo` reverses. The file is read in a
+     * worker thread while the records already read are written.
+     */
     async commit(actor: Actor, filePath: string, options: ImportOptions = {}): Promise<ImportReport> {
       const unitId = unitOf(options);
-      const read = await stage(filePath, options);
-      const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
-      const result = runCommand(db, actor, 'import', (w) => {
-        const names = nameFilter(unitId);
-        for (const r of staged()) apply(unitId, r, plan, names, w);
-        w.summary = { file: path.basename(filePath), format: read.format, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, needsFixing: read.needsFixing.length };
-        return plan;
-      }, { bulk: true });
-      sqlite.exec('DELETE FROM excel_import_staging');
-      return {
-        file: path.basename(filePath),
-        format: read.format,
-        sheets: read.sheets.map((s) => ({ name: s.name, layout: s.layout, dataRows: s.dataRows })),
-        ...plan,
-        needsFixing: read.needsFixing,
-        importId: result.commandId,
-      };
+      const reading = await pullWorkbook(filePath, interpretOptions(options));
+      try {
+        const needsFixing: Problem[] = [];
+        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
+        const result = runCommand(db, actor, 'import', (w) => {
+          const names = nameFilter(unitId);
+          for (const batch of reading.batches()) {
+            needsFixing.push(...batch.problems);
+            for (const r of batch.records) apply(unitId, r, plan, names, w);
+          }
+          const { format } = reading.result;
+          w.summary = { file: path.basename(filePath), format, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, needsFixing: needsFixing.length };
+          return plan;
+        }, { bulk: true });
+        const { format, sheets } = reading.result;
+        return {
+          file: path.basename(filePath),
+          format,
+          sheets: sheets.map((s) => ({ name: s.name, layout: s.layout, dataRows: s.dataRows })),
+          ...plan,
+          needsFixing,
+          importId: result.commandId,
+        };
+      } finally {
+        await reading.close();
+      }
     },
 
     undo(actor: Actor, importId: string) {

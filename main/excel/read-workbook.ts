@@ -17,7 +17,11 @@ export interface WorkbookReading {
 export interface WorkbookHandlers {
   record(record: CanonicalRecord): void;
   needsFixing(problem: Problem): void;
+  /** Told the number of rows read so far, every ROWS_PER_PROGRESS rows (data or not). */
+  progress?(rowsRead: number): void;
 }
+
+const ROWS_PER_PROGRESS = 1000;
 
 export function rawSheets(filePath: string, format: SpreadsheetFormat): AsyncGenerator<RawSheet> {
   if (format === 'xlsx') return readXlsxSheets(filePath);
@@ -32,9 +36,13 @@ export function rawSheets(filePath: string, format: SpreadsheetFormat): AsyncGen
 export async function streamWorkbook(filePath: string, handlers: WorkbookHandlers, options: InterpretOptions = {}): Promise<{ format: SpreadsheetFormat; sheets: SheetSummary[] }> {
   const format = await sniffFormat(filePath);
   const sheets: SheetSummary[] = [];
+  let rowsRead = 0;
   for await (const sheet of rawSheets(filePath, format)) {
     const interpreter = new SheetInterpreter(sheet.name, { record: handlers.record, needsFixing: handlers.needsFixing }, options);
-    for await (const row of sheet.rows) interpreter.push(row);
+    for await (const row of sheet.rows) {
+      interpreter.push(row);
+      if (++rowsRead % ROWS_PER_PROGRESS === 0) handlers.progress?.(rowsRead);
+    }
     sheets.push(interpreter.finish());
   }
   return { format, sheets };

@@ -11,7 +11,19 @@ const ALPHABET = ['a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h'
 const RANK = new Map(ALPHABET.map((letter, i) => [letter, String.fromCharCode(0x41 + i)]));
 const PRIMARY_SECONDARY_SEPARATOR = '\u0001';
 
+// An import asks for the same name's key twice in a row (to match the person, then to store the row).
+let lastName: string | undefined;
+let lastKey = '';
+
 export function nameSortKey(fullName: string): string {
+  if (fullName !== lastName) {
+    lastKey = sortKeyOf(fullName);
+    lastName = fullName;
+  }
+  return lastKey;
+}
+
+function sortKeyOf(fullName: string): string {
   const { family, middle, given } = splitVietnameseName(fullName);
   const ordered = [given, middle, family].filter(Boolean).join(' ');
   let primary = '';

@@ -13,12 +13,27 @@ const TONE_MARKS: Record<string, Tone> = {
 
 export interface LetterParts {
   /** The letter with its letter-forming mark but no tone, lowercase: "ă", "ơ", "đ", "a". */
-  letter: string;
-  tone: Tone;
+  readonly letter: string;
+  readonly tone: Tone;
 }
+
+// Names are made of a few hundred distinct characters; sorting and matching a 100,000-row list decomposes
+// millions of them, so each is decomposed once (the cache is bounded in case of arbitrary text).
+const known = new Map<string, LetterParts>();
+const KNOWN_LIMIT = 4096;
 
 /** Decomposes one user-perceived character (any case, NFC or NFD) into letter + tone. */
 export function letterParts(ch: string): LetterParts {
+  let parts = known.get(ch);
+  if (!parts) {
+    parts = decompose(ch);
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(ch, parts);
+  }
+  return parts;
+}
+
+function decompose(ch: string): LetterParts {
   const nfd = ch.normalize('NFD').toLowerCase();
   let base = '';
   let tone: Tone = 0;

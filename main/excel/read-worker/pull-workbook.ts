@@ -1,0 +1,115 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type ResourceLimits } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../core/errors';
+import type { CanonicalRecord, Problem } from '../canonical-record';
+import { sniffFormat, type SpreadsheetFormat } from '../file-guards';
+import type { InterpretOptions, SheetSummary } from '../sheet-interpreter';
+import { CANCELLED, CONSUMED, POSTED, ROWS_READ, SLOTS, type ReadMessage, type ReadRequest } from './read-protocol';
+
+/**
+ * Without a row read for this long, the reader is taken for dead: a worker stopped at its memory limit cannot
+ * say so while this thread waits synchronously. Long enough for a slow PC to open a 100 MB .xls.
+ */
+const STALL_MS = 60_000;
+
+/**
+ * The reader's heap. .xlsx and .csv are streamed: their live data is small, and a tight old generation keeps
+ * V8 from letting garbage pile up (≈100 MB less at 500,000 rows) while the writer needs the memory. An .xls
+ * is parsed whole by SheetJS (≈600 MB for 65,000 rows), so it gets room, still bounded against a hostile file.
+ */
+const HEAP_LIMITS: Record<SpreadsheetFormat, ResourceLimits> = {
+  xlsx: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
+  csv: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
+  xls: { maxOldGenerationSizeMb: 1536 },
+};
+
+export interface WorkbookPull {
+  /** Batches of records and needs-fixing problems, in file order; blocks (synchronously) until each is read. */
+  batches(): Generator<{ records: CanonicalRecord[]; problems: Problem[] }>;
+  /** After `batches()` has ended: what was read. */
+  readonly result: { format: SpreadsheetFormat; sheets: SheetSummary[] };
+  /** Batches the reader has sent and `batches()` has not yet taken (never more than MAX_BATCHES_AHEAD). */
+  readonly batchesWaiting: number;
+  /** Stops the reader (always call it, also after an error). */
+  close(): Promise<void>;
+}
+
+/**
+ * Reads a workbook in a worker thread and hands its records over synchronously, so that an import can write
+ * them inside one database transaction while the next ones are being read.
+ */
+export async function pullWorkbook(filePath: string, options: InterpretOptions, reader: { entry?: string; stallMs?: number } = {}): Promise<WorkbookPull> {
+  const { entry = readWorkerEntry(), stallMs = STALL_MS } = reader;
+  const format = await sniffFormat(filePath);
+  const counters = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
+  const slots = new Int32Array(counters);
+  const { port1, port2 } = new MessageChannel();
+  const request: ReadRequest & { port: typeof port2 } = { filePath, options, counters, port: port2 };
+  const worker = new Worker(entry, { workerData: request, transferList: [port2], resourceLimits: HEAP_LIMITS[format] });
+  let result: WorkbookPull['result'] | undefined;
+  let consumed = 0;
+
+  function next(): ReadMessage {
+    let waitedSince = Date.now();
+    let rowsRead = Atomics.load(slots, ROWS_READ);
+    for (;;) {
+      const got = receiveMessageOnPort(port1);
+      if (got) {
+        consumed += 1;
+        Atomics.store(slots, CONSUMED, consumed);
+        Atomics.notify(slots, CONSUMED);
+        return got.message as ReadMessage;
+      }
+      const posted = Atomics.load(slots, POSTED);
+      if (posted > consumed) continue; // counted before its message became visible: look again
+      Atomics.wait(slots, POSTED, posted, 1000);
+      const nowRead = Atomics.load(slots, ROWS_READ);
+      if (nowRead !== rowsRead) {
+        rowsRead = nowRead;
+        waitedSince = Date.now();
+      } else if (Date.now() - waitedSince > stallMs) {
+        throw new AppError('import-read-stalled', 'Không đọc hết được tệp (tệp quá lớn hoặc quá phức tạp, hoặc việc đọc bị gián đoạn); chưa nhập gì.', 'Reading the file stopped (too large or too complex, or interrupted); nothing was imported.');
+      }
+    }
+  }
+
+  return {
+    *batches() {
+      for (;;) {
+        const message = next();
+        if (message.kind === 'batch') yield message;
+        else if (message.kind === 'end') {
+          result = { format: message.format, sheets: message.sheets };
+          return;
+        } else if ('code' in message.error) {
+          throw new AppError(message.error.code, message.error.messageVi, message.error.messageEn);
+        } else {
+          throw new AppError('import-read-failed', 'Không đọc được tệp; chưa nhập gì.', `Reading the file failed: ${message.error.internal}`);
+        }
+      }
+    },
+    get result() {
+      if (!result) throw new Error('the workbook has not been read to its end');
+      return result;
+    },
+    get batchesWaiting() {
+      return Atomics.load(slots, POSTED) - consumed;
+    },
+    async close() {
+      Atomics.store(slots, CANCELLED, 1);
+      Atomics.notify(slots, CONSUMED);
+      port1.close();
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * From sources the worker is a bootstrap that loads TypeScript; in the Electron bundle (a .cjs file) it is the
+ * bundled worker beside it.
+ */
+function readWorkerEntry(): string {
+  const here = import.meta.url;
+  if (here.endsWith('.cjs')) return fileURLToPath(new URL('./workbook-read-worker.cjs', here));
+  return fileURLToPath(new URL('./workbook-read-worker.mjs', here));
+}
