@@ -5,6 +5,7 @@ import type { Actor } from '../core/write-path';
 import { listUnits } from '../registry/admin-unit-queries';
 import { AppError } from '../core/errors';
 import { uploadPath } from './uploads';
+import { newDownload } from './downloads';
 import { readFileSync } from 'node:fs';
 import { importCscaCertificate } from '../card/csca-store';
 import type { Services } from './services';
@@ -74,4 +75,20 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return { ok: true as const };
   },
   'import.undo': (s, input, ctx) => s.imports.undo(ctx.actor, input.importId).result,
+  'export.list': async (s, input, ctx) => {
+    const unitIds = input.unitId ? [targetUnit(s, ctx, input.unitId)] : s.accounts.unitScope(ctx.user!);
+    const target = newDownload();
+    const date = new Date();
+    const report = await s.exports.exportList(ctx.actor, input.kind, unitIds, target.path, { date, preparedBy: ctx.user!.displayName });
+    const day = [date.getDate(), date.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-');
+    const fileName = `${EXPORT_FILE_NAMES[input.kind]}_${day}-${date.getFullYear()}.xlsx`;
+    return { kind: input.kind, fileName, count: report.count, downloadRef: target.ref };
+  },
 };
+
+/** ASCII file names: they survive every file system, zip tool and e-mail client an office uses. */
+const EXPORT_FILE_NAMES = {
+  'population-matching': 'DS_doi_chieu_CSDL_dan_cu',
+  unbanked: 'DS_chua_co_tai_khoan',
+  'district-list': 'DS_doi_tuong_gui_cap_tren',
+} as const;

@@ -7,6 +7,7 @@ import { createLogger, silentLogger, type Logger } from '../core/logging';
 import { createAccountsService } from '../accounts/accounts-service';
 import { createRegistryService } from '../registry/registry-service';
 import { createImportService } from '../excel/import-service';
+import { createExportService } from '../excel/export-service';
 import { createIdentityService } from '../identity/identity-service';
 import { createRecentCardReads } from '../identity/recent-card-reads';
 import { createCardReadService } from '../card/card-read-service';
@@ -33,6 +34,7 @@ export function createServices(options: ServiceOptions) {
     accounts: createAccountsService(db, { idleLockMinutes }),
     registry: createRegistryService(db),
     imports: createImportService(db),
+    exports: createExportService(db),
     cardReads,
     cards,
     identity: createIdentityService(db, cardReads),

@@ -1,5 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { EXPORT_LIST_KINDS, type ExportListKind } from '../../shared/contract/exports';
 import { recordAudit } from '../core/audit';
 import { readMeta } from '../core/database/meta';
 import type { AppDatabase } from '../core/database/open-database';
@@ -14,8 +15,8 @@ import { writeUnbankedList } from './unbanked-list';
 // Exports of lists for people (police, bank, district): explicit, one file per request, and each one
 // recorded in the audit table (who, when, which list, how many people) because it sends personal data out.
 
-export const EXPORT_KINDS = ['population-matching', 'unbanked', 'district-list'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_KINDS = EXPORT_LIST_KINDS;
+export type ExportKind = ExportListKind;
 
 export interface ExportOptions {
   /** The day printed in the signature block (default: today). */

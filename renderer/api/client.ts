@@ -12,6 +12,7 @@ const responseSchema = z.discriminatedUnion('ok', [
 ]);
 
 const uploadOutput = z.object({ fileRef: fileRefSchema });
+const saveOutput = z.object({ saved: z.boolean() });
 
 export interface ClientHooks {
   /** A call was refused because the session locked (idle) or ended: the app shows the lock or login screen. */
@@ -24,6 +25,8 @@ export interface ContractClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   /** Hands a file (a workbook to import) to the main process; resolves to the reference the import methods take. */
   upload(file: Blob): Promise<string>;
+  /** Saves an export the main process wrote (a download, or Electron's save dialog); false when the clerk cancelled. */
+  save(downloadRef: string, fileName: string): Promise<boolean>;
   readonly transportKind: Transport['kind'];
   hasSession(): boolean;
   forgetSession(): void;
@@ -70,16 +73,28 @@ export function createClient(transport: Transport, hooks: ClientHooks = {}): Con
     return data;
   }
 
-  async function upload(file: Blob): Promise<string> {
-    const response = responseSchema.safeParse(await transport.upload(file));
+  /** The answer of a file transfer (upload or save): its output, or a CallError. */
+  function transferOutput(raw: unknown): unknown {
+    const response = responseSchema.safeParse(raw);
     if (!response.success) {
-      throw new CallError('bad-response', 'Chương trình trả lời không đúng mẫu khi nhận tệp. Hãy thử lại.', 'Upload answer is not a contract response.');
+      throw new CallError('bad-response', 'Chương trình trả lời không đúng mẫu khi chuyển tệp. Hãy thử lại.', 'File transfer answer is not a contract response.');
     }
     if (!response.data.ok) {
       const { code, message, messageEn } = response.data.error;
       throw new CallError(code, message, messageEn);
     }
-    const output = uploadOutput.safeParse(response.data.output);
+    return response.data.output;
+  }
+
+  async function save(downloadRef: string, fileName: string): Promise<boolean> {
+    const output = saveOutput.safeParse(transferOutput(await transport.save(downloadRef, fileName)));
+    if (!output.success) throw new CallError('bad-response', 'Chương trình trả lời không đúng mẫu khi lưu tệp.', 'Save answer fails the contract.');
+    hooks.onServerContact?.();
+    return output.data.saved;
+  }
+
+  async function upload(file: Blob): Promise<string> {
+    const output = uploadOutput.safeParse(transferOutput(await transport.upload(file)));
     if (!output.success) {
       throw new CallError('bad-response', 'Chương trình không trả về mã tệp đã nhận. Hãy thử lại.', 'Upload answer has no file reference.');
     }
@@ -90,6 +105,7 @@ export function createClient(transport: Transport, hooks: ClientHooks = {}): Con
   return {
     call,
     upload,
+    save,
     transportKind: transport.kind,
     hasSession: () => token !== null,
     forgetSession: () => { token = null; },

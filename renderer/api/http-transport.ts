@@ -3,12 +3,16 @@ import type { Transport } from './transport';
 
 export const CALL_PATH = '/api/call';
 export const UPLOAD_PATH = '/api/upload';
+export const DOWNLOAD_PATH = '/api/download';
 export const LAUNCH_KEY_HEADER = 'X-Ansinh-Key';
 
 const OFFLINE = ['offline', 'Không kết nối được với chương trình An Sinh Desk. Hãy kiểm tra chương trình còn đang chạy.',
   'Cannot reach the An Sinh Desk host.'] as const;
 
-/** The headless host: POST /api/call (JSON) and /api/upload (raw bytes) on the same origin, with the launch secret in a header. */
+/**
+ * The headless host: POST /api/call (JSON), /api/upload (raw bytes) and /api/download (an export's bytes) on the
+ * same origin, with the launch secret in a header.
+ */
 export function httpTransport(launchSecret: string | null, fetchImpl: typeof fetch = fetch): Transport {
   async function post(path: string, contentType: string, body: BodyInit): Promise<unknown> {
     const headers: Record<string, string> = { 'Content-Type': contentType };
@@ -28,10 +32,40 @@ export function httpTransport(launchSecret: string | null, fetchImpl: typeof fet
     }
   }
 
+  /** Fetches the export (the host deletes it once sent) and lets the browser save it under its name. */
+  async function save(downloadRef: string, fileName: string): Promise<unknown> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (launchSecret) headers[LAUNCH_KEY_HEADER] = launchSecret;
+    let response: Response;
+    try {
+      response = await fetchImpl(DOWNLOAD_PATH, { method: 'POST', headers, body: JSON.stringify({ downloadRef }), credentials: 'same-origin', cache: 'no-store' });
+    } catch {
+      return transportFailure(...OFFLINE);
+    }
+    if (!response.ok) {
+      try {
+        return await response.json();
+      } catch {
+        return transportFailure('bad-response', `Máy chủ trả lời không đúng mẫu (mã ${response.status}).`, `Host answered HTTP ${response.status}.`);
+      }
+    }
+    const url = URL.createObjectURL(await response.blob());
+    try {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.click();
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    }
+    return { ok: true, output: { saved: true } };
+  }
+
   return {
     kind: 'http',
     send: (request: ContractRequest) => post(CALL_PATH, 'application/json', JSON.stringify(request)),
     upload: (file: Blob) => post(UPLOAD_PATH, 'application/octet-stream', file),
+    save,
   };
 }
 

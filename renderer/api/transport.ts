@@ -6,4 +6,6 @@ export interface Transport {
   send(request: ContractRequest): Promise<unknown>;
   /** Hands a file's bytes to the main process; the raw answer is `{ok:true, output:{fileRef}}` or a refusal. */
   upload(file: Blob): Promise<unknown>;
+  /** Saves an export by its reference; the raw answer is `{ok:true, output:{saved}}` or a refusal. */
+  save(downloadRef: string, fileName: string): Promise<unknown>;
 }

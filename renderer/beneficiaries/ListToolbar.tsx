@@ -7,6 +7,8 @@ import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { NO_FILTERS, type ListFilters } from './list-filters';
 import { categoryGroupLabel } from './row-cells';
+import { can } from '../../shared/contract/roles';
+import { ExportPanel } from '../exports/ExportPanel';
 
 type Facets = z.infer<typeof facetsOutput>;
 
@@ -19,7 +21,9 @@ interface Props {
 
 export function ListToolbar({ filters, onChange, searchRef, onSearchKeyDown }: Props) {
   const { t } = useTranslation();
-  const { client } = useAppSession();
+  const { client, phase } = useAppSession();
+  const mayExport = phase.name === 'ready' && can(phase.session.user.role, 'lists.export');
+  const [exporting, setExporting] = useState(false);
   const [facets, setFacets] = useState<Facets | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -34,6 +38,7 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchKeyDown }: P
   const filtered = filters.village !== null || filters.categoryGroup !== null || filters.status !== null || filters.query !== '';
 
   return (
+    <>
     <div className="toolbar">
       <div className="search-box">
         <label htmlFor="beneficiary-search">{t('list.searchLabel')}</label>
@@ -68,7 +73,14 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchKeyDown }: P
         </select>
       </div>
       <button type="button" className="clear-filters" disabled={!filtered} onClick={() => onChange(NO_FILTERS)}>{t('list.clearFilters')}</button>
+      {mayExport && (
+        <button type="button" className="export-open" data-testid="export-open" aria-expanded={exporting} onClick={() => setExporting((x) => !x)}>
+          {t('exports.open')}
+        </button>
+      )}
       {error && <ErrorMessage message={error} onRetry={() => { setError(null); setAttempt((a) => a + 1); }} retryLabel={t('common.retry')} />}
     </div>
+    {exporting && <ExportPanel onClose={() => setExporting(false)} />}
+    </>
   );
 }

@@ -113,6 +113,22 @@ export const en: Messages = {
     number: 'Account number', holderName: 'Holder', bankName: 'Bank', bankBin: 'Bank BIN', kind: 'Account kind',
     owner: 'Whose', beneficiaryId: 'Beneficiary', verified: 'Verification', problems: 'Problems to resolve',
   },
+  exports: {
+    open: 'Export a list…',
+    title: 'Export a list to an Excel file',
+    choose: 'Choose the list (every beneficiary in your area):',
+    kinds: {
+      'population-matching': { name: 'List for matching with the population database', what: 'For the commune police to check ID numbers, names, birth dates and permanent residence.' },
+      unbanked: { name: 'People without an account', what: 'For the bank, to open accounts for those still paid in cash.' },
+      'district-list': { name: 'List for the district', what: 'In the district/province list layout, with every column it consolidates.' },
+    },
+    privacy: 'The file holds personal data. The export is logged (who, when, which list, how many people). Keep it somewhere safe and send it only to its recipient.',
+    run: 'Export',
+    working: 'Preparing the list…',
+    saved: 'Exported {{count}} people to {{file}}.',
+    cancelled: 'Not saved (the save dialog was cancelled).',
+    close: 'Close',
+  },
   imports: {
     title: 'Import a list from an Excel file',
     intro: 'Choose a list file (.xlsx, .xls or .csv) sent by the district or made by the commune. It is read and previewed first; nothing is written until you confirm.',

@@ -211,6 +211,22 @@ export const vi = {
     verified: 'Xác thực',
     problems: 'Vấn đề cần xử lý',
   },
+  exports: {
+    open: 'Xuất danh sách…',
+    title: 'Xuất danh sách ra tệp Excel',
+    choose: 'Chọn loại danh sách (toàn bộ đối tượng thuộc địa bàn của bạn):',
+    kinds: {
+      'population-matching': { name: 'Danh sách đối chiếu CSDL quốc gia về dân cư', what: 'Gửi công an xã để đối chiếu số định danh, họ tên, ngày sinh, nơi thường trú.' },
+      unbanked: { name: 'Danh sách người chưa có tài khoản', what: 'Gửi ngân hàng để mở tài khoản cho những người còn nhận tiền mặt.' },
+      'district-list': { name: 'Danh sách gửi cấp trên', what: 'Theo mẫu danh sách của huyện/tỉnh, đủ các cột để cấp trên tổng hợp.' },
+    },
+    privacy: 'Tệp chứa thông tin cá nhân. Việc xuất được ghi lại (ai, khi nào, loại danh sách, số người). Hãy lưu vào nơi an toàn và chỉ gửi cho đúng nơi nhận.',
+    run: 'Xuất tệp',
+    working: 'Đang lập danh sách…',
+    saved: 'Đã xuất {{count}} người vào tệp {{file}}.',
+    cancelled: 'Chưa lưu tệp (đã hủy hộp thoại lưu).',
+    close: 'Đóng',
+  },
   imports: {
     title: 'Nhập danh sách từ tệp Excel',
     intro: 'Chọn tệp danh sách (.xlsx, .xls hoặc .csv) do huyện gửi hay xã tự lập. Chương trình đọc thử và cho xem trước; chưa ghi gì cho đến khi bạn xác nhận.',

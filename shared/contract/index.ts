@@ -5,3 +5,4 @@ export * from './beneficiaries';
 export * from './card';
 export * from './identity';
 export * from './imports';
+export * from './exports';

@@ -5,6 +5,7 @@ import {
 } from './beneficiaries';
 import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
+import { exportListInput, exportListOutput } from './exports';
 import { fileRefSchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
 import type { Permission } from './roles';
 
@@ -51,6 +52,7 @@ export const contract = {
   'import.preview': method(importInput, importPreviewSchema, 'beneficiaries.write'),
   'import.commit': method(importInput, importReportSchema, 'beneficiaries.write'),
   'import.rememberMapping': method(rememberMappingInput, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
+  'export.list': method(exportListInput, exportListOutput, 'lists.export'),
   'import.undo': method(z.object({ importId: z.string().max(100) }).strict(), undoReportSchema, 'beneficiaries.write'),
 } as const;
 

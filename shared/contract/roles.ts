@@ -9,14 +9,15 @@ export const PERMISSIONS = [
   'card.read',
   'users.manage',
   'reports.read',
+  'lists.export', // workbooks with personal data leave the machine: never for clinic reception
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  'commune-clerk': ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'reports.read'],
+  'commune-clerk': ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'reports.read', 'lists.export'],
   'clinic-reception': ['card.read'],
-  'district-staff': ['beneficiaries.read', 'reports.read'],
-  administrator: ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'users.manage', 'reports.read'],
+  'district-staff': ['beneficiaries.read', 'reports.read', 'lists.export'],
+  administrator: ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'users.manage', 'reports.read', 'lists.export'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -6,6 +6,9 @@ import { ensureDefaultDatabase } from '../../app/first-start';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
 import { isOwnFrame } from './ipc-guard';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../../app/uploads';
+import { takeDownload } from '../../app/downloads';
+import { copyFileSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 
 // The Electron door: one hardened window, one IPC channel, the services in a utility process. No logic here.
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
@@ -100,6 +103,26 @@ app.whenReady().then(async () => {
       return { ok: false, error: { code: 'too-large', message: 'Tệp không hợp lệ hoặc quá lớn (tối đa 200 MB).' } };
     }
     return { ok: true, output: { fileRef: saveUpload(new Uint8Array(bytes)) } };
+  });
+  ipcMain.handle('ansinh:download', async (event, ref: unknown, fileName: unknown): Promise<ContractResponse | { ok: true; output: { saved: boolean } }> => {
+    if (!fromOwnFrame(event)) return FORBIDDEN_FRAME;
+    const file = typeof ref === 'string' ? takeDownload(ref) : null;
+    if (!file) return { ok: false, error: { code: 'download-gone', message: 'Tệp xuất không còn (đã lưu hoặc quá hạn); hãy xuất lại.' } };
+    const name = typeof fileName === 'string' && /^[\w.-]{1,120}\.xlsx$/.test(basename(fileName)) ? basename(fileName) : 'danh-sach.xlsx';
+    const window = BrowserWindow.fromWebContents(event.sender);
+    try {
+      const choice = await (window
+        ? dialog.showSaveDialog(window, { defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'Excel', extensions: ['xlsx'] }] })
+        : dialog.showSaveDialog({ defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'Excel', extensions: ['xlsx'] }] }));
+      if (choice.canceled || !choice.filePath) return { ok: true, output: { saved: false } };
+      copyFileSync(file, choice.filePath);
+      return { ok: true, output: { saved: true } };
+    } catch (e) {
+      return { ok: false, error: { code: 'download-failed', message: `Không lưu được tệp (${(e as NodeJS.ErrnoException).code ?? 'lỗi ghi'}); kiểm tra thư mục và tệp có đang mở trong Excel không.` } };
+    } finally {
+      // Personal data: the handed-over copy never outlives the dialog, saved or not.
+      rmSync(file, { force: true });
+    }
   });
   createWindow();
 });

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { ServicesProcess } from '../../app/services-process/start-services-process';
 import { pipeline } from 'node:stream/promises';
 import { MAX_UPLOAD_BYTES, openUploadStream } from '../../app/uploads';
+import { takeDownload } from '../../app/downloads';
+import { createReadStream, rmSync } from 'node:fs';
 import { readStatic } from './static-files';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -16,7 +18,7 @@ export interface HostServer {
 }
 
 /**
- * The headless door: the built renderer and the contract over HTTP on 127.0.0.1 only. A request must carry
+ * The headless door: the built renderer, the contract, file uploads and export downloads over HTTP on 127.0.0.1 only. A request must carry
  * the per-launch secret (given to the page in the URL fragment), come from our own origin and name our host.
  */
 export async function startHostServer(options: { services: ServicesProcess; rendererDir: string; port?: number }): Promise<HostServer> {
@@ -32,7 +34,7 @@ export async function startHostServer(options: { services: ServicesProcess; rend
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, refusal('bad-host', 'Địa chỉ máy chủ không hợp lệ.'));
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/api/call' || path === '/api/upload') {
+    if (path === '/api/call' || path === '/api/upload' || path === '/api/download') {
       if (req.method !== 'POST') return send(res, 405, refusal('method', 'Chỉ chấp nhận POST.'));
       if (req.headers.origin !== origin) return send(res, 403, refusal('bad-origin', 'Yêu cầu không đến từ giao diện của ứng dụng.'));
       const key = Buffer.from(String(req.headers['x-ansinh-key'] ?? ''));
@@ -49,6 +51,7 @@ export async function startHostServer(options: { services: ServicesProcess; rend
       } catch {
         return send(res, 400, refusal('bad-json', 'Yêu cầu không phải JSON hợp lệ.'));
       }
+      if (path === '/api/download') return sendDownload(res, request);
       return send(res, 200, await options.services.call(request, 'host'));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, refusal('method', 'Phương thức không được hỗ trợ.'));
@@ -94,6 +97,21 @@ async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise
   }
   send(res, 200, { ok: true, output: { fileRef: upload.fileRef } });
 }
+
+/** An export the services wrote, handed over once: the file is deleted as soon as it has been sent. */
+async function sendDownload(res: ServerResponse, request: unknown): Promise<void> {
+  const ref = (request as { downloadRef?: unknown } | null)?.downloadRef;
+  const file = typeof ref === 'string' ? takeDownload(ref) : null;
+  if (!file) return send(res, 404, refusal('download-gone', 'Tệp xuất không còn (đã tải về hoặc quá hạn); hãy xuất lại.'));
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': XLSX_TYPE, 'Content-Disposition': 'attachment' });
+  try {
+    await pipeline(createReadStream(file), res);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function refusal(code: string, message: string) {
   return { ok: false, error: { code, message } };

@@ -6,13 +6,18 @@ import type { Transport } from '../../../renderer/api/transport';
 
 // The transport is not what is tested here: a recording one stands in for the main process,
 // so the client's own duties (validate both ways, keep the token, report session problems) are what is checked.
-function recordingTransport(answer: (r: ContractRequest) => unknown, uploadAnswer: (file: Blob) => unknown = () => ({ ok: false, error: { code: 'x', message: 'x' } })) {
+function recordingTransport(
+  answer: (r: ContractRequest) => unknown,
+  uploadAnswer: (file: Blob) => unknown = () => ({ ok: false, error: { code: 'x', message: 'x' } }),
+  saveAnswer: () => unknown = () => ({ ok: false, error: { code: 'x', message: 'x' } }),
+) {
   const sent: ContractRequest[] = [];
   const uploaded: Blob[] = [];
   const transport: Transport = {
     kind: 'http',
     send: async (r) => { sent.push(structuredClone(r)); return answer(r); },
     upload: async (file) => { uploaded.push(file); return uploadAnswer(file); },
+    save: async () => saveAnswer(),
   };
   return { sent, uploaded, transport };
 }
@@ -103,5 +108,15 @@ describe('contract client', () => {
     await expect(odd.upload(file)).rejects.toMatchObject({ code: 'bad-response' });
     const refused = createClient(recordingTransport(() => null, () => ({ ok: false, error: { code: 'too-large', message: 'Tệp quá lớn (tối đa 200 MB).' } })).transport);
     await expect(refused.upload(file)).rejects.toMatchObject({ code: 'too-large', messageVi: 'Tệp quá lớn (tối đa 200 MB).' });
+  });
+
+  it('saves an export and reports whether the clerk went through with it', async () => {
+    const ref = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(await createClient(recordingTransport(() => null, undefined, () => ({ ok: true, output: { saved: true } })).transport).save(ref, 'DS.xlsx')).toBe(true);
+    expect(await createClient(recordingTransport(() => null, undefined, () => ({ ok: true, output: { saved: false } })).transport).save(ref, 'DS.xlsx')).toBe(false);
+    const gone = createClient(recordingTransport(() => null, undefined, () => ({ ok: false, error: { code: 'download-gone', message: 'Tệp xuất không còn.' } })).transport);
+    await expect(gone.save(ref, 'DS.xlsx')).rejects.toMatchObject({ code: 'download-gone' });
+    const odd = createClient(recordingTransport(() => null, undefined, () => ({ ok: true, output: { path: '/home' } })).transport);
+    await expect(odd.save(ref, 'DS.xlsx')).rejects.toMatchObject({ code: 'bad-response' });
   });
 });

@@ -22,6 +22,7 @@ beforeAll(async () => {
   cleanup = t.cleanup;
   workDir = t.dir;
   process.env.ANSINH_UPLOADS_DIR = join(t.dir, 'uploads');
+  process.env.ANSINH_DOWNLOADS_DIR = join(t.dir, 'downloads');
   const dbPath = join(t.dir, 'demo.db');
   const db = openDatabase({ path: dbPath, migrationsFolder: migrationsDir(), create: true });
   seedDemo(db, { people: 50 });
@@ -113,6 +114,28 @@ describe('headless host', () => {
     expect((await (await post({ method: 'beneficiaries.list', input: {}, token })).json()).output.total).toBe(50);
     const clinic = (await (await post({ method: 'auth.login', input: { username: 'yte', password: 'yte12345!' } })).json()).output.token;
     expect(await (await post({ method: 'import.preview', input: { fileRef, fileName: 'ds.xlsx' }, token: clinic })).json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('hands an export over once, to the page that holds the secret', async () => {
+    const { output: { token } } = await (await post({ method: 'auth.login', input: { username: 'canbo', password: 'canbo123!' } })).json();
+    const made = await (await post({ method: 'export.list', input: { kind: 'unbanked' }, token })).json();
+    expect(made).toMatchObject({ ok: true, output: { kind: 'unbanked', fileName: expect.stringMatching(/\.xlsx$/) } });
+    const download = (headers: Record<string, string>) => fetch(`${host.origin}/api/download`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: host.origin, ...headers },
+      body: JSON.stringify({ downloadRef: made.output.downloadRef }),
+    });
+
+    expect((await download({})).status).toBe(403);
+    expect((await download({ 'X-Ansinh-Key': key, Origin: 'http://evil.example' })).status).toBe(403);
+    const got = await download({ 'X-Ansinh-Key': key });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = new Uint8Array(await got.arrayBuffer());
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]); // a zip: the workbook
+    const again = await download({ 'X-Ansinh-Key': key });
+    expect(again.status).toBe(404);
+    expect(await again.json()).toMatchObject({ ok: false, error: { code: 'download-gone' } });
   });
 
   it('answers a request that fails the contract with a clear error and no change', async () => {

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_LIST_KINDS, type ExportListKind } from '../../shared/contract/exports';
+import { formatCount } from '../../shared/format/money';
+import { messageOf } from '../api/call-error';
+import { ErrorMessage } from '../screens/ErrorMessage';
+import { useAppSession } from '../session/app-session';
+
+type State =
+  | { name: 'choosing' }
+  | { name: 'working' }
+  | { name: 'done'; count: number; fileName: string; saved: boolean }
+  | { name: 'failed'; message: string };
+
+/**
+ * Xuất danh sách: a workbook for people (the police's matching list, the bank's list, the district's list).
+ * Personal data leaves the machine here, so the clerk chooses and confirms, and the main process logs it.
+ */
+export function ExportPanel({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const { client } = useAppSession();
+  const [kind, setKind] = useState<ExportListKind>('population-matching');
+  const [state, setState] = useState<State>({ name: 'choosing' });
+
+  async function run() {
+    setState({ name: 'working' });
+    try {
+      const made = await client.call('export.list', { kind, unitId: null });
+      const saved = await client.save(made.downloadRef, made.fileName);
+      setState({ name: 'done', count: made.count, fileName: made.fileName, saved });
+    } catch (e) {
+      setState({ name: 'failed', message: messageOf(e) });
+    }
+  }
+
+  return (
+    <div className="confirm-box export-panel" role="dialog" aria-labelledby="export-title" data-testid="export-panel">
+      <p id="export-title" className="confirm-question">{t('exports.title')}</p>
+      <fieldset className="export-kinds" disabled={state.name === 'working'}>
+        <legend className="muted">{t('exports.choose')}</legend>
+        {EXPORT_LIST_KINDS.map((k) => (
+          <label key={k} className="export-kind">
+            <input type="radio" name="export-kind" value={k} checked={kind === k} data-testid={`export-kind-${k}`}
+              onChange={() => { setKind(k); setState({ name: 'choosing' }); }} />
+            <span><strong>{t(`exports.kinds.${k}.name`)}</strong><br /><span className="muted">{t(`exports.kinds.${k}.what`)}</span></span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted">{t('exports.privacy')}</p>
+      {state.name === 'done' && (
+        <p className="ok-text" role="status" data-testid="export-done">
+          {state.saved ? t('exports.saved', { count: formatCount(state.count), file: state.fileName }) : t('exports.cancelled')}
+        </p>
+      )}
+      {state.name === 'failed' && <ErrorMessage message={state.message} />}
+      <div className="button-row">
+        <button type="button" className="primary" data-testid="export-run" disabled={state.name === 'working'} aria-busy={state.name === 'working'} onClick={() => void run()}>
+          {state.name === 'working' ? t('exports.working') : t('exports.run')}
+        </button>
+        <button type="button" onClick={onClose}>{t('exports.close')}</button>
+      </div>
+    </div>
+  );
+}

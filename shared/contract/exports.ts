@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { fileRefSchema } from './imports';
+
+/** Workbooks for people: the list for matching with the population database, the bank's list, the district's. */
+export const EXPORT_LIST_KINDS = ['population-matching', 'unbanked', 'district-list'] as const;
+export const exportListKindSchema = z.enum(EXPORT_LIST_KINDS);
+export type ExportListKind = z.infer<typeof exportListKindSchema>;
+
+export const exportListInput = z.object({
+  kind: exportListKindSchema,
+  /** One commune of the user's area; null: every commune the user may see. */
+  unitId: z.string().max(100).nullable().default(null),
+}).strict();
+
+/** The workbook waits in the main process until the door saves it (Electron: a save dialog; host: a download). */
+export const exportListOutput = z.object({
+  kind: exportListKindSchema,
+  fileName: z.string(),
+  count: z.number().int(),
+  downloadRef: fileRefSchema,
+});
+export type ExportListOutput = z.infer<typeof exportListOutput>;
