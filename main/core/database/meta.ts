@@ -1,7 +1,7 @@
-import type { SqliteConnection } from './open-database';
+import type Database from 'better-sqlite3';
 
 /** Anything holding the connection: an open AppDatabase, or the connection while it is being opened. */
-type HasConnection = { sqlite: SqliteConnection };
+type HasConnection = { sqlite: Database.Database };
 
 /** Facts about this database file (device id, schema version, demo flag, the office's unit…). Not synced. */
 export function readMeta(db: HasConnection, key: string): string | undefined {
