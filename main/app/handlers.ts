@@ -70,6 +70,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'mismatches.list': (s, input, ctx) => s.identity.listMismatches(scopeOf(s, ctx), input.status),
   'import.preview': (s, input, ctx) => s.imports.preview(uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId) }),
   'import.commit': (s, input, ctx) => s.imports.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId) }),
+  'import.progress': (s, input) => s.imports.previewProgress(uploadPath(input.fileRef)),
   'import.rememberMapping': (s, input) => {
     s.imports.rememberMapping(input.layout, input.mapping);
     return { ok: true as const };

@@ -9,7 +9,7 @@ import { normaliseTonePlacement } from '../../shared/text/tone-placement';
 import type { CanonicalRecord, Problem } from './canonical-record';
 import type { ColumnMapping } from './header-detection';
 import { NameYearFilter } from './name-year-filter';
-import { pullWorkbook } from './read-worker/pull-workbook';
+import { pullWorkbook, type WorkbookPull } from './read-worker/pull-workbook';
 import type { InterpretOptions, SheetSummary } from './sheet-interpreter';
 import type { SpreadsheetFormat } from './file-guards';
 
@@ -75,6 +75,8 @@ interface StoredBeneficiary {
 
 export function createImportService(db: AppDatabase) {
   const sqlite = db.sqlite;
+  /** Previews under way, by file: how far their reading has come can be asked while they run. */
+  const previewing = new Map<string, WorkbookPull>();
 
   function mappings(): Record<string, ColumnMapping> {
     const rows = sqlite.prepare("SELECT key, value FROM meta WHERE key LIKE 'excel.mapping.%'").all() as { key: string; value: string }[];
@@ -189,6 +191,7 @@ export function createImportService(db: AppDatabase) {
     async preview(filePath: string, options: ImportOptions = {}): Promise<ImportPreview> {
       const unitId = unitOf(options);
       const reading = await pullWorkbook(filePath, interpretOptions(options));
+      previewing.set(filePath, reading);
       try {
         const sample: CanonicalRecord[] = [];
         const needsFixing: Problem[] = [];
@@ -196,7 +199,7 @@ export function createImportService(db: AppDatabase) {
         let records = 0;
         // Records repeated in the file would each count as new here; the commit merges them.
         const names = nameFilter(unitId);
-        for (const batch of reading.batches()) {
+        for await (const batch of reading.batchesAsync()) {
           needsFixing.push(...batch.problems);
           for (const r of batch.records) {
             records += 1;
@@ -207,8 +210,15 @@ export function createImportService(db: AppDatabase) {
         const { format, sheets } = reading.result;
         return { file: path.basename(filePath), format, sheets, records, sample, needsFixing, ...plan };
       } finally {
+        previewing.delete(filePath);
         await reading.close();
       }
+    },
+
+    /** How far the preview of this file has read (null when none is under way). */
+    previewProgress(filePath: string): { rowsRead: number } | null {
+      const reading = previewing.get(filePath);
+      return reading ? { rowsRead: reading.rowsRead } : null;
     },
 
     /**

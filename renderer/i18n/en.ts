@@ -136,6 +136,8 @@ export const en: Messages = {
     or: 'or',
     choose: 'Choose a file…',
     formats: 'Accepts .xlsx, .xls (Excel 97-2003) and .csv (UTF-8 or Windows-1258), up to 200 MB.',
+    sending: 'Handing {{name}} over to the program…',
+    rowsRead: '{{count}} rows read',
     reading: 'Reading {{name}}…',
     readingHint: 'A large file can take a while. Nothing has been written to the list.',
     fileLine: 'File: {{name}} ({{size}}, {{format}})',

@@ -234,6 +234,8 @@ export const vi = {
     or: 'hoặc',
     choose: 'Chọn tệp…',
     formats: 'Nhận tệp .xlsx, .xls (Excel 97-2003) và .csv (UTF-8 hoặc Windows-1258), tối đa 200 MB.',
+    sending: 'Đang gửi tệp {{name}} cho chương trình…',
+    rowsRead: 'Đã đọc {{count}} dòng',
     reading: 'Đang đọc tệp {{name}}…',
     readingHint: 'Tệp lớn có thể mất một lúc. Chưa có gì được ghi vào danh sách.',
     fileLine: 'Tệp: {{name}} ({{size}}, định dạng {{format}})',

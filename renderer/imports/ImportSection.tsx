@@ -12,10 +12,11 @@ import type { ChosenFile, ImportPreview, ImportReport, UndoReport } from './impo
 import { NeedsFixingTable } from './ProblemTables';
 import { formatFileSize } from './sheet-columns';
 import { useElapsedSeconds } from './use-elapsed-seconds';
+import { useReadProgress } from './use-read-progress';
 
 type Step =
   | { name: 'choose' }
-  | { name: 'reading'; fileName: string }
+  | { name: 'reading'; fileName: string; fileRef: string | null }
   | { name: 'preview'; file: ChosenFile; preview: ImportPreview; confirming: boolean }
   | { name: 'committing'; file: ChosenFile; preview: ImportPreview; since: number }
   | { name: 'done'; file: ChosenFile; report: ImportReport; undo: UndoStep };
@@ -31,13 +32,15 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const attempt = useRef(0);
   const elapsed = useElapsedSeconds(step.name === 'committing' ? step.since : null);
+  const rowsRead = useReadProgress(client, step.name === 'reading' ? step.fileRef : null);
 
   async function readFile(file: File) {
     const mine = ++attempt.current;
     setError(null);
-    setStep({ name: 'reading', fileName: file.name });
+    setStep({ name: 'reading', fileName: file.name, fileRef: null });
     try {
       const fileRef = await client.upload(file);
+      if (mine === attempt.current) setStep({ name: 'reading', fileName: file.name, fileRef });
       const chosen = { name: file.name, size: file.size, fileRef };
       const preview = await client.call('import.preview', { fileRef, fileName: file.name.slice(0, 255) });
       if (mine === attempt.current) setStep({ name: 'preview', file: chosen, preview, confirming: false });
@@ -120,8 +123,9 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
           <div className="busy-panel" aria-busy="true" data-testid="import-reading">
             <span className="spinner" aria-hidden="true" />
             <div>
-              <strong>{t('imports.reading', { name: step.fileName })}</strong>
+              <strong>{t(step.fileRef ? 'imports.reading' : 'imports.sending', { name: step.fileName })}</strong>
               <p className="muted">{t('imports.readingHint')}</p>
+              {rowsRead !== null && <p className="muted num" role="status" data-testid="import-rows-read">{t('imports.rowsRead', { count: formatCount(rowsRead) })}</p>}
             </div>
           </div>
         )}

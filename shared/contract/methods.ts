@@ -51,6 +51,8 @@ export const contract = {
   'mismatches.list': method(z.object({ status: z.enum(['open', 'accepted', 'kept', 'resolved']).nullable().default('open') }).strict(), z.array(mismatchSchema), 'beneficiaries.read'),
   'import.preview': method(importInput, importPreviewSchema, 'beneficiaries.write'),
   'import.commit': method(importInput, importReportSchema, 'beneficiaries.write'),
+  /** How far the preview of a file has read; null when none is under way. Asked while the preview runs. */
+  'import.progress': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ rowsRead: z.number().int() }).nullable(), 'beneficiaries.write'),
   'import.rememberMapping': method(rememberMappingInput, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
   'export.list': method(exportListInput, exportListOutput, 'lists.export'),
   'import.undo': method(z.object({ importId: z.string().max(100) }).strict(), undoReportSchema, 'beneficiaries.write'),

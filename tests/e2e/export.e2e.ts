@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { DEMO, expect, login, test } from './support/fixtures';
+import { repoRoot } from './support/paths';
 
 test.describe('xuất danh sách', () => {
   test('the clerk exports the bank\'s list from the list screen and gets a workbook to save', async ({ page }, testInfo) => {
@@ -13,6 +15,7 @@ test.describe('xuất danh sách', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^DS_chua_co_tai_khoan_\d{2}-\d{2}-\d{4}\.xlsx$/);
     await expect(panel.getByTestId('export-done')).toContainText(/Đã xuất \d+ người/);
+    await page.screenshot({ path: join(repoRoot, 'test-results/screens', '30-export-done.png') });
 
     const saved = testInfo.outputPath('bank.xlsx');
     await download.saveAs(saved);

@@ -130,6 +130,18 @@ test.describe('nhập danh sách', () => {
     expect(await countOnList(page)).toBe(PEOPLE + expected.records.length);
   });
 
+  test('a long list shows, while it is read, how many rows have been read', async ({ page }) => {
+    const long = join(dir, 'DS toan huyen.xlsx');
+    await writeGovernmentWorkbook(long, { rows: 40_000, text: 'tcvn3', seed: 9 });
+    await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(long);
+    await expect(page.getByTestId('import-rows-read')).toHaveText(/^Đã đọc \d{1,3}(\.\d{3})* dòng$/);
+    await shot(page, '14b-import-reading');
+    await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('import-rows-read')).toHaveCount(0);
+  });
+
   test('a file that is not a spreadsheet is refused in Vietnamese and nothing changes', async ({ page }) => {
     const pdf = join(dir, 'cong-van.pdf');
     writeFileSync(pdf, Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(2048, 0)]));

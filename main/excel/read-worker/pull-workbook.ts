@@ -26,6 +26,10 @@ const HEAP_LIMITS: Record<SpreadsheetFormat, ResourceLimits> = {
 export interface WorkbookPull {
   /** Batches of records and needs-fixing problems, in file order; blocks (synchronously) until each is read. */
   batches(): Generator<{ records: CanonicalRecord[]; problems: Problem[] }>;
+  /** The same, waiting without blocking the event loop (so that progress can be asked meanwhile). */
+  batchesAsync(): AsyncGenerator<{ records: CanonicalRecord[]; problems: Problem[] }>;
+  /** Rows of the workbook read so far (data or not), to the nearest thousand. */
+  readonly rowsRead: number;
   /** After `batches()` has ended: what was read. */
   readonly result: { format: SpreadsheetFormat; sheets: SheetSummary[] };
   /** Batches the reader has sent and `batches()` has not yet taken (never more than MAX_BATCHES_AHEAD). */
@@ -49,48 +53,81 @@ export async function pullWorkbook(filePath: string, options: InterpretOptions, 
   let result: WorkbookPull['result'] | undefined;
   let consumed = 0;
 
+  const stall = { rows: 0, since: Date.now() };
+
+  function take(): ReadMessage | null {
+    const got = receiveMessageOnPort(port1);
+    if (!got) return null;
+    consumed += 1;
+    Atomics.store(slots, CONSUMED, consumed);
+    Atomics.notify(slots, CONSUMED);
+    stall.since = Date.now();
+    return got.message as ReadMessage;
+  }
+
+  /** Nothing new for a while: alive as long as it reads rows, else given up after `stallMs`. */
+  function checkStall(): void {
+    const rows = Atomics.load(slots, ROWS_READ);
+    if (rows !== stall.rows) {
+      stall.rows = rows;
+      stall.since = Date.now();
+    } else if (Date.now() - stall.since > stallMs) {
+      throw new AppError('import-read-stalled', 'Không đọc hết được tệp (tệp quá lớn hoặc quá phức tạp, hoặc việc đọc bị gián đoạn); chưa nhập gì.', 'Reading the file stopped (too large or too complex, or interrupted); nothing was imported.');
+    }
+  }
+
+  /** Blocks this thread until the next message: for a caller inside a database transaction. */
   function next(): ReadMessage {
-    let waitedSince = Date.now();
-    let rowsRead = Atomics.load(slots, ROWS_READ);
     for (;;) {
-      const got = receiveMessageOnPort(port1);
-      if (got) {
-        consumed += 1;
-        Atomics.store(slots, CONSUMED, consumed);
-        Atomics.notify(slots, CONSUMED);
-        return got.message as ReadMessage;
-      }
+      const message = take();
+      if (message) return message;
       const posted = Atomics.load(slots, POSTED);
       if (posted > consumed) continue; // counted before its message became visible: look again
       Atomics.wait(slots, POSTED, posted, 1000);
-      const nowRead = Atomics.load(slots, ROWS_READ);
-      if (nowRead !== rowsRead) {
-        rowsRead = nowRead;
-        waitedSince = Date.now();
-      } else if (Date.now() - waitedSince > stallMs) {
-        throw new AppError('import-read-stalled', 'Không đọc hết được tệp (tệp quá lớn hoặc quá phức tạp, hoặc việc đọc bị gián đoạn); chưa nhập gì.', 'Reading the file stopped (too large or too complex, or interrupted); nothing was imported.');
-      }
+      checkStall();
     }
+  }
+
+  /** Waits without blocking the event loop: for a caller that writes nothing (a preview). */
+  async function nextAsync(): Promise<ReadMessage> {
+    for (;;) {
+      const message = take();
+      if (message) return message;
+      const posted = Atomics.load(slots, POSTED);
+      if (posted > consumed) {
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      const waiting = Atomics.waitAsync(slots, POSTED, posted, 1000);
+      if (waiting.async) await waiting.value;
+      checkStall();
+    }
+  }
+
+  /** A batch to hand on, or the end (the summary kept in `result`); a refusal is thrown. */
+  function settle(message: ReadMessage): Extract<ReadMessage, { kind: 'batch' }> | null {
+    if (message.kind === 'batch') return message;
+    if (message.kind === 'end') {
+      result = { format: message.format, sheets: message.sheets };
+      return null;
+    }
+    if ('code' in message.error) throw new AppError(message.error.code, message.error.messageVi, message.error.messageEn);
+    throw new AppError('import-read-failed', 'Không đọc được tệp; chưa nhập gì.', `Reading the file failed: ${message.error.internal}`);
   }
 
   return {
     *batches() {
-      for (;;) {
-        const message = next();
-        if (message.kind === 'batch') yield message;
-        else if (message.kind === 'end') {
-          result = { format: message.format, sheets: message.sheets };
-          return;
-        } else if ('code' in message.error) {
-          throw new AppError(message.error.code, message.error.messageVi, message.error.messageEn);
-        } else {
-          throw new AppError('import-read-failed', 'Không đọc được tệp; chưa nhập gì.', `Reading the file failed: ${message.error.internal}`);
-        }
-      }
+      for (let batch = settle(next()); batch; batch = settle(next())) yield batch;
+    },
+    async *batchesAsync() {
+      for (let batch = settle(await nextAsync()); batch; batch = settle(await nextAsync())) yield batch;
     },
     get result() {
       if (!result) throw new Error('the workbook has not been read to its end');
       return result;
+    },
+    get rowsRead() {
+      return Atomics.load(slots, ROWS_READ);
     },
     get batchesWaiting() {
       return Atomics.load(slots, POSTED) - consumed;

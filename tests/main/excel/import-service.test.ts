@@ -51,6 +51,23 @@ describe('importing a list into the register', () => {
     expect(commands()).toBe(0);
   });
 
+  it('tells how far a preview has read while it runs, and nothing once it is over', async () => {
+    const large = path.join(dir, 'large.xlsx');
+    await writeGovernmentWorkbook(large, { rows: 6000, text: 'tcvn3', seed: 5 });
+    expect(service.previewProgress(large)).toBeNull();
+    const seen: number[] = [];
+    const running = service.preview(large);
+    const asking = setInterval(() => { const p = service.previewProgress(large); if (p) seen.push(p.rowsRead); }, 2);
+    try {
+      expect((await running).records).toBeGreaterThan(5000);
+    } finally {
+      clearInterval(asking);
+    }
+    expect(seen.length).toBeGreaterThan(0); // asked and answered while the preview ran
+    expect(Math.max(...seen)).toBeGreaterThan(0);
+    expect(service.previewProgress(large)).toBeNull();
+  });
+
   it('commits every record in one command, with accounts as text', async () => {
     const report = await service.commit(actor, file);
     expect(report).toMatchObject({ imported: expected.records.length, updated: 0, unchanged: 0, format: 'xlsx' });

@@ -94,3 +94,25 @@ describe('a reader that dies without a word', () => {
     }
   });
 });
+
+describe('reading for a preview', () => {
+  it('hands over the same records without blocking the event loop, and tells how many rows it has read', async () => {
+    const direct = await readWorkbook(big);
+    const pull = await pullWorkbook(big, {});
+    let ticks = 0;
+    const ticker = setInterval(() => { ticks += 1; }, 5);
+    try {
+      const records = [];
+      for await (const batch of pull.batchesAsync()) {
+        records.push(...batch.records);
+        await sleep(10); // the preview's own work, during which the reader runs ahead
+      }
+      expect(records).toEqual(direct.records);
+      expect(pull.rowsRead).toBeGreaterThanOrEqual(Math.floor(direct.records.length / 1000) * 1000);
+      expect(ticks).toBeGreaterThan(10);
+    } finally {
+      clearInterval(ticker);
+      await pull.close();
+    }
+  });
+});
