@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 // path from the page ever reaches the file system. Files older than `maxAgeMs` are swept on each new one.
 
 export interface HandoverFolder {
-  dir(): string;
   /** A new file's reference and path (the folder is created, owner-only, and swept). */
   newFile(): { ref: string; path: string };
   /** The path of a file by its reference, or null when the reference is malformed or the file is gone. */
@@ -17,7 +16,6 @@ export interface HandoverFolder {
 export function handoverFolder(options: { name: string; envVar: string; maxAgeMs: number }): HandoverFolder {
   const dir = () => process.env[options.envVar] ?? join(tmpdir(), options.name);
   return {
-    dir,
     newFile() {
       const folder = dir();
       mkdirSync(folder, { recursive: true, mode: 0o700 });

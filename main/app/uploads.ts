@@ -6,8 +6,6 @@ import { handoverFolder } from './handover-folder';
 // Old uploads are swept after a day.
 const uploads = handoverFolder({ name: 'ansinh-uploads', envVar: 'ANSINH_UPLOADS_DIR', maxAgeMs: 24 * 3600_000 });
 
-export const uploadsDir = uploads.dir;
-
 /** Largest workbook accepted from the page (a district's list is a few MB; a zip bomb is checked later). */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 

@@ -15,9 +15,6 @@ import { writeUnbankedList } from './unbanked-list';
 // Exports of lists for people (police, bank, district): explicit, one file per request, and each one
 // recorded in the audit table (who, when, which list, how many people) because it sends personal data out.
 
-export const EXPORT_KINDS = EXPORT_LIST_KINDS;
-export type ExportKind = ExportListKind;
-
 export interface ExportOptions {
   /** The day printed in the signature block (default: today). */
   date?: Date;
@@ -26,13 +23,13 @@ export interface ExportOptions {
 }
 
 export interface ExportReport {
-  kind: ExportKind;
+  kind: ExportListKind;
   file: string;
   count: number;
 }
 
-export function isExportKind(kind: string): kind is ExportKind {
-  return (EXPORT_KINDS as readonly string[]).includes(kind);
+export function isExportKind(kind: string): kind is ExportListKind {
+  return (EXPORT_LIST_KINDS as readonly string[]).includes(kind);
 }
 
 export function createExportService(db: AppDatabase) {
@@ -58,7 +55,7 @@ export function createExportService(db: AppDatabase) {
 
   return {
     /** Writes one list to `file` (complete or not at all) and records the export in the audit table. */
-    async exportList(actor: Actor, kind: ExportKind, unitIds: readonly string[] | null, file: string, options: ExportOptions = {}): Promise<ExportReport> {
+    async exportList(actor: Actor, kind: ExportListKind, unitIds: readonly string[] | null, file: string, options: ExportOptions = {}): Promise<ExportReport> {
       if (!isExportKind(kind)) throw new AppError('export-kind', `Không có loại danh sách "${String(kind)}".`, 'Unknown list kind.');
       const office = officeOf(unitIds, options);
       // Written beside the target and renamed at the end, so a failure never leaves half a workbook under the real name.

@@ -14,16 +14,20 @@ const OFFLINE = ['offline', 'Không kết nối được với chương trình A
  * same origin, with the launch secret in a header.
  */
 export function httpTransport(launchSecret: string | null, fetchImpl: typeof fetch = fetch): Transport {
-  async function post(path: string, contentType: string, body: BodyInit): Promise<unknown> {
+  /** POSTs to the host with the launch secret; a Response, or a transport failure when the host is unreachable. */
+  async function postRaw(path: string, contentType: string, body: BodyInit): Promise<Response | ReturnType<typeof transportFailure>> {
     const headers: Record<string, string> = { 'Content-Type': contentType };
     if (launchSecret) headers[LAUNCH_KEY_HEADER] = launchSecret;
-    let response: Response;
     try {
-      response = await fetchImpl(path, { method: 'POST', headers, body, credentials: 'same-origin', cache: 'no-store' });
+      return await fetchImpl(path, { method: 'POST', headers, body, credentials: 'same-origin', cache: 'no-store' });
     } catch {
       return transportFailure(...OFFLINE);
     }
-    // The host answers refusals (bad key, bad request, file too large) with a ContractResponse body and a 4xx status.
+  }
+
+  // The host answers refusals (bad key, bad request, file too large, download gone) with a ContractResponse
+  // body and a 4xx status.
+  async function answerOf(response: Response): Promise<unknown> {
     try {
       return await response.json();
     } catch {
@@ -32,23 +36,16 @@ export function httpTransport(launchSecret: string | null, fetchImpl: typeof fet
     }
   }
 
+  async function post(path: string, contentType: string, body: BodyInit): Promise<unknown> {
+    const response = await postRaw(path, contentType, body);
+    return response instanceof Response ? answerOf(response) : response;
+  }
+
   /** Fetches the export (the host deletes it once sent) and lets the browser save it under its name. */
   async function save(downloadRef: string, fileName: string): Promise<unknown> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (launchSecret) headers[LAUNCH_KEY_HEADER] = launchSecret;
-    let response: Response;
-    try {
-      response = await fetchImpl(DOWNLOAD_PATH, { method: 'POST', headers, body: JSON.stringify({ downloadRef }), credentials: 'same-origin', cache: 'no-store' });
-    } catch {
-      return transportFailure(...OFFLINE);
-    }
-    if (!response.ok) {
-      try {
-        return await response.json();
-      } catch {
-        return transportFailure('bad-response', `Máy chủ trả lời không đúng mẫu (mã ${response.status}).`, `Host answered HTTP ${response.status}.`);
-      }
-    }
+    const response = await postRaw(DOWNLOAD_PATH, 'application/json', JSON.stringify({ downloadRef }));
+    if (!(response instanceof Response)) return response;
+    if (!response.ok) return answerOf(response);
     const url = URL.createObjectURL(await response.blob());
     try {
       const link = document.createElement('a');

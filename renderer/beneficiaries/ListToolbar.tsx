@@ -39,48 +39,48 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchKeyDown }: P
 
   return (
     <>
-    <div className="toolbar">
-      <div className="search-box">
-        <label htmlFor="beneficiary-search">{t('list.searchLabel')}</label>
-        <input id="beneficiary-search" ref={searchRef} type="search" data-testid="search" autoComplete="off" spellCheck={false}
-          placeholder={t('list.searchPlaceholder')} value={filters.query} maxLength={100}
-          onChange={(e) => set({ query: e.target.value })} onKeyDown={onSearchKeyDown} />
+      <div className="toolbar">
+        <div className="search-box">
+          <label htmlFor="beneficiary-search">{t('list.searchLabel')}</label>
+          <input id="beneficiary-search" ref={searchRef} type="search" data-testid="search" autoComplete="off" spellCheck={false}
+            placeholder={t('list.searchPlaceholder')} value={filters.query} maxLength={100}
+            onChange={(e) => set({ query: e.target.value })} onKeyDown={onSearchKeyDown} />
+        </div>
+        <div className="filter">
+          <label htmlFor="filter-village">{t('list.village')}</label>
+          <select id="filter-village" data-testid="filter-village" value={filters.village ?? ''} disabled={!facets}
+            onChange={(e) => set({ village: e.target.value || null })}>
+            <option value="">{t('list.allVillages')}</option>
+            {facets?.villages.map((v) => <option key={v} value={v}>{v}</option>)}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor="filter-category">{t('list.categoryGroup')}</label>
+          <select id="filter-category" data-testid="filter-category" value={filters.categoryGroup ?? ''} disabled={!facets}
+            onChange={(e) => set({ categoryGroup: e.target.value || null })}>
+            <option value="">{t('list.allCategories')}</option>
+            {facets?.categoryGroups.map((g) => (
+              <option key={g.group} value={g.group}>{categoryGroupLabel(t, g.group)} ({g.count})</option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor="filter-status">{t('list.status')}</label>
+          <select id="filter-status" data-testid="filter-status" value={filters.status ?? ''} disabled={!facets}
+            onChange={(e) => set({ status: (e.target.value || null) as ListFilters['status'] })}>
+            <option value="">{t('list.allStatuses')}</option>
+            {facets?.statuses.map((s) => <option key={s.status} value={s.status}>{t(`status.${s.status}`)} ({s.count})</option>)}
+          </select>
+        </div>
+        <button type="button" className="clear-filters" disabled={!filtered} onClick={() => onChange(NO_FILTERS)}>{t('list.clearFilters')}</button>
+        {mayExport && (
+          <button type="button" className="export-open" data-testid="export-open" aria-expanded={exporting} onClick={() => setExporting((x) => !x)}>
+            {t('exports.open')}
+          </button>
+        )}
+        {error && <ErrorMessage message={error} onRetry={() => { setError(null); setAttempt((a) => a + 1); }} retryLabel={t('common.retry')} />}
       </div>
-      <div className="filter">
-        <label htmlFor="filter-village">{t('list.village')}</label>
-        <select id="filter-village" data-testid="filter-village" value={filters.village ?? ''} disabled={!facets}
-          onChange={(e) => set({ village: e.target.value || null })}>
-          <option value="">{t('list.allVillages')}</option>
-          {facets?.villages.map((v) => <option key={v} value={v}>{v}</option>)}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="filter-category">{t('list.categoryGroup')}</label>
-        <select id="filter-category" data-testid="filter-category" value={filters.categoryGroup ?? ''} disabled={!facets}
-          onChange={(e) => set({ categoryGroup: e.target.value || null })}>
-          <option value="">{t('list.allCategories')}</option>
-          {facets?.categoryGroups.map((g) => (
-            <option key={g.group} value={g.group}>{categoryGroupLabel(t, g.group)} ({g.count})</option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="filter-status">{t('list.status')}</label>
-        <select id="filter-status" data-testid="filter-status" value={filters.status ?? ''} disabled={!facets}
-          onChange={(e) => set({ status: (e.target.value || null) as ListFilters['status'] })}>
-          <option value="">{t('list.allStatuses')}</option>
-          {facets?.statuses.map((s) => <option key={s.status} value={s.status}>{t(`status.${s.status}`)} ({s.count})</option>)}
-        </select>
-      </div>
-      <button type="button" className="clear-filters" disabled={!filtered} onClick={() => onChange(NO_FILTERS)}>{t('list.clearFilters')}</button>
-      {mayExport && (
-        <button type="button" className="export-open" data-testid="export-open" aria-expanded={exporting} onClick={() => setExporting((x) => !x)}>
-          {t('exports.open')}
-        </button>
-      )}
-      {error && <ErrorMessage message={error} onRetry={() => { setError(null); setAttempt((a) => a + 1); }} retryLabel={t('common.retry')} />}
-    </div>
-    {exporting && <ExportPanel onClose={() => setExporting(false)} />}
+      {exporting && <ExportPanel onClose={() => setExporting(false)} />}
     </>
   );
 }

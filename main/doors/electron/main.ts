@@ -6,7 +6,7 @@ import { ensureDefaultDatabase } from '../../app/first-start';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
 import { isOwnFrame } from './ipc-guard';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../../app/uploads';
-import { takeDownload } from '../../app/downloads';
+import { DOWNLOAD_GONE, takeDownload } from '../../app/downloads';
 import { copyFileSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -107,13 +107,12 @@ app.whenReady().then(async () => {
   ipcMain.handle('ansinh:download', async (event, ref: unknown, fileName: unknown): Promise<ContractResponse | { ok: true; output: { saved: boolean } }> => {
     if (!fromOwnFrame(event)) return FORBIDDEN_FRAME;
     const file = typeof ref === 'string' ? takeDownload(ref) : null;
-    if (!file) return { ok: false, error: { code: 'download-gone', message: 'Tệp xuất không còn (đã lưu hoặc quá hạn); hãy xuất lại.' } };
+    if (!file) return { ok: false, error: DOWNLOAD_GONE };
     const name = typeof fileName === 'string' && /^[\w.-]{1,120}\.xlsx$/.test(basename(fileName)) ? basename(fileName) : 'danh-sach.xlsx';
     const window = BrowserWindow.fromWebContents(event.sender);
     try {
-      const choice = await (window
-        ? dialog.showSaveDialog(window, { defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'Excel', extensions: ['xlsx'] }] })
-        : dialog.showSaveDialog({ defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'Excel', extensions: ['xlsx'] }] }));
+      const where = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
+      const choice = await (window ? dialog.showSaveDialog(window, where) : dialog.showSaveDialog(where));
       if (choice.canceled || !choice.filePath) return { ok: true, output: { saved: false } };
       copyFileSync(file, choice.filePath);
       return { ok: true, output: { saved: true } };

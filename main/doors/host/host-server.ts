@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServicesProcess } from '../../app/services-process/start-services-process';
 import { pipeline } from 'node:stream/promises';
 import { MAX_UPLOAD_BYTES, openUploadStream } from '../../app/uploads';
-import { takeDownload } from '../../app/downloads';
+import { DOWNLOAD_GONE, takeDownload } from '../../app/downloads';
 import { createReadStream, rmSync } from 'node:fs';
 import { readStatic } from './static-files';
 import { SECURITY_HEADERS } from './security-headers';
@@ -102,7 +102,7 @@ async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise
 async function sendDownload(res: ServerResponse, request: unknown): Promise<void> {
   const ref = (request as { downloadRef?: unknown } | null)?.downloadRef;
   const file = typeof ref === 'string' ? takeDownload(ref) : null;
-  if (!file) return send(res, 404, refusal('download-gone', 'Tệp xuất không còn (đã tải về hoặc quá hạn); hãy xuất lại.'));
+  if (!file) return send(res, 404, { ok: false, error: DOWNLOAD_GONE });
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': XLSX_TYPE, 'Content-Disposition': 'attachment' });
   try {
     await pipeline(createReadStream(file), res);

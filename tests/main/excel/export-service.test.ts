@@ -5,7 +5,8 @@ import type { AppDatabase } from '../../../main/core/database/open-database';
 import { writeMeta } from '../../../main/core/database/meta';
 import { runCommand } from '../../../main/core/write-path';
 import { writeDistrictList } from '../../../main/excel/district-list';
-import { createExportService, type ExportKind } from '../../../main/excel/export-service';
+import type { ExportListKind } from '../../../shared/contract/exports';
+import { createExportService } from '../../../main/excel/export-service';
 import { createImportService } from '../../../main/excel/import-service';
 import { readWorkbook } from '../../../main/excel/read-workbook';
 import { adminUnitTable, beneficiaryTable } from '../../../main/registry/synced-tables';
@@ -48,14 +49,14 @@ describe('exporting lists', () => {
   it('writes each kind of list for the commune, with the province under the title, and logs each export', async () => {
     const service = createExportService(db);
     const date = new Date('2026-11-05T03:00:00Z');
-    const counts: Record<ExportKind, number> = { 'population-matching': records.length, unbanked: records.filter((r) => !r.accountNumber).length - 2, 'district-list': records.length };
-    for (const kind of Object.keys(counts) as ExportKind[]) {
+    const counts: Record<ExportListKind, number> = { 'population-matching': records.length, unbanked: records.filter((r) => !r.accountNumber).length - 2, 'district-list': records.length };
+    for (const kind of Object.keys(counts) as ExportListKind[]) {
       const file = path.join(dir, `${kind}.xlsx`);
       expect(await service.exportList(actor, kind, [unitId], file, { date })).toEqual({ kind, file, count: counts[kind] });
       const ws = await openWorkbook(file);
       expect(ws.getCell('A5').value).toBe('Xã An Lão, Tỉnh Hà Nam');
     }
-    expect(audits()).toEqual((Object.keys(counts) as ExportKind[]).map((kind) => ({ userId: null, origin: 'cli', action: 'export', detail: JSON.stringify({ kind, count: counts[kind] }) })));
+    expect(audits()).toEqual((Object.keys(counts) as ExportListKind[]).map((kind) => ({ userId: null, origin: 'cli', action: 'export', detail: JSON.stringify({ kind, count: counts[kind] }) })));
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
   });
 
@@ -78,7 +79,7 @@ describe('exporting lists', () => {
 
   it('refuses an unknown kind of list and an unknown commune', async () => {
     const service = createExportService(db);
-    await expect(service.exportList(actor, 'everything' as ExportKind, null, path.join(dir, 'x.xlsx'))).rejects.toMatchObject({ code: 'export-kind' });
+    await expect(service.exportList(actor, 'everything' as ExportListKind, null, path.join(dir, 'x.xlsx'))).rejects.toMatchObject({ code: 'export-kind' });
     await expect(service.exportList(actor, 'district-list', ['no-such-unit'], path.join(dir, 'x.xlsx'))).rejects.toMatchObject({ code: 'export-no-unit' });
     expect(existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
   });

@@ -2,16 +2,17 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../core/errors';
 import { openDatabase } from '../../../core/database/open-database';
 import { migrationsDir } from '../../../core/app-paths';
-import { createExportService, EXPORT_KINDS, type ExportKind } from '../../../excel/export-service';
+import { EXPORT_LIST_KINDS, type ExportListKind } from '../../../../shared/contract/exports';
+import { createExportService } from '../../../excel/export-service';
 import type { CliCommand } from '../cli-command';
 
-const SUMMARY: Record<ExportKind, string> = {
+const SUMMARY: Record<ExportListKind, string> = {
   'population-matching': 'Danh sách gửi đối chiếu với CSDL quốc gia về dân cư / List for population-database matching',
   unbanked: 'Danh sách người chưa có tài khoản, gửi ngân hàng / People without an account, for the bank',
   'district-list': 'Danh sách của xã gửi lên cấp trên theo mẫu cũ / The commune list for the district, in its layout',
 };
 
-function exportListCommand(kind: ExportKind): CliCommand {
+function exportListCommand(kind: ExportListKind): CliCommand {
   return {
     name: `export ${kind}`,
     summary: `${SUMMARY[kind]} (xlsx; việc xuất được ghi nhật ký / logged)`,
@@ -35,4 +36,4 @@ function exportListCommand(kind: ExportKind): CliCommand {
   };
 }
 
-export const exportListCommands: CliCommand[] = EXPORT_KINDS.map(exportListCommand);
+export const exportListCommands: CliCommand[] = EXPORT_LIST_KINDS.map(exportListCommand);
