@@ -1,4 +1,3 @@
-import { crossCheckCccd, readIdNumber } from '../../shared/id-number/id-number';
 import { matchBankName } from '../../shared/banks/bank-name-matching';
 import type { CanonicalRecord, ColumnField, FieldProblem } from './canonical-record';
 import { categoryGroupOf } from './category';
@@ -7,6 +6,7 @@ import { problem } from './problems';
 import type { RawCell } from './raw-cell';
 import { isEmptyCell } from './raw-cell';
 import { isScientificNotation, numberAsDigits, parseAccountNumber, parseAmount, parseBirth, parseSex } from './value-parsing';
+import { idCrossCheckProblems, properName, readIdField, readOldIdField } from '../registry/person-fields';
 
 export interface RowContext {
   sheet: string;
@@ -23,12 +23,6 @@ export interface RowContext {
 export type RowTexts = string[];
 
 export type BuiltRow = { record: CanonicalRecord; problems: FieldProblem[] } | { record: null; problems: FieldProblem[] };
-
-/** Names typed or shown in capitals (".VnTimeH") are stored as names are written: "Dương Thị Chiêm". */
-export function properName(text: string): string {
-  if (/\p{Ll}/u.test(text) || !/\p{L}/u.test(text) || text !== text.toLocaleUpperCase('vi')) return text;
-  return text.split(' ').map((w) => w.charAt(0) + w.slice(1).toLocaleLowerCase('vi')).join(' ');
-}
 
 export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx: RowContext): BuiltRow {
   const problems: FieldProblem[] = [];
@@ -84,26 +78,20 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     if (digits === null || (typeof v === 'string' && isScientificNotation(v))) {
       problems.push(problem('idNumber', 'id-digits-lost'));
     } else {
-      const reading = readIdNumber(digits, typeof v === 'number');
-      if (reading.kind === 'cccd') idNumber = reading.value;
-      else if (reading.kind === 'cmnd') oldIdNumber = reading.value;
-      else if (reading.kind === 'malformed') problems.push(problem('idNumber', 'id-malformed'));
+      const read = readIdField(digits, typeof v === 'number');
+      ({ idNumber, oldIdNumber } = read);
+      if (read.problem) problems.push(problem('idNumber', read.problem));
     }
   }
   const oldIdCell = used('oldIdNumber');
   if (oldIdCell) {
     const v = oldIdCell.value;
     const digits = typeof v === 'number' ? numberAsDigits(v) : String(v);
-    const reading = digits === null ? null : readIdNumber(digits, typeof v === 'number');
-    if (reading?.kind === 'cmnd') oldIdNumber = reading.value;
-    else if (reading?.kind !== 'empty') problems.push(problem('oldIdNumber', 'old-id-malformed'));
+    const read = digits === null ? { oldIdNumber: null, problem: 'old-id-malformed' as const } : readOldIdField(digits, typeof v === 'number');
+    if (read.problem) problems.push(problem('oldIdNumber', read.problem));
+    else if (read.oldIdNumber) oldIdNumber = read.oldIdNumber;
   }
-  if (idNumber) {
-    const birthYear = birth ? Number(birth.slice(0, 4)) : null;
-    for (const m of crossCheckCccd(idNumber, { sex, birthYear })) {
-      problems.push(problem('idNumber', m === 'sex' ? 'id-sex-mismatch' : 'id-birth-year-mismatch'));
-    }
-  }
+  problems.push(...idCrossCheckProblems(idNumber, sex, birth));
 
   let monthlyAmount: number | null = null;
   const amountCell = used('monthlyAmount');
