@@ -21,6 +21,9 @@ type Handler<M extends MethodName> = (services: Services, input: z.output<Contra
 
 const scopeOf = (s: Services, ctx: CallContext) => ({ unitIds: s.accounts.unitScope(ctx.user!) });
 
+/** Who asks for an undo, for the one undo rule (main/registry/command-undo.ts). */
+const undoRequester = (s: Services, ctx: CallContext) => ({ userId: ctx.user!.id, role: ctx.user!.role, scope: s.accounts.unitScope(ctx.user!) });
+
 /** The commune a new record or an import goes to: the one asked for, else the office's own; always within the user's units. */
 function targetUnit(s: Services, ctx: CallContext, unitId: string | null): string {
   const unit = unitId ?? s.metaValue('office.unitId');
@@ -75,7 +78,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     s.imports.rememberMapping(input.layout, input.mapping);
     return { ok: true as const };
   },
-  'import.undo': (s, input, ctx) => s.imports.undo(ctx.actor, input.importId).result,
+  'import.undo': (s, input, ctx) => s.imports.undo(ctx.actor, undoRequester(s, ctx), input.importId).result,
   'export.list': async (s, input, ctx) => {
     const unitIds = input.unitId ? [targetUnit(s, ctx, input.unitId)] : s.accounts.unitScope(ctx.user!);
     const target = newDownload();

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { AppDatabase } from '../core/database/open-database';
 import { readMeta, writeMeta } from '../core/database/meta';
 import { AppError } from '../core/errors';
-import { runCommand, undoCommand, type Actor, type Writer } from '../core/write-path';
+import { runCommand, type Actor, type Writer } from '../core/write-path';
+import { undoChecked, type UndoRequester } from '../registry/command-undo';
 import { beneficiaryTable, paymentAccountTable } from '../registry/synced-tables';
 import { nameSortKey } from '../../shared/text/name-sort-key';
 import { normaliseTonePlacement } from '../../shared/text/tone-placement';
@@ -255,8 +256,9 @@ export function createImportService(db: AppDatabase) {
       }
     },
 
-    undo(actor: Actor, importId: string) {
-      return undoCommand(db, actor, importId);
+    /** Undoes one import (any of them, not only the last) under the one undo rule: in the area, by its author or an administrator. */
+    undo(actor: Actor, requester: UndoRequester, importId: string) {
+      return undoChecked(db, actor, requester, importId, 'import');
     },
 
     /** Remembers a clerk's corrected column mapping for every later file of the same layout. */

@@ -65,7 +65,14 @@ export const importReportSchema = planSchema.extend({
   importId: z.string(),
 });
 
-export const undoReportSchema = z.object({ reverted: z.number().int(), conflicts: z.array(z.object({ entity: z.string(), entityId: z.string(), field: z.string() })) });
+/** Fields changed again since the undone command are left alone: which person's record and which field. */
+export const undoReportSchema = z.object({
+  reverted: z.number().int(),
+  conflicts: z.array(z.object({
+    entity: z.string(), entityId: z.string(), field: z.string(),
+    beneficiaryId: z.string().nullable(), personName: z.string().nullable(),
+  })),
+});
 
 /** The fields a column of a list can hold (the Excel importer's vocabulary). */
 export const COLUMN_FIELDS = ['rowNumber', 'fullName', 'birth', 'birthMale', 'birthFemale', 'sex', 'sexMale', 'sexFemale', 'idNumber', 'oldIdNumber',

@@ -120,7 +120,7 @@ describe('importing a list into the register', () => {
     const report = await service.commit(actor, other);
     expect(report.imported).toBe(xls.records.length);
     expect(live()).toHaveLength(before + xls.records.length);
-    service.undo(actor, report.importId);
+    service.undo(actor, { userId: 'admin', role: 'administrator', scope: null }, report.importId);
     expect(live()).toHaveLength(before);
   });
 
