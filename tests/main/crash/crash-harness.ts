@@ -1,0 +1,267 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { projectRoot } from '../../../main/core/app-paths';
+import { openDatabase, type AppDatabase } from '../../../main/core/database/open-database';
+import { migrationsDir } from '../../../main/core/app-paths';
+import { seedDemo } from '../../../main/demo/seed-demo';
+import { writeGovernmentWorkbook } from '../../fixtures/excel/government-xlsx';
+
+// The crash harness: a child process runs a long command with the real services (an import of a large
+// workbook, or the undo of that import) and is killed with SIGKILL at a random moment; then the database is
+// opened again the way the app opens it and must be whole (integrity_check, foreign keys, full-text index,
+// triggers) and must hold the command completely or not at all (row counts and change log exactly those of
+// the state before the command or of the state after it, never anything in between).
+// The moments come from a seeded generator; the seed is printed so that a failure can be replayed.
+
+/**
+ * The child is bundled once per run, as the Electron door bundles the services (dist/electron): loading the
+ * sources through tsx takes seconds per start on a busy PC, which would be most of every kill's time.
+ * The bundle sits two folders below the project root, like dist/electron, so that it finds package.json and
+ * migrations/ the same way.
+ */
+async function bundleChild(): Promise<{ entry: string; remove: () => void }> {
+  const out = join(projectRoot(), 'dist', `crash-harness-${process.pid}`);
+  const common = {
+    bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', logLevel: 'warning' as const,
+    external: ['better-sqlite3', 'pcsclite', 'electron'],
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+  await Promise.all([
+    build({ ...common, entryPoints: [join(projectRoot(), 'tests/main/crash/import-child.ts')], outfile: join(out, 'import-child.cjs') }),
+    build({ ...common, entryPoints: [join(projectRoot(), 'main/excel/read-worker/workbook-read-worker.ts')], outfile: join(out, 'workbook-read-worker.cjs') }),
+  ]);
+  return { entry: join(out, 'import-child.cjs'), remove: () => rmSync(out, { recursive: true, force: true }) };
+}
+
+let CHILD = '';
+
+export type Job = 'import' | 'undo';
+type State = 'base' | 'imported' | 'undone';
+const AFTER: Record<State, { job: Job; next: State } | null> = { base: { job: 'import', next: 'imported' }, imported: { job: 'undo', next: 'undone' }, undone: null };
+
+/** What must be the same, row for row, between two databases in the same state. */
+export interface Facts {
+  beneficiaries: number;
+  liveBeneficiaries: number;
+  paymentAccounts: number;
+  changeLog: number;
+  commands: number;
+  triggers: number;
+}
+
+export interface KillRecord {
+  kill: number;
+  job: Job;
+  killAt: KillAt;
+  outcome: 'complete' | 'absent' | 'finished-before-kill' | 'failed';
+  problem?: string;
+}
+
+export interface CrashSummary {
+  seed: number;
+  rows: number;
+  kills: number;
+  killedDuring: Record<Job, number>;
+  outcomes: { complete: number; absent: number };
+  finishedBeforeKill: number;
+  failures: KillRecord[];
+  /** Uninterrupted: the child's start (open, migrations) and each command. */
+  referenceMs: Record<Job | 'start', number>;
+  seconds: number;
+}
+
+/** mulberry32: small, seedable, good enough to spread kill moments. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function open(path: string): AppDatabase {
+  return openDatabase({ path, migrationsFolder: migrationsDir() });
+}
+
+/** When to kill: so long after the child's start, or after it said the database is open (the command runs). */
+type KillAt = { from: 'start' | 'open'; ms: number };
+
+/** Runs the child to its end, or kills it at `killAt`; tells which happened and how long each part took. */
+function runChild(dbPath: string, job: Job, workbook: string, killAt?: KillAt): Promise<{ finished: boolean; startMs: number; commandMs: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let opened = 0;
+    const child = spawn(process.execPath, [CHILD, dbPath, job, workbook], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let timer: NodeJS.Timeout | undefined;
+    const killIn = (ms: number) => (timer = setTimeout(() => child.kill('SIGKILL'), ms));
+    if (killAt?.from === 'start') killIn(killAt.ms);
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (!opened && out.includes('open')) {
+        opened = performance.now();
+        if (killAt?.from === 'open') killIn(killAt.ms);
+      }
+    });
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const ended = performance.now();
+      const times = { startMs: (opened || ended) - started, commandMs: opened ? ended - opened : 0 };
+      if (signal === 'SIGKILL') resolve({ finished: false, ...times });
+      else if (code === 0 && out.includes('done')) resolve({ finished: true, ...times });
+      else reject(new Error(`the ${job} child failed (exit ${code}): ${err.slice(-2000)}`));
+    });
+  });
+}
+
+/** Opens the database as the app does, checks it is whole, and returns its facts (throws what is wrong). */
+export function inspect(dbPath: string): Facts {
+  const db = open(dbPath); // "the next open works": migrations, meta, refusals, all of it
+  try {
+    const q = (sql: string) => db.sqlite.prepare(sql).pluck().get() as number;
+    const integrity = db.sqlite.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new Error(`integrity_check: ${JSON.stringify(db.sqlite.pragma('integrity_check'))}`);
+    const orphans = db.sqlite.pragma('foreign_key_check') as unknown[];
+    if (orphans.length) throw new Error(`foreign_key_check: ${JSON.stringify(orphans.slice(0, 5))}`);
+    // The full-text index against its content table (rank 1: compare with the content, not only itself).
+    db.sqlite.prepare("INSERT INTO beneficiaries_fts(beneficiaries_fts, rank) VALUES ('integrity-check', 1)").run();
+    // The change log and the commands go together: no entry without its command, no command without entries.
+    const lost = q('SELECT count(*) FROM change_log WHERE command_id NOT IN (SELECT id FROM commands)');
+    if (lost) throw new Error(`${lost} change_log entries without their command`);
+    const empty = q('SELECT count(*) FROM commands c WHERE NOT EXISTS (SELECT 1 FROM change_log l WHERE l.command_id = c.id)');
+    if (empty) throw new Error(`${empty} commands without change_log entries`);
+    // Every synced row came in through the log.
+    for (const entity of ['beneficiaries', 'payment_accounts']) {
+      const rows = q(`SELECT count(*) FROM "${entity}"`);
+      const inserts = q(`SELECT count(*) FROM change_log WHERE entity = '${entity}' AND op = 'insert'`);
+      if (rows !== inserts) throw new Error(`${entity}: ${rows} rows but ${inserts} logged inserts`);
+    }
+    return {
+      beneficiaries: q('SELECT count(*) FROM beneficiaries'),
+      liveBeneficiaries: q('SELECT count(*) FROM beneficiaries WHERE deleted = 0'),
+      paymentAccounts: q('SELECT count(*) FROM payment_accounts'),
+      changeLog: q('SELECT count(*) FROM change_log'),
+      commands: q('SELECT count(*) FROM commands'),
+      triggers: q("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function sameFacts(a: Facts, b: Facts): boolean {
+  return (Object.keys(a) as (keyof Facts)[]).every((k) => a[k] === b[k]);
+}
+
+function copyDatabase(from: string, to: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(to + suffix, { force: true });
+  copyFileSync(from, to);
+}
+
+export interface CrashRun {
+  dir: string;
+  rows: number;
+  seed: number;
+  kills: number;
+  /** Called after each kill (progress for the long version). */
+  onKill?: (record: KillRecord) => void;
+}
+
+/**
+ * Prepares a demo commune and a generated workbook of `rows` rows, measures an uninterrupted import and undo,
+ * then kills `kills` runs at random moments and checks each restart. Never throws for a failed check: the
+ * failures are in the summary.
+ */
+export async function crashRun(run: CrashRun): Promise<CrashSummary> {
+  const started = performance.now();
+  const { dir, rows, seed, kills } = run;
+  const bundle = await bundleChild();
+  CHILD = bundle.entry;
+  try {
+    return await killRuns(run, started);
+  } finally {
+    bundle.remove();
+  }
+}
+
+async function killRuns(run: CrashRun, started: number): Promise<CrashSummary> {
+  const { dir, rows, seed, kills } = run;
+  const workbook = join(dir, 'list.xlsx');
+  await writeGovernmentWorkbook(workbook, { rows, text: 'tcvn3', seed: 11 });
+  const base = join(dir, 'base.db');
+  const seeded = openDatabase({ path: base, migrationsFolder: migrationsDir(), create: true });
+  seedDemo(seeded, { people: 300 });
+  seeded.close();
+
+  // The reference: each state's facts, and how long each command takes uninterrupted (the kill window).
+  const reference = join(dir, 'reference.db');
+  copyDatabase(base, reference);
+  const facts: Record<State, Facts> = { base: inspect(reference), imported: undefined!, undone: undefined! };
+  const referenceMs: Record<Job | 'start', number> = { start: 0, import: 0, undo: 0 };
+  for (const state of ['base', 'imported'] as const) {
+    const { job, next } = AFTER[state]!;
+    const { finished, startMs, commandMs } = await runChild(reference, job, workbook);
+    if (!finished) throw new Error(`the reference ${job} did not finish`);
+    referenceMs.start = Math.round(startMs);
+    referenceMs[job] = Math.round(commandMs);
+    facts[next] = inspect(reference);
+  }
+  if (facts.imported.beneficiaries - facts.base.beneficiaries < rows / 2) throw new Error('the reference import imported too little');
+
+  const random = seededRandom(seed);
+  const work = join(dir, 'work.db');
+  let state: State = 'undone';
+  const summary: CrashSummary = {
+    seed, rows, kills: 0, killedDuring: { import: 0, undo: 0 }, outcomes: { complete: 0, absent: 0 }, finishedBeforeKill: 0, failures: [], referenceMs, seconds: 0,
+  };
+  for (let kill = 1; kill <= kills; kill++) {
+    if (state === 'undone') {
+      copyDatabase(base, work);
+      state = 'base';
+    }
+    const step: { job: Job; next: State } = AFTER[state]!;
+    const { job, next } = step;
+    // One kill in ten while the process starts (opening, migrations, meta), the others anywhere in the
+    // command, a little past its reference end included.
+    const during = random() < 0.1 ? 'start' : 'open';
+    const killAt: KillAt = { from: during, ms: Math.round(random() * (during === 'start' ? referenceMs.start : referenceMs[job] * 1.1)) };
+    const record: KillRecord = { kill, job, killAt, outcome: 'failed' };
+    try {
+      const { finished } = await runChild(work, job, workbook, killAt);
+      const found = inspect(work);
+      if (sameFacts(found, facts[next])) {
+        record.outcome = finished ? 'finished-before-kill' : 'complete';
+        state = next;
+      } else if (sameFacts(found, facts[state])) {
+        if (finished) throw new Error(`the ${job} said done but nothing of it is in the database`);
+        record.outcome = 'absent';
+      } else {
+        throw new Error(`neither before nor after the ${job}: ${JSON.stringify(found)} vs ${JSON.stringify({ before: facts[state], after: facts[next] })}`);
+      }
+    } catch (e) {
+      record.problem = e instanceof Error ? e.message : String(e);
+      // Start the next kill from a known state.
+      copyDatabase(base, work);
+      state = 'base';
+    }
+    if (record.outcome === 'finished-before-kill') summary.finishedBeforeKill += 1;
+    else {
+      summary.kills += 1;
+      summary.killedDuring[job] += 1;
+      if (record.outcome === 'failed') summary.failures.push(record);
+      else summary.outcomes[record.outcome] += 1;
+    }
+    run.onKill?.(record);
+  }
+  summary.seconds = Math.round((performance.now() - started) / 100) / 10;
+  return summary;
+}
