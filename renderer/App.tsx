@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { ErrorMessage } from './screens/ErrorMessage';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
@@ -25,6 +26,10 @@ export function App() {
       return <LoginScreen info={phase.info} notice={phase.notice} />;
     case 'ready':
     case 'locked':
+      // A password the administrator set is replaced before anything else (the main process refuses all else meanwhile).
+      if (phase.session.mustChangePassword) {
+        return phase.name === 'locked' ? <LockScreen session={phase.session} notice={phase.notice} /> : <ChangePasswordScreen session={phase.session} />;
+      }
       // The shell stays mounted under the lock screen (hidden and inert) so the clerk's place survives the lock.
       return (
         <>

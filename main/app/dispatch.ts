@@ -25,7 +25,7 @@ export async function dispatch(services: Services, rawRequest: unknown, origin: 
     const token = request.data.token ?? null;
     const ctx: CallContext = { user: null, token, actor: { userId: null, origin } };
     if (spec.permission !== null && name !== 'auth.unlock' && name !== 'auth.logout') {
-      ctx.user = services.accounts.authenticate(token);
+      ctx.user = services.accounts.authenticate(token, { passwordChange: name === 'auth.changePassword' || name === 'auth.me' });
       ctx.actor = { userId: ctx.user.id, origin };
       if (spec.permission !== 'session' && !can(ctx.user.role, spec.permission)) {
         throw new AppError('forbidden', 'Tài khoản của bạn không có quyền thực hiện việc này.', 'Your role may not do this.');

@@ -41,16 +41,24 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return { version: s.version, needsSetup: s.accounts.needsSetup(), unitName, demo: s.metaValue('demo') === '1' };
   },
   'setup.createAdministrator': (s, input, ctx) => s.accounts.createFirstAdministrator(ctx.actor, input),
-  'auth.login': (s, input) => s.accounts.login(input.username, input.password),
+  'auth.login': (s, input, ctx) => s.accounts.login(input.username, input.password, ctx.actor.origin),
   'auth.logout': (s, _input, ctx) => {
     s.accounts.logout(ctx.token);
     return { ok: true as const };
   },
-  'auth.unlock': (s, input, ctx) => s.accounts.unlock(ctx.token, input.password),
+  'auth.unlock': (s, input, ctx) => s.accounts.unlock(ctx.token, input.password, ctx.actor.origin),
+  'auth.changePassword': (s, input, ctx) => s.accounts.changePassword(ctx.actor, ctx.token, input.currentPassword, input.newPassword, ctx.actor.origin),
   'auth.me': (_s, _input, ctx) => ctx.user!,
   'units.list': (s, _input, ctx) => listUnits(s.db.sqlite, s.accounts.unitScope(ctx.user!)),
   'users.list': (s) => s.accounts.listUsers(),
   'users.create': (s, input, ctx) => s.accounts.createUser(ctx.actor, input),
+  'users.update': (s, input, ctx) => s.accounts.updateUser(ctx.actor, input),
+  'users.setActive': (s, input, ctx) => s.accounts.setUserActive(ctx.actor, input.id, input.active),
+  'users.resetPassword': (s, input, ctx) => s.accounts.resetPassword(ctx.actor, input.id, input.temporaryPassword, ctx.actor.origin),
+  'users.signInAttempts': (s, input) => {
+    const page = s.accounts.signInAttempts(input);
+    return { total: page.total, rows: page.rows.map((r) => ({ atMs: r.at, username: r.username, kind: r.kind, outcome: r.outcome, door: r.door })) };
+  },
   'beneficiaries.list': (s, input, ctx) => s.registry.list(scopeOf(s, ctx), input),
   'beneficiaries.facets': (s, _input, ctx) => s.registry.facets(scopeOf(s, ctx)),
   'beneficiaries.get': (s, input, ctx) => s.registry.get(scopeOf(s, ctx), input.id),

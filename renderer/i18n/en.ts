@@ -322,6 +322,15 @@ export const en: Messages = {
     kinds: { differs: 'differs', missing: 'missing' },
     howToResolve: 'To take the card’s value: read the person’s card again under “Read ID card” and press “Take the card’s values”.',
   },
+  changePassword: {
+    title: 'Change your password',
+    intro: 'Hello {{name}}. Your current password was set by the administrator. Choose your own before you start.',
+    current: 'Current password (from the administrator)',
+    next: 'New password',
+    confirm: 'Repeat the new password',
+    same: 'The new password must differ from the current one.',
+    submit: 'Change password',
+  },
   errors: {
     title: 'Error',
     startFailed: 'The interface could not start.',

@@ -475,6 +475,15 @@ export const vi = {
     kinds: { differs: 'khác nhau', missing: 'thiếu' },
     howToResolve: 'Để nhận giá trị từ thẻ: đọc lại thẻ của người đó ở mục “Đọc thẻ” và bấm “Nhận giá trị từ thẻ”.',
   },
+  changePassword: {
+    title: 'Đổi mật khẩu',
+    intro: 'Chào {{name}}. Mật khẩu hiện tại do quản trị viên đặt. Hãy đặt mật khẩu của riêng bạn trước khi bắt đầu làm việc.',
+    current: 'Mật khẩu hiện tại (do quản trị viên đưa)',
+    next: 'Mật khẩu mới',
+    confirm: 'Nhập lại mật khẩu mới',
+    same: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    submit: 'Đổi mật khẩu',
+  },
   errors: {
     title: 'Có lỗi',
     startFailed: 'Không khởi động được giao diện.',

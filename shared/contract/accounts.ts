@@ -17,6 +17,8 @@ export const sessionSchema = z.object({
   token: z.string(),
   user: userSchema,
   idleLockMinutes: z.number().int(),
+  /** The administrator set this password: nothing else is allowed until the user chooses a new one (auth.changePassword). */
+  mustChangePassword: z.boolean(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -34,6 +36,49 @@ export const createUserInput = z.object({
   password: passwordSchema,
   role: z.enum(ROLES),
   unitIds: z.array(z.string()).default([]),
+  /** The password is one the administrator chose: the user must change it at first sign-in. */
+  mustChangePassword: z.boolean().default(true),
+});
+
+/** A user as the administrator sees them. */
+export const managedUserSchema = userSchema.extend({
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+});
+export type ManagedUser = z.infer<typeof managedUserSchema>;
+
+const userId = z.string().min(1).max(100);
+
+export const updateUserInput = z.object({
+  id: userId,
+  displayName: createUserInput.shape.displayName,
+  role: z.enum(ROLES),
+  unitIds: z.array(z.string().max(100)).max(5000),
+});
+
+export const setUserActiveInput = z.object({ id: userId, active: z.boolean() });
+
+export const resetPasswordInput = z.object({ id: userId, temporaryPassword: passwordSchema });
+
+export const changePasswordInput = z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema });
+
+export const SIGN_IN_OUTCOMES = ['success', 'failure', 'throttled'] as const;
+
+export const signInAttemptsInput = z.object({
+  username: z.string().trim().max(100).nullable().default(null),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const signInAttemptsOutput = z.object({
+  total: z.number().int(),
+  rows: z.array(z.object({
+    atMs: z.number().int(),
+    username: z.string(),
+    kind: z.enum(['login', 'unlock', 'change-password', 'reset']),
+    outcome: z.enum(SIGN_IN_OUTCOMES),
+    door: z.string(),
+  })),
 });
 
 export const unitSchema = z.object({

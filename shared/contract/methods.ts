@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { appInfoSchema, createUserInput, passwordSchema, sessionSchema, unitSchema, userSchema } from './accounts';
+import {
+  appInfoSchema, changePasswordInput, createUserInput, managedUserSchema, passwordSchema, resetPasswordInput, sessionSchema,
+  setUserActiveInput, signInAttemptsInput, signInAttemptsOutput, unitSchema, updateUserInput, userSchema,
+} from './accounts';
 import {
   beneficiaryDetailSchema, facetsOutput, historyEntrySchema, listBeneficiariesInput, listBeneficiariesOutput,
 } from './beneficiaries';
@@ -34,8 +37,14 @@ export const contract = {
   'auth.unlock': method(z.object({ password: z.string().max(200) }).strict(), sessionSchema, 'session'),
   'auth.me': method(empty, userSchema, 'session'),
   'units.list': method(empty, z.array(unitSchema), 'session'),
-  'users.list': method(empty, z.array(userSchema), 'users.manage'),
+  /** The only call (with auth.me and auth.logout) a user who must change their password may make. */
+  'auth.changePassword': method(changePasswordInput.strict(), sessionSchema, 'session'),
+  'users.list': method(empty, z.array(managedUserSchema), 'users.manage'),
   'users.create': method(createUserInput.strict(), userSchema, 'users.manage'),
+  'users.update': method(updateUserInput.strict(), managedUserSchema, 'users.manage'),
+  'users.setActive': method(setUserActiveInput.strict(), managedUserSchema, 'users.manage'),
+  'users.resetPassword': method(resetPasswordInput.strict(), managedUserSchema, 'users.manage'),
+  'users.signInAttempts': method(signInAttemptsInput.strict(), signInAttemptsOutput, 'users.manage'),
   'beneficiaries.list': method(listBeneficiariesInput.strict(), listBeneficiariesOutput, 'beneficiaries.read'),
   'beneficiaries.facets': method(empty, facetsOutput, 'beneficiaries.read'),
   'beneficiaries.get': method(byId, beneficiaryDetailSchema, 'beneficiaries.read'),

@@ -55,4 +55,11 @@ export const auditEvents = sqliteTable('audit_events', {
   action: text('action').notNull(),
   subject: text('subject'),
   detail: text('detail'),
-}, (t) => [primaryKey({ columns: [t.deviceId, t.seq] }), index('audit_events_action').on(t.action, t.hlc)]);
+}, (t) => [
+  primaryKey({ columns: [t.deviceId, t.seq] }),
+  index('audit_events_action').on(t.action, t.hlc),
+  // The administrator's audit screen: by date (hlc starts with the wall time), by user, by person.
+  index('audit_events_hlc').on(t.hlc),
+  index('audit_events_user').on(t.userId, t.hlc),
+  index('audit_events_subject').on(t.subject, t.hlc),
+]);

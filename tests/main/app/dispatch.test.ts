@@ -55,7 +55,7 @@ describe('dispatch: the contract at the main-process boundary', () => {
     const units = await admin('units.list');
     expect(units.ok).toBe(true);
     const oldCommune = (units as { output: { id: string; effectiveTo: string | null; level: string }[] }).output.find((u) => u.level === 'commune' && u.effectiveTo)!;
-    admin('users.create', { username: 'xacu', displayName: 'Xã cũ', password: 'mat-khau-3', role: 'commune-clerk', unitIds: [oldCommune.id] });
+    admin('users.create', { username: 'xacu', displayName: 'Xã cũ', password: 'mat-khau-3', role: 'commune-clerk', unitIds: [oldCommune.id], mustChangePassword: false });
     const other = await loginAs(services, 'xacu', 'mat-khau-3');
     expect(await other('beneficiaries.list', {})).toMatchObject({ ok: true, output: { total: 0, rows: [] } });
     const clerk = await loginAs(services, 'canbo', 'canbo123!');

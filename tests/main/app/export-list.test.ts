@@ -53,7 +53,7 @@ describe('export.list: a workbook for people, from the app', () => {
     const admin = await loginAs(services, 'quantri', 'quantri123!');
     const units = (await admin('units.list')) as { output: { id: string; level: string; effectiveTo: string | null }[] };
     const other = units.output.find((u) => u.level === 'commune' && u.effectiveTo)!;
-    await admin('users.create', { username: 'xacu2', displayName: 'Xã cũ', password: 'mat-khau-4', role: 'commune-clerk', unitIds: [other.id] });
+    await admin('users.create', { username: 'xacu2', displayName: 'Xã cũ', password: 'mat-khau-4', role: 'commune-clerk', unitIds: [other.id], mustChangePassword: false });
     const clerk = await loginAs(services, 'xacu2', 'mat-khau-4');
     const mine = units.output.find((u) => u.level === 'commune' && !u.effectiveTo)!;
     expect(await clerk('export.list', { kind: 'district-list', unitId: mine.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

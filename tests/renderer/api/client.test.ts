@@ -23,7 +23,7 @@ function recordingTransport(
 }
 
 const session = (token: string) => ({
-  token, idleLockMinutes: 15, user: { id: 'u1', username: 'canbo', displayName: 'Nguyễn Thị Lan', role: 'commune-clerk', unitIds: ['c1'] },
+  token, idleLockMinutes: 15, mustChangePassword: false, user: { id: 'u1', username: 'canbo', displayName: 'Nguyễn Thị Lan', role: 'commune-clerk', unitIds: ['c1'] },
 });
 
 describe('contract client', () => {
