@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../shared/contract/accounts';
+import { AdminSection } from '../admin/AdminSection';
 import { BeneficiariesSection } from '../beneficiaries/BeneficiariesSection';
 import { CardSection } from '../card/CardSection';
 import { ImportSection } from '../imports/ImportSection';
@@ -63,6 +64,7 @@ export function Shell({ info, session }: { info: AppInfo; session: Session }) {
           )}
           {current === 'discrepancies' && <MismatchQueue />}
           {current === 'card' && <CardSection role={session.user.role} />}
+          {current === 'admin' && <AdminSection />}
           {isUnbuilt(current) && <ComingSoon section={current} />}
         </main>
       </div>

@@ -1,7 +1,7 @@
 import type { Permission, Role } from '../../shared/contract/roles';
 import { can } from '../../shared/contract/roles';
 
-export type SectionId = 'beneficiaries' | 'import' | 'discrepancies' | 'payouts' | 'card' | 'sync' | 'reports';
+export type SectionId = 'beneficiaries' | 'import' | 'discrepancies' | 'payouts' | 'card' | 'sync' | 'reports' | 'admin';
 
 export interface SectionSpec {
   id: SectionId;
@@ -19,6 +19,7 @@ export const SECTIONS: readonly SectionSpec[] = [
   { id: 'card', permission: 'card.read', built: true },
   { id: 'sync', permission: 'beneficiaries.write', built: false },
   { id: 'reports', permission: 'reports.read', built: false },
+  { id: 'admin', permission: 'users.manage', built: true },
 ];
 
 export type UnbuiltSectionId = 'payouts' | 'sync' | 'reports';

@@ -6,7 +6,7 @@ describe('sections per role', () => {
     ['clinic-reception', ['card']],
     ['commune-clerk', ['beneficiaries', 'import', 'discrepancies', 'payouts', 'card', 'sync', 'reports']],
     ['district-staff', ['beneficiaries', 'payouts', 'reports']],
-    ['administrator', ['beneficiaries', 'import', 'discrepancies', 'payouts', 'card', 'sync', 'reports']],
+    ['administrator', ['beneficiaries', 'import', 'discrepancies', 'payouts', 'card', 'sync', 'reports', 'admin']],
   ] as const)('%s sees %j', (role, ids) => {
     expect(sectionsFor(role).map((s) => s.id)).toEqual(ids);
   });
