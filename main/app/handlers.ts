@@ -38,7 +38,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'app.info': (s) => {
     const unitId = s.metaValue('office.unitId');
     const unitName = unitId ? listUnits(s.db.sqlite, [unitId])[0]?.name ?? null : null;
-    return { version: s.version, needsSetup: s.accounts.needsSetup(), unitName, demo: s.metaValue('demo') === '1' };
+    return { version: s.version, needsSetup: s.accounts.needsSetup(), unitName, demo: s.metaValue('demo') === '1',
+      encrypted: s.db.encrypted, deviceChange: s.db.deviceChange ?? null };
   },
   'setup.createAdministrator': (s, input, ctx) => s.accounts.createFirstAdministrator(ctx.actor, input),
   'auth.login': (s, input, ctx) => s.accounts.login(input.username, input.password, ctx.actor.origin),

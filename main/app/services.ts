@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type AppDatabase } from '../core/database/open-database';
+import { installationId } from '../core/installation';
 import { readMeta } from '../core/database/meta';
 import { migrationsDir, projectRoot } from '../core/app-paths';
 import { createLogger, silentLogger, type Logger } from '../core/logging';
@@ -18,11 +19,16 @@ export interface ServiceOptions {
   idleLockMinutes?: number;
   logFile?: string;
   quiet?: boolean;
+  /** The recovery passphrase of an encrypted database, when a door asked for it (else ANSINH_DB_PASSPHRASE). */
+  passphrase?: string;
+  /** The data key, hex, when a door already unwrapped it (the Electron door, from the OS key store). */
+  dataKeyHex?: string;
 }
 
 /** The composition root: one database, the services on it. Every door (Electron, host, CLI) starts here. */
 export function createServices(options: ServiceOptions) {
-  const db: AppDatabase = openDatabase({ path: options.dbPath, migrationsFolder: migrationsDir(), create: options.create ?? true });
+  const unlock = { passphrase: options.passphrase, dataKey: options.dataKeyHex ? Buffer.from(options.dataKeyHex, 'hex') : undefined };
+  const db: AppDatabase = openDatabase({ path: options.dbPath, migrationsFolder: migrationsDir(), create: options.create ?? true, unlock, installationId: installationId() });
   const logger: Logger = options.quiet ? silentLogger : createLogger({ file: options.logFile });
   const idleLockMinutes = options.idleLockMinutes ?? Number(process.env.ANSINH_IDLE_LOCK_MINUTES ?? 15);
   const cardReads = createRecentCardReads();

@@ -28,6 +28,10 @@ export const appInfoSchema = z.object({
   unitName: z.string().nullable(),
   /** Demo users shown on the login screen only for the demo database. */
   demo: z.boolean(),
+  /** Whether the database is encrypted at rest (a demo database is not: it holds no real person). */
+  encrypted: z.boolean(),
+  /** Set when this start found the database copied or restored from another PC: it now sends as a new device. */
+  deviceChange: z.object({ previousDeviceId: z.string(), deviceId: z.string() }).nullable(),
 });
 
 export const createUserInput = z.object({

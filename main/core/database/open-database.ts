@@ -7,6 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import { APP_ID, readJournal } from './schema-info';
 import { readMeta, writeMeta } from './meta';
+import { applyDataKey } from './cipher';
+import { keyFilePath } from './key-file';
+import { nativeBinding } from './native-binding';
+import { unlockDatabase, type UnlockOptions } from './unlock-database';
 
 export type SqliteConnection = Database.Database;
 
@@ -16,7 +20,16 @@ export interface AppDatabase {
   path: string;
   deviceId: string;
   schemaVersion: number;
+  /** Whether the file is encrypted at rest. */
+  encrypted: boolean;
+  /** Set when this opening found the database copied or restored from another installation (see ensureMeta). */
+  deviceChange?: DeviceChange;
   close(): void;
+}
+
+export interface DeviceChange {
+  previousDeviceId: string;
+  deviceId: string;
 }
 
 export interface OpenDatabaseOptions {
@@ -24,14 +37,23 @@ export interface OpenDatabaseOptions {
   migrationsFolder: string;
   /** Create the file if it does not exist (the app's own database, `ansinh demo`). */
   create?: boolean;
-  /** Encryption at rest (SQLCipher-compatible through better-sqlite3-multiple-ciphers): the switch is here. */
-  key?: string;
+  /**
+   * The data key of an encrypted database (32 bytes). Without it, a database with a key file beside it is
+   * unlocked here (unlock-database.ts: the passphrase given in `unlock`, else ANSINH_DB_PASSPHRASE).
+   */
+  key?: Buffer;
+  unlock?: UnlockOptions;
+  /**
+   * This installation's id (installation.ts). Recorded at the first opening; a database that comes back under
+   * another installation's id is a copy or a restore and continues as a new device.
+   */
+  installationId?: string;
+  /** The office id of a new database (from its key file), recorded in meta. */
+  officeId?: string;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 const LOCK_WAIT_MS = 250;
-// Under Electron the addon is a separate build for Electron's ABI (scripts/prepare-electron-native.mjs).
-const nativeBinding = process.env.ANSINH_SQLITE_BINDING || undefined;
 
 /**
  * The one place a database file is opened. A file we cannot understand (not SQLite, corrupt, another
@@ -41,15 +63,16 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   const { path, migrationsFolder } = options;
   const journal = readJournal(migrationsFolder);
   const exists = existsSync(path) && statSync(path).size > 0;
+  const key = options.key ?? (exists ? unlockDatabase(path, options.unlock) : undefined);
   if (!exists && !options.create) {
     throw new AppError('database-missing', `Không tìm thấy cơ sở dữ liệu: ${path}`, `Database not found: ${path}`);
   }
-  if (exists) inspectExistingFile(path, journal.length, options.key);
+  if (exists) inspectExistingFile(path, journal.length, key);
   else mkdirSync(dirname(path), { recursive: true });
 
   const sqlite = new Database(path, { timeout: LOCK_WAIT_MS, nativeBinding });
   try {
-    if (options.key) sqlite.pragma(`key='${options.key.replace(/'/g, "''")}'`);
+    if (key) applyDataKey(sqlite, key);
     // Exclusive locking: a second instance (or a second app on the same file) is refused instead of racing us.
     sqlite.pragma('locking_mode = EXCLUSIVE');
     sqlite.pragma('journal_mode = WAL');
@@ -61,7 +84,7 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     sqlite.pragma('cache_size = -65536');
   } catch (e) {
     sqlite.close();
-    throw mapSqliteError(e, path);
+    throw mapSqliteError(e, path, !!key);
   }
 
   const orm = drizzle(sqlite as never);
@@ -72,19 +95,28 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     throw new AppError('database-migration-failed', 'Không nâng cấp được cơ sở dữ liệu; dữ liệu chưa bị thay đổi.',
       'Database migration failed; no data was changed.', String(e));
   }
-  const deviceId = ensureMeta(sqlite, journal.length);
-  return { sqlite, orm, path, deviceId, schemaVersion: journal.length, close: () => sqlite.close() };
+  const { deviceId, deviceChange } = ensureMeta(sqlite, journal.length, options);
+  return { sqlite, orm, path, deviceId, deviceChange, schemaVersion: journal.length, encrypted: !!key, close: () => sqlite.close() };
 }
 
-function inspectExistingFile(path: string, knownVersion: number, key?: string): void {
-  if (!key && !hasSqliteHeader(path)) {
+function inspectExistingFile(path: string, knownVersion: number, key?: Buffer): void {
+  const plain = hasSqliteHeader(path);
+  if (!key && !plain) {
+    if (looksEncrypted(path)) {
+      throw new AppError('database-key-file-missing', `Cơ sở dữ liệu ${path} đã được mã hóa nhưng thiếu tệp khóa ${keyFilePath(path)} bên cạnh; hãy chép tệp khóa (hoặc khôi phục từ bản sao lưu).`,
+        `The database is encrypted but its key file ${keyFilePath(path)} is missing.`);
+    }
     throw new AppError('database-not-sqlite', `Tệp không phải cơ sở dữ liệu An Sinh Desk (hoặc đã hỏng): ${path}`,
       `Not an An Sinh Desk database (or damaged): ${path}`);
+  }
+  if (key && plain) {
+    throw new AppError('database-not-encrypted', `Cơ sở dữ liệu ${path} không được mã hóa, nhưng bên cạnh có tệp khóa: tệp có thể đã bị thay. Không mở.`,
+      `The database is not encrypted but has a key file beside it: it may have been replaced. Not opening it.`);
   }
   let probe: SqliteConnection | undefined;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS, nativeBinding });
-    if (key) probe.pragma(`key='${key.replace(/'/g, "''")}'`);
+    if (key) applyDataKey(probe, key);
     const check = probe.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') throw new AppError('database-corrupt', `Cơ sở dữ liệu bị hỏng: ${path}`, `Database is corrupt: ${path}`);
     const tables = (probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
@@ -99,9 +131,24 @@ function inspectExistingFile(path: string, knownVersion: number, key?: string): 
         `Database comes from a newer app version (schema ${version} > ${knownVersion}). Update the app.`);
     }
   } catch (e) {
-    throw mapSqliteError(e, path);
+    throw mapSqliteError(e, path, !!key);
   } finally {
     probe?.close();
+  }
+}
+
+/** Not SQLite's header, a whole number of pages, and binary from the first byte: an encrypted database. */
+function looksEncrypted(path: string): boolean {
+  const size = statSync(path).size;
+  if (size < 1024 || size % 512 !== 0) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(64);
+    readSync(fd, buf, 0, 64, 0);
+    const printable = buf.filter((b) => (b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09).length;
+    return printable < 56;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -116,18 +163,36 @@ function hasSqliteHeader(path: string): boolean {
   }
 }
 
-function ensureMeta(sqlite: SqliteConnection, schemaVersion: number): string {
+/**
+ * The facts every database carries, and its device identity. The device id names this copy of the data in the
+ * change log (device id + sequence number identify every entry sent to the hub), so two PCs must never share
+ * it: the installation that first opened the database is recorded, and a database opened under another
+ * installation (copied to a second PC, or restored after a reinstall) continues as a new device, the previous
+ * ids kept in 'device.previous' for the hub to link them.
+ */
+function ensureMeta(sqlite: SqliteConnection, schemaVersion: number, options: OpenDatabaseOptions): { deviceId: string; deviceChange?: DeviceChange } {
   const db = { sqlite };
   let deviceId = readMeta(db, 'device.id');
+  let deviceChange: DeviceChange | undefined;
   sqlite.transaction(() => {
     writeMeta(db, 'app.id', APP_ID);
     writeMeta(db, 'schema.version', String(schemaVersion));
+    if (!readMeta(db, 'office.id')) writeMeta(db, 'office.id', options.officeId ?? randomUUID());
+    const recordedInstallation = readMeta(db, 'device.installationId');
     if (!deviceId) {
       deviceId = randomUUID();
       writeMeta(db, 'device.id', deviceId);
+    } else if (options.installationId && recordedInstallation && recordedInstallation !== options.installationId) {
+      const previous = JSON.parse(readMeta(db, 'device.previous') ?? '[]') as unknown[];
+      previous.push({ deviceId, installationId: recordedInstallation, until: new Date().toISOString() });
+      deviceChange = { previousDeviceId: deviceId, deviceId: randomUUID() };
+      deviceId = deviceChange.deviceId;
+      writeMeta(db, 'device.id', deviceId);
+      writeMeta(db, 'device.previous', JSON.stringify(previous));
     }
+    if (options.installationId) writeMeta(db, 'device.installationId', options.installationId);
   })();
-  return deviceId!;
+  return { deviceId: deviceId!, deviceChange };
 }
 
 function foreign(path: string): AppError {
@@ -135,12 +200,16 @@ function foreign(path: string): AppError {
     `This database belongs to another program: ${path}`);
 }
 
-function mapSqliteError(e: unknown, path: string): AppError {
+function mapSqliteError(e: unknown, path: string, keyed = false): AppError {
   if (e instanceof AppError) return e;
   const code = (e as { code?: string }).code ?? '';
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return new AppError('database-in-use', 'Cơ sở dữ liệu đang được mở ở một cửa sổ hoặc chương trình khác. Hãy đóng nó rồi thử lại.',
       'The database is open in another instance. Close it and try again.');
+  }
+  if (code === 'SQLITE_NOTADB' && keyed) {
+    return new AppError('database-wrong-key', `Khóa không mở được cơ sở dữ liệu ${path}: tệp khóa bên cạnh là của một cơ sở dữ liệu khác (hoặc tệp đã hỏng). Không có gì bị thay đổi.`,
+      `The key does not open ${path}: the key file belongs to another database (or the file is damaged). Nothing was changed.`);
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new AppError('database-corrupt', `Cơ sở dữ liệu bị hỏng hoặc sai khóa mã hóa: ${path}`, `Database is corrupt or the key is wrong: ${path}`);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isAppError } from '../../core/errors';
 import { COMMON_OPTIONS, resolveDbPath, type CliCommand, type CliContext, type CliIo } from './cli-command';
 import { cliCommands } from './command-list';
+import { askPassphraseWhenNeeded } from './passphrase-prompt';
 
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     progress: (line) => io.stderr(line + '\n'),
   };
   try {
+    if (!NO_DATABASE.has(command.command.name)) await askPassphraseWhenNeeded(ctx.dbPath);
     return await command.command.run(ctx);
   } catch (e) {
     if (isAppError(e)) {
@@ -56,6 +58,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return 1;
   }
 }
+
+/** Commands that create their database (or touch none): nothing to unlock first. */
+const NO_DATABASE = new Set(['demo', 'init', 'db encrypt', 'db restore']);
 
 /** Commands are "serve", "demo", and two-word ones like "export beneficiaries" or "card read". */
 function findCommand(first: string, rest: string[]): { command: CliCommand; args: string[] } | undefined {

@@ -5,6 +5,7 @@ import { defaultDatabasePath, appDataDir } from '../../core/app-paths';
 import { ensureDefaultDatabase } from '../../app/first-start';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
 import { isOwnFrame } from './ipc-guard';
+import { unlockForWindow } from './os-key-store';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../../app/uploads';
 import { DOWNLOAD_GONE, takeDownload } from '../../app/downloads';
 import { copyFileSync, rmSync } from 'node:fs';
@@ -16,10 +17,10 @@ let services: UtilityProcess | null = null;
 const pending = new Map<number, (r: ContractResponse) => void>();
 let nextId = 1;
 
-function startServices(dbPath: string): Promise<void> {
+function startServices(dbPath: string, dataKeyHex: string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     services = utilityProcess.fork(join(__dirname, 'services-process.cjs'), [], {
-      env: { ...process.env, ANSINH_DB_PATH: dbPath, ANSINH_LOG_FILE: join(appDataDir(), 'ansinh.log') },
+      env: { ...process.env, ANSINH_DB_PATH: dbPath, ANSINH_LOG_FILE: join(appDataDir(), 'ansinh.log'), ...(dataKeyHex ? { ANSINH_DB_KEY: dataKeyHex } : {}) },
       serviceName: 'An Sinh Desk services',
     });
     services.on('message', (m: { ready?: true; fatal?: string; id?: number; response?: ContractResponse }) => {
@@ -82,7 +83,7 @@ app.whenReady().then(async () => {
   const dbPath = process.env.ANSINH_DB ?? defaultDatabasePath();
   try {
     ensureDefaultDatabase(dbPath);
-    await startServices(dbPath);
+    await startServices(dbPath, await unlockForWindow(dbPath));
   } catch (e) {
     dialog.showErrorBox('An Sinh Desk', String((e as Error).message ?? e));
     app.quit();

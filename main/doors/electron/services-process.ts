@@ -10,9 +10,12 @@ interface ParentPort {
 
 const parentPort = (process as unknown as { parentPort: ParentPort }).parentPort;
 const dbPath = process.env.ANSINH_DB_PATH!;
+// The data key the shell unwrapped from the OS key store (os-key-store.ts); not left in this process's environment.
+const dataKeyHex = process.env.ANSINH_DB_KEY;
+delete process.env.ANSINH_DB_KEY;
 
 try {
-  const services = createServices({ dbPath, create: false, logFile: process.env.ANSINH_LOG_FILE });
+  const services = createServices({ dbPath, create: false, logFile: process.env.ANSINH_LOG_FILE, dataKeyHex });
   parentPort.on('message', ({ data }) => {
     void dispatch(services, data.request, 'electron').then((response) => parentPort.postMessage({ id: data.id, response }));
   });

@@ -18,7 +18,7 @@ afterAll(async () => {
 describe('dispatch: the contract at the main-process boundary', () => {
   it('answers app.info without a session and says the demo database is a demo', async () => {
     const res = await call(services, 'app.info', {});
-    expect(res).toMatchObject({ ok: true, output: { needsSetup: false, demo: true, unitName: 'Xã An Lão' } });
+    expect(res).toMatchObject({ ok: true, output: { needsSetup: false, demo: true, encrypted: false, unitName: 'Xã An Lão' } });
   });
 
   it('refuses unknown methods and inputs that fail the contract, in Vietnamese', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../../main/core/database/open-database';
 import { readJournal } from '../../../../main/core/database/schema-info';
@@ -12,10 +13,10 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-const open = (name: string, extra: { create?: boolean; key?: string } = {}) =>
+const open = (name: string, extra: { create?: boolean; key?: Buffer } = {}) =>
   openDatabase({ path: join(dir, name), migrationsFolder: migrationsDir(), create: true, ...extra });
 
-function expectRefusedUntouched(path: string, code: string, extra: { key?: string } = {}) {
+function expectRefusedUntouched(path: string, code: string, extra: { key?: Buffer } = {}) {
   const before = readFileSync(path);
   let caught: unknown;
   try {
@@ -95,13 +96,14 @@ describe('openDatabase', () => {
   });
 
   it('encrypts at rest when given a key, and refuses the wrong key without damage', () => {
-    const db = open('secret.db', { key: 'khóa-văn-phòng' });
+    const key = randomBytes(32);
+    const db = open('secret.db', { key });
     db.sqlite.prepare("INSERT INTO meta (key, value) VALUES ('probe', 'Nguyễn Văn Bí Mật')").run();
     db.close();
     const path = join(dir, 'secret.db');
     expect(readFileSync(path).includes(Buffer.from('Bí Mật'))).toBe(false);
-    expectRefusedUntouched(path, 'database-corrupt', { key: 'sai-khóa' });
-    const reopened = open('secret.db', { key: 'khóa-văn-phòng' });
+    expectRefusedUntouched(path, 'database-wrong-key', { key: randomBytes(32) });
+    const reopened = open('secret.db', { key });
     expect(reopened.sqlite.prepare("SELECT value FROM meta WHERE key = 'probe'").pluck().get()).toBe('Nguyễn Văn Bí Mật');
     reopened.close();
   });
