@@ -80,8 +80,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   }),
   'identity.savePhoto': (s, input, ctx) => ({ id: s.identity.savePhoto(ctx.actor, scopeOf(s, ctx), input.readId, input.beneficiaryId) }),
   'mismatches.list': (s, input, ctx) => s.identity.listMismatches(scopeOf(s, ctx), input.status),
-  'import.preview': (s, input, ctx) => s.imports.preview(uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId) }),
-  'import.commit': (s, input, ctx) => s.imports.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId) }),
+  'import.preview': (s, input, ctx) => s.imports.preview(uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName }),
+  'import.commit': (s, input, ctx) => s.imports.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName }),
   'import.progress': (s, input) => s.imports.previewProgress(uploadPath(input.fileRef)),
   'import.rememberMapping': (s, input) => {
     s.imports.rememberMapping(input.layout, input.mapping);

@@ -15,15 +15,17 @@ export interface Problem extends FieldProblem {
 export interface CanonicalRecord extends Omit<SharedCanonicalRecord, 'categoryGroup'> {
   categoryGroup: CategoryGroup | null;
   source: { sheet: string; row: number };
+  /** Dân tộc: present only when the list has such a column. */
+  ethnicity?: string | null;
 }
 
 /** Fields a column of a list can hold. `birthMale`/`birthFemale` are the "Năm sinh" over "Nam" | "Nữ" layout. */
 export type ColumnField =
   | 'rowNumber' | 'fullName' | 'birth' | 'birthMale' | 'birthFemale' | 'sex' | 'sexMale' | 'sexFemale'
   | 'idNumber' | 'oldIdNumber' | 'hometown' | 'permanentAddress' | 'village' | 'categoryLabel' | 'monthlyAmount'
-  | 'accountNumber' | 'bankName' | 'note';
+  | 'accountNumber' | 'bankName' | 'ethnicity' | 'note';
 
 export const COLUMN_FIELDS: readonly ColumnField[] = [
   'rowNumber', 'fullName', 'birth', 'birthMale', 'birthFemale', 'sex', 'sexMale', 'sexFemale', 'idNumber', 'oldIdNumber', 'hometown',
-  'permanentAddress', 'village', 'categoryLabel', 'monthlyAmount', 'accountNumber', 'bankName', 'note',
+  'permanentAddress', 'village', 'categoryLabel', 'monthlyAmount', 'accountNumber', 'bankName', 'ethnicity', 'note',
 ];

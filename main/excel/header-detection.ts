@@ -1,31 +1,52 @@
 import { foldVietnamese } from '../../shared/text/fold';
 import type { ColumnField } from './canonical-record';
 
-// Headers are found, not assumed: offices word them differently and put columns in any order.
-// Rules are tried in order on the folded text (no tones, đ→d, lowercase); the first that matches wins.
+// Headers are found, not assumed: offices word them differently, abbreviate them ("ĐKTT", "S.T.K", "NS") and put
+// columns in any order. Rules are tried in order on the header's key (see `headerKey`); the first that matches wins.
 const HEADER_RULES: readonly [ColumnField | 'ignored', RegExp][] = [
   ['rowNumber', /^(stt|so tt|tt|so thu tu|thu tu)$/],
-  ['ignored', /ngay cap|noi cap|ngay het han|chu tai khoan|nguoi nhan thay|nguoi giam ho|uy quyen|chu ho|quan he/],
-  ['fullName', /^ho (va |chu dem va )?ten|^ho chu dem|^ten doi tuong|^ho ten|^ten nguoi/],
+  ['ignored', /ngay cap|noi cap|ngay het han|chu tai khoan|chu tk|ten tk|nguoi nhan thay|nguoi giam ho|uy quyen|chu ho|quan he|ma ngan hang|ma nh( |$)|so dien thoai|sdt|dien thoai|ky nhan|ma so bhxh|ma bhxh|so so bhxh|ngay huong|thoi diem huong/],
+  ['fullName', /^ho (va |chu dem va )?ten|^ho chu dem|^ten doi tuong|^ho ten|^ten nguoi|^ten$|^ho va ten$/],
   // "Số CMND cũ": a column of its own for the old 9-digit ID, next to the CCCD column.
-  ['oldIdNumber', /(cmnd|chung minh( nhan dan)?|so cm) cu( |$)/],
-  ['idNumber', /cccd|cmnd|can cuoc|dinh danh|chung minh|so cc\b|so cm\b/],
-  ['birth', /(ngay|nam) (thang )?(nam )?sinh|^sinh ngay|^nam sinh|^ngay sinh|^ngay thang nam sinh|^sinh nam/],
-  ['sex', /^gioi( tinh)?( nam nu)?$|^nam nu$|^gioi tinh/],
-  ['accountNumber', /(^| )stk( |$)|so tk|so tai khoan|tai khoan so|^tai khoan( ngan hang)?$|^tk( ngan hang)?$/],
-  ['bankName', /ngan hang|noi mo (tai khoan|tk)|mo tai/],
+  ['oldIdNumber', /(cmnd|chung minh( nhan dan)?|so cm) cu( |$)|cmnd 9 so/],
+  ['idNumber', /cccd|cmnd|can cuoc|dinh danh|ddcn|chung minh|so cc\b|so cm\b|^cc$|^cm$|^so id$|^ma dd/],
+  ['birth', /(ngay|nam) (thang )?(nam )?sinh|^sinh ngay|^nam sinh|^ngay sinh|^ngay thang nam sinh|^sinh nam|^ns$|^ntns$|^n sinh$|^nam sinh|^sinh$/],
+  ['sex', /^gioi( tinh)?( nam nu)?$|^nam nu$|^gioi tinh|^gt$|^nam hoac nu$/],
+  // Before the account rule: "Nơi mở TK" names the bank, not the number.
+  ['bankName', /^(ten )?(ngan hang|nh)( |$)(?!.*so tk)|noi mo|mo tai|ngan hang mo|ngan hang noi|^chi nhanh|^tai ngan hang/],
+  ['accountNumber', /(^| )(stk|so tk|tk)( |$)|so tai khoan|tai khoan so|^tai khoan( |$)/],
+  ['bankName', /ngan hang/],
   ['hometown', /que quan|nguyen quan/],
-  ['permanentAddress', /dia chi|thuong tru|noi o|cho o|cu tru/],
-  ['village', /^(thon|xom|ap|ban|lang|khom|buon|to dan pho|tdp|khu pho|to)( |$)/],
-  ['monthlyAmount', /so tien|muc (tro cap|huong|chi)|tro cap|thanh tien|tien huong|muc hang thang/],
-  ['categoryLabel', /doi tuong|dien (huong|doi tuong|chinh sach)|loai|nhom|che do/],
+  // Before the address rule: "Thôn, xóm nơi cư trú" is the village.
+  ['village', /^(thon|xom|ap|ban|lang|khom|buon|to dan pho|tdp|khu pho|kp|to|khu|cum|thon xom|thon to)( |$)|^dia ban( thon)?$/],
+  ['permanentAddress', /dia chi|thuong tru|noi o|cho o|cu tru|(^| )(dktt|hktt|dkhktt|dctt)( |$)|^ho khau/],
+  ['ethnicity', /^dan toc/],
+  ['monthlyAmount', /so tien|muc (tro cap|huong|chi|tc|tcxh|tc hang thang)|tro cap|thanh tien|tien huong|muc hang thang|^muc$|^kinh phi|^tien tro cap/],
+  ['categoryLabel', /doi tuong|dien (huong|doi tuong|chinh sach)|^dien$|loai|nhom|che do/],
   ['note', /ghi chu/],
 ];
 
+/**
+ * The text a header is matched on: folded (no tones, đ→d, lowercase, punctuation as spaces), then runs of
+ * single letters joined back into the abbreviation they spell ("Đ.K.T.T" → "dktt", "Số T.K" → "so tk").
+ */
+export function headerKey(text: string): string {
+  const words = foldVietnamese(text).split(' ').filter(Boolean);
+  const out: string[] = [];
+  let run = '';
+  for (const w of words) {
+    if (w.length === 1 && /\p{L}/u.test(w)) { run += w; continue; }
+    if (run) { out.push(run); run = ''; }
+    out.push(w);
+  }
+  if (run) out.push(run);
+  return out.join(' ');
+}
+
 export function fieldOfHeader(text: string): ColumnField | 'ignored' | null {
-  const folded = foldVietnamese(text);
-  if (!folded) return null;
-  for (const [field, pattern] of HEADER_RULES) if (pattern.test(folded)) return field;
+  const key = headerKey(text);
+  if (!key) return null;
+  for (const [field, pattern] of HEADER_RULES) if (pattern.test(key)) return field;
   return null;
 }
 
@@ -45,6 +66,8 @@ export interface HeaderDetection {
   headerRows: number;
   /** Header texts per column, folded, top and sub joined by ">": the layout's fingerprint. */
   signature: string[];
+  /** Each column's title as the file writes it ("Năm sinh › Nam" under a merged header), for the clerk to see. */
+  titles: string[];
 }
 
 /**
@@ -58,30 +81,28 @@ export function mayBeNameHeader(text: string): boolean {
   return /^(ho|ten)( |$)/.test(head);
 }
 
+/** One header cell's field; "Nam" and "Nữ" on their own are the columns that mark the sex. */
+function fieldOfTitle(text: string): ColumnField | 'ignored' | null {
+  if (isMaleLabel(text)) return 'sexMale';
+  if (isFemaleLabel(text)) return 'sexFemale';
+  return fieldOfHeader(text);
+}
+
 /** A row is a header when it names the person and at least two other kinds of column. */
 export function mapHeaderRow(texts: string[]): ColumnMapping | null {
   const mapping: ColumnMapping = {};
   for (let c = 0; c < texts.length; c++) {
-    const f = fieldOfHeader(texts[c] ?? '');
+    const f = fieldOfTitle(texts[c] ?? '');
     if (f && f !== 'ignored' && mapping[f] === undefined) mapping[f] = c;
   }
   const kinds = Object.keys(mapping).filter((k) => k !== 'rowNumber').length;
   return mapping.fullName !== undefined && kinds >= 3 ? mapping : null;
 }
 
-/**
- * Detects a header at `top` (texts of that row) with an optional sub-header row `sub` below it
- * ("Năm sinh" merged over "Nam" | "Nữ", "Tài khoản" over "Số TK" | "Ngân hàng").
- */
-export function detectHeader(top: string[], sub: string[] | null): HeaderDetection | null {
-  const single = mapHeaderRow(top);
-  if (!single) return null;
-  if (!sub || !isSubHeader(top, sub, single)) {
-    return { mapping: single, headerRows: 1, signature: top.map((t) => foldVietnamese(t ?? '')) };
-  }
+/** The title of each column of a two-row header: the merged parent carried over the columns under it. */
+function parentsOf(top: string[], sub: string[]): string[] {
   const width = Math.max(top.length, sub.length);
-  const mapping: ColumnMapping = {};
-  const signature: string[] = [];
+  const parents: string[] = [];
   let parent = '';
   for (let c = 0; c < width; c++) {
     const own = (top[c] ?? '').trim();
@@ -89,21 +110,44 @@ export function detectHeader(top: string[], sub: string[] | null): HeaderDetecti
     // A merged parent header shows only in its first column: carry it right while children continue.
     if (own) parent = own;
     else if (!child) parent = '';
-    const upper = own || parent;
+    parents.push(own || parent);
+  }
+  return parents;
+}
+
+/**
+ * Detects a header at `top` (texts of that row) with an optional sub-header row `sub` below it
+ * ("Năm sinh" merged over "Nam" | "Nữ", "Tài khoản" over "Số TK" | "Ngân hàng", "CCCD" over "Số" | "Ngày cấp").
+ */
+export function detectHeader(top: string[], sub: string[] | null): HeaderDetection | null {
+  const single = mapHeaderRow(top);
+  if (!single) return null;
+  if (!sub || !isSubHeader(top, sub, single)) {
+    return { mapping: single, headerRows: 1, signature: top.map((t) => foldVietnamese(t ?? '')), titles: top.map((t) => (t ?? '').trim().replace(/\s+/g, ' ')) };
+  }
+  const parents = parentsOf(top, sub);
+  const mapping: ColumnMapping = {};
+  const signature: string[] = [];
+  const titles: string[] = [];
+  for (let c = 0; c < parents.length; c++) {
+    const upper = parents[c];
+    const child = (sub[c] ?? '').trim();
     signature.push(`${foldVietnamese(upper)}>${foldVietnamese(child)}`);
+    titles.push([upper, child].filter(Boolean).join(' › ').replace(/\s+/g, ' '));
     const upperField = fieldOfHeader(upper);
     let field: ColumnField | 'ignored' | null = null;
     if (child && (isMaleLabel(child) || isFemaleLabel(child))) {
       if (upperField === 'birth') field = isMaleLabel(child) ? 'birthMale' : 'birthFemale';
-      else if (upperField === 'sex') field = isMaleLabel(child) ? 'sexMale' : 'sexFemale';
+      else field = isMaleLabel(child) ? 'sexMale' : 'sexFemale';
     } else if (child) {
-      field = fieldOfHeader(child) ?? fieldOfHeader(`${upper} ${child}`) ?? upperField;
+      const own = fieldOfHeader(child);
+      field = upperField === 'ignored' ? 'ignored' : own ?? fieldOfHeader(`${upper} ${child}`) ?? upperField;
     } else {
       field = upperField;
     }
     if (field && field !== 'ignored' && mapping[field] === undefined) mapping[field] = c;
   }
-  return { mapping, headerRows: 2, signature };
+  return { mapping, headerRows: 2, signature, titles };
 }
 
 function isSubHeader(top: string[], sub: string[], mapping: ColumnMapping): boolean {
@@ -112,7 +156,9 @@ function isSubHeader(top: string[], sub: string[], mapping: ColumnMapping): bool
   // Under the (vertically merged) name header a sub-header row is empty; a data row has the name there.
   if (mapping.fullName !== undefined && (sub[mapping.fullName] ?? '').trim() !== '') return false;
   if (nonEmpty.every(([t]) => /^\(?\s*\d{1,3}\s*\)?$/.test(t))) return false;
-  return nonEmpty.every(([t, c]) => isMaleLabel(t) || isFemaleLabel(t) || fieldOfHeader(t) !== null || !(top[c] ?? '').trim());
+  const parents = parentsOf(top, sub);
+  return nonEmpty.every(([t, c]) => isMaleLabel(t) || isFemaleLabel(t) || fieldOfHeader(t) !== null
+    || !(top[c] ?? '').trim() || /^(so|ma|ten|noi|ngay|nam|thang|muc)$/.test(headerKey(t)) || fieldOfHeader(`${parents[c]} ${t}`) !== null);
 }
 
 /** FNV-1a over the signature: a short, stable name for a layout, used to remember a corrected mapping. */

@@ -22,7 +22,7 @@ const MAPPING_KEY = 'excel.mapping.';
 const PREVIEW_RECORDS = 500;
 
 /** Fields an import may set on a beneficiary, in the canonical names. */
-const PERSON_FIELDS = ['fullName', 'birth', 'sex', 'idNumber', 'oldIdNumber', 'hometown', 'permanentAddress', 'village', 'categoryGroup', 'categoryLabel', 'monthlyAmount'] as const;
+const PERSON_FIELDS = ['fullName', 'birth', 'sex', 'idNumber', 'oldIdNumber', 'hometown', 'permanentAddress', 'village', 'ethnicity', 'categoryGroup', 'categoryLabel', 'monthlyAmount'] as const;
 type PersonField = (typeof PERSON_FIELDS)[number];
 
 export interface VerifiedDifference {
@@ -36,11 +36,22 @@ export interface VerifiedDifference {
   inFile: unknown;
 }
 
+/** A person of the list who is on the register of another commune: reported and left alone. */
+export interface ListedElsewhere {
+  sheet: string;
+  row: number;
+  /** The name as the file writes it (never the other commune's stored values). */
+  fullName: string;
+  unitName: string;
+  message: string;
+}
+
 export interface ImportPlan {
   imported: number;
   updated: number;
   unchanged: number;
   verifiedDifferences: VerifiedDifference[];
+  elsewhere: ListedElsewhere[];
 }
 
 export interface ImportPreview extends ImportPlan {
@@ -64,6 +75,8 @@ export interface ImportReport extends ImportPlan {
 export interface ImportOptions {
   /** The commune the list belongs to; defaults to the office's own unit. */
   unitId?: string;
+  /** The file's name as the clerk chose it (an upload is stored under a reference). */
+  fileName?: string;
   today?: Date;
 }
 
@@ -96,8 +109,9 @@ export function createImportService(db: AppDatabase) {
     return unitId;
   }
 
-  const byId = sqlite.prepare('SELECT * FROM beneficiaries WHERE id_number = ? AND deleted = 0 LIMIT 1');
-  const byOldId = sqlite.prepare('SELECT * FROM beneficiaries WHERE old_id_number = ? AND deleted = 0 AND id_number IS NULL LIMIT 1');
+  // By ID across every commune: a person listed in another commune is found, reported and left alone.
+  const byId = sqlite.prepare('SELECT * FROM beneficiaries WHERE id_number = ? AND deleted = 0 ORDER BY unit_id = ? DESC LIMIT 1');
+  const byOldId = sqlite.prepare('SELECT * FROM beneficiaries WHERE old_id_number = ? AND deleted = 0 AND id_number IS NULL ORDER BY unit_id = ? DESC LIMIT 1');
   // The primary part of the sort key is the name without tones (letters like ă, ơ, đ kept): an index seek
   // on (unit, deleted, sort key) finds every spelling of the name whatever its tone placement.
   // Birth (same date, or same year when either side knows only the year) and, for a record with an ID, the
@@ -122,22 +136,39 @@ export function createImportService(db: AppDatabase) {
     return key.slice(0, key.indexOf('\u0001'));
   }
 
-  function find(unitId: string, r: CanonicalRecord, primary: string, names: NameYearFilter): StoredBeneficiary | null {
-    let row = (r.idNumber ? byId.get(r.idNumber) : undefined) ?? (r.oldIdNumber ? byOldId.get(r.oldIdNumber) : undefined);
+  const unitName = sqlite.prepare('SELECT name FROM admin_units WHERE id = ?').pluck();
+  const unitNames = new Map<string, string>();
+  function nameOfUnit(id: string): string {
+    let name = unitNames.get(id);
+    if (name === undefined) unitNames.set(id, (name = (unitName.get(id) as string | undefined) ?? 'xã/phường khác'));
+    return name;
+  }
+
+  /** The stored person this record is, in the commune imported into; or the other commune where its ID is listed. */
+  function find(unitId: string, r: CanonicalRecord, primary: string, names: NameYearFilter): { stored: StoredBeneficiary | null; elsewhere: string | null } {
+    let row = ((r.idNumber ? byId.get(r.idNumber, unitId) : undefined) ?? (r.oldIdNumber ? byOldId.get(r.oldIdNumber, unitId) : undefined)) as Record<string, unknown> | undefined;
+    if (row && row.unit_id !== unitId) return { stored: null, elsewhere: String(row.unit_id) };
     if (!row) {
       // Without an ID: the same name (up to tone placement and case) and birth, in the same commune.
-      if (!names.mayMatch(primary, r.birth, r.idNumber !== null)) return null;
+      if (!names.mayMatch(primary, r.birth, r.idNumber !== null)) return { stored: null, elsewhere: null };
       const candidates = (byName.all(unitId, `${primary}\u0001`, `${primary}\u0002`, r.birth, r.birth, r.birth, r.idNumber) as Record<string, unknown>[]).filter((c) =>
         sameName(String(c.full_name), r.fullName) && sameBirth(c.birth as string | null, r.birth) && (!r.idNumber || !c.id_number));
       row = candidates[0];
     }
-    return row ? toStored(row as Record<string, unknown>) : null;
+    return { stored: row ? toStored(row) : null, elsewhere: null };
   }
 
   /** Decides, for one record, what the import does; `w` present = do it. */
   function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer): void {
     const primary = primaryNameKey(r.fullName);
-    const existing = find(unitId, r, primary, names);
+    const found = find(unitId, r, primary, names);
+    if (found.elsewhere) {
+      // Another commune's person: never updated from this commune's list, and none of their values shown.
+      const unitName = nameOfUnit(found.elsewhere);
+      plan.elsewhere.push({ sheet: r.source.sheet, row: r.source.row, fullName: r.fullName, unitName, message: `Người này đang có tên ở ${unitName}; không nhập, không sửa.` });
+      return;
+    }
+    const existing = found.stored;
     const values: Partial<Record<PersonField, unknown>> = {};
     for (const f of PERSON_FIELDS) if (r[f] !== null && r[f] !== undefined) values[f] = r[f];
     values.categoryGroup ??= existing ? undefined : 'OTHER';
@@ -145,7 +176,7 @@ export function createImportService(db: AppDatabase) {
     if (!existing) {
       plan.imported += 1;
       if (!w) return;
-      const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: r.accountNumber ? 'bank' : 'cash' });
+      const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: r.accountNumber || accountSpoiled(r) ? 'bank' : 'cash' });
       names.add(primary, r.birth, r.idNumber !== null);
       if (r.accountNumber) w.insert(paymentAccountTable, accountValues(id, r));
       return;
@@ -160,9 +191,11 @@ export function createImportService(db: AppDatabase) {
       }
       patch[f] = v;
     }
-    if (JSON.stringify(existing.problems ?? []) !== JSON.stringify(r.problems)) patch.problems = r.problems;
+    const account = r.accountNumber || accountSpoiled(r) ? accountFor(existing.id) : null;
+    // A spoiled number in the list is no problem of a person whose account is on the register already.
+    const problems = account && !r.accountNumber ? r.problems.filter((p) => p.code !== 'account-digits-lost') : r.problems;
+    if (JSON.stringify(existing.problems ?? []) !== JSON.stringify(problems)) patch.problems = problems;
     let changed = Object.keys(patch).length > 0;
-    const account = r.accountNumber ? accountFor(existing.id) : null;
     const accountChange = r.accountNumber && (!account || account.number !== r.accountNumber || (r.bankBin && account.bankBin !== r.bankBin));
     if (accountChange) changed = true;
     if (!changed) { plan.unchanged += 1; return; }
@@ -196,7 +229,7 @@ export function createImportService(db: AppDatabase) {
       try {
         const sample: CanonicalRecord[] = [];
         const needsFixing: Problem[] = [];
-        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
+        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [], elsewhere: [] };
         let records = 0;
         // Records repeated in the file would each count as new here; the commit merges them.
         const names = nameFilter(unitId);
@@ -209,7 +242,7 @@ export function createImportService(db: AppDatabase) {
           }
         }
         const { format, sheets } = reading.result;
-        return { file: path.basename(filePath), format, sheets, records, sample, needsFixing, ...plan };
+        return { file: options.fileName ?? path.basename(filePath), format, sheets, records, sample, needsFixing, ...plan };
       } finally {
         previewing.delete(filePath);
         await reading.close();
@@ -231,7 +264,7 @@ export function createImportService(db: AppDatabase) {
       const reading = await pullWorkbook(filePath, interpretOptions(options));
       try {
         const needsFixing: Problem[] = [];
-        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [] };
+        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [], elsewhere: [] };
         const result = runCommand(db, actor, 'import', (w) => {
           const names = nameFilter(unitId);
           for (const batch of reading.batches()) {
@@ -239,12 +272,15 @@ export function createImportService(db: AppDatabase) {
             for (const r of batch.records) apply(unitId, r, plan, names, w);
           }
           const { format } = reading.result;
-          w.summary = { file: path.basename(filePath), format, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged, needsFixing: needsFixing.length };
+          w.summary = {
+            file: options.fileName ?? path.basename(filePath), format, unitId, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged,
+            needsFixing: needsFixing.length, elsewhere: plan.elsewhere.length,
+          };
           return plan;
         }, { bulk: true });
         const { format, sheets } = reading.result;
         return {
-          file: path.basename(filePath),
+          file: options.fileName ?? path.basename(filePath),
           format,
           sheets: sheets.map((s) => ({ name: s.name, layout: s.layout, dataRows: s.dataRows })),
           ...plan,
@@ -271,6 +307,11 @@ export function createImportService(db: AppDatabase) {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
+
+/** The list names a bank account whose number Excel spoiled: still paid by bank, the number to re-enter. */
+function accountSpoiled(r: CanonicalRecord): boolean {
+  return r.problems.some((p) => p.code === 'account-digits-lost');
+}
 
 function accountValues(beneficiaryId: string, r: CanonicalRecord) {
   return {

@@ -16,7 +16,7 @@ const MESSAGES = {
   'id-sex-mismatch': ['warning', 'Chữ số giới tính trong số CCCD không khớp với giới tính ghi trong danh sách; cần kiểm tra.'],
   'id-birth-year-mismatch': ['warning', 'Năm sinh trong số CCCD không khớp với năm sinh ghi trong danh sách; cần kiểm tra.'],
   'amount-invalid': ['error', 'Số tiền trợ cấp không đọc được; cần ghi số đồng, ví dụ 1.500.000.'],
-  'account-digits-lost': ['error', 'Số tài khoản đã bị Excel làm mất chữ số (ô kiểu số quá 15 chữ số); chưa lưu, cần nhập lại dạng văn bản.'],
+  'account-digits-lost': ['error', 'Số tài khoản đã bị Excel làm mất chữ số (ô kiểu số, dạng 1,23E+15 hoặc quá 15 chữ số): cần nhập lại số tài khoản. Đã giữ ngân hàng và cách nhận tiền.'],
   'account-invalid': ['error', 'Số tài khoản có ký tự không hợp lệ; chưa lưu, cần nhập lại.'],
   'bank-unknown': ['warning', 'Không nhận ra tên ngân hàng; cần chọn ngân hàng.'],
   'bank-missing': ['warning', 'Có số tài khoản nhưng thiếu tên ngân hàng.'],

@@ -6,6 +6,7 @@ import { problem } from './problems';
 import type { RawCell } from './raw-cell';
 import { isEmptyCell } from './raw-cell';
 import { isScientificNotation, numberAsDigits, parseAccountNumber, parseAmount, parseBirth, parseSex } from './value-parsing';
+import { villageFromAddress } from './village-from-address';
 import { idCrossCheckProblems, properName, readIdField, readOldIdField } from '../registry/person-fields';
 
 export interface RowContext {
@@ -66,8 +67,13 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     sex = parsed.value;
     if (parsed.problem) problems.push(problem('sex', parsed.problem));
   }
-  if (!sex && text('sexMale')) sex = 'M';
-  if (!sex && text('sexFemale')) sex = 'F';
+  // "Nam" | "Nữ" columns hold a mark ("x") or, in lists without a birth column, the birth year itself.
+  for (const [f, s] of [['sexMale', 'M'], ['sexFemale', 'F']] as const) {
+    const mark = used(f);
+    if (sex || !mark) continue;
+    sex = s;
+    if (!birth && ctx.mapping.birth === undefined && isBirthLike(mark)) birth = parseBirth(mark, ctx.today).value;
+  }
 
   let idNumber: string | null = null;
   let oldIdNumber: string | null = null;
@@ -117,6 +123,9 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
   } else if (accountNumber) {
     problems.push(problem('bankName', 'bank-missing'));
   }
+  // An account number Excel spoiled is re-entered by hand: the problem keeps the bank to re-enter it at.
+  const lost = problems.find((p) => p.code === 'account-digits-lost');
+  if (lost && (bankName || bankBin)) Object.assign(lost, { bankName, bankBin });
 
   const categoryLabel = text('categoryLabel') ?? (ctx.mapping.categoryLabel === undefined ? ctx.sectionLabel : null);
   const categoryGroup = categoryGroupOf(categoryLabel);
@@ -130,7 +139,8 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     oldIdNumber,
     hometown: text('hometown'),
     permanentAddress: text('permanentAddress'),
-    village: text('village') ?? ctx.sectionVillage,
+    // Without a village column (or with it empty): the list's section row, else the address ("Xóm Trại, xã …").
+    village: text('village') ?? ctx.sectionVillage ?? villageFromAddress(text('permanentAddress')),
     categoryGroup,
     categoryLabel,
     monthlyAmount,
@@ -139,6 +149,15 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     bankBin,
     problems,
     source: { sheet: ctx.sheet, row: ctx.row },
+    ...(ctx.mapping.ethnicity !== undefined ? { ethnicity: text('ethnicity') } : {}),
   };
   return { record, problems };
+}
+
+/** A year or a date, not a mark such as "x" or "1". */
+function isBirthLike(cell: RawCell): boolean {
+  const v = cell.value;
+  if (v instanceof Date) return true;
+  if (typeof v === 'number') return v >= 1880;
+  return typeof v === 'string' && /\d{4}/.test(v);
 }

@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../../shared/text/fold';
+import { villageOfSection } from './village-from-address';
 
 // What a row of a government-format list is. Only `data` rows become records.
 export type RowKind = 'title' | 'header' | 'column-numbers' | 'section' | 'totals' | 'signature' | 'blank' | 'data';
@@ -45,7 +46,7 @@ export function sectionTitle(texts: string[]): string | null {
 
 /** A section names a village when it starts with thôn, xóm, ấp, bản, tổ dân phố…; otherwise a group. */
 export function sectionVillage(title: string): string | null {
-  return VILLAGE_WORDS.test(foldVietnamese(title)) ? title : null;
+  return villageOfSection(title) ?? (VILLAGE_WORDS.test(foldVietnamese(title)) ? title : null);
 }
 
 export function hasNumbering(text: string): boolean {

@@ -22,6 +22,8 @@ export interface SheetSummary {
   dataRows: number;
   headerRow: number | null;
   mapping: ColumnMapping | null;
+  /** Each column's title as the file writes it (two-row headers: "Năm sinh › Nam"); empty when no header was found. */
+  titles: string[];
   /** Row counts by kind, for the preview. */
   rowKinds: Partial<Record<RowKind, number>>;
 }
@@ -43,6 +45,7 @@ export class SheetInterpreter {
   private pending: RawRow[] = [];
   private mapping: ColumnMapping | null = null;
   private layout: string | null = null;
+  private titles: string[] = [];
   private headerRow: number | null = null;
   private encodings: TextEncoding[] = [];
   private textCaches: Map<string, string>[] = [];
@@ -76,7 +79,7 @@ export class SheetInterpreter {
     if (this.phase === 'unrecognised' && this.nonEmptyRows > 3) {
       this.sink.needsFixing({ sheet: this.name, row: 1, field: '', code: 'header-not-found', message: 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh, CCCD…); trang tính này chưa được nhập.' });
     }
-    return { name: this.name, layout: this.layout, dataRows: this.dataRows, headerRow: this.headerRow, mapping: this.mapping, rowKinds: this.kinds };
+    return { name: this.name, layout: this.layout, dataRows: this.dataRows, headerRow: this.headerRow, mapping: this.mapping, titles: this.titles, rowKinds: this.kinds };
   }
 
   private count(kind: RowKind): void {
@@ -94,6 +97,7 @@ export class SheetInterpreter {
       const header = detectHeader(texts, sub);
       if (!header) continue;
       this.layout = layoutId(header.signature);
+      this.titles = header.titles;
       this.mapping = this.options.mappings?.[this.layout] ?? header.mapping;
       this.headerRow = rows[i].rowNumber;
       for (let k = 0; k < i; k++) this.countTitle(rows[k]);

@@ -81,23 +81,35 @@ export function parseAmount(cell: RawCell): Parsed<number> {
 
 /** More digits than Excel keeps in a number: the cell already lost some. */
 export const MAX_EXACT_DIGITS = 15;
-const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i;
+const SCIENTIFIC = /^\d([.,]\d+)?e[+-]?\d+$/i;
 
 export function numberAsDigits(v: number): string | null {
   if (!Number.isInteger(v) || v < 0 || v >= 10 ** MAX_EXACT_DIGITS) return null;
   return v.toFixed(0);
 }
 
-/** Account numbers are text. A numeric cell beyond 15 significant digits has lost digits: never stored. */
+/** "0000000000000": a format that shows the leading zeros a number cell does not hold. */
+const ZERO_PADDED = /^0+$/;
+
+/**
+ * Account numbers are text. A number cell has lost digits when it holds more than 15 significant digits
+ * (Excel keeps no more), is not a whole number (shown rounded, "1,23457E+15"), or was typed as text
+ * copied from such a display; none of these is ever stored. A number formatted to show leading zeros
+ * ("0000000000123") is read as shown.
+ */
 export function parseAccountNumber(cell: RawCell): Parsed<string> {
   const v = cell.value;
   if (typeof v === 'number') {
     const digits = numberAsDigits(v);
-    return digits === null ? { value: null, problem: 'account-digits-lost' } : { value: digits };
+    if (digits === null) return { value: null, problem: 'account-digits-lost' };
+    const format = (cell.numFmt ?? '').trim();
+    // Shown as "1,23457E+11" and typed back from that display: the trailing digits became zeros.
+    if (/e\+/i.test(format) && /0{5}$/.test(digits)) return { value: null, problem: 'account-digits-lost' };
+    return { value: ZERO_PADDED.test(format) ? digits.padStart(format.length, '0') : digits };
   }
   if (typeof v !== 'string') return { value: null, problem: 'account-invalid' };
   const t = v.trim();
-  if (SCIENTIFIC.test(t)) return { value: null, problem: 'account-digits-lost' };
+  if (SCIENTIFIC.test(t.replace(/\s/g, ''))) return { value: null, problem: 'account-digits-lost' };
   const compact = t.replace(/[\s.\-\u00a0]/g, '');
   if (!/^[0-9A-Za-z]{4,30}$/.test(compact)) return { value: null, problem: 'account-invalid' };
   return { value: compact.toUpperCase() };

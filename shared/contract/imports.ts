@@ -16,11 +16,15 @@ const verifiedDifferenceSchema = z.object({
   inFile: z.unknown(),
 });
 
+/** A person of the list already on another commune's register: reported, left alone, none of their values shown. */
+const listedElsewhereSchema = z.object({ sheet: z.string(), row: z.number().int(), fullName: z.string(), unitName: z.string(), message: z.string() });
+
 const planSchema = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
   verifiedDifferences: z.array(verifiedDifferenceSchema),
+  elsewhere: z.array(listedElsewhereSchema),
 });
 
 export const importInput = z.object({ fileRef: fileRefSchema, fileName: z.string().max(255), unitId: z.string().max(100).nullable().default(null) }).strict();
@@ -34,6 +38,8 @@ export const importPreviewSchema = planSchema.extend({
     headerRow: z.number().int().nullable(),
     /** Detected column of each field (0-based), for the clerk to check and correct. */
     mapping: z.record(z.string(), z.number().int()).nullable(),
+    /** Each column's title as written in the file (merged two-row headers: "Năm sinh › Nam"). */
+    titles: z.array(z.string()),
     rowKinds: z.record(z.string(), z.number().int()),
   })),
   records: z.number().int(),
@@ -46,6 +52,7 @@ export const importPreviewSchema = planSchema.extend({
     hometown: z.string().nullable(),
     permanentAddress: z.string().nullable(),
     village: z.string().nullable(),
+    ethnicity: z.string().nullable().optional(),
     categoryGroup: z.string().nullable(),
     categoryLabel: z.string().nullable(),
     monthlyAmount: z.number().int().nullable(),
@@ -76,7 +83,7 @@ export const undoReportSchema = z.object({
 
 /** The fields a column of a list can hold (the Excel importer's vocabulary). */
 export const COLUMN_FIELDS = ['rowNumber', 'fullName', 'birth', 'birthMale', 'birthFemale', 'sex', 'sexMale', 'sexFemale', 'idNumber', 'oldIdNumber',
-  'hometown', 'permanentAddress', 'village', 'categoryLabel', 'monthlyAmount', 'accountNumber', 'bankName', 'note'] as const;
+  'hometown', 'permanentAddress', 'village', 'categoryLabel', 'monthlyAmount', 'accountNumber', 'bankName', 'ethnicity', 'note'] as const;
 
 /** The clerk's correction of which column holds what, remembered for every later file of the same layout. */
 export const rememberMappingInput = z.object({

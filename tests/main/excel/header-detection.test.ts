@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { detectHeader, fieldOfHeader, headerKey, mapHeaderRow } from '../../../main/excel/header-detection';
+
+// Wordings offices use for the same column: typed by clerks, from the ministries' templates, abbreviated,
+// in capitals, without tones, with dots and line breaks. None of them is taken from our own sample files.
+const WORDINGS: Record<string, string[]> = {
+  fullName: ['Họ và tên', 'HỌ VÀ TÊN', 'Họ tên', 'Họ, tên', 'Họ và tên đối tượng', 'Họ tên đối tượng', 'Ho va ten', 'Tên đối tượng', 'Họ và tên người hưởng', 'Họ  và\ntên'],
+  permanentAddress: ['ĐKTT', 'Đ.K.T.T', 'HKTT', 'Nơi ĐKTT', 'Địa chỉ (ĐKTT)', 'Nơi ở', 'Nơi ở hiện nay', 'Nơi ở hiện tại', 'Địa chỉ thường trú', 'Nơi đăng ký thường trú', 'Hộ khẩu thường trú', 'Hộ khẩu', 'Địa chỉ', 'NƠI CƯ TRÚ', 'Chỗ ở hiện nay', 'dia chi thuong tru'],
+  accountNumber: ['STK', 'S.T.K', 'TK', 'Số TK', 'Số T.K', 'Số tài khoản', 'Số tài khoản ngân hàng', 'SỐ TÀI KHOẢN', 'Tài khoản nhận', 'Tài khoản nhận trợ cấp', 'Tài khoản', 'Số TK ngân hàng', 'TK nhận tiền', 'so tai khoan'],
+  bankName: ['Tên ngân hàng', 'Ngân hàng', 'NGÂN HÀNG', 'Nơi mở TK', 'Nơi mở tài khoản', 'Mở tại ngân hàng', 'Ngân hàng mở TK', 'Ngân hàng nơi mở tài khoản', 'NH', 'Chi nhánh ngân hàng', 'Tại ngân hàng'],
+  idNumber: ['CCCD', 'Số CCCD', 'CMND', 'Số CMND', 'Số CCCD/CMND', 'CCCD/CMND', 'Số định danh', 'Số định danh cá nhân', 'Số ĐDCN', 'Số Đ.D.C.N', 'CC', 'Số CC', 'Căn cước công dân', 'Số căn cước', 'Mã định danh', 'Số chứng minh nhân dân'],
+  oldIdNumber: ['Số CMND cũ', 'CMND cũ', 'Số CMND (cũ)', 'Chứng minh nhân dân cũ'],
+  birth: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'NGÀY THÁNG NĂM SINH', 'Ngày sinh', 'Năm sinh', 'NS', 'N.S', 'N. sinh', 'Sinh ngày', 'Sinh năm', 'NTNS', 'ngay thang nam sinh'],
+  sex: ['Giới tính', 'GIỚI TÍNH', 'Giới', 'Nam/Nữ', 'Nam, nữ', 'GT'],
+  sexMale: ['Nam', 'NAM'],
+  sexFemale: ['Nữ', 'NỮ', 'Nu'],
+  village: ['Thôn', 'Xóm', 'Thôn/Xóm', 'Thôn, xóm', 'Thôn (xóm)', 'Tổ', 'Tổ dân phố', 'TDP', 'Ấp', 'Bản', 'Khu phố', 'KP', 'Thôn, tổ dân phố', 'Làng', 'Buôn', 'Khóm', 'Thôn, xóm nơi cư trú'],
+  ethnicity: ['Dân tộc', 'DÂN TỘC', 'Dân tộc (Kinh, Tày…)'],
+  hometown: ['Quê quán', 'QUÊ QUÁN', 'Nguyên quán', 'Que quan'],
+  monthlyAmount: ['Mức trợ cấp', 'Mức trợ cấp hàng tháng', 'Mức hưởng', 'Mức hưởng hàng tháng (đồng)', 'Số tiền', 'Số tiền (đồng)', 'Số tiền được hưởng', 'Mức TC', 'Trợ cấp hàng tháng', 'Thành tiền', 'Mức chi', 'Kinh phí'],
+  categoryLabel: ['Đối tượng', 'Diện hưởng', 'Diện đối tượng', 'Loại đối tượng', 'Nhóm đối tượng', 'Chế độ hưởng', 'Diện chính sách'],
+  rowNumber: ['STT', 'TT', 'Số TT', 'S.T.T', 'Số thứ tự'],
+  note: ['Ghi chú', 'GHI CHÚ'],
+  ignored: ['Ngày cấp', 'Nơi cấp', 'Chủ tài khoản', 'Tên chủ TK', 'Người nhận thay', 'Quan hệ với chủ hộ', 'Họ và tên chủ hộ', 'Số điện thoại', 'SĐT', 'Mã ngân hàng', 'Ký nhận'],
+};
+
+const CASES = Object.entries(WORDINGS).flatMap(([field, texts]) => texts.map((text) => [text, field] as const));
+
+describe('header wordings', () => {
+  it.each(CASES)('"%s" is %s', (text, field) => {
+    const found = field === 'sexMale' || field === 'sexFemale' ? mapHeaderRow(['Họ và tên', 'Ngày sinh', 'CCCD', text]) : null;
+    if (found) expect(found[field as 'sexMale']).toBe(3);
+    else expect(fieldOfHeader(text)).toBe(field);
+  });
+
+  it.each([['Đ.K.T.T', 'dktt'], ['Số T.K', 'so tk'], ['N. sinh', 'n sinh'], ['Nơi ở', 'noi o'], ['  Họ  và\ntên ', 'ho va ten']])('key of "%s" is "%s"', (text, key) => {
+    expect(headerKey(text)).toBe(key);
+  });
+
+  it.each(['Tổng cộng', 'Ngày 12 tháng 3 năm 2025', 'Nguyễn Văn An', '1.500.000', ''])('"%s" is no header', (text) => {
+    expect([null, 'ignored']).toContain(fieldOfHeader(text));
+  });
+});
+
+describe('header rows', () => {
+  it('finds every column of a one-row header in any order', () => {
+    const header = detectHeader(['STT', 'HỌ VÀ TÊN', 'NS', 'Giới tính', 'Dân tộc', 'Số ĐDCN', 'Nơi ĐKTT', 'Thôn', 'Mức hưởng', 'STK', 'Nơi mở TK', 'Ghi chú'], null)!;
+    expect(header.mapping).toEqual({
+      rowNumber: 0, fullName: 1, birth: 2, sex: 3, ethnicity: 4, idNumber: 5, permanentAddress: 6, village: 7, monthlyAmount: 8, accountNumber: 9, bankName: 10, note: 11,
+    });
+    expect(header.headerRows).toBe(1);
+    expect(header.titles[6]).toBe('Nơi ĐKTT');
+  });
+
+  it('reads Nam and Nữ columns marked with an x as the sex', () => {
+    expect(mapHeaderRow(['TT', 'Họ tên', 'Nam', 'Nữ', 'Năm sinh', 'HKTT'])).toMatchObject({ sexMale: 2, sexFemale: 3, birth: 4, permanentAddress: 5 });
+  });
+
+  it.each([
+    {
+      what: 'birth year over Nam | Nữ, account over number | bank',
+      top: ['STT', 'Họ và tên', 'Năm sinh', '', 'Tài khoản nhận trợ cấp', '', 'Địa chỉ thường trú'],
+      sub: ['', '', 'Nam', 'Nữ', 'Số tài khoản', 'Ngân hàng', ''],
+      mapping: { rowNumber: 0, fullName: 1, birthMale: 2, birthFemale: 3, accountNumber: 4, bankName: 5, permanentAddress: 6 },
+      title: [2, 'Năm sinh › Nam'],
+    },
+    {
+      what: 'CCCD over Số | Ngày cấp | Nơi cấp',
+      top: ['TT', 'Họ tên đối tượng', 'Ngày tháng năm sinh', 'CCCD', '', '', 'Nơi ở hiện nay', 'Mức trợ cấp'],
+      sub: ['', '', '', 'Số', 'Ngày cấp', 'Nơi cấp', '', ''],
+      mapping: { rowNumber: 0, fullName: 1, birth: 2, idNumber: 3, permanentAddress: 6, monthlyAmount: 7 },
+      title: [3, 'CCCD › Số'],
+    },
+    {
+      what: 'Giới tính over Nam | Nữ, address over thôn | xã',
+      top: ['STT', 'Họ và tên', 'Giới tính', '', 'Ngày sinh', 'Địa chỉ', '', 'Số tiền'],
+      sub: ['', '', 'Nam', 'Nữ', '', 'Thôn/xóm', 'Xã', ''],
+      mapping: { rowNumber: 0, fullName: 1, sexMale: 2, sexFemale: 3, birth: 4, village: 5, permanentAddress: 6, monthlyAmount: 7 },
+      title: [5, 'Địa chỉ › Thôn/xóm'],
+    },
+    {
+      what: 'account holder over name | ID is left alone',
+      top: ['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Người nhận thay', ''],
+      sub: ['', '', '', '', 'Họ tên', 'CCCD'],
+      mapping: { rowNumber: 0, fullName: 1, birth: 2, idNumber: 3 },
+      title: [4, 'Người nhận thay › Họ tên'],
+    },
+  ])('two-row header: $what', ({ top, sub, mapping, title }) => {
+    const header = detectHeader(top, sub)!;
+    expect(header.headerRows).toBe(2);
+    expect(header.mapping).toEqual(mapping);
+    expect(header.titles[title[0] as number]).toBe(title[1]);
+  });
+
+  it('does not take a data row for a sub-header', () => {
+    const header = detectHeader(['STT', 'Họ và tên', 'Năm sinh', 'CCCD'], ['1', 'Nguyễn Văn An', '1950', '001050012345'])!;
+    expect(header.headerRows).toBe(1);
+  });
+
+  it('needs the name and two other kinds of column', () => {
+    expect(mapHeaderRow(['STT', 'Họ và tên', 'Ghi chú'])).toBeNull();
+    expect(mapHeaderRow(['STT', 'Ngày sinh', 'CCCD', 'STK'])).toBeNull();
+  });
+});
