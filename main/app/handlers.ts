@@ -64,6 +64,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'beneficiaries.facets': (s, _input, ctx) => s.registry.facets(scopeOf(s, ctx)),
   'beneficiaries.get': (s, input, ctx) => s.registry.get(scopeOf(s, ctx), input.id),
   'beneficiaries.history': (s, input, ctx) => s.registry.history(scopeOf(s, ctx), input.id),
+  'beneficiaries.save': (s, input, ctx) =>
+    s.registry.save(ctx.actor, scopeOf(s, ctx), { ...input, unitId: input.id ? null : targetUnit(s, ctx, input.unitId) }),
   'card.status': (s) => s.cards.status(),
   'card.read': async (s, input, ctx) => {
     const result = await s.cards.read(ctx.actor, input);

@@ -21,7 +21,7 @@ export function beneficiaryUnit(db: SqliteConnection, id: string): string | unde
 
 export function beneficiaryDetail(db: SqliteConnection, id: string): BeneficiaryDetail | undefined {
   const row = db.prepare(`SELECT ${ROW_COLUMNS}, b.old_id_number AS oldIdNumber, b.hometown, b.permanent_address AS permanentAddress,
-      b.ethnicity, b.verified, b.problems, b.household_id AS householdId, u.name AS unitName
+      b.ethnicity, b.verified, b.problems, b.household_id AS householdId, u.name AS unitName, b.rev, b.unit_id AS unitId
     FROM beneficiaries b JOIN admin_units u ON u.id = b.unit_id WHERE b.id = ? AND b.deleted = 0`).get(id) as
     (Record<string, unknown> & { householdId: string | null }) | undefined;
   if (!row) return undefined;
@@ -30,7 +30,8 @@ export function beneficiaryDetail(db: SqliteConnection, id: string): Beneficiary
         (SELECT count(*) FROM beneficiaries m WHERE m.household_id = h.id AND m.deleted = 0) AS memberCount
         FROM households h WHERE h.id = ?`).get(row.householdId) as BeneficiaryDetail['household']
     : null;
-  const accounts = db.prepare(`SELECT id, kind, owner, bank_bin AS bankBin, bank_name AS bankName, number, holder_name AS holderName, status
+  const accounts = db.prepare(`SELECT id, kind, owner, bank_bin AS bankBin, bank_name AS bankName, number, holder_name AS holderName,
+      holder_id_number AS holderIdNumber, status, rev
     FROM payment_accounts WHERE beneficiary_id = ? AND deleted = 0 ORDER BY status, kind`).all(id) as BeneficiaryDetail['accounts'];
   const { rowid: _r, householdId: _h, verified, problems, ...rest } = row;
   return {
@@ -45,7 +46,8 @@ export function beneficiaryDetail(db: SqliteConnection, id: string): Beneficiary
 /** The record's history from the change log: its own changes and those of its payment accounts. */
 export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEntry[] {
   const rows = db.prepare(`SELECT l.hlc, l.op, l.field, l.old_value AS oldValue, l.new_value AS newValue, l.entity,
-      c.name AS command, c.origin, u.display_name AS userName
+      c.name AS command, c.origin, u.display_name AS userName, c.id AS commandId,
+      coalesce(json_extract(c.summary, '$.reasons.' || l.field), json_extract(c.summary, '$.reason')) AS reason
     FROM change_log l JOIN commands c ON c.id = l.command_id LEFT JOIN users u ON u.id = c.user_id
     WHERE (l.entity = 'beneficiaries' AND l.entity_id = ?)
        OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id = ?))
@@ -61,6 +63,8 @@ export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEnt
     field: r.entity === 'payment_accounts' && r.field ? `account.${r.field}` : r.field,
     oldValue: r.oldValue === null ? null : JSON.parse(r.oldValue),
     newValue: r.newValue === null ? null : JSON.parse(r.newValue),
+    reason: r.reason ?? null,
+    commandId: r.commandId ?? null,
   }));
 }
 

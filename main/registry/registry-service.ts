@@ -1,8 +1,10 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
-import type { BeneficiaryDetail, HistoryEntry, ListBeneficiariesOutput } from '../../shared/contract/beneficiaries';
+import type { Actor } from '../core/write-path';
+import type { BeneficiaryDetail, HistoryEntry, ListBeneficiariesOutput, SaveOutcome } from '../../shared/contract/beneficiaries';
 import { beneficiaryDetail, beneficiaryFacets, beneficiaryHistory, beneficiaryUnit, rowsByRowid } from './beneficiary-queries';
 import { searchBeneficiaries } from './beneficiary-search';
+import { savePerson, type SavePersonRequest } from './person-editing';
 import './synced-tables';
 
 /** What a caller may see: every unit (administrator) or the listed ones. */
@@ -45,6 +47,10 @@ export function createRegistryService(db: AppDatabase) {
     history(scope: UnitScope, id: string): HistoryEntry[] {
       assertInScope(scope, id);
       return beneficiaryHistory(sqlite, id);
+    },
+    /** Add a person (id null) or change fields of a record, by hand. */
+    save(actor: Actor, scope: UnitScope, req: SavePersonRequest, today?: Date): SaveOutcome {
+      return savePerson(db, actor, scope, req, today);
     },
   };
 }

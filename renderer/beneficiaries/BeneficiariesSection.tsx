@@ -1,22 +1,47 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../shared/contract/roles';
+import { useAppSession } from '../session/app-session';
 import { BeneficiaryDetailView } from './BeneficiaryDetail';
 import { BeneficiaryList } from './BeneficiaryList';
+import { PersonForm } from './edit/PersonForm';
 import { NO_FILTERS, type ListFilters } from './list-filters';
 
 /** Đối tượng: the list, and a record's detail over it (the list keeps its search, filters and scroll underneath). */
 export function BeneficiariesSection() {
+  const { t } = useTranslation();
+  const { phase } = useAppSession();
+  const canWrite = phase.name === 'ready' && can(phase.session.user.role, 'beneficiaries.write');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const [focusToken, setFocusToken] = useState(0);
+  const layerOpen = openId !== null || adding;
+  const close = () => { setOpenId(null); setAdding(false); setFocusToken((n) => n + 1); };
 
   return (
     <div className="beneficiaries">
-      <div className="list-layer" inert={openId !== null} aria-hidden={openId !== null}>
+      <div className="list-layer" inert={layerOpen} aria-hidden={layerOpen}>
+        {canWrite && (
+          <div className="register-actions">
+            <button type="button" onClick={() => setAdding(true)} data-testid="add-person">+ {t('edit.add')}</button>
+          </div>
+        )}
         <BeneficiaryList filters={filters} onFiltersChange={setFilters} onOpen={setOpenId} focusToken={focusToken} />
       </div>
       {openId && (
         <div className="detail-layer">
-          <BeneficiaryDetailView id={openId} onClose={() => { setOpenId(null); setFocusToken((n) => n + 1); }} />
+          <BeneficiaryDetailView id={openId} onClose={close} />
+        </div>
+      )}
+      {adding && !openId && (
+        <div className="detail-layer">
+          <section className="detail" onKeyDown={(e) => { if (e.key === 'Escape') close(); }}>
+            <div className="detail-top">
+              <button type="button" className="back" onClick={close}>← {t('detail.back')}</button>
+            </div>
+            <PersonForm detail={null} onSaved={(id) => { setAdding(false); setOpenId(id); }} onCancel={close} />
+          </section>
         </div>
       )}
     </div>

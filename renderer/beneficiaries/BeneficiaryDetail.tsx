@@ -7,6 +7,8 @@ import { formatVnd } from '../../shared/format/money';
 import { messageOf } from '../api/call-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
+import { can } from '../../shared/contract/roles';
+import { PersonForm } from './edit/PersonForm';
 import { HistoryTable } from './HistoryTable';
 import { categoryGroupLabel } from './row-cells';
 
@@ -29,12 +31,15 @@ function useCall<T>(key: string, run: () => Promise<T>): [Load<T>, () => void] {
 
 export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation();
-  const { client } = useAppSession();
+  const { client, phase } = useAppSession();
+  const canWrite = phase.name === 'ready' && can(phase.session.user.role, 'beneficiaries.write');
   const [detail, retryDetail] = useCall(`get:${id}`, () => client.call('beneficiaries.get', { id }));
   const [history, retryHistory] = useCall(`history:${id}`, () => client.call('beneficiaries.history', { id }));
+  const [editing, setEditing] = useState(false);
   const backRef = useRef<HTMLButtonElement>(null);
+  const reload = () => { retryDetail(); retryHistory(); };
 
-  useEffect(() => { backRef.current?.focus(); }, [id]);
+  useEffect(() => { backRef.current?.focus(); setEditing(false); }, [id]);
 
   return (
     <section className="detail" data-testid="beneficiary-detail" aria-labelledby="detail-title"
@@ -45,10 +50,18 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
         {detail.state === 'done' && (
           <span className={`status status-${detail.value.status}`} data-testid="detail-status">{t(`status.${detail.value.status}`)}</span>
         )}
+        {detail.state === 'done' && canWrite && !editing && (
+          <div className="detail-actions">
+            <button type="button" onClick={() => setEditing(true)} data-testid="detail-edit">{t('edit.edit')}</button>
+          </div>
+        )}
       </div>
       {detail.state === 'loading' && <p className="muted" aria-busy="true">{t('common.loading')}</p>}
       {detail.state === 'failed' && <ErrorMessage message={detail.message} onRetry={retryDetail} retryLabel={t('common.retry')} />}
-      {detail.state === 'done' && <DetailBody d={detail.value} />}
+      {detail.state === 'done' && editing && (
+        <PersonForm key={detail.value.rev} detail={detail.value} onSaved={() => { setEditing(false); reload(); }} onCancel={() => setEditing(false)} />
+      )}
+      {detail.state === 'done' && !editing && <DetailBody d={detail.value} />}
       <section className="panel" aria-labelledby="history-title" data-testid="history">
         <h2 id="history-title">{t('detail.history')}</h2>
         {history.state === 'loading' && <p className="muted">{t('common.loading')}</p>}

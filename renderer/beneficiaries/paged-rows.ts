@@ -52,6 +52,11 @@ export class PagedRows<T> {
     return out;
   }
 
+  /** Pages already fetched: asked again when the register changed, their old rows shown until the new arrive. */
+  loadedPages(): number[] {
+    return [...this.pages.keys()];
+  }
+
   offsetOf(page: number): number {
     return page * this.pageSize;
   }

@@ -4,6 +4,7 @@ import { messageOf } from '../api/call-error';
 import { useAppSession } from '../session/app-session';
 import { filtersKey, type ListFilters } from './list-filters';
 import { PagedRows } from './paged-rows';
+import { onRegisterChanged } from './edit/register-changes';
 
 export const PAGE_SIZE = 200;
 /** While the scrollbar is dragged, wait for the visible range to settle before asking for pages. */
@@ -47,10 +48,10 @@ export function useBeneficiaryPages(filters: ListFilters): BeneficiaryPages {
     }
   }, [key]); // the key stands for the filters (a new object each render)
 
-  const fetchMissing = useCallback((s: Store) => {
+  const fetchPages = useCallback((s: Store, refresh = false) => {
     if (storeRef.current !== s) return; // a newer search replaced this one
     const [first, last] = range.current;
-    for (const page of s.rows.missingPages(first, last)) {
+    for (const page of refresh ? s.rows.loadedPages() : s.rows.missingPages(first, last)) {
       s.rows.markPending(page);
       client.call('beneficiaries.list', {
         query: s.filters.query.trim(), village: s.filters.village, categoryGroup: s.filters.categoryGroup,
@@ -59,13 +60,17 @@ export function useBeneficiaryPages(filters: ListFilters): BeneficiaryPages {
         s.rows.receive(page, answer);
         if (storeRef.current !== s) return;
         setVersion((v) => v + 1);
-        fetchMissing(s); // the visible range may have moved while this page was on its way
+        fetchPages(s); // the visible range may have moved while this page was on its way
       }, (e: unknown) => {
         s.rows.failed(page);
         if (storeRef.current === s) setError(messageOf(e));
       });
     }
   }, [client]);
+  const fetchMissing = useCallback((s: Store) => fetchPages(s), [fetchPages]);
+
+  // An edit, a status change or an undo in this window: the pages on hand are asked again, keeping the scroll.
+  useEffect(() => onRegisterChanged(() => fetchPages(storeRef.current, true)), [fetchPages]);
 
   // A new filter set: its first page at once, from the top.
   useEffect(() => {

@@ -32,7 +32,9 @@ export const paymentAccountSchema = z.object({
   bankName: z.string().nullable(),
   number: z.string(),
   holderName: z.string(),
+  holderIdNumber: z.string().nullable().default(null),
   status: z.enum(['active', 'closed']),
+  rev: z.number().int().default(1),
 });
 
 export const beneficiaryDetailSchema = beneficiaryRowSchema.extend({
@@ -45,6 +47,9 @@ export const beneficiaryDetailSchema = beneficiaryRowSchema.extend({
   accounts: z.array(paymentAccountSchema),
   verified: z.record(z.string(), z.enum(['chip', 'manual', 'population'])),
   problems: z.array(problemSchema),
+  /** The revision the record is at: an edit names the one it started from (another user's save in between is refused). */
+  rev: z.number().int(),
+  unitId: z.string(),
 });
 export type BeneficiaryDetail = z.infer<typeof beneficiaryDetailSchema>;
 
@@ -83,5 +88,52 @@ export const historyEntrySchema = z.object({
   field: z.string().nullable(),
   oldValue: z.unknown(),
   newValue: z.unknown(),
+  /** The reason given for the change (a verified field, a status change), when one was asked for. */
+  reason: z.string().nullable().default(null),
+  /** The command that made the change, for "undo the last edit". */
+  commandId: z.string().nullable().default(null),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+// ---- The register by hand ----
+
+/** Fields of the canonical record a clerk edits. Values travel as typed (dates dd/mm/yyyy or a year); the services read them. */
+export const EDITABLE_FIELDS = [
+  'fullName', 'birth', 'sex', 'idNumber', 'oldIdNumber', 'ethnicity', 'hometown', 'permanentAddress', 'village',
+  'categoryGroup', 'categoryLabel', 'monthlyAmount',
+] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+const typed = z.string().max(500).nullable().optional();
+export const personFieldsInput = z.object(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, typed])) as Record<EditableField, typeof typed>).strict();
+export type PersonFieldsInput = z.infer<typeof personFieldsInput>;
+
+export const savePersonInput = z.object({
+  /** null: a new person. */
+  id: z.string().max(100).nullable(),
+  /** A new person's commune: null = the office's own. */
+  unitId: z.string().max(100).nullable().default(null),
+  /** The revision the clerk's form was filled from (an edit). */
+  baseRev: z.number().int().nullable().default(null),
+  /** Only the fields the clerk changed. */
+  fields: personFieldsInput,
+  /** Why a verified field is changed, by field. */
+  reasons: z.record(z.string().max(50), z.string().max(500)).default({}),
+}).strict();
+export type SavePersonInput = z.input<typeof savePersonInput>;
+
+export const editConflictSchema = z.object({
+  message: z.string(),
+  by: z.string().nullable(),
+  at: z.string().nullable(),
+  current: beneficiaryDetailSchema,
+});
+export type EditConflict = z.infer<typeof editConflictSchema>;
+
+/** A save either happens whole or not at all: refused fields come back with their message, a stale form with the current record. */
+export const saveOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), id: z.string(), rev: z.number().int(), changed: z.array(z.string()), warnings: z.array(problemSchema) }),
+  z.object({ outcome: z.literal('invalid'), errors: z.array(problemSchema) }),
+  z.object({ outcome: z.literal('conflict'), conflict: editConflictSchema }),
+]);
+export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;

@@ -5,6 +5,7 @@ import {
 } from './accounts';
 import {
   beneficiaryDetailSchema, facetsOutput, historyEntrySchema, listBeneficiariesInput, listBeneficiariesOutput,
+  saveOutcomeSchema, savePersonInput,
 } from './beneficiaries';
 import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
@@ -49,6 +50,8 @@ export const contract = {
   'beneficiaries.facets': method(empty, facetsOutput, 'beneficiaries.read'),
   'beneficiaries.get': method(byId, beneficiaryDetailSchema, 'beneficiaries.read'),
   'beneficiaries.history': method(byId, z.array(historyEntrySchema), 'beneficiaries.read'),
+  /** Add a person or edit a record by hand; refusals come back by field, a stale form with the current record. */
+  'beneficiaries.save': method(savePersonInput, saveOutcomeSchema, 'beneficiaries.write'),
   'card.status': method(empty, cardReaderStatusSchema, 'card.read'),
   'card.read': method(cardReadInput, cardReadOutput, 'card.read'),
   'card.importCsca': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ fingerprint: z.string(), subject: z.string(), added: z.boolean() }), 'users.manage'),
