@@ -5,6 +5,9 @@ import type { BeneficiaryDetail, HistoryEntry, ListBeneficiariesOutput, SaveOutc
 import { beneficiaryDetail, beneficiaryFacets, beneficiaryHistory, beneficiaryUnit, rowsByRowid } from './beneficiary-queries';
 import { searchBeneficiaries } from './beneficiary-search';
 import { savePerson, type SavePersonRequest } from './person-editing';
+import { lastEditOf, undoLastEdit } from './undo-last-edit';
+import { hlcToIso } from '../core/clock';
+import type { UndoReport } from '../core/write-path';
 import './synced-tables';
 
 /** What a caller may see: every unit (administrator) or the listed ones. */
@@ -38,11 +41,20 @@ export function createRegistryService(db: AppDatabase) {
     facets(scope: UnitScope) {
       return beneficiaryFacets(sqlite, scope.unitIds);
     },
-    get(scope: UnitScope, id: string): BeneficiaryDetail {
+    get(scope: UnitScope, id: string, userId: string | null = null): BeneficiaryDetail {
       assertInScope(scope, id);
       const detail = beneficiaryDetail(sqlite, id);
       if (!detail) throw notFound();
-      return detail;
+      const last = lastEditOf(db, id);
+      const userName = last?.userId ? sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(last.userId) as string | undefined : undefined;
+      return {
+        ...detail,
+        lastEdit: last ? { commandId: last.commandId, command: last.name, userName: userName ?? null, at: hlcToIso(last.hlc), mine: last.userId === userId } : null,
+      };
+    },
+    undoLastEdit(actor: Actor, scope: UnitScope, isAdministrator: boolean, id: string): UndoReport {
+      assertInScope(scope, id);
+      return undoLastEdit(db, actor, isAdministrator, id);
     },
     history(scope: UnitScope, id: string): HistoryEntry[] {
       assertInScope(scope, id);

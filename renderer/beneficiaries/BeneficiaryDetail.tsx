@@ -9,6 +9,7 @@ import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { can } from '../../shared/contract/roles';
 import { PersonForm } from './edit/PersonForm';
+import { UndoLastEdit } from './edit/UndoLastEdit';
 import { HistoryTable } from './HistoryTable';
 import { categoryGroupLabel } from './row-cells';
 
@@ -36,10 +37,12 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
   const [detail, retryDetail] = useCall(`get:${id}`, () => client.call('beneficiaries.get', { id }));
   const [history, retryHistory] = useCall(`history:${id}`, () => client.call('beneficiaries.history', { id }));
   const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const isAdministrator = phase.name === 'ready' && phase.session.user.role === 'administrator';
   const backRef = useRef<HTMLButtonElement>(null);
   const reload = () => { retryDetail(); retryHistory(); };
 
-  useEffect(() => { backRef.current?.focus(); setEditing(false); }, [id]);
+  useEffect(() => { backRef.current?.focus(); setEditing(false); setNotice(null); }, [id]);
 
   return (
     <section className="detail" data-testid="beneficiary-detail" aria-labelledby="detail-title"
@@ -52,14 +55,16 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
         )}
         {detail.state === 'done' && canWrite && !editing && (
           <div className="detail-actions">
-            <button type="button" onClick={() => setEditing(true)} data-testid="detail-edit">{t('edit.edit')}</button>
+            <button type="button" onClick={() => { setEditing(true); setNotice(null); }} data-testid="detail-edit">{t('edit.edit')}</button>
+            <UndoLastEdit detail={detail.value} isAdministrator={isAdministrator} onUndone={(message) => { setNotice(message); reload(); }} />
           </div>
         )}
       </div>
+      {notice && <p className="notice" role="status" data-testid="detail-notice">{notice}</p>}
       {detail.state === 'loading' && <p className="muted" aria-busy="true">{t('common.loading')}</p>}
       {detail.state === 'failed' && <ErrorMessage message={detail.message} onRetry={retryDetail} retryLabel={t('common.retry')} />}
       {detail.state === 'done' && editing && (
-        <PersonForm key={detail.value.rev} detail={detail.value} onSaved={() => { setEditing(false); reload(); }} onCancel={() => setEditing(false)} />
+        <PersonForm key={detail.value.rev} detail={detail.value} onSaved={() => { setEditing(false); setNotice(t('edit.saved')); reload(); }} onCancel={() => setEditing(false)} />
       )}
       {detail.state === 'done' && !editing && <DetailBody d={detail.value} />}
       <section className="panel" aria-labelledby="history-title" data-testid="history">

@@ -50,6 +50,8 @@ export const beneficiaryDetailSchema = beneficiaryRowSchema.extend({
   /** The revision the record is at: an edit names the one it started from (another user's save in between is refused). */
   rev: z.number().int(),
   unitId: z.string(),
+  /** The newest hand edit not undone yet, for "Hoàn tác lần sửa cuối". */
+  lastEdit: z.object({ commandId: z.string(), command: z.string(), userName: z.string().nullable(), at: z.string(), mine: z.boolean() }).nullable().default(null),
 });
 export type BeneficiaryDetail = z.infer<typeof beneficiaryDetailSchema>;
 

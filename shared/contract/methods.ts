@@ -52,6 +52,8 @@ export const contract = {
   'beneficiaries.history': method(byId, z.array(historyEntrySchema), 'beneficiaries.read'),
   /** Add a person or edit a record by hand; refusals come back by field, a stale form with the current record. */
   'beneficiaries.save': method(savePersonInput, saveOutcomeSchema, 'beneficiaries.write'),
+  /** Reverses the record's newest hand edit (its author or an administrator). */
+  'beneficiaries.undoLastEdit': method(byId, undoReportSchema, 'beneficiaries.write'),
   'card.status': method(empty, cardReaderStatusSchema, 'card.read'),
   'card.read': method(cardReadInput, cardReadOutput, 'card.read'),
   'card.importCsca': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ fingerprint: z.string(), subject: z.string(), added: z.boolean() }), 'users.manage'),

@@ -149,4 +149,23 @@ describe('editing a record by hand: the import\'s rules, refusals at the field, 
     expect(await district('beneficiaries.save', { id: null, fields: { fullName: 'A', categoryGroup: 'BTXH' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await clerk('beneficiaries.save', { id: null, unitId: 'not-my-unit', fields: { fullName: 'A', categoryGroup: 'BTXH' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+
+  it('undoes the record\'s last hand edit (author or administrator only), leaving the history to show both', async () => {
+    const target = people[9];
+    const before = await detail(target.id);
+    await save({ id: target.id, baseRev: before.rev, fields: { hometown: 'Quê Sửa Một' } });
+    const afterFirst = await detail(target.id);
+    await save({ id: target.id, baseRev: afterFirst.rev, fields: { village: 'Thôn Sửa Hai' } }, admin);
+    expect((await detail(target.id)).lastEdit).toMatchObject({ command: 'manual-edit', mine: false, userName: 'Quản trị viên' });
+    expect(await clerk('beneficiaries.undoLastEdit', { id: target.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin('beneficiaries.undoLastEdit', { id: target.id })).toMatchObject({ ok: true, output: { reverted: 1, conflicts: [] } });
+    expect(await detail(target.id)).toMatchObject({ village: before.village, hometown: 'Quê Sửa Một', lastEdit: { mine: true } });
+    expect(await clerk('beneficiaries.undoLastEdit', { id: target.id })).toMatchObject({ ok: true, output: { reverted: 1 } });
+    expect(await detail(target.id)).toMatchObject({ village: before.village, hometown: before.hometown, lastEdit: null });
+    expect(await clerk('beneficiaries.undoLastEdit', { id: target.id })).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } });
+    const history = await clerk('beneficiaries.history', { id: target.id });
+    const commands = history.ok ? (history.output as { command: string }[]).map((e) => e.command) : [];
+    expect(commands.filter((c) => c === 'undo')).toHaveLength(2);
+    expect(commands.filter((c) => c === 'manual-edit')).toHaveLength(2);
+  });
 });

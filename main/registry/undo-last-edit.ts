@@ -1,0 +1,33 @@
+import type { AppDatabase } from '../core/database/open-database';
+import { AppError } from '../core/errors';
+import { undoCommand, type Actor, type UndoReport } from '../core/write-path';
+
+/** Commands a clerk makes from a record, which "Hoàn tác lần sửa cuối" may reverse (an import is undone from the import history). */
+export const RECORD_EDIT_COMMANDS = ['manual-edit', 'status-change', 'account-save', 'account-close', 'household-change'] as const;
+
+export interface LastEdit {
+  commandId: string;
+  name: string;
+  userId: string | null;
+  hlc: string;
+}
+
+/** The newest hand edit of the record (its fields, accounts or household) that is not undone yet. */
+export function lastEditOf(db: AppDatabase, beneficiaryId: string): LastEdit | undefined {
+  return db.sqlite.prepare(`SELECT c.id AS commandId, c.name, c.user_id AS userId, c.hlc FROM commands c
+    WHERE c.id IN (SELECT l.command_id FROM change_log l WHERE (l.entity = 'beneficiaries' AND l.entity_id = ?)
+        OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id = ?)))
+      AND c.name IN (SELECT value FROM json_each(?))
+      AND NOT EXISTS (SELECT 1 FROM commands r WHERE r.reverts = c.id)
+    ORDER BY c.hlc DESC LIMIT 1`).get(beneficiaryId, beneficiaryId, JSON.stringify(RECORD_EDIT_COMMANDS)) as LastEdit | undefined;
+}
+
+/** Undo the record's last hand edit: only its author or an administrator may. */
+export function undoLastEdit(db: AppDatabase, actor: Actor, isAdministrator: boolean, beneficiaryId: string): UndoReport {
+  const last = lastEditOf(db, beneficiaryId);
+  if (!last) throw new AppError('nothing-to-undo', 'Hồ sơ này không có lần sửa nào để hoàn tác.', 'No edit of this record to undo.');
+  if (!isAdministrator && last.userId !== actor.userId) {
+    throw new AppError('forbidden', 'Chỉ người đã sửa hoặc quản trị viên mới được hoàn tác lần sửa này.', 'Only the author or an administrator may undo this edit.');
+  }
+  return undoCommand(db, actor, last.commandId).result;
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeDatabase, startHost, type RunningHost } from './support/host-process';
+import { DEMO, expect, listSettled, login, test } from './support/fixtures';
+import { repoRoot } from './support/paths';
+
+test.describe('sửa hồ sơ bằng tay', () => {
+  let dir: string;
+  let host: RunningHost;
+
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ansinh-e2e-register-'));
+    makeDatabase(join(dir, 'register.db'), 60);
+    host = await startHost(join(dir, 'register.db'));
+  });
+
+  test.afterAll(async () => {
+    await host?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('open a record, fix a field (refused first at the field), save, see it in the list, undo', async ({ page }) => {
+    await login(page, DEMO.clerk, host.url);
+    await listSettled(page);
+    const firstRow = page.getByTestId('beneficiary-row').first();
+    const name = (await firstRow.locator('[data-col="fullName"] .cell-text').textContent())!;
+    const oldVillage = (await firstRow.locator('[data-col="village"]').textContent())!;
+    await firstRow.click();
+
+    const detail = page.getByTestId('beneficiary-detail');
+    await expect(detail.getByRole('heading', { level: 1 })).toHaveText(name);
+    await detail.getByTestId('detail-edit').click();
+    const form = detail.getByTestId('person-form');
+    await form.getByTestId('edit-input-village').fill('Xóm Sửa Tay');
+    await form.getByTestId('edit-input-birth').fill('01/01/2099');
+    await form.getByTestId('edit-save').click();
+    await expect(form.getByTestId('edit-error-birth')).toHaveText('Ngày sinh ở sau ngày hôm nay.');
+    await expect(form.getByTestId('edit-input-village')).toHaveValue('Xóm Sửa Tay'); // nothing the clerk typed is lost
+    await page.screenshot({ path: join(repoRoot, 'test-results/screens/20-edit-field-error.png') });
+
+    await form.getByTestId('edit-input-birth').fill('1/2/1945');
+    await form.getByTestId('edit-save').click();
+    await expect(detail.getByTestId('detail-notice')).toHaveText('Đã lưu.');
+    await expect(detail.getByTestId('field-village').locator('dd')).toHaveText('Xóm Sửa Tay');
+    await expect(detail.getByTestId('field-birth').locator('dd')).toHaveText('01/02/1945');
+    const history = detail.getByTestId('history');
+    await expect(history.getByTestId('history-row').first()).toContainText('Sửa thủ công');
+
+    await detail.getByTestId('detail-back').click();
+    const row = page.getByTestId('beneficiary-row').filter({ hasText: name }).first();
+    await expect(row.locator('[data-col="village"]')).toHaveText('Xóm Sửa Tay');
+
+    await row.click();
+    await detail.getByTestId('undo-last-edit').click();
+    await expect(detail.getByTestId('undo-confirm')).toContainText('Hoàn tác lần sửa lúc');
+    await detail.getByTestId('undo-yes').click();
+    await expect(detail.getByTestId('detail-notice')).toHaveText(/^Đã hoàn tác \d+ thay đổi\.$/);
+    await expect(detail.getByTestId('field-village').locator('dd')).toHaveText(oldVillage);
+    await expect(history.getByTestId('history-row').first()).toContainText('Hoàn tác');
+    await expect(detail.getByTestId('undo-last-edit')).toHaveCount(0); // nothing left to undo
+    await detail.getByTestId('detail-back').click();
+    await expect(page.getByTestId('beneficiary-row').filter({ hasText: name }).first().locator('[data-col="village"]')).toHaveText(oldVillage);
+  });
+});
