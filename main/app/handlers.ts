@@ -64,7 +64,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'beneficiaries.facets': (s, _input, ctx) => s.registry.facets(scopeOf(s, ctx)),
   'beneficiaries.get': (s, input, ctx) => s.registry.get(scopeOf(s, ctx), input.id, ctx.user!.id),
   'beneficiaries.history': (s, input, ctx) => s.registry.history(scopeOf(s, ctx), input.id),
-  'beneficiaries.undoLastEdit': (s, input, ctx) => s.registry.undoLastEdit(ctx.actor, scopeOf(s, ctx), ctx.user!.role === 'administrator', input.id),
+  'beneficiaries.undoLastEdit': (s, input, ctx) => s.registry.undoLastEdit(ctx.actor, undoRequester(s, ctx), input.id),
   'beneficiaries.save': (s, input, ctx) =>
     s.registry.save(ctx.actor, scopeOf(s, ctx), { ...input, unitId: input.id ? null : targetUnit(s, ctx, input.unitId) }),
   'card.status': (s) => s.cards.status(),

@@ -7,7 +7,7 @@ import { searchBeneficiaries } from './beneficiary-search';
 import { savePerson, type SavePersonRequest } from './person-editing';
 import { lastEditOf, undoLastEdit } from './undo-last-edit';
 import { hlcToIso } from '../core/clock';
-import type { UndoReport } from '../core/write-path';
+import type { CheckedUndoReport, UndoRequester } from './command-undo';
 import './synced-tables';
 
 /** What a caller may see: every unit (administrator) or the listed ones. */
@@ -52,9 +52,9 @@ export function createRegistryService(db: AppDatabase) {
         lastEdit: last ? { commandId: last.commandId, command: last.name, userName: userName ?? null, at: hlcToIso(last.hlc), mine: last.userId === userId } : null,
       };
     },
-    undoLastEdit(actor: Actor, scope: UnitScope, isAdministrator: boolean, id: string): UndoReport {
-      assertInScope(scope, id);
-      return undoLastEdit(db, actor, isAdministrator, id);
+    undoLastEdit(actor: Actor, requester: UndoRequester, id: string): CheckedUndoReport {
+      assertInScope({ unitIds: requester.scope }, id);
+      return undoLastEdit(db, actor, requester, id);
     },
     history(scope: UnitScope, id: string): HistoryEntry[] {
       assertInScope(scope, id);

@@ -1,9 +1,10 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
-import { undoCommand, type Actor, type UndoReport } from '../core/write-path';
+import type { Actor } from '../core/write-path';
+import { UNDOABLE_COMMANDS, undoChecked, type CheckedUndoReport, type UndoRequester } from './command-undo';
 
-/** Commands a clerk makes from a record, which "Hoàn tác lần sửa cuối" may reverse (an import is undone from the import history). */
-export const RECORD_EDIT_COMMANDS = ['manual-edit', 'status-change', 'account-save', 'account-close', 'household-change'] as const;
+/** Commands a clerk makes from a record, which "Hoàn tác lần sửa cuối" reverses (an import is undone from the import history). */
+export const RECORD_EDIT_COMMANDS = [...UNDOABLE_COMMANDS].filter((c) => c !== 'import');
 
 export interface LastEdit {
   commandId: string;
@@ -22,12 +23,9 @@ export function lastEditOf(db: AppDatabase, beneficiaryId: string): LastEdit | u
     ORDER BY c.hlc DESC LIMIT 1`).get(beneficiaryId, beneficiaryId, JSON.stringify(RECORD_EDIT_COMMANDS)) as LastEdit | undefined;
 }
 
-/** Undo the record's last hand edit: only its author or an administrator may. */
-export function undoLastEdit(db: AppDatabase, actor: Actor, isAdministrator: boolean, beneficiaryId: string): UndoReport {
+/** Undo the record's last hand edit, under the one undo rule (author or administrator, inside the requester's units). */
+export function undoLastEdit(db: AppDatabase, actor: Actor, requester: UndoRequester, beneficiaryId: string): CheckedUndoReport {
   const last = lastEditOf(db, beneficiaryId);
   if (!last) throw new AppError('nothing-to-undo', 'Hồ sơ này không có lần sửa nào để hoàn tác.', 'No edit of this record to undo.');
-  if (!isAdministrator && last.userId !== actor.userId) {
-    throw new AppError('forbidden', 'Chỉ người đã sửa hoặc quản trị viên mới được hoàn tác lần sửa này.', 'Only the author or an administrator may undo this edit.');
-  }
-  return undoCommand(db, actor, last.commandId).result;
+  return undoChecked(db, actor, requester, last.commandId).result;
 }

@@ -157,7 +157,7 @@ describe('editing a record by hand: the import\'s rules, refusals at the field, 
     const afterFirst = await detail(target.id);
     await save({ id: target.id, baseRev: afterFirst.rev, fields: { village: 'Thôn Sửa Hai' } }, admin);
     expect((await detail(target.id)).lastEdit).toMatchObject({ command: 'manual-edit', mine: false, userName: 'Quản trị viên' });
-    expect(await clerk('beneficiaries.undoLastEdit', { id: target.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await clerk('beneficiaries.undoLastEdit', { id: target.id })).toMatchObject({ ok: false, error: { code: 'undo-not-author' } });
     expect(await admin('beneficiaries.undoLastEdit', { id: target.id })).toMatchObject({ ok: true, output: { reverted: 1, conflicts: [] } });
     expect(await detail(target.id)).toMatchObject({ village: before.village, hometown: 'Quê Sửa Một', lastEdit: { mine: true } });
     expect(await clerk('beneficiaries.undoLastEdit', { id: target.id })).toMatchObject({ ok: true, output: { reverted: 1 } });
