@@ -50,6 +50,15 @@ export interface OpenDatabaseOptions {
   installationId?: string;
   /** The office id of a new database (from its key file), recorded in meta. */
   officeId?: string;
+  /** A restored backup: whatever installation it names, it continues as a new device (its old sequence numbers were sent). */
+  newDevice?: boolean;
+}
+
+const dataKeys = new WeakMap<AppDatabase, Buffer>();
+
+/** The data key an open database was opened with (for a verified copy of it: backup, rekey), or undefined when plain. */
+export function dataKeyOf(db: AppDatabase): Buffer | undefined {
+  return dataKeys.get(db);
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -96,7 +105,9 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
       'Database migration failed; no data was changed.', String(e));
   }
   const { deviceId, deviceChange } = ensureMeta(sqlite, journal.length, options);
-  return { sqlite, orm, path, deviceId, deviceChange, schemaVersion: journal.length, encrypted: !!key, close: () => sqlite.close() };
+  const db: AppDatabase = { sqlite, orm, path, deviceId, deviceChange, schemaVersion: journal.length, encrypted: !!key, close: () => sqlite.close() };
+  if (key) dataKeys.set(db, key);
+  return db;
 }
 
 function inspectExistingFile(path: string, knownVersion: number, key?: Buffer): void {
@@ -182,9 +193,9 @@ function ensureMeta(sqlite: SqliteConnection, schemaVersion: number, options: Op
     if (!deviceId) {
       deviceId = randomUUID();
       writeMeta(db, 'device.id', deviceId);
-    } else if (options.installationId && recordedInstallation && recordedInstallation !== options.installationId) {
+    } else if (options.newDevice || (options.installationId && recordedInstallation && recordedInstallation !== options.installationId)) {
       const previous = JSON.parse(readMeta(db, 'device.previous') ?? '[]') as unknown[];
-      previous.push({ deviceId, installationId: recordedInstallation, until: new Date().toISOString() });
+      previous.push({ deviceId, installationId: recordedInstallation ?? null, until: new Date().toISOString(), why: options.newDevice ? 'restored' : 'copied' });
       deviceChange = { previousDeviceId: deviceId, deviceId: randomUUID() };
       deviceId = deviceChange.deviceId;
       writeMeta(db, 'device.id', deviceId);

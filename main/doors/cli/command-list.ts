@@ -2,10 +2,15 @@ import type { CliCommand } from './cli-command';
 import { cardImportCscaCommand } from './commands/card-import-csca';
 import { cardReadCommand } from './commands/card-read';
 import { demoCommand } from './commands/demo';
+import { dbEncryptCommand } from './commands/db-encrypt';
+import { dbRekeyCommand } from './commands/db-rekey';
+import { dbBackupCommand } from './commands/db-backup';
+import { dbRestoreCommand } from './commands/db-restore';
 import { exportBeneficiariesCommand } from './commands/export-beneficiaries';
 import { exportListCommands } from './commands/export-list';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 
 /** Every `ansinh` command. A capability adds its command module here. */
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand];
+export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
+  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand];

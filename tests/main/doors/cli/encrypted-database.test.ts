@@ -20,7 +20,7 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-describe('the CLI on an encrypted database', () => {
+describe('the CLI on an encrypted database', { timeout: 90_000 }, () => {
   it('unlocks with ANSINH_DB_PASSPHRASE', () => {
     const r = runCli(['export', 'beneficiaries', '--db', db, '--format', 'json'], { ANSINH_DB_PASSPHRASE: passphrase });
     expect(r.stderr).toBe('');
