@@ -56,14 +56,35 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'users.update': (s, input, ctx) => s.accounts.updateUser(ctx.actor, input),
   'users.setActive': (s, input, ctx) => s.accounts.setUserActive(ctx.actor, input.id, input.active),
   'users.resetPassword': (s, input, ctx) => s.accounts.resetPassword(ctx.actor, input.id, input.temporaryPassword, ctx.actor.origin),
+  'audit.list': (s, input) => {
+    const { offset, limit, ...filter } = input;
+    return s.audit.list(filter, offset, limit);
+  },
+  'audit.export': async (s, input, ctx) => {
+    const { utcOffsetMinutes, ...filter } = input;
+    const target = newDownload();
+    const now = new Date();
+    const { count } = await s.audit.exportTo(ctx.actor, filter, target.path, { utcOffsetMinutes, now });
+    const local = new Date(now.getTime() + utcOffsetMinutes * 60_000);
+    const day = [local.getUTCDate(), local.getUTCMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-');
+    return { fileName: `Nhat_ky_truy_cap_${day}-${local.getUTCFullYear()}.xlsx`, count, downloadRef: target.ref };
+  },
   'users.signInAttempts': (s, input) => {
     const page = s.accounts.signInAttempts(input);
     return { total: page.total, rows: page.rows.map((r) => ({ atMs: r.at, username: r.username, kind: r.kind, outcome: r.outcome, door: r.door })) };
   },
   'beneficiaries.list': (s, input, ctx) => s.registry.list(scopeOf(s, ctx), input),
   'beneficiaries.facets': (s, _input, ctx) => s.registry.facets(scopeOf(s, ctx)),
-  'beneficiaries.get': (s, input, ctx) => s.registry.get(scopeOf(s, ctx), input.id, ctx.user!.id),
-  'beneficiaries.history': (s, input, ctx) => s.registry.history(scopeOf(s, ctx), input.id),
+  'beneficiaries.get': (s, input, ctx) => {
+    const detail = s.registry.get(scopeOf(s, ctx), input.id, ctx.user!.id);
+    s.audit.recordOpened(ctx.actor, input.id);
+    return detail;
+  },
+  'beneficiaries.history': (s, input, ctx) => {
+    const history = s.registry.history(scopeOf(s, ctx), input.id);
+    s.audit.historyOpened(ctx.actor, input.id);
+    return history;
+  },
   'beneficiaries.undoLastEdit': (s, input, ctx) => s.registry.undoLastEdit(ctx.actor, undoRequester(s, ctx), input.id),
   'beneficiaries.save': (s, input, ctx) =>
     s.registry.save(ctx.actor, scopeOf(s, ctx), { ...input, unitId: input.id ? null : targetUnit(s, ctx, input.unitId) }),
@@ -83,7 +104,15 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   }),
   'identity.savePhoto': (s, input, ctx) => ({ id: s.identity.savePhoto(ctx.actor, scopeOf(s, ctx), input.readId, input.beneficiaryId) }),
   'mismatches.list': (s, input, ctx) => s.identity.listMismatches(scopeOf(s, ctx), input.status),
-  'import.preview': (s, input, ctx) => s.imports.preview(uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName }),
+  'import.preview': async (s, input, ctx) => {
+    const unitId = targetUnit(s, ctx, input.unitId);
+    const preview = await s.imports.preview(uploadPath(input.fileRef), { unitId, fileName: input.fileName });
+    s.audit.importPreviewed(ctx.actor, {
+      fileName: input.fileName, unitId, records: preview.records, imported: preview.imported, updated: preview.updated,
+      unchanged: preview.unchanged, needsFixing: preview.needsFixing.length,
+    });
+    return preview;
+  },
   'import.commit': (s, input, ctx) => s.imports.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName }),
   'import.progress': (s, input) => s.imports.previewProgress(uploadPath(input.fileRef)),
   'import.rememberMapping': (s, input) => {

@@ -6,6 +6,7 @@ import { readMeta } from '../core/database/meta';
 import { migrationsDir, projectRoot } from '../core/app-paths';
 import { createLogger, silentLogger, type Logger } from '../core/logging';
 import { createAccountsService } from '../accounts/accounts-service';
+import { createAuditService } from '../audit/audit-service';
 import { createRegistryService } from '../registry/registry-service';
 import { createImportService } from '../excel/import-service';
 import { createExportService } from '../excel/export-service';
@@ -39,6 +40,7 @@ export function createServices(options: ServiceOptions) {
     version: appVersion(),
     accounts: createAccountsService(db, { idleLockMinutes }),
     registry: createRegistryService(db),
+    audit: createAuditService(db),
     imports: createImportService(db),
     exports: createExportService(db),
     cardReads,

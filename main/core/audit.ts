@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AppDatabase } from './database/open-database';
 import { nextLocalHlc } from './hlc-store';
 import type { Actor } from './write-path';
@@ -18,4 +20,9 @@ export function recordAudit(db: AppDatabase, actor: Actor, event: AuditEvent, no
       .run(db.deviceId, seq, hlc, actor.userId, actor.origin, event.action, event.subject ?? null, event.detail ? JSON.stringify(event.detail) : null);
   });
   tx.immediate();
+}
+
+/** The SHA-256 of a file written for export, recorded with the export so the file can later be recognised. */
+export function fileSha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }

@@ -1,7 +1,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { EXPORT_LIST_KINDS, type ExportListKind } from '../../shared/contract/exports';
-import { recordAudit } from '../core/audit';
+import { fileSha256, recordAudit } from '../core/audit';
 import { readMeta } from '../core/database/meta';
 import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
@@ -72,7 +72,7 @@ export function createExportService(db: AppDatabase) {
         const code = (e as NodeJS.ErrnoException).code;
         throw new AppError('export-write-failed', `Không ghi được tệp danh sách (${code ?? 'lỗi ghi'}); kiểm tra thư mục và tệp có đang mở trong Excel không.`, `Could not write the list file (${code ?? String(e)}).`);
       }
-      recordAudit(db, actor, { action: 'export', detail: { kind, count } });
+      recordAudit(db, actor, { action: 'export', detail: { kind, count, units: unitIds ?? 'all', sha256: fileSha256(file) } });
       return { kind, file, count };
     },
   };

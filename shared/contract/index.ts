@@ -6,3 +6,4 @@ export * from './card';
 export * from './identity';
 export * from './imports';
 export * from './exports';
+export * from './audit';

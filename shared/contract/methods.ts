@@ -10,6 +10,7 @@ import {
 import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
 import { exportListInput, exportListOutput } from './exports';
+import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
 import { fileRefSchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
 import type { Permission } from './roles';
 
@@ -46,6 +47,10 @@ export const contract = {
   'users.setActive': method(setUserActiveInput.strict(), managedUserSchema, 'users.manage'),
   'users.resetPassword': method(resetPasswordInput.strict(), managedUserSchema, 'users.manage'),
   'users.signInAttempts': method(signInAttemptsInput.strict(), signInAttemptsOutput, 'users.manage'),
+  /** The audit trail of reads and exports, filtered, newest first. */
+  'audit.list': method(auditListInput.strict(), auditListOutput, 'users.manage'),
+  /** The filtered audit trail as a workbook to hand over (export.list style); itself recorded in the trail. */
+  'audit.export': method(auditExportInput.strict(), auditExportOutput, 'users.manage'),
   'beneficiaries.list': method(listBeneficiariesInput.strict(), listBeneficiariesOutput, 'beneficiaries.read'),
   'beneficiaries.facets': method(empty, facetsOutput, 'beneficiaries.read'),
   'beneficiaries.get': method(byId, beneficiaryDetailSchema, 'beneficiaries.read'),

@@ -38,7 +38,7 @@ describe('export.list: a workbook for people, from the app', () => {
     expect(texts.some((v) => v.includes('Nguyễn Thị Lan'))).toBe(true); // the signed-in clerk as "Người lập biểu"
     const audit = services.db.sqlite.prepare("SELECT user_id AS userId, detail FROM audit_events WHERE action = 'export' ORDER BY seq DESC LIMIT 1").get() as { userId: string; detail: string };
     expect(services.db.sqlite.prepare("SELECT count(*) FROM audit_events WHERE action = 'export'").pluck().get()).toBe(before + 1);
-    expect(JSON.parse(audit.detail)).toEqual({ kind: 'population-matching', count: output.count });
+    expect(JSON.parse(audit.detail)).toEqual({ kind: 'population-matching', count: output.count, units: expect.any(Array), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(audit.userId).not.toBeNull();
   });
 

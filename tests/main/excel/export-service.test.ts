@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../main/core/database/open-database';
@@ -56,7 +57,10 @@ describe('exporting lists', () => {
       const ws = await openWorkbook(file);
       expect(ws.getCell('A5').value).toBe('Xã An Lão, Tỉnh Hà Nam');
     }
-    expect(audits()).toEqual((Object.keys(counts) as ExportListKind[]).map((kind) => ({ userId: null, origin: 'cli', action: 'export', detail: JSON.stringify({ kind, count: counts[kind] }) })));
+    expect(audits().map((a) => ({ ...a, detail: JSON.parse(a.detail) }))).toEqual((Object.keys(counts) as ExportListKind[]).map((kind) => ({
+      userId: null, origin: 'cli', action: 'export',
+      detail: { kind, count: counts[kind], units: [unitId], sha256: createHash('sha256').update(readFileSync(path.join(dir, `${kind}.xlsx`))).digest('hex') },
+    })));
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
   });
 
