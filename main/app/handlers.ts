@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { User } from '../../shared/contract/accounts';
 import type { Actor } from '../core/write-path';
-import { listUnits } from '../registry/admin-unit-queries';
+import { listUnits, officeArea } from '../registry/admin-unit-queries';
 import { AppError } from '../core/errors';
 import { uploadPath } from './uploads';
 import { newDownload } from './downloads';
@@ -50,7 +50,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'auth.unlock': (s, input, ctx) => s.accounts.unlock(ctx.token, input.password, ctx.actor.origin),
   'auth.changePassword': (s, input, ctx) => s.accounts.changePassword(ctx.actor, ctx.token, input.currentPassword, input.newPassword, ctx.actor.origin),
   'auth.me': (_s, _input, ctx) => ctx.user!,
-  'units.list': (s, _input, ctx) => listUnits(s.db.sqlite, s.accounts.unitScope(ctx.user!)),
+  'units.list': (s, _input, ctx) => listUnits(s.db.sqlite, s.accounts.unitScope(ctx.user!) ?? officeArea(s.db)),
   'users.list': (s) => s.accounts.listUsers(),
   'users.create': (s, input, ctx) => s.accounts.createUser(ctx.actor, input),
   'users.update': (s, input, ctx) => s.accounts.updateUser(ctx.actor, input),

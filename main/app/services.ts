@@ -13,6 +13,7 @@ import { createExportService } from '../excel/export-service';
 import { createIdentityService } from '../identity/identity-service';
 import { createRecentCardReads } from '../identity/recent-card-reads';
 import { createCardReadService } from '../card/card-read-service';
+import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -30,6 +31,8 @@ export interface ServiceOptions {
 export function createServices(options: ServiceOptions) {
   const unlock = { passphrase: options.passphrase, dataKey: options.dataKeyHex ? Buffer.from(options.dataKeyHex, 'hex') : undefined };
   const db: AppDatabase = openDatabase({ path: options.dbPath, migrationsFolder: migrationsDir(), create: options.create ?? true, unlock, installationId: installationId() });
+  // The official units: loaded once per database (and again when the app brings a corrected list).
+  ensureAdminUnitReference(db);
   const logger: Logger = options.quiet ? silentLogger : createLogger({ file: options.logFile });
   const idleLockMinutes = options.idleLockMinutes ?? Number(process.env.ANSINH_IDLE_LOCK_MINUTES ?? 15);
   const cardReads = createRecentCardReads();

@@ -17,7 +17,11 @@ export const adminUnits = sqliteTable('admin_units', {
   parentId: text('parent_id'),
   rev: integer('rev').notNull().default(1),
   deleted: integer('deleted').notNull().default(0),
-}, (t) => [uniqueIndex('admin_units_code_version').on(t.code, t.effectiveFrom)]);
+}, (t) => [
+  uniqueIndex('admin_units_code_version').on(t.code, t.effectiveFrom),
+  // A user's area is the units listed and everything under them: walked down by parent, among 14,000 official units.
+  index('admin_units_parent').on(t.parentId),
+]);
 
 export const households = sqliteTable('households', {
   id: text('id').primaryKey(),

@@ -54,7 +54,10 @@ describe('house rules', () => {
   it('writes go through the write path: no INSERT/UPDATE/DELETE of synced tables outside core', () => {
     const synced = ['beneficiaries', 'households', 'payment_accounts', 'admin_units', 'users', 'change_log', 'commands', 'audit_events'];
     const pattern = new RegExp(`\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM)\\s+["\`]?(${synced.join('|')})\\b`, 'i');
-    const offenders = main.filter((f) => !f.startsWith('main/core/') && pattern.test(readFileSync(join(root, f), 'utf8')));
+    // The one exception: the official list of administrative units, the same on every device, loaded as reference
+    // data outside the change log (the reasons are at the top of that file).
+    const referenceData = ['main/registry/admin-unit-reference.ts'];
+    const offenders = main.filter((f) => !f.startsWith('main/core/') && !referenceData.includes(f) && pattern.test(readFileSync(join(root, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

@@ -9,8 +9,9 @@ import { dbRestoreCommand } from './commands/db-restore';
 import { exportBeneficiariesCommand } from './commands/export-beneficiaries';
 import { exportListCommands } from './commands/export-list';
 import { importCommand } from './commands/import';
+import { initCommand } from './commands/init';
 import { serveCommand } from './commands/serve';
 
 /** Every `ansinh` command. A capability adds its command module here. */
-export const cliCommands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
+export const cliCommands: CliCommand[] = [serveCommand, initCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
   dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand];
