@@ -4,7 +4,7 @@ import type { User } from '../../shared/contract/accounts';
 import type { Actor } from '../core/write-path';
 import { listUnits, officeArea } from '../registry/admin-unit-queries';
 import { AppError } from '../core/errors';
-import { uploadPath } from './uploads';
+import { discardUpload, uploadPath } from './uploads';
 import { newDownload } from './downloads';
 import { readFileSync } from 'node:fs';
 import { importCscaCertificate } from '../card/csca-store';
@@ -113,7 +113,16 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     });
     return preview;
   },
-  'import.commit': (s, input, ctx) => s.imports.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName }),
+  'import.commit': async (s, input, ctx) => {
+    const report = await s.imports.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName });
+    discardUpload(input.fileRef); // committed: the workbook's people are in the register, the file goes
+    return report;
+  },
+  'import.cancel': (_s, input) => {
+    discardUpload(input.fileRef);
+    return { ok: true as const };
+  },
+  'import.history': (s, _input, ctx) => s.imports.history(undoRequester(s, ctx)),
   'import.progress': (s, input) => s.imports.previewProgress(uploadPath(input.fileRef)),
   'import.rememberMapping': (s, input) => {
     s.imports.rememberMapping(input.layout, input.mapping);

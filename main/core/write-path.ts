@@ -185,7 +185,7 @@ export function runCommand<T>(
 
 export interface UndoReport {
   reverted: number;
-  /** Fields changed again since the command: left as they are, for a person to decide. */
+  /** Fields changed again since the command ('*': a record it created, changed since): left as they are, for a person to decide. */
   conflicts: { entity: string; entityId: string; field: string }[];
 }
 
@@ -206,7 +206,10 @@ export function undoCommand(db: AppDatabase, actor: Actor, commandId: string): C
       const current = w.get(t, e.entity_id);
       if (!current) continue;
       if (e.op === 'insert') {
-        if (!current.deleted) {
+        if (!current.deleted && editedSince(db, e.entity, e.entity_id, commandId)) {
+          // A record created by the command and changed by someone since is kept, for a person to decide.
+          report.conflicts.push({ entity: e.entity, entityId: e.entity_id, field: '*' });
+        } else if (!current.deleted) {
           w.tombstone(t, e.entity_id);
           report.reverted += 1;
         }
@@ -225,6 +228,13 @@ export function undoCommand(db: AppDatabase, actor: Actor, commandId: string): C
     w.summary = { undoOf: commandId, ...report, conflicts: report.conflicts.length };
     return report;
   }, { reverts: commandId });
+}
+
+/** Whether another command that still stands (neither an undo nor undone) changed this record. */
+function editedSince(db: AppDatabase, entity: string, entityId: string, commandId: string): boolean {
+  return statement(db, `SELECT 1 FROM change_log l JOIN commands c ON c.id = l.command_id
+    WHERE l.entity = ? AND l.entity_id = ? AND l.command_id <> ? AND c.reverts IS NULL
+      AND NOT EXISTS (SELECT 1 FROM commands r WHERE r.reverts = c.id) LIMIT 1`).get(entity, entityId, commandId) !== undefined;
 }
 
 const statements = new WeakMap<AppDatabase, Map<string, Database.Statement<unknown[]>>>();

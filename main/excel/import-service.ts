@@ -4,6 +4,7 @@ import { readMeta, writeMeta } from '../core/database/meta';
 import { AppError } from '../core/errors';
 import { runCommand, type Actor, type Writer } from '../core/write-path';
 import { undoChecked, type UndoRequester } from '../registry/command-undo';
+import { importHistory } from './import-history';
 import { beneficiaryTable, paymentAccountTable } from '../registry/synced-tables';
 import { nameSortKey } from '../../shared/text/name-sort-key';
 import { normaliseTonePlacement } from '../../shared/text/tone-placement';
@@ -265,13 +266,21 @@ export function createImportService(db: AppDatabase) {
       try {
         const needsFixing: Problem[] = [];
         const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [], elsewhere: [] };
+        let records = 0;
         const result = runCommand(db, actor, 'import', (w) => {
           const names = nameFilter(unitId);
           for (const batch of reading.batches()) {
             needsFixing.push(...batch.problems);
-            for (const r of batch.records) apply(unitId, r, plan, names, w);
+            for (const r of batch.records) {
+              records += 1;
+              apply(unitId, r, plan, names, w);
+            }
           }
           const { format } = reading.result;
+          if (records === 0) {
+            // Rolls the (empty) command back: an import that found nobody is not an import.
+            throw new AppError('import-empty', 'Không tìm thấy dòng dữ liệu nào (họ tên, ngày sinh…) trong tệp; chưa nhập gì.', 'No records found in the file; nothing imported.');
+          }
           w.summary = {
             file: options.fileName ?? path.basename(filePath), format, unitId, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged,
             needsFixing: needsFixing.length, elsewhere: plan.elsewhere.length,
@@ -295,6 +304,11 @@ export function createImportService(db: AppDatabase) {
     /** Undoes one import (any of them, not only the last) under the one undo rule: in the area, by its author or an administrator. */
     undo(actor: Actor, requester: UndoRequester, importId: string) {
       return undoChecked(db, actor, requester, importId, 'import');
+    },
+
+    /** Every import in the requester's units, newest first. */
+    history(requester: UndoRequester) {
+      return importHistory(db, requester);
     },
 
     /** Remembers a clerk's corrected column mapping for every later file of the same layout. */

@@ -90,3 +90,21 @@ export const rememberMappingInput = z.object({
   layout: z.string().min(1).max(500),
   mapping: z.partialRecord(z.enum(COLUMN_FIELDS), z.number().int().min(0).max(16_383)),
 }).strict();
+
+/** One import as the history lists it (counts from its own summary). */
+export const importHistorySchema = z.object({
+  importId: z.string(),
+  file: z.string(),
+  at: z.string(),
+  userName: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  needsFixing: z.number().int(),
+  elsewhere: z.number().int(),
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  mayUndo: z.boolean(),
+});

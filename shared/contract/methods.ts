@@ -11,7 +11,7 @@ import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
 import { exportListInput, exportListOutput } from './exports';
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
-import { fileRefSchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
+import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -75,6 +75,10 @@ export const contract = {
   'import.rememberMapping': method(rememberMappingInput, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
   'export.list': method(exportListInput, exportListOutput, 'lists.export'),
   'import.undo': method(z.object({ importId: z.string().max(100) }).strict(), undoReportSchema, 'beneficiaries.write'),
+  /** Gives up a previewed file: the uploaded workbook is removed at once. */
+  'import.cancel': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
+  /** Every import in the user's units, newest first, with who may undo it. */
+  'import.history': method(z.object({}).strict(), z.array(importHistorySchema), 'beneficiaries.write'),
 } as const;
 
 export type Contract = typeof contract;
