@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './admin.css';
+import { AuditPanel } from './AuditPanel';
 import { SignInAttemptsPanel } from './SignInAttemptsPanel';
 import { UsersPanel } from './UsersPanel';
 
-const TABS = ['users', 'attempts'] as const;
+const TABS = ['users', 'attempts', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Quản trị: the administrator's screen (users, sign-in attempts, the audit trail). Shown only with users.manage. */
@@ -25,6 +26,7 @@ export function AdminSection() {
       <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>
         {tab === 'users' && <UsersPanel />}
         {tab === 'attempts' && <SignInAttemptsPanel />}
+        {tab === 'audit' && <AuditPanel />}
       </div>
     </section>
   );
