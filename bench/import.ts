@@ -14,6 +14,7 @@ import { createImportService } from '../main/excel/import-service';
 import { bareReadXlsx } from '../main/excel/xlsx-reader';
 import { adminUnitTable } from '../main/registry/synced-tables';
 import { writeGovernmentWorkbook } from '../tests/fixtures/excel/government-xlsx';
+import { benchKey } from './bench-key';
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 
@@ -40,7 +41,7 @@ try {
   const file = path.join(dir, 'list.xlsx');
   execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--generate', file], { stdio: 'inherit', env: { ...process.env, BENCH_ROWS: String(rows) } });
 
-  const db = openDatabase({ path: path.join(dir, 'bench.db'), migrationsFolder: migrationsDir(), create: true });
+  const db = openDatabase({ path: path.join(dir, 'bench.db'), migrationsFolder: migrationsDir(), create: true, key: benchKey() });
   runCommand(db, { userId: null, origin: 'system' }, 'seed', (w) => {
     writeMeta(db, 'office.unitId', w.insert(adminUnitTable, { code: 'B', effectiveFrom: '2025-07-01', name: 'Xã Bench', level: 'commune' }));
   });

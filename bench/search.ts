@@ -13,16 +13,17 @@ import { createRegistryService } from '../main/registry/registry-service';
 import { demoPerson } from '../main/demo/demo-people';
 import { seededRandom } from '../main/demo/seeded-random';
 import { foldVietnamese } from '../shared/text/fold';
+import { benchKey } from './bench-key';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const QUERIES = 200;
 const dir = process.env.BENCH_DIR ?? join(tmpdir(), 'ansinh-bench');
-const path = join(dir, `search-${PEOPLE}.db`);
+const path = join(dir, `search-${PEOPLE}${benchKey() ? '-encrypted' : ''}.db`);
 
 function build(): AppDatabase {
   mkdirSync(dir, { recursive: true });
   const fresh = !existsSync(path);
-  const db = openDatabase({ path, migrationsFolder: migrationsDir(), create: true });
+  const db = openDatabase({ path, migrationsFolder: migrationsDir(), create: true, key: benchKey() });
   if (!fresh) return db;
   const rng = seededRandom(7);
   const actor = { userId: null, origin: 'cli' as const };

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type AppDatabase } from '../core/database/open-database';
 import { installationId } from '../core/installation';
+import { clearHandoverLeftovers } from './handover-folder';
+// The hand-over folders register themselves when their modules load; the start clears what a crash left in them.
+import './uploads';
+import './downloads';
 import { readMeta } from '../core/database/meta';
 import { migrationsDir, projectRoot } from '../core/app-paths';
 import { createLogger, silentLogger, type Logger } from '../core/logging';
@@ -30,6 +34,7 @@ export interface ServiceOptions {
 /** The composition root: one database, the services on it. Every door (Electron, host, CLI) starts here. */
 export function createServices(options: ServiceOptions) {
   const unlock = { passphrase: options.passphrase, dataKey: options.dataKeyHex ? Buffer.from(options.dataKeyHex, 'hex') : undefined };
+  clearHandoverLeftovers();
   const db: AppDatabase = openDatabase({ path: options.dbPath, migrationsFolder: migrationsDir(), create: options.create ?? true, unlock, installationId: installationId() });
   // The official units: loaded once per database (and again when the app brings a corrected list).
   ensureAdminUnitReference(db);

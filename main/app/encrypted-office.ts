@@ -1,0 +1,12 @@
+import { migrationsDir } from '../core/app-paths';
+import { createEncryptedDatabase, type NewEncryptedDatabase } from '../core/database/create-encrypted-database';
+import { installationId } from '../core/installation';
+
+/**
+ * A new office database, encrypted from its first byte (a real office holds real people; only the demo
+ * commune stays plain). The caller shows `recoveryPassphrase` once, to be printed and kept in the office safe,
+ * and never stores it.
+ */
+export function createEncryptedOfficeDatabase(path: string): NewEncryptedDatabase {
+  return createEncryptedDatabase(path, { migrationsFolder: migrationsDir(), installationId: installationId() });
+}
