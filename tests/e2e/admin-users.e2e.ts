@@ -88,6 +88,21 @@ test.describe('quản trị người dùng', () => {
     await expect(page.getByTestId('attempt-row').first()).toContainText('trình duyệt');
   });
 
+  test('after 5 wrong passwords the login screen says how long to wait', async ({ page }) => {
+    await openApp(page);
+    const username = `doan${Date.now() % 1_000_000}`;
+    for (let i = 1; i <= 5; i++) {
+      await page.getByLabel('Tên đăng nhập').fill(username);
+      await page.getByLabel('Mật khẩu').fill(`sai-lan-${i}`);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      if (i < 5) await expect(page.getByRole('alert')).toHaveText('Sai tên đăng nhập hoặc mật khẩu.');
+    }
+    await expect(page.getByRole('alert')).toHaveText('Sai tên đăng nhập hoặc mật khẩu. Đã nhập sai mật khẩu 5 lần liên tiếp: hãy chờ 30 giây rồi thử lại.');
+    await page.getByLabel('Mật khẩu').fill('lan-thu-sau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('alert')).toContainText(/hãy chờ \d+ giây rồi thử lại/);
+  });
+
   test('fits a 1024×768 screen', async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await openAdmin(page);
