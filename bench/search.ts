@@ -1,6 +1,8 @@
 // npm run bench:search — builds a 1,000,000-beneficiary database and measures type-ahead search through the
-// registry service the UI calls (diacritic-free queries of 2 to 12 characters), against a bare SQLite lookup of
-// the same FTS index in the same run. Prints one JSON line: {"p50Ms","p95Ms","ratioP95ToBare"}.
+// registry service the UI calls: diacritic-free name queries of 2 to 12 characters, and parts of ID numbers as
+// people read them out (the last 4, 5 or 6 digits, sometimes the first 6, of a CCCD or an old CMND), against a bare
+// SQLite lookup of the FTS index in the same run. Prints one JSON line: {"p50Ms","p95Ms","ratioP95ToBare"} over all
+// queries, with the ID queries' own p95 ("idP95Ms") beside them.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { benchKey } from './bench-key';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const QUERIES = 200;
+const ID_QUERIES = 60;
 const dir = process.env.BENCH_DIR ?? join(tmpdir(), 'ansinh-bench');
 const path = join(dir, `search-${PEOPLE}${benchKey() ? '-encrypted' : ''}.db`);
 
@@ -54,6 +57,16 @@ function queries(db: AppDatabase): string[] {
   });
 }
 
+/** "1234" (last 4 digits), "01234", "001234", sometimes the first 6 digits of an ID; old CMNDs too. */
+function idQueries(db: AppDatabase): string[] {
+  const rng = seededRandom(13);
+  const ids = db.sqlite.prepare('SELECT coalesce(id_number, old_id_number) FROM beneficiaries WHERE rowid % 991 = 0 LIMIT 2000').pluck().all() as string[];
+  return Array.from({ length: ID_QUERIES }, () => {
+    const id = rng.pick(ids);
+    return rng.next() < 0.15 ? id.slice(0, 6) : id.slice(-rng.int(4, 6));
+  });
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -61,21 +74,33 @@ function percentile(sorted: number[], p: number): number {
 const db = build();
 const registry = createRegistryService(db);
 const qs = queries(db);
+const idQs = idQueries(db);
 const bare = db.sqlite.prepare('SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ? LIMIT 50').pluck();
+const list = (query: string) => registry.list({ unitIds: null }, { query, village: null, categoryGroup: null, status: null, offset: 0, limit: 50 });
 const serviceMs: number[] = [];
+const idMs: number[] = [];
 const bareMs: number[] = [];
-for (const q of qs.slice(0, 20)) registry.list({ unitIds: null }, { query: q, village: null, categoryGroup: null, status: null, offset: 0, limit: 50 }); // warm-up
+for (const q of [...qs.slice(0, 20), ...idQs.slice(0, 5)]) list(q); // warm-up
 for (const q of qs) {
   let t = performance.now();
-  registry.list({ unitIds: null }, { query: q, village: null, categoryGroup: null, status: null, offset: 0, limit: 50 });
+  list(q);
   serviceMs.push(performance.now() - t);
   t = performance.now();
   const tokens = q.split(' ');
   bare.all(tokens.map((token, i) => `"${token}"${i === tokens.length - 1 ? '*' : ''}`).join(' '));
   bareMs.push(performance.now() - t);
 }
-serviceMs.sort((a, b) => a - b);
+for (const q of idQs) {
+  const t = performance.now();
+  list(q);
+  idMs.push(performance.now() - t);
+}
+const allMs = [...serviceMs, ...idMs].sort((a, b) => a - b);
+idMs.sort((a, b) => a - b);
 bareMs.sort((a, b) => a - b);
 const round = (n: number) => Math.round(n * 100) / 100;
-console.log(JSON.stringify({ p50Ms: round(percentile(serviceMs, 50)), p95Ms: round(percentile(serviceMs, 95)), ratioP95ToBare: round(percentile(serviceMs, 95) / percentile(bareMs, 95)) }));
+console.log(JSON.stringify({
+  p50Ms: round(percentile(allMs, 50)), p95Ms: round(percentile(allMs, 95)), ratioP95ToBare: round(percentile(allMs, 95) / percentile(bareMs, 95)),
+  idP95Ms: round(percentile(idMs, 95)),
+}));
 db.close();

@@ -1,9 +1,10 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
 import type { Actor } from '../core/write-path';
-import type { BeneficiaryDetail, HistoryEntry, ListBeneficiariesOutput, SaveOutcome } from '../../shared/contract/beneficiaries';
+import type { BeneficiaryDetail, HistoryEntry, ListBeneficiariesOutput, ListFilterInput, SaveOutcome } from '../../shared/contract/beneficiaries';
 import { beneficiaryDetail, beneficiaryFacets, beneficiaryHistory, beneficiaryUnit, rowsByRowid } from './beneficiary-queries';
 import { searchBeneficiaries } from './beneficiary-search';
+import { importChoices } from './import-choices';
 import { savePerson, type SavePersonRequest } from './person-editing';
 import { lastEditOf, undoLastEdit } from './undo-last-edit';
 import { hlcToIso } from '../core/clock';
@@ -15,14 +16,11 @@ export interface UnitScope {
   unitIds: readonly string[] | null;
 }
 
-export interface ListRequest {
-  query: string;
-  village: string | null;
-  categoryGroup: string | null;
-  status: string | null;
+/** The list's filters (those left out mean "no filter", name order) and the page asked for. */
+export type ListRequest = Pick<ListFilterInput, 'query' | 'village' | 'categoryGroup' | 'status'> & Partial<ListFilterInput> & {
   offset: number;
   limit: number;
-}
+};
 
 export function createRegistryService(db: AppDatabase) {
   const sqlite = db.sqlite;
@@ -39,7 +37,7 @@ export function createRegistryService(db: AppDatabase) {
       return { rows: rowsByRowid(sqlite, page.rowids), total: page.total, totalIsLowerBound: page.totalIsLowerBound };
     },
     facets(scope: UnitScope) {
-      return beneficiaryFacets(sqlite, scope.unitIds);
+      return { ...beneficiaryFacets(sqlite, scope.unitIds), imports: importChoices(sqlite, scope.unitIds) };
     },
     get(scope: UnitScope, id: string, userId: string | null = null): BeneficiaryDetail {
       assertInScope(scope, id);

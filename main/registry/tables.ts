@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Every synced table has: id (text, generated), rev (bumped by each command that touches the row),
@@ -48,6 +49,9 @@ export const beneficiaries = sqliteTable('beneficiaries', {
   sex: text('sex', { enum: ['M', 'F'] }),
   idNumber: text('id_number'),
   oldIdNumber: text('old_id_number'),
+  /** The ID and old ID written backwards, kept by the write path: "ends with 5678" becomes an index range. */
+  idNumberReversed: text('id_number_reversed'),
+  oldIdNumberReversed: text('old_id_number_reversed'),
   hometown: text('hometown'),
   permanentAddress: text('permanent_address'),
   ethnicity: text('ethnicity'),
@@ -63,13 +67,19 @@ export const beneficiaries = sqliteTable('beneficiaries', {
   rev: integer('rev').notNull().default(1),
   deleted: integer('deleted').notNull().default(0),
 }, (t) => [
-  // Covering index for walking the list in order (and for any order-by-name query over the whole register) while checking the folded name (very common type-ahead queries).
-  index('beneficiaries_search_walk').on(t.deleted, t.sortKey, t.searchName, t.unitId),
+  // Covering index for walking the list in order (and for any order-by-name query over the whole register) while checking the
+  // folded name or the digits of the IDs (very common type-ahead queries: "nguyen", the start of an ID).
+  index('beneficiaries_search_walk').on(t.deleted, t.sortKey, t.searchName, t.unitId, t.idNumber, t.oldIdNumber),
   // Also serves import matching by name within a commune: birth and ID are checked from the index itself.
   index('beneficiaries_unit_sort').on(t.unitId, t.deleted, t.sortKey, t.birth, t.idNumber),
   index('beneficiaries_id_number').on(t.idNumber),
   index('beneficiaries_old_id_number').on(t.oldIdNumber),
   index('beneficiaries_household').on(t.householdId),
+  index('beneficiaries_id_number_reversed').on(t.idNumberReversed).where(sql`id_number_reversed IS NOT NULL`),
+  index('beneficiaries_old_id_number_reversed').on(t.oldIdNumberReversed).where(sql`old_id_number_reversed IS NOT NULL`),
+  // The list's "có vấn đề cần sửa" and "cần tài khoản" filters walk these small indexes in name order, never the table.
+  index('beneficiaries_problems_walk').on(t.deleted, t.sortKey, t.unitId).where(sql`problems <> '[]'`),
+  index('beneficiaries_unbanked_walk').on(t.deleted, t.sortKey, t.unitId).where(sql`status = 'active' AND payment_channel = 'cash'`),
 ]);
 
 /** Where a beneficiary's money goes: their own account or an authorised person's. */

@@ -55,11 +55,31 @@ export const beneficiaryDetailSchema = beneficiaryRowSchema.extend({
 });
 export type BeneficiaryDetail = z.infer<typeof beneficiaryDetailSchema>;
 
-export const listBeneficiariesInput = z.object({
+/** The list's columns a clerk can sort by (clicking the header). */
+export const LIST_SORTS = ['name', 'birth', 'idNumber', 'village', 'category', 'amount', 'channel', 'status', 'problems'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** What the list shows: the same filters choose the rows of an export of "the filtered list". */
+export const listFilterFields = {
+  /** Words of the name and/or part of an ID number (its last or first digits), CCCD or old CMND. */
   query: z.string().max(100).default(''),
   village: z.string().max(200).nullable().default(null),
   categoryGroup: z.string().max(50).nullable().default(null),
   status: z.enum(BENEFICIARY_STATUSES).nullable().default(null),
+  /** "có vấn đề cần sửa": records with problems still to fix. */
+  hasProblems: z.boolean().default(false),
+  /** "cần tài khoản": people still receiving, without an account (paid in cash). */
+  needsAccount: z.boolean().default(false),
+  /** "từ lần nhập …": records the given import command inserted or changed. */
+  fromImport: z.string().max(100).nullable().default(null),
+  sort: z.enum(LIST_SORTS).default('name'),
+  descending: z.boolean().default(false),
+};
+export const listFiltersSchema = z.object(listFilterFields);
+export type ListFilterInput = z.infer<typeof listFiltersSchema>;
+
+export const listBeneficiariesInput = z.object({
+  ...listFilterFields,
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -73,8 +93,18 @@ export const listBeneficiariesOutput = z.object({
 });
 export type ListBeneficiariesOutput = z.infer<typeof listBeneficiariesOutput>;
 
+/** An import the list can be narrowed to ("từ lần nhập …"). */
+export const importChoiceSchema = z.object({
+  commandId: z.string(),
+  at: z.string(),
+  fileName: z.string().nullable(),
+  userName: z.string().nullable(),
+});
+export type ImportChoice = z.infer<typeof importChoiceSchema>;
+
 export const facetsOutput = z.object({
   villages: z.array(z.string()),
+  imports: z.array(importChoiceSchema),
   categoryGroups: z.array(z.object({ group: z.string(), count: z.number().int() })),
   statuses: z.array(z.object({ status: z.enum(BENEFICIARY_STATUSES), count: z.number().int() })),
 });

@@ -25,7 +25,11 @@ export function nameSortKey(fullName: string): string {
 
 function sortKeyOf(fullName: string): string {
   const { family, middle, given } = splitVietnameseName(fullName);
-  const ordered = [given, middle, family].filter(Boolean).join(' ');
+  return textSortKey([given, middle, family].filter(Boolean).join(' '));
+}
+
+/** The same binary-comparable key for any text as written (village names, category labels): "Thôn Ánh" < "Thôn Bắc". */
+export function textSortKey(ordered: string): string {
   let primary = '';
   let secondary = '';
   for (const ch of ordered) {

@@ -103,9 +103,11 @@ describe('beneficiary search', () => {
         .map((r) => r.fullName);
     };
     const tunings = [
-      { quickSortCap: 10, sortCap: 50, walkBudget: 30 }, // tiny caps: every plan gets used
-      { quickSortCap: 10, sortCap: 30_000, walkBudget: 40 }, // walk budget too small: falls back to the exact sort
-      { quickSortCap: 100_000, sortCap: 100_000, walkBudget: 100_000 },
+      { quickWalk: 0, quickSortCap: 10, sortCap: 50, walkBudget: 30 }, // tiny caps: every plan gets used
+      { quickWalk: 0, quickSortCap: 10, sortCap: 30_000, walkBudget: 40 }, // walk budget too small: falls back to the exact sort
+      { quickWalk: 0, quickSortCap: 100_000, sortCap: 100_000, walkBudget: 100_000 },
+      { quickWalk: 60, quickSortCap: 10, sortCap: 50, walkBudget: 30 }, // a short first walk, then the other plans
+      { quickWalk: 100_000, quickSortCap: 10, sortCap: 50, walkBudget: 30 }, // the first walk sees the whole list
     ];
     for (const query of ['nguyen thi', 'nguyen thi mau 1', 'mau 19', 'nguyen duc', 'thi', 'hoa']) {
       for (const [offset, limit] of [[0, 25], [40, 25]]) {
