@@ -48,7 +48,10 @@ describe('contract client', () => {
     expect(sent[0].token).toBeNull();
     expect(sent[1]).toEqual({
       method: 'beneficiaries.list', token: 'tok-1',
-      input: { query: 'nguyen', village: null, categoryGroup: null, status: null, offset: 0, limit: 100 },
+      input: {
+        query: 'nguyen', village: null, categoryGroup: null, status: null, hasProblems: false, needsAccount: false, fromImport: null,
+        sort: 'name', descending: false, offset: 0, limit: 100,
+      },
     });
   });
 
