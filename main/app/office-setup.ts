@@ -9,6 +9,8 @@ import { userTable } from '../accounts/synced-tables';
 import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
 import { currentUnitsByCode, isEmptyDatabase, type UnitView } from '../registry/admin-unit-queries';
 import { passwordSchema, usernameSchema } from '../../shared/contract/accounts';
+import { keyFilePath, removeKeyFile } from '../core/database/key-file';
+import { createEncryptedOfficeDatabase } from './encrypted-office';
 
 // A real office's database: the official list of units, the office's own unit(s), its first administrator, and
 // nothing else (never demo users or people). The CLI (`ansinh init`) and the setup screen both come here.
@@ -88,11 +90,15 @@ function officeUnits(db: AppDatabase, choice: OfficeUnitChoice): { unit: UnitVie
 }
 
 /**
- * `ansinh init`: creates the office database at `path`. Refuses a file that already holds anything, so that an
- * office's data can never be overwritten by a second init.
+ * `ansinh init`: creates the office database at `path`, encrypted (a real office holds real people), and returns
+ * its recovery passphrase to show once. Refuses a file that already holds anything, so that an office's data can
+ * never be overwritten by a second init.
  */
-export function createOfficeDatabase(path: string, choice: OfficeUnitChoice, admin: NewAdministrator, origin: Actor['origin'] = 'cli'): OfficeSetupResult {
+export function createOfficeDatabase(path: string, choice: OfficeUnitChoice, admin: NewAdministrator, origin: Actor['origin'] = 'cli'): OfficeSetupResult & { recoveryPassphrase?: string } {
   const isNew = !(existsSync(path) && statSync(path).size > 0);
+  if (existsSync(keyFilePath(path))) {
+    throw new AppError('database-not-empty', `Đã có cơ sở dữ liệu mã hóa (tệp khóa) ở đây, không ghi đè: ${path}`, `An encrypted database is already there, not overwriting: ${path}`);
+  }
   if (!isNew) {
     const db = openDatabase({ path, migrationsFolder: migrationsDir() });
     try {
@@ -103,13 +109,18 @@ export function createOfficeDatabase(path: string, choice: OfficeUnitChoice, adm
       db.close();
     }
   }
-  const db = openDatabase({ path, migrationsFolder: migrationsDir(), create: true });
+  if (isNew) rmSync(path, { force: true }); // an empty file left by someone: the encrypted database takes its place
+  const created = isNew ? createEncryptedOfficeDatabase(path) : { db: openDatabase({ path, migrationsFolder: migrationsDir() }), recoveryPassphrase: undefined };
+  const { db, recoveryPassphrase } = created;
   try {
-    return setUpOffice(db, { userId: null, origin }, choice, admin);
+    return { ...setUpOffice(db, { userId: null, origin }, choice, admin), ...(recoveryPassphrase ? { recoveryPassphrase } : {}) };
   } catch (e) {
     db.close();
     // A refused choice (an unknown code, a bad password) leaves no half-made database behind.
-    if (isNew) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    if (isNew) {
+      for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+      removeKeyFile(path);
+    }
     throw e;
   } finally {
     db.close();

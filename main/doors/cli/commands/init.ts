@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { AppError } from '../../../core/errors';
 import { createOfficeDatabase, type OfficeUnitChoice } from '../../../app/office-setup';
 import type { CliCommand, CliContext } from '../cli-command';
+import { recoveryPassphraseNotice } from './db-rekey';
 
 /** `ansinh init`: a new, empty office database for a real commune (or a province, or some of its communes). */
 export const initCommand: CliCommand = {
@@ -23,13 +24,15 @@ export const initCommand: CliCommand = {
     const result = createOfficeDatabase(ctx.dbPath, choice, {
       username: values.admin, displayName: typeof values['display-name'] === 'string' ? values['display-name'] : '', password,
     });
-    const { unit, communes, admin } = result;
+    const { unit, communes, admin, recoveryPassphrase } = result;
     ctx.print(
       { db: ctx.dbPath, unit: { code: unit.code, name: unit.name, level: unit.level }, admin: admin.username,
-        ...(communes.length ? { communes: communes.map((c) => ({ code: c.code, name: c.name })) } : {}) },
+        ...(communes.length ? { communes: communes.map((c) => ({ code: c.code, name: c.name })) } : {}),
+        encrypted: !!recoveryPassphrase, ...(recoveryPassphrase ? { recoveryPassphrase } : {}) },
       `Đã tạo cơ sở dữ liệu ${ctx.dbPath} cho ${unit.name} (mã ${unit.code})` +
         (communes.length ? `, gồm ${communes.length} xã/phường: ${communes.map((c) => c.name).join(', ')}` : '') +
-        `.\nQuản trị viên: ${admin.username}. Mở ứng dụng bằng: ansinh serve --db ${ctx.dbPath}`,
+        `.\nQuản trị viên: ${admin.username}. Mở ứng dụng bằng: ansinh serve --db ${ctx.dbPath}` +
+        (recoveryPassphrase ? `\nDữ liệu được mã hóa; mỗi lần mở cần cụm mật khẩu dưới đây (hoặc biến ANSINH_DB_PASSPHRASE).\n${recoveryPassphraseNotice(recoveryPassphrase)}` : ''),
     );
     return 0;
   },

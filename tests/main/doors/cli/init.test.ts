@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../support/run-cli';
 import { tempDir } from '../../../support/temp-database';
@@ -13,10 +13,12 @@ beforeAll(() => ({ dir, cleanup } = tempDir()));
 afterAll(() => cleanup());
 
 const password = { ANSINH_PASSWORD: 'mat-khau-van-phong' };
+let officePassphrase = '';
 const oneLine = (stderr: string) => expect(stderr.trim().split('\n')).toHaveLength(1);
 
-function inspect(path: string) {
-  const db = openDatabase({ path, migrationsFolder: migrationsDir() });
+/** The office database, opened with the recovery passphrase init printed once. */
+function inspect(path: string, passphrase: string) {
+  const db = openDatabase({ path, migrationsFolder: migrationsDir(), unlock: { passphrase } });
   try {
     const q = (sql: string) => db.sqlite.prepare(sql).all();
     return {
@@ -38,8 +40,11 @@ describe('ansinh init', { timeout: 180_000 }, () => {
     const r = runCli(['init', '--db', db, '--commune', '13558', '--admin', 'quantri', '--display-name', 'Phạm Văn Quản', '--json'], password);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ db, unit: { code: '13558', name: 'Xã Bình Sơn', level: 'commune' }, admin: 'quantri' });
-    expect(inspect(db)).toEqual({
+    const out = JSON.parse(r.stdout);
+    expect(out).toEqual({ db, unit: { code: '13558', name: 'Xã Bình Sơn', level: 'commune' }, admin: 'quantri', encrypted: true, recoveryPassphrase: expect.stringMatching(/^([2-9A-Z]{5}-){5}[2-9A-Z]{5}$/) });
+    officePassphrase = out.recoveryPassphrase;
+    expect(readFileSync(db).includes(Buffer.from('Phạm Văn Quản'))).toBe(false); // encrypted at rest
+    expect(inspect(db, officePassphrase)).toEqual({
       users: [{ username: 'quantri', displayName: 'Phạm Văn Quản', role: 'administrator', unitIds: '["vn:13558@2025-07-01"]' }],
       people: 0, office: 'vn:13558@2025-07-01', officeUnits: '["vn:13558@2025-07-01"]', demo: null,
     });
@@ -47,15 +52,18 @@ describe('ansinh init', { timeout: 180_000 }, () => {
 
   it('creates a province office, or a group of its communes', () => {
     const province = join(dir, 'ninh-binh.db');
-    expect(runCli(['init', '--db', province, '--province', '37', '--admin', 'tinh'], password).code).toBe(0);
-    expect(inspect(province)).toMatchObject({ office: 'vn:37@2025-07-01', users: [{ unitIds: '["vn:37@2025-07-01"]' }] });
+    const made = runCli(['init', '--db', province, '--province', '37', '--admin', 'tinh'], password);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(/CỤM MẬT KHẨU KHÔI PHỤC/);
+    const passphrase = /^ {4}(\S+)$/m.exec(made.stdout)![1];
+    expect(inspect(province, passphrase)).toMatchObject({ office: 'vn:37@2025-07-01', users: [{ unitIds: '["vn:37@2025-07-01"]' }] });
 
     const group = join(dir, 'nhom.db');
     const r = runCli(['init', '--db', group, '--province', '37', '--communes', '13558,13501', '--admin', 'nhom', '--json'], password);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ unit: { code: '37', name: 'Tỉnh Ninh Bình', level: 'province' },
       communes: [{ code: '13558', name: 'Xã Bình Sơn' }, { code: '13501', name: 'Xã Bình Mỹ' }] });
-    expect(inspect(group)).toMatchObject({ office: 'vn:37@2025-07-01', officeUnits: '["vn:13558@2025-07-01","vn:13501@2025-07-01"]' });
+    expect(inspect(group, JSON.parse(r.stdout).recoveryPassphrase)).toMatchObject({ office: 'vn:37@2025-07-01', officeUnits: '["vn:13558@2025-07-01","vn:13501@2025-07-01"]' });
   });
 
   it('refuses an unknown code, a commune outside the province, and an old code, leaving no file behind', () => {
@@ -66,6 +74,7 @@ describe('ansinh init', { timeout: 180_000 }, () => {
       oneLine(r.stderr);
       expect(r.stderr).toMatch(/Không có|không thuộc/);
       expect(existsSync(db)).toBe(false);
+      expect(existsSync(`${db}.keys.json`)).toBe(false);
     }
   });
 
@@ -99,7 +108,7 @@ describe('ansinh init', { timeout: 180_000 }, () => {
     expect(again.code).not.toBe(0);
     oneLine(again.stderr);
     expect(again.stderr).toMatch(/không ghi đè/);
-    expect(inspect(office).office).toBe('vn:13558@2025-07-01');
+    expect(inspect(office, officePassphrase).office).toBe('vn:13558@2025-07-01');
 
     const demo = join(dir, 'demo.db');
     expect(runCli(['demo', '--db', demo]).code).toBe(0);
