@@ -8,6 +8,7 @@ import { discardUpload, uploadPath } from './uploads';
 import { newDownload } from './downloads';
 import { readFileSync } from 'node:fs';
 import { importCscaCertificate } from '../card/csca-store';
+import { exportBeneficiaries } from '../excel/beneficiaries-export';
 import type { Services } from './services';
 
 export interface CallContext {
@@ -93,7 +94,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const result = await s.cards.read(ctx.actor, input);
     const readId = s.cardReads.keep(result, ctx.user!.id);
     const photo = result.photo ? `data:${result.photo.mime};base64,${Buffer.from(result.photo.bytes).toString('base64')}` : null;
-    return { readId, access: result.access, person: result.person, trust: result.trust, verified: result.verified, photo };
+    return { readId, access: result.access, person: result.person, mrz: result.mrz, files: result.files, trust: result.trust, verified: result.verified, photo };
   },
   'card.importCsca': (s, input, ctx) => importCscaCertificate(s.db, ctx.actor, readFileSync(uploadPath(input.fileRef))),
   'identity.compare': (s, input, ctx) => s.identity.compare(scopeOf(s, ctx), ctx.user!.id, input.readId, input.beneficiaryId),
@@ -133,10 +134,16 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const unitIds = input.unitId ? [targetUnit(s, ctx, input.unitId)] : s.accounts.unitScope(ctx.user!);
     const target = newDownload();
     const date = new Date();
-    const report = await s.exports.exportList(ctx.actor, input.kind, unitIds, target.path, { date, preparedBy: ctx.user!.displayName });
+    const report = await s.exports.exportList(ctx.actor, input.kind, unitIds, target.path, { date, preparedBy: input.preparedBy ?? ctx.user!.displayName, signedBy: input.signedBy });
     const day = [date.getDate(), date.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-');
     const fileName = `${EXPORT_FILE_NAMES[input.kind]}_${day}-${date.getFullYear()}.xlsx`;
     return { kind: input.kind, fileName, count: report.count, downloadRef: target.ref };
+  },
+  'export.beneficiaries': async (s, input, ctx) => {
+    const unitIds = input.unitId ? [targetUnit(s, ctx, input.unitId)] : s.accounts.unitScope(ctx.user!);
+    const target = newDownload();
+    const { count } = await exportBeneficiaries(s.db, ctx.actor, input.format, unitIds, target.path);
+    return { format: input.format, fileName: `DS_doi_tuong.${input.format}`, count, downloadRef: target.ref };
   },
 };
 

@@ -1,6 +1,7 @@
-import { createWriteStream, readdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, readdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppError } from '../core/errors';
 import { handoverFolder } from './handover-folder';
 
@@ -52,16 +53,35 @@ export function openUploadStream(): { fileRef: string; stream: WriteStream; disc
   return { fileRef: ref, stream: createWriteStream(path, { mode: 0o600 }), discard: () => rmSync(path, { force: true }) };
 }
 
+// A door that runs the services in its own process (the CLI) hands over a file the user named by its path:
+// nothing is copied to the uploads folder (a workbook of personal data would only gain a second copy), the
+// reference exists only in this process's memory, so no page or other process can ever reach it, and the
+// user's file is never removed: discarding the reference only forgets it.
+const localFiles = new Map<string, string>();
+
+/** A reference to a file the user named (CLI). Only code in the services' own process can make one. */
+export function registerLocalFile(path: string): string {
+  const ref = randomUUID();
+  localFiles.set(ref, resolve(path));
+  return ref;
+}
+
 export function uploadPath(fileRef: string): string {
   ownFolder();
   if (!/^[0-9a-f-]{36}$/.test(fileRef)) throw new AppError('bad-file', 'Tệp tải lên không hợp lệ.', 'Invalid file reference.');
+  const local = localFiles.get(fileRef);
+  if (local) {
+    if (!existsSync(local)) throw new AppError('file-unreadable', `Không đọc được tệp: ${local}`, `Cannot read ${local}`);
+    return local;
+  }
   const path = uploads.pathOf(fileRef);
   if (!path) throw new AppError('file-gone', 'Tệp tải lên không còn (đã nhập xong, đã huỷ hoặc đã hết hạn); hãy chọn lại tệp.', 'The uploaded file is gone; choose it again.');
   return path;
 }
 
-/** Removes an upload once it has been used (import committed) or given up (import cancelled). */
+/** Removes an upload once it has been used (import committed) or given up (import cancelled); the one way to remove one. */
 export function discardUpload(fileRef: string): void {
+  if (localFiles.delete(fileRef)) return; // the user's own file (CLI): forgotten, never deleted
   ownFolder();
   const path = uploads.pathOf(fileRef);
   if (!path) return;

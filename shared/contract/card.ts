@@ -41,7 +41,8 @@ export const cardTrustSchema = z.object({
 export const cardReadInput = z.object({
   reader: z.string().max(200).optional(),
   access: cardAccessSchema,
-  purpose: z.enum(['verify', 'new-record', 'clinic-check-in']),
+  /** Why the card is read, for the audit trail; 'cli': `ansinh card read`. */
+  purpose: z.enum(['verify', 'new-record', 'clinic-check-in', 'cli']),
 }).strict();
 
 export const cardReadOutput = z.object({
@@ -49,6 +50,9 @@ export const cardReadOutput = z.object({
   access: z.enum(['PACE-CAN', 'PACE-MRZ', 'BAC']),
   person: cardPersonSchema,
   trust: cardTrustSchema,
+  /** The chip's MRZ (DG1) and the size of each data group read, as `ansinh card read --json` prints them. */
+  mrz: z.string(),
+  files: z.record(z.string(), z.object({ bytes: z.number().int() })),
   /** true only if every data-group hash and the SOD signature are valid. */
   verified: z.boolean(),
   /** The face image as a data: URL, shown on screen; stored only if the clerk saves it. */

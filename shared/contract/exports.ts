@@ -10,6 +10,9 @@ export const exportListInput = z.object({
   kind: exportListKindSchema,
   /** One commune of the user's area; null: every commune the user may see. */
   unitId: z.string().max(100).nullable().default(null),
+  /** Names for the signature block: default, the signed-in user prepared it and the signer's line stays blank. */
+  preparedBy: z.string().trim().max(100).nullable().default(null),
+  signedBy: z.string().trim().max(100).nullable().default(null),
 }).strict();
 
 /** The workbook waits in the main process until the door saves it (Electron: a save dialog; host: a download). */
@@ -20,3 +23,20 @@ export const exportListOutput = z.object({
   downloadRef: fileRefSchema,
 });
 export type ExportListOutput = z.infer<typeof exportListOutput>;
+
+/** The canonical export of the register (what `ansinh export beneficiaries` writes): JSON or a workbook. */
+export const BENEFICIARIES_EXPORT_FORMATS = ['json', 'xlsx'] as const;
+export type BeneficiariesExportFormat = (typeof BENEFICIARIES_EXPORT_FORMATS)[number];
+
+export const exportBeneficiariesInput = z.object({
+  format: z.enum(BENEFICIARIES_EXPORT_FORMATS),
+  /** One commune of the user's area; null: every commune the user may see. */
+  unitId: z.string().max(100).nullable().default(null),
+}).strict();
+
+export const exportBeneficiariesOutput = z.object({
+  format: z.enum(BENEFICIARIES_EXPORT_FORMATS),
+  fileName: z.string(),
+  count: z.number().int(),
+  downloadRef: fileRefSchema,
+});

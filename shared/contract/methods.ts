@@ -9,7 +9,7 @@ import {
 } from './beneficiaries';
 import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
-import { exportListInput, exportListOutput } from './exports';
+import { exportBeneficiariesInput, exportBeneficiariesOutput, exportListInput, exportListOutput } from './exports';
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
 import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
 import type { Permission } from './roles';
@@ -74,6 +74,7 @@ export const contract = {
   'import.progress': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ rowsRead: z.number().int() }).nullable(), 'beneficiaries.write'),
   'import.rememberMapping': method(rememberMappingInput, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
   'export.list': method(exportListInput, exportListOutput, 'lists.export'),
+  'export.beneficiaries': method(exportBeneficiariesInput, exportBeneficiariesOutput, 'lists.export'),
   'import.undo': method(z.object({ importId: z.string().max(100) }).strict(), undoReportSchema, 'beneficiaries.write'),
   /** Gives up a previewed file: the uploaded workbook is removed at once. */
   'import.cancel': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ ok: z.literal(true) }), 'beneficiaries.write'),

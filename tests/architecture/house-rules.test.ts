@@ -51,6 +51,13 @@ describe('house rules', () => {
     expect(violations(main.filter((f) => !f.startsWith('main/doors/')), (_f, _s, to) => to.startsWith('main/doors'))).toEqual([]);
   });
 
+  it('the CLI is a door: its commands never open the database or write audit entries themselves', () => {
+    // They sign in and call the services through dispatch (ctx.call), or a main/app function for what has no user yet.
+    const commands = main.filter((f) => f.startsWith('main/doors/cli/commands/'));
+    expect(commands.length).toBeGreaterThan(0);
+    expect(violations(commands, (_f, _s, to) => to === 'main/core/audit' || to === 'main/core/database' || to.startsWith('main/core/database/'))).toEqual([]);
+  });
+
   it('writes go through the write path: no INSERT/UPDATE/DELETE of synced tables outside core', () => {
     const synced = ['beneficiaries', 'households', 'payment_accounts', 'admin_units', 'users', 'change_log', 'commands', 'audit_events'];
     const pattern = new RegExp(`\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM)\\s+["\`]?(${synced.join('|')})\\b`, 'i');

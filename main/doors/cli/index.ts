@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { isAppError } from '../../core/errors';
-import { COMMON_OPTIONS, resolveDbPath, type CliCommand, type CliContext, type CliIo } from './cli-command';
+import { AppError, isAppError } from '../../core/errors';
+import { COMMON_OPTIONS, USER_OPTIONS, resolveDbPath, type CliCommand, type CliContext, type CliIo } from './cli-command';
+import { signIn, type CliSession } from './sign-in';
 import { cliCommands } from './command-list';
 import { askPassphraseWhenNeeded } from './passphrase-prompt';
 
@@ -25,7 +26,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: command.args, options: { ...COMMON_OPTIONS, ...command.command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: command.args, options: { ...COMMON_OPTIONS, ...(command.command.needsUser ? USER_OPTIONS : {}), ...command.command.options }, allowPositionals: true, strict: true });
   } catch (e) {
     io.stderr(`Tham số không hợp lệ: ${(e as Error).message}. Cách dùng: ${command.command.usage} / Invalid arguments.\n`);
     return 2;
@@ -35,17 +36,27 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return 0;
   }
   const json = parsed.values.json === true;
+  const dbPath = resolve(resolveDbPath(parsed.values));
+  let session: CliSession | null = null;
   const ctx: CliContext = {
     positionals: parsed.positionals,
     values: parsed.values,
     io,
     json,
-    dbPath: resolve(resolveDbPath(parsed.values)),
+    dbPath,
     print: (document, human) => io.stdout(json ? JSON.stringify(document) + '\n' : human.endsWith('\n') ? human : human + '\n'),
     progress: (line) => io.stderr(line + '\n'),
+    call: () => Promise.reject(new AppError('internal', 'Lệnh này không đăng nhập nên không gọi được dịch vụ.', 'This command is not signed in.')),
+    user: null,
   };
   try {
     if (!NO_DATABASE.has(command.command.name)) await askPassphraseWhenNeeded(ctx.dbPath);
+    if (command.command.needsUser) {
+      const user = parsed.values.user;
+      session = await signIn({ dbPath, username: typeof user === 'string' ? user : undefined, io, debug });
+      ctx.call = session.call;
+      ctx.user = session.user;
+    }
     return await command.command.run(ctx);
   } catch (e) {
     if (isAppError(e)) {
@@ -56,6 +67,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       if (debug) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
     }
     return 1;
+  } finally {
+    await session?.close();
   }
 }
 
@@ -71,6 +84,9 @@ function findCommand(first: string, rest: string[]): { command: CliCommand; args
 }
 
 function helpText(): string {
-  const lines = cliCommands.map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `ansinh — An Sinh Desk\n\nCác lệnh / Commands:\n${lines.join('\n')}\n\nMọi lệnh: --db PATH (mặc định: cơ sở dữ liệu của ứng dụng), --json, --debug\n`;
+  const lines = cliCommands.map((c) => `  ${c.usage}${c.needsUser ? ' [--user NAME]' : ''}\n      ${c.summary}`);
+  return `ansinh — An Sinh Desk\n\nCác lệnh / Commands:\n${lines.join('\n')}\n\n` +
+    'Mọi lệnh: --db PATH (mặc định: cơ sở dữ liệu của ứng dụng), --json, --debug\n' +
+    'Lệnh đọc/ghi dữ liệu của người dân cần đăng nhập: --user TÊN (hoặc ANSINH_USER), mật khẩu trong ANSINH_PASSWORD hoặc nhập khi được hỏi.\n' +
+    "  Commands on people's data sign in: --user NAME (or ANSINH_USER), the password in ANSINH_PASSWORD or typed at the prompt.\n";
 }

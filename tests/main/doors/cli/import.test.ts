@@ -1,59 +1,82 @@
 import path from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMeta } from '../../../../main/core/database/meta';
 import { runCommand } from '../../../../main/core/write-path';
-import type { CliContext } from '../../../../main/doors/cli/cli-command';
-import { importCommand } from '../../../../main/doors/cli/commands/import';
+import { createAccountsService } from '../../../../main/accounts/accounts-service';
+import { main } from '../../../../main/doors/cli/index';
 import { adminUnitTable } from '../../../../main/registry/synced-tables';
 import { writeGovernmentWorkbook } from '../../../fixtures/excel/government-xlsx';
 import { openTempDatabase, tempDir } from '../../../support/temp-database';
 
 let dir: string;
+let uploads: string;
 let cleanup: () => void;
 let dbPath: string;
+const previousUploads = process.env.ANSINH_UPLOADS_DIR;
 
+// A real office database (not the demo): one commune, one clerk of it.
 beforeAll(() => {
   const t = tempDir();
   dir = t.dir;
   cleanup = t.cleanup;
+  uploads = path.join(dir, 'uploads');
+  process.env.ANSINH_UPLOADS_DIR = uploads;
   const db = openTempDatabase(dir);
   dbPath = db.path;
-  runCommand(db, { userId: null, origin: 'system' }, 'seed', (w) => {
-    writeMeta(db, 'office.unitId', w.insert(adminUnitTable, { code: '1', effectiveFrom: '2025-07-01', name: 'Xã A', level: 'commune' }));
+  const { result: unitId } = runCommand(db, { userId: null, origin: 'system' }, 'seed', (w) => {
+    const id = w.insert(adminUnitTable, { code: '1', effectiveFrom: '2025-07-01', name: 'Xã A', level: 'commune' });
+    writeMeta(db, 'office.unitId', id);
+    return id;
   });
+  createAccountsService(db, { idleLockMinutes: 15 }).createUser({ userId: null, origin: 'system' },
+    { username: 'lan', displayName: 'Lan', password: 'mat-khau-1', role: 'commune-clerk', unitIds: [unitId] });
   db.close();
 });
-afterAll(() => cleanup());
+afterAll(() => {
+  if (previousUploads === undefined) delete process.env.ANSINH_UPLOADS_DIR;
+  else process.env.ANSINH_UPLOADS_DIR = previousUploads;
+  cleanup();
+});
 
-function context(file: string, json: boolean, extra: Record<string, boolean> = {}) {
+async function ansinh(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CliContext = {
-    positionals: [file], values: { json, ...extra }, json, dbPath,
-    io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t) },
-    print: (doc, human) => out.push(json ? JSON.stringify(doc) + '\n' : human + '\n'),
-    progress: (l) => err.push(l),
-  };
-  return { ctx, out, err };
+  const code = await main([...args, '--db', dbPath], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: { ANSINH_USER: 'lan', ANSINH_PASSWORD: 'mat-khau-1' }, promptSecret: null });
+  return { code, out, err };
 }
 
 describe('ansinh import', () => {
   it('prints one JSON document in the shape of the CLI design', async () => {
     const file = path.join(dir, 'list.xlsx');
     const expected = await writeGovernmentWorkbook(file, { rows: 50, text: 'tcvn3' });
-    const { ctx, out } = context(file, true);
-    expect(await importCommand.run(ctx)).toBe(0);
+    const before = readFileSync(file);
+    const { code, out, err } = await ansinh(['import', file, '--json']);
+    expect(code, err.join('')).toBe(0);
     expect(out).toHaveLength(1);
     const doc = JSON.parse(out[0]);
     expect(doc).toMatchObject({ file: 'list.xlsx', format: 'xlsx', imported: expected.records.length, updated: 0, unchanged: 0, importId: expect.any(String) });
     expect(doc.sheets[0]).toEqual({ name: 'DS chi tra', layout: expect.any(String), dataRows: expected.dataRows });
     expect(doc.needsFixing[0]).toEqual({ sheet: 'DS chi tra', row: expect.any(Number), field: expect.any(String), code: expect.any(String), message: expect.any(String) });
+    // Handed over by reference where it lies: never copied to the uploads folder, never removed.
+    expect(readFileSync(file)).toEqual(before);
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
   });
 
   it('previews without importing', async () => {
     const file = path.join(dir, 'list.xlsx');
-    const { ctx, out } = context(file, true, { preview: true });
-    expect(await importCommand.run(ctx)).toBe(0);
-    expect(JSON.parse(out[0])).toMatchObject({ imported: 0, unchanged: expect.any(Number) });
+    const { code, out } = await ansinh(['import', file, '--json', '--preview']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(out[0]);
+    expect(doc).toMatchObject({ file: 'list.xlsx', imported: 0, unchanged: expect.any(Number) });
+    expect(doc.sample).toBeUndefined();
+  });
+
+  it('refuses a file that is not there with one line, as the signed-in user', async () => {
+    const { code, out, err } = await ansinh(['import', path.join(dir, 'khong-co.xlsx'), '--preview']);
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err.join('').trim().split('\n')).toHaveLength(1);
+    expect(err.join('')).toMatch(/^Không đọc được tệp/);
   });
 });
