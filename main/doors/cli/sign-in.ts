@@ -59,7 +59,13 @@ export async function signIn(options: SignInOptions): Promise<CliSession> {
     await services.close();
     throw toAppError(login);
   }
-  const { token, user } = login.output as { token: string; user: User };
+  const { token, user, mustChangePassword } = login.output as { token: string; user: User; mustChangePassword?: boolean };
+  if (mustChangePassword) {
+    await dispatch(services, { method: 'auth.logout', input: {}, token }, 'cli');
+    await services.close();
+    throw new AppError('password-change-required', `Mật khẩu của "${username}" là mật khẩu tạm thời: hãy đăng nhập vào ứng dụng và đổi mật khẩu trước khi dùng dòng lệnh.`,
+      'This is a temporary password: sign in to the app and change it before using the command line.');
+  }
   const call = async (method: MethodName, input: unknown) => {
     const response = await dispatch(services, { method, input, token }, 'cli');
     if (!response.ok) throw toAppError(response);

@@ -29,8 +29,11 @@ beforeAll(() => {
     writeMeta(db, 'office.unitId', id);
     return id;
   });
-  createAccountsService(db, { idleLockMinutes: 15 }).createUser({ userId: null, origin: 'system' },
-    { username: 'lan', displayName: 'Lan', password: 'mat-khau-1', role: 'commune-clerk', unitIds: [unitId] });
+  const accounts = createAccountsService(db, { idleLockMinutes: 15 });
+  accounts.createUser({ userId: null, origin: 'system' },
+    { username: 'lan', displayName: 'Lan', password: 'mat-khau-1', role: 'commune-clerk', unitIds: [unitId], mustChangePassword: false });
+  accounts.createUser({ userId: null, origin: 'system' },
+    { username: 'moi', displayName: 'Mới', password: 'tam-thoi-1', role: 'commune-clerk', unitIds: [unitId], mustChangePassword: true });
   db.close();
 });
 afterAll(() => {
@@ -39,10 +42,10 @@ afterAll(() => {
   cleanup();
 });
 
-async function ansinh(args: string[]) {
+async function ansinh(args: string[], env: NodeJS.ProcessEnv = { ANSINH_USER: 'lan', ANSINH_PASSWORD: 'mat-khau-1' }) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main([...args, '--db', dbPath], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: { ANSINH_USER: 'lan', ANSINH_PASSWORD: 'mat-khau-1' }, promptSecret: null });
+  const code = await main([...args, '--db', dbPath], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, promptSecret: null });
   return { code, out, err };
 }
 
@@ -78,5 +81,13 @@ describe('ansinh import', () => {
     expect(out).toEqual([]);
     expect(err.join('').trim().split('\n')).toHaveLength(1);
     expect(err.join('')).toMatch(/^Không đọc được tệp/);
+  });
+
+  it('refuses a temporary password until it has been changed in the app', async () => {
+    const { code, out, err } = await ansinh(['import', path.join(dir, 'list.xlsx'), '--preview'], { ANSINH_USER: 'moi', ANSINH_PASSWORD: 'tam-thoi-1' });
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^Mật khẩu của "moi" là mật khẩu tạm thời/);
   });
 });
