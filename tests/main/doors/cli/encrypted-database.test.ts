@@ -20,16 +20,19 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
+/** The demo clerk: data commands sign in as a user of the database. */
+const clerk = { ANSINH_USER: 'canbo', ANSINH_PASSWORD: 'canbo123!' };
+
 describe('the CLI on an encrypted database', { timeout: 90_000 }, () => {
   it('unlocks with ANSINH_DB_PASSPHRASE', () => {
-    const r = runCli(['export', 'beneficiaries', '--db', db, '--format', 'json'], { ANSINH_DB_PASSPHRASE: passphrase });
+    const r = runCli(['export', 'beneficiaries', '--db', db, '--format', 'json'], { ...clerk, ANSINH_DB_PASSPHRASE: passphrase });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(30);
   });
 
   it('fails at once, with one line, without a terminal and without the variable', () => {
-    const r = runCli(['export', 'beneficiaries', '--db', db, '--format', 'json'], { ANSINH_DB_PASSPHRASE: '' });
+    const r = runCli(['export', 'beneficiaries', '--db', db, '--format', 'json'], { ...clerk, ANSINH_DB_PASSPHRASE: '' });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -37,7 +40,7 @@ describe('the CLI on an encrypted database', { timeout: 90_000 }, () => {
   });
 
   it('refuses a wrong passphrase with one line', () => {
-    const r = runCli(['export', 'beneficiaries', '--db', db, '--format', 'json'], { ANSINH_DB_PASSPHRASE: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF' });
+    const r = runCli(['export', 'beneficiaries', '--db', db, '--format', 'json'], { ...clerk, ANSINH_DB_PASSPHRASE: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF' });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/Cụm mật khẩu khôi phục không đúng/);
