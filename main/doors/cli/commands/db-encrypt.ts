@@ -1,6 +1,4 @@
-import { migrationsDir } from '../../../core/app-paths';
-import { encryptInPlace } from '../../../core/database/encrypt-in-place';
-import { installationId } from '../../../core/installation';
+import { encryptDatabase } from '../../../app/database-files';
 import type { CliCommand } from '../cli-command';
 import { recoveryPassphraseNotice } from './db-rekey';
 
@@ -10,7 +8,7 @@ export const dbEncryptCommand: CliCommand = {
   usage: 'ansinh db encrypt --db PATH [--json]',
   options: {},
   run(ctx) {
-    const { recoveryPassphrase, counts } = encryptInPlace(ctx.dbPath, { migrationsFolder: migrationsDir(), installationId: installationId() });
+    const { recoveryPassphrase, counts } = encryptDatabase(ctx.dbPath);
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
     ctx.print({ db: ctx.dbPath, encrypted: true, rows, recoveryPassphrase },
       `Đã mã hóa ${ctx.dbPath} (${rows} dòng, kiểm tra toàn vẹn đạt); tệp chưa mã hóa đã bị ghi đè và xóa.\n${recoveryPassphraseNotice(recoveryPassphrase)}`);

@@ -1,6 +1,4 @@
-import { migrationsDir } from '../../../core/app-paths';
-import { rekeyDatabase } from '../../../core/database/rekey';
-import { installationId } from '../../../core/installation';
+import { rekeyOfficeDatabase } from '../../../app/database-files';
 import type { CliCommand } from '../cli-command';
 
 export const dbRekeyCommand: CliCommand = {
@@ -10,7 +8,7 @@ export const dbRekeyCommand: CliCommand = {
   options: { 'passphrase-only': { type: 'boolean' } },
   run(ctx) {
     const passphraseOnly = ctx.values['passphrase-only'] === true;
-    const { recoveryPassphrase } = rekeyDatabase(ctx.dbPath, { migrationsFolder: migrationsDir(), installationId: installationId(), passphraseOnly });
+    const { recoveryPassphrase } = rekeyOfficeDatabase(ctx.dbPath, passphraseOnly);
     ctx.print({ db: ctx.dbPath, newDataKey: !passphraseOnly, recoveryPassphrase },
       `${passphraseOnly ? 'Đã đổi cụm mật khẩu khôi phục' : 'Đã mã hóa lại cơ sở dữ liệu bằng khóa mới'} (${ctx.dbPath}); cụm mật khẩu cũ không còn dùng được.\n${recoveryPassphraseNotice(recoveryPassphrase)}`);
     return 0;

@@ -1,9 +1,6 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../core/errors';
-import { migrationsDir } from '../../../core/app-paths';
-import { readBackup, restoreBackup } from '../../../core/database/backup-file';
-import { PASSPHRASE_ENV } from '../../../core/database/unlock-database';
-import { installationId } from '../../../core/installation';
+import { PASSPHRASE_ENV, readBackupHeader, restoreDatabase } from '../../../app/database-files';
 import type { CliCommand } from '../cli-command';
 import { readHidden } from '../passphrase-prompt';
 
@@ -16,10 +13,10 @@ export const dbRestoreCommand: CliCommand = {
     if (typeof ctx.values.from !== 'string' || !ctx.values.from) throw new AppError('usage', 'Cần --from TỆP sao lưu.', 'Give --from FILE.');
     if (typeof ctx.values.db !== 'string') throw new AppError('usage', 'Cần chỉ rõ --db PATH để khôi phục vào.', 'Give --db PATH to restore to.');
     const from = resolve(ctx.values.from);
-    const { header } = readBackup(from);
+    const header = readBackupHeader(from);
     let passphrase = process.env[PASSPHRASE_ENV] || undefined;
     if (header.encrypted && !passphrase && process.stdin.isTTY) passphrase = await readHidden('Cụm mật khẩu khôi phục của bản sao lưu / Recovery passphrase of the backup: ');
-    const { deviceChange } = restoreBackup(from, ctx.dbPath, { migrationsFolder: migrationsDir(), installationId: installationId(), passphrase });
+    const { deviceChange } = restoreDatabase(from, ctx.dbPath, passphrase);
     const rows = Object.values(header.counts).reduce((a, b) => a + b, 0);
     ctx.print({ db: ctx.dbPath, from, rows, backupCreatedAt: header.createdAt, deviceChange: deviceChange ?? null },
       `Đã khôi phục ${ctx.dbPath} từ bản sao lưu lúc ${header.createdAt} (${rows} dòng, đã kiểm tra).\n` +
