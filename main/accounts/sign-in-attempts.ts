@@ -20,14 +20,30 @@ export function createSignInAttempts(sqlite: SqliteConnection) {
   const recent = sqlite.prepare(`SELECT outcome, at FROM sign_in_attempts
     WHERE username = ? AND outcome IN ('success', 'failure') ORDER BY id DESC LIMIT ${LOOK_BACK}`);
 
+  // Attempts made while another connection (a long import commit) holds the write lock: written at the next
+  // chance, and counted by the throttle meanwhile, so that signing in never waits for an import.
+  const waiting: SignInAttempt[] = [];
+
+  function flush(): void {
+    try {
+      sqlite.transaction(() => { for (const a of waiting) insert.run(a.at, a.username, a.kind, a.outcome, a.door); }).immediate();
+      waiting.length = 0;
+    } catch (e) {
+      const code = (e as { code?: unknown })?.code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) throw e;
+    }
+  }
+
   return {
     record(a: SignInAttempt): void {
-      insert.run(a.at, a.username.slice(0, 100), a.kind, a.outcome, a.door);
+      waiting.push({ ...a, username: a.username.slice(0, 100) });
+      flush();
     },
 
     /** Wrong passwords since the last success of this username, and when the latest was. */
     consecutiveFailures(username: string): { failures: number; lastFailureAt: number | null } {
-      const rows = recent.all(username) as { outcome: AttemptOutcome; at: number }[];
+      const unwritten = waiting.filter((a) => a.username === username && a.outcome !== 'throttled').reverse();
+      const rows = [...unwritten, ...(recent.all(username) as { outcome: AttemptOutcome; at: number }[])];
       let failures = 0;
       for (const r of rows) {
         if (r.outcome === 'success') break;

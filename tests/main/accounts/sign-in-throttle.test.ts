@@ -102,3 +102,36 @@ describe('sign-in throttling', () => {
     expect(accounts.signInAttempts({ username: 'khac', offset: 0, limit: 10 }).total).toBe(0);
   });
 });
+
+describe('sign-in while an import commits on another connection', () => {
+  it('signs in without waiting for the write lock, counts the unwritten attempts and writes them afterwards', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { join } = await import('node:path');
+    const t = tempDir();
+    const made = openTempDatabase(t.dir);
+    const deviceId = made.deviceId;
+    made.close();
+    const path = join(t.dir, 'test.db');
+    const app = { sqlite: new Database(path, { timeout: 50 }), deviceId } as unknown as AppDatabase;
+    try {
+      const service = createAccountsService(app, { idleLockMinutes: 15, now: () => clock });
+      service.createFirstAdministrator(system, { username: 'admin', displayName: 'Quản trị', password: 'rất-bí-mật' });
+      const importer = new Database(path, { timeout: 0 });
+      importer.prepare('BEGIN IMMEDIATE').run();
+      try {
+        expect(service.login('admin', 'rất-bí-mật').user.username).toBe('admin');
+        for (let i = 0; i < 4; i++) expect(() => service.login('admin', 'sai')).toThrow(expect.objectContaining({ code: 'wrong-credentials' }));
+        expect(() => service.login('admin', 'sai')).toThrow(expect.objectContaining({ code: 'sign-in-throttled' }));
+        expect(service.signInAttempts({ offset: 0, limit: 10 }).total).toBe(0);
+      } finally {
+        importer.prepare('COMMIT').run();
+        importer.close();
+      }
+      expect(() => service.login('admin', 'rất-bí-mật')).toThrow(expect.objectContaining({ code: 'sign-in-throttled' }));
+      expect(service.signInAttempts({ offset: 0, limit: 10 }).rows.map((r) => r.outcome)).toEqual(['throttled', 'failure', 'failure', 'failure', 'failure', 'failure', 'success']);
+    } finally {
+      app.sqlite.close();
+      t.cleanup();
+    }
+  });
+});
