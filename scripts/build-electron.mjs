@@ -21,5 +21,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/doors/electron/services-process.ts'], outfile: 'dist/electron/services-process.cjs' }),
   // The import's workbook reader runs in a worker thread, loaded from beside the services bundle.
   build({ ...common, entryPoints: ['main/excel/read-worker/workbook-read-worker.ts'], outfile: 'dist/electron/workbook-read-worker.cjs' }),
+  // The import's commit runs in a worker thread of its own (main/excel/commit-worker), loaded from beside it too.
+  build({ ...common, entryPoints: ['main/excel/commit-worker/import-commit-worker.ts'], outfile: 'dist/electron/import-commit-worker.cjs' }),
 ]);
 console.log('dist/electron built');

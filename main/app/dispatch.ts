@@ -40,6 +40,10 @@ export async function dispatch(services: Services, rawRequest: unknown, origin: 
     return { ok: true, output: output.data } as ContractResponse;
   } catch (e) {
     if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.messageVi, messageEn: e.messageEn } };
+    // A write while a long command (an import commit, in its worker) holds the database's write lock.
+    if ((e as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+      return { ok: false, error: { code: 'database-busy', message: 'Đang ghi một danh sách lớn vào cơ sở dữ liệu; việc này chưa làm được. Hãy thử lại khi ghi xong.', messageEn: 'A large list is being written; try again when it is done.' } };
+    }
     services.logger.log('error', 'unexpected-error', { message: String((e as Error)?.message ?? e) });
     return { ok: false, error: { code: 'internal', message: 'Lỗi không mong đợi. Dữ liệu không bị thay đổi; hãy thử lại.', messageEn: 'Unexpected error.' } };
   }

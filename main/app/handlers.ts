@@ -107,15 +107,18 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'mismatches.list': (s, input, ctx) => s.identity.listMismatches(scopeOf(s, ctx), input.status),
   'import.preview': async (s, input, ctx) => {
     const unitId = targetUnit(s, ctx, input.unitId);
-    const preview = await s.imports.preview(uploadPath(input.fileRef), { unitId, fileName: input.fileName });
+    const file = uploadPath(input.fileRef);
+    const preview = await s.imports.preview(file, { unitId, fileName: input.fileName });
     s.audit.importPreviewed(ctx.actor, {
       fileName: input.fileName, unitId, records: preview.records, imported: preview.imported, updated: preview.updated,
       unchanged: preview.unchanged, needsFixing: preview.needsFixing.length,
     });
+    s.importCommits.previewed(file, preview.records);
     return preview;
   },
+  // In a worker thread (import-commits.ts): the services go on answering while it writes.
   'import.commit': async (s, input, ctx) => {
-    const report = await s.imports.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName });
+    const report = await s.importCommits.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName });
     discardUpload(input.fileRef); // committed: the workbook's people are in the register, the file goes
     return report;
   },
@@ -125,6 +128,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   },
   'import.history': (s, _input, ctx) => s.imports.history(undoRequester(s, ctx)),
   'import.progress': (s, input) => s.imports.previewProgress(uploadPath(input.fileRef)),
+  'import.commitProgress': (s, input) => s.importCommits.progress(uploadPath(input.fileRef)),
+  'import.commitCancel': (s, input) => ({ cancelling: s.importCommits.cancel(uploadPath(input.fileRef)) }),
   'import.rememberMapping': (s, input) => {
     s.imports.rememberMapping(input.layout, input.mapping);
     return { ok: true as const };

@@ -13,6 +13,7 @@ import { createAccountsService } from '../accounts/accounts-service';
 import { createAuditService } from '../audit/audit-service';
 import { createRegistryService } from '../registry/registry-service';
 import { createImportService } from '../excel/import-service';
+import { createImportCommits } from '../excel/commit-worker/import-commits';
 import { createExportService } from '../excel/export-service';
 import { createIdentityService } from '../identity/identity-service';
 import { createRecentCardReads } from '../identity/recent-card-reads';
@@ -42,6 +43,7 @@ export function createServices(options: ServiceOptions) {
   const idleLockMinutes = options.idleLockMinutes ?? Number(process.env.ANSINH_IDLE_LOCK_MINUTES ?? 15);
   const cardReads = createRecentCardReads();
   const cards = createCardReadService(db);
+  const importCommits = createImportCommits(db, logger);
   return {
     db,
     logger,
@@ -50,6 +52,7 @@ export function createServices(options: ServiceOptions) {
     registry: createRegistryService(db),
     audit: createAuditService(db),
     imports: createImportService(db),
+    importCommits,
     exports: createExportService(db),
     cardReads,
     cards,
@@ -57,6 +60,7 @@ export function createServices(options: ServiceOptions) {
     metaValue: (key: string) => readMeta(db, key),
     close: async () => {
       await cards.close();
+      await importCommits.close(); // rolled back: its worker lets go of the database first
       db.close();
     },
   };

@@ -3,6 +3,7 @@ import type { AppDatabase } from '../core/database/open-database';
 import { readMeta, writeMeta } from '../core/database/meta';
 import { AppError } from '../core/errors';
 import { runCommand, type Actor, type Writer } from '../core/write-path';
+import type { LongCommandSignal } from '../core/long-command';
 import { undoChecked, type UndoRequester } from '../registry/command-undo';
 import { importHistory } from './import-history';
 import { beneficiaryTable, paymentAccountTable } from '../registry/synced-tables';
@@ -260,7 +261,7 @@ export function createImportService(db: AppDatabase) {
      * Imports in one transaction, recorded as one "import" command that `undo` reverses. The file is read in a
      * worker thread while the records already read are written.
      */
-    async commit(actor: Actor, filePath: string, options: ImportOptions = {}): Promise<ImportReport> {
+    async commit(actor: Actor, filePath: string, options: ImportOptions = {}, signal?: LongCommandSignal): Promise<ImportReport> {
       const unitId = unitOf(options);
       const reading = await pullWorkbook(filePath, interpretOptions(options));
       try {
@@ -270,12 +271,15 @@ export function createImportService(db: AppDatabase) {
         const result = runCommand(db, actor, 'import', (w) => {
           const names = nameFilter(unitId);
           for (const batch of reading.batches()) {
+            signal?.throwIfCancelled(); // a cancel rolls the whole command back
             needsFixing.push(...batch.problems);
             for (const r of batch.records) {
               records += 1;
               apply(unitId, r, plan, names, w);
             }
+            signal?.report(records);
           }
+          signal?.throwIfCancelled();
           const { format } = reading.result;
           if (records === 0) {
             // Rolls the (empty) command back: an import that found nobody is not an import.

@@ -72,6 +72,10 @@ export const contract = {
   'import.commit': method(importInput, importReportSchema, 'beneficiaries.write'),
   /** How far the preview of a file has read; null when none is under way. Asked while the preview runs. */
   'import.progress': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ rowsRead: z.number().int() }).nullable(), 'beneficiaries.write'),
+  // While import.commit runs (it answers when the import is written whole, or cancelled): rows written of rows to write.
+  'import.commitProgress': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ written: z.number().int(), total: z.number().int().nullable() }).nullable(), 'beneficiaries.write'),
+  // Stops the commit under way and rolls it back (import.commit then fails with 'command-cancelled').
+  'import.commitCancel': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ cancelling: z.boolean() }), 'beneficiaries.write'),
   'import.rememberMapping': method(rememberMappingInput, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
   'export.list': method(exportListInput, exportListOutput, 'lists.export'),
   'export.beneficiaries': method(exportBeneficiariesInput, exportBeneficiariesOutput, 'lists.export'),

@@ -11,6 +11,7 @@ import { applyDataKey } from './cipher';
 import { keyFilePath } from './key-file';
 import { nativeBinding } from './native-binding';
 import { unlockDatabase, type UnlockOptions } from './unlock-database';
+import { holdInstanceLock } from './instance-lock';
 
 export type SqliteConnection = Database.Database;
 
@@ -52,6 +53,11 @@ export interface OpenDatabaseOptions {
   officeId?: string;
   /** A restored backup: whatever installation it names, it continues as a new device (its old sequence numbers were sent). */
   newDevice?: boolean;
+  /**
+   * Another connection of the instance that already has this database open (a worker thread's, from
+   * `sameInstanceOptions`): no file checks, migrations, meta writes or instance lock — the first opening did them.
+   */
+  sameInstance?: boolean;
 }
 
 const dataKeys = new WeakMap<AppDatabase, Buffer>();
@@ -70,6 +76,7 @@ const LOCK_WAIT_MS = 250;
  */
 export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   const { path, migrationsFolder } = options;
+  if (options.sameInstance) return openSameInstance(options);
   const journal = readJournal(migrationsFolder);
   const exists = existsSync(path) && statSync(path).size > 0;
   const key = options.key ?? (exists ? unlockDatabase(path, options.unlock) : undefined);
@@ -79,20 +86,28 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   if (exists) inspectExistingFile(path, journal.length, key);
   else mkdirSync(dirname(path), { recursive: true });
 
+  // A second instance is refused instead of racing us (instance-lock.ts: why not `locking_mode = EXCLUSIVE`).
+  let instanceLock: SqliteConnection;
+  try {
+    instanceLock = holdInstanceLock(path, nativeBinding);
+  } catch (e) {
+    throw mapSqliteError(e, path, !!key);
+  }
   const sqlite = new Database(path, { timeout: LOCK_WAIT_MS, nativeBinding });
+  const closeAll = () => {
+    sqlite.close();
+    instanceLock.close();
+  };
   try {
     if (key) applyDataKey(sqlite, key);
-    // Exclusive locking: a second instance (or a second app on the same file) is refused instead of racing us.
-    sqlite.pragma('locking_mode = EXCLUSIVE');
     sqlite.pragma('journal_mode = WAL');
-    sqlite.exec('BEGIN EXCLUSIVE; COMMIT;');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
     // Type-ahead over a million rows reads scattered pages: map the file and keep a larger cache.
     sqlite.pragma('mmap_size = 1073741824');
     sqlite.pragma('cache_size = -65536');
   } catch (e) {
-    sqlite.close();
+    closeAll();
     throw mapSqliteError(e, path, !!key);
   }
 
@@ -100,14 +115,47 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   try {
     migrate(orm, { migrationsFolder });
   } catch (e) {
-    sqlite.close();
+    closeAll();
     throw new AppError('database-migration-failed', 'Không nâng cấp được cơ sở dữ liệu; dữ liệu chưa bị thay đổi.',
       'Database migration failed; no data was changed.', String(e));
   }
   const { deviceId, deviceChange } = ensureMeta(sqlite, journal.length, options);
-  const db: AppDatabase = { sqlite, orm, path, deviceId, deviceChange, schemaVersion: journal.length, encrypted: !!key, close: () => sqlite.close() };
+  const db: AppDatabase = { sqlite, orm, path, deviceId, deviceChange, schemaVersion: journal.length, encrypted: !!key, close: closeAll };
   if (key) dataKeys.set(db, key);
+  openedWith.set(db, options);
   return db;
+}
+
+const openedWith = new WeakMap<AppDatabase, OpenDatabaseOptions>();
+
+/** What a worker thread passes to `openDatabase` for its own connection to the database `db` has open. */
+export function sameInstanceOptions(db: AppDatabase): OpenDatabaseOptions {
+  const options = openedWith.get(db);
+  if (!options) throw new Error('this database was not opened by openDatabase');
+  return { path: options.path, migrationsFolder: options.migrationsFolder, key: dataKeyOf(db), sameInstance: true };
+}
+
+function openSameInstance(options: OpenDatabaseOptions): AppDatabase {
+  const { path, migrationsFolder } = options;
+  // Across threads a Buffer arrives as a plain Uint8Array.
+  const key = options.key ? Buffer.from(options.key) : undefined;
+  const sqlite = new Database(path, { fileMustExist: true, timeout: LOCK_WAIT_MS, nativeBinding });
+  try {
+    if (key) applyDataKey(sqlite, key);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('cache_size = -65536');
+    const deviceId = readMeta({ sqlite }, 'device.id');
+    if (!deviceId) throw new Error('no device id: the database is not open in this instance');
+    const db: AppDatabase = { sqlite, orm: drizzle(sqlite as never), path, deviceId, schemaVersion: readJournal(migrationsFolder).length, encrypted: !!key, close: () => sqlite.close() };
+    if (key) dataKeys.set(db, key);
+    openedWith.set(db, options);
+    return db;
+  } catch (e) {
+    sqlite.close();
+    throw mapSqliteError(e, path, !!key);
+  }
 }
 
 function inspectExistingFile(path: string, knownVersion: number, key?: Buffer): void {

@@ -32,6 +32,7 @@ async function bundleChild(): Promise<{ entry: string; remove: () => void }> {
   await Promise.all([
     build({ ...common, entryPoints: [join(projectRoot(), 'tests/main/crash/import-child.ts')], outfile: join(out, 'import-child.cjs') }),
     build({ ...common, entryPoints: [join(projectRoot(), 'main/excel/read-worker/workbook-read-worker.ts')], outfile: join(out, 'workbook-read-worker.cjs') }),
+    build({ ...common, entryPoints: [join(projectRoot(), 'main/excel/commit-worker/import-commit-worker.ts')], outfile: join(out, 'import-commit-worker.cjs') }),
   ]);
   return { entry: join(out, 'import-child.cjs'), remove: () => rmSync(out, { recursive: true, force: true }) };
 }

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   process.stdout.write('open\n');
   const actor = { userId: null, origin: 'system' as const };
   if (job === 'import') {
-    await services.imports.commit(actor, file);
+    await services.importCommits.commit(actor, file); // in its worker thread, as the app does
   } else {
     const last = services.db.sqlite.prepare("SELECT id FROM commands WHERE name = 'import' AND id NOT IN (SELECT reverts FROM commands WHERE reverts IS NOT NULL) ORDER BY rowid DESC LIMIT 1").pluck().get() as string;
     undoCommand(services.db, actor, last); // the undo engine itself: who may undo is not what is tested here
