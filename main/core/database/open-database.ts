@@ -11,7 +11,7 @@ import { applyDataKey } from './cipher';
 import { keyFilePath } from './key-file';
 import { nativeBinding } from './native-binding';
 import { unlockDatabase, type UnlockOptions } from './unlock-database';
-import { holdInstanceLock } from './instance-lock';
+import { holdInstanceLock, type InstanceLock } from './instance-lock';
 
 export type SqliteConnection = Database.Database;
 
@@ -87,7 +87,7 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   else mkdirSync(dirname(path), { recursive: true });
 
   // A second instance is refused instead of racing us (instance-lock.ts: why not `locking_mode = EXCLUSIVE`).
-  let instanceLock: SqliteConnection;
+  let instanceLock: InstanceLock;
   try {
     instanceLock = holdInstanceLock(path, nativeBinding);
   } catch (e) {
@@ -96,7 +96,7 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   const sqlite = new Database(path, { timeout: LOCK_WAIT_MS, nativeBinding });
   const closeAll = () => {
     sqlite.close();
-    instanceLock.close();
+    instanceLock.release();
   };
   try {
     if (key) applyDataKey(sqlite, key);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, sameInstanceOptions } from '../../../../main/core/database/open-database';
@@ -32,7 +33,9 @@ describe('the instance lock', () => {
     const other = await otherInstance();
     expect(() => open()).toThrow(expect.objectContaining({ code: 'database-in-use', messageVi: expect.stringMatching(/đang được mở/) }));
     await other.kill();
-    open().close(); // SIGKILL left no stale lock behind
+    expect(existsSync(`${path}.lock`)).toBe(true); // the killed one could not tidy up…
+    open().close(); // …but its lock went with it, and a clean close removes the file
+    expect(existsSync(`${path}.lock`)).toBe(false);
   }, 60_000);
 
   it("lets the instance's own second connection read while the first is writing", () => {
