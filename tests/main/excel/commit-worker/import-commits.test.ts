@@ -119,7 +119,7 @@ describe('an import commit in its own worker thread', () => {
       if (p && p.written > 0) break;
       await new Promise((r) => setTimeout(r, 10));
     }
-    const second = await as('import.commit', { fileRef, fileName: 'list.xlsx' });
+    const second = await as('import.commit', { fileRef: saveUpload(readFileSync(file)), fileName: 'other.xlsx' });
     expect(!second.ok && second.error.code).toBe('import-busy');
     const write = await as('import.rememberMapping', { layout: 'Lbusy0000', mapping: { fullName: 2 } });
     expect(!write.ok && write.error).toMatchObject({ code: 'database-busy', message: expect.stringMatching(/thử lại khi ghi xong/) });
