@@ -87,6 +87,22 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return history;
   },
   'beneficiaries.undoLastEdit': (s, input, ctx) => s.registry.undoLastEdit(ctx.actor, undoRequester(s, ctx), input.id),
+  'beneficiaries.changeStatus': (s, input, ctx) => s.registry.changeStatus(ctx.actor, scopeOf(s, ctx), input),
+  'accounts.save': (s, input, ctx) => s.registry.saveAccount(ctx.actor, scopeOf(s, ctx), input),
+  'accounts.close': (s, input, ctx) => {
+    s.registry.closeAccount(ctx.actor, scopeOf(s, ctx), input.id);
+    return { ok: true as const };
+  },
+  'households.create': (s, input, ctx) => ({ id: s.registry.createHousehold(ctx.actor, scopeOf(s, ctx), input) }),
+  'households.assign': (s, input, ctx) => {
+    s.registry.moveToHousehold(ctx.actor, scopeOf(s, ctx), input);
+    return { ok: true as const };
+  },
+  'households.setHead': (s, input, ctx) => {
+    s.registry.setHeadOfHousehold(ctx.actor, scopeOf(s, ctx), input.beneficiaryId);
+    return { ok: true as const };
+  },
+  'households.find': (s, input, ctx) => s.registry.findHouseholds(scopeOf(s, ctx), input.beneficiaryId, input.query),
   'beneficiaries.save': (s, input, ctx) =>
     s.registry.save(ctx.actor, scopeOf(s, ctx), { ...input, unitId: input.id ? null : targetUnit(s, ctx, input.unitId) }),
   'card.status': (s) => s.cards.status(),

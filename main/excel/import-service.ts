@@ -7,6 +7,8 @@ import type { LongCommandSignal } from '../core/long-command';
 import { undoChecked, type UndoRequester } from '../registry/command-undo';
 import { importHistory } from './import-history';
 import { beneficiaryTable, paymentAccountTable } from '../registry/synced-tables';
+import { paymentChannelOf } from '../registry/payment-channel';
+import { refreshPaymentChannel } from '../registry/payment-channel-refresh';
 import { nameSortKey } from '../../shared/text/name-sort-key';
 import { normaliseTonePlacement } from '../../shared/text/tone-placement';
 import type { CanonicalRecord, Problem } from './canonical-record';
@@ -178,7 +180,7 @@ export function createImportService(db: AppDatabase) {
     if (!existing) {
       plan.imported += 1;
       if (!w) return;
-      const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: r.accountNumber || accountSpoiled(r) ? 'bank' : 'cash' });
+      const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: paymentChannelOf(r.accountNumber ? [{ kind: accountKind(r), owner: 'self' }] : [], r.problems) });
       names.add(primary, r.birth, r.idNumber !== null);
       if (r.accountNumber) w.insert(paymentAccountTable, accountValues(id, r));
       return;
@@ -212,7 +214,7 @@ export function createImportService(db: AppDatabase) {
       if (account) w.update(paymentAccountTable, account.id, { number: r.accountNumber, bankName: r.bankName, bankBin: r.bankBin });
       else {
         w.insert(paymentAccountTable, accountValues(existing.id, r));
-        if (existing.paymentChannel === 'cash') w.update(beneficiaryTable, existing.id, { paymentChannel: 'bank' });
+        refreshPaymentChannel(w, sqlite, existing.id);
       }
     }
   }
@@ -331,10 +333,14 @@ function accountSpoiled(r: CanonicalRecord): boolean {
   return r.problems.some((p) => p.code === 'account-digits-lost');
 }
 
+function accountKind(r: CanonicalRecord): 'bank' | 'e-wallet' {
+  return r.bankBin === '971025' ? 'e-wallet' : 'bank';
+}
+
 function accountValues(beneficiaryId: string, r: CanonicalRecord) {
   return {
     beneficiaryId,
-    kind: r.bankBin === '971025' ? 'e-wallet' : 'bank',
+    kind: accountKind(r),
     owner: 'self',
     bankBin: r.bankBin,
     bankName: r.bankName,

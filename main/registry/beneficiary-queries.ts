@@ -21,22 +21,23 @@ export function beneficiaryUnit(db: SqliteConnection, id: string): string | unde
 
 export function beneficiaryDetail(db: SqliteConnection, id: string): BeneficiaryDetail | undefined {
   const row = db.prepare(`SELECT ${ROW_COLUMNS}, b.old_id_number AS oldIdNumber, b.hometown, b.permanent_address AS permanentAddress,
-      b.ethnicity, b.verified, b.problems, b.household_id AS householdId, u.name AS unitName, b.rev, b.unit_id AS unitId
+      b.ethnicity, b.verified, b.problems, b.household_id AS householdId, u.name AS unitName, b.rev, b.unit_id AS unitId,
+      b.status_date AS statusDate, b.status_reason AS statusReason
     FROM beneficiaries b JOIN admin_units u ON u.id = b.unit_id WHERE b.id = ? AND b.deleted = 0`).get(id) as
     (Record<string, unknown> & { householdId: string | null }) | undefined;
   if (!row) return undefined;
   const household = row.householdId
-    ? db.prepare(`SELECT h.id, h.head_name AS headName, h.kind,
+    ? db.prepare(`SELECT h.id, h.head_name AS headName, h.kind, h.head_id IS ? AS isHead,
         (SELECT count(*) FROM beneficiaries m WHERE m.household_id = h.id AND m.deleted = 0) AS memberCount
-        FROM households h WHERE h.id = ?`).get(row.householdId) as BeneficiaryDetail['household']
+        FROM households h WHERE h.id = ?`).get(id, row.householdId) as BeneficiaryDetail['household']
     : null;
   const accounts = db.prepare(`SELECT id, kind, owner, bank_bin AS bankBin, bank_name AS bankName, number, holder_name AS holderName,
-      holder_id_number AS holderIdNumber, status, rev
+      holder_id_number AS holderIdNumber, status, purpose, rev
     FROM payment_accounts WHERE beneficiary_id = ? AND deleted = 0 ORDER BY status, kind`).all(id) as BeneficiaryDetail['accounts'];
   const { rowid: _r, householdId: _h, verified, problems, ...rest } = row;
   return {
     ...(rest as Omit<BeneficiaryDetail, 'household' | 'accounts' | 'verified' | 'problems'>),
-    household: household ?? null,
+    household: household ? { ...household, isHead: Boolean(household.isHead) } : null,
     accounts,
     verified: JSON.parse(String(verified)),
     problems: JSON.parse(String(problems)),

@@ -4,6 +4,7 @@ import type { FieldProblem } from '../../shared/canonical-record';
 import { categoryGroupOf } from '../excel/category';
 import { problem, type ProblemCode } from '../excel/problems';
 import { parseAmount, parseBirth, parseSex } from '../excel/value-parsing';
+import { editProblem } from './edit-messages';
 
 // The per-field rules of the register, one piece of code for the import (a cell's text) and for a clerk's
 // typing: the same readings, the same problem codes, the same Vietnamese messages.
@@ -77,4 +78,13 @@ export function readCategory(label: string | null): FieldReading<string> {
   if (!label) return { value: null };
   const group = categoryGroupOf(label);
   return group ? { value: group } : reading<string>('categoryLabel', null, 'category-unknown');
+}
+
+/** A day as typed (dd/mm/yyyy…), not after today: the date a status took effect. */
+export function readDayText(text: string, today: Date, field: string): FieldReading<string> {
+  if (text.trim() === '') return { value: null };
+  const parsed = parseBirth({ value: text }, today);
+  if (parsed.problem === 'birth-in-future') return { value: null, problem: editProblem(field, 'status-date-future') };
+  if (!parsed.value || parsed.value.length !== 10) return { value: null, problem: editProblem(field, 'status-date-invalid') };
+  return { value: parsed.value };
 }

@@ -7,6 +7,9 @@ import { searchBeneficiaries } from './beneficiary-search';
 import { importChoices } from './import-choices';
 import { savePerson, type SavePersonRequest } from './person-editing';
 import { lastEditOf, undoLastEdit } from './undo-last-edit';
+import { changeStatus, type StatusChangeRequest } from './status-changes';
+import { closeAccount, saveAccount, type SaveAccountRequest } from './payment-accounts';
+import { createHousehold, findHouseholds, moveToHousehold, setHeadOfHousehold } from './households';
 import { hlcToIso } from '../core/clock';
 import type { CheckedUndoReport, UndoRequester } from './command-undo';
 import './synced-tables';
@@ -57,6 +60,27 @@ export function createRegistryService(db: AppDatabase) {
     history(scope: UnitScope, id: string): HistoryEntry[] {
       assertInScope(scope, id);
       return beneficiaryHistory(sqlite, id);
+    },
+    changeStatus(actor: Actor, scope: UnitScope, req: StatusChangeRequest, today?: Date) {
+      return changeStatus(db, actor, scope, req, today);
+    },
+    saveAccount(actor: Actor, scope: UnitScope, req: SaveAccountRequest) {
+      return saveAccount(db, actor, scope, req);
+    },
+    closeAccount(actor: Actor, scope: UnitScope, id: string) {
+      closeAccount(db, actor, scope, id);
+    },
+    createHousehold(actor: Actor, scope: UnitScope, req: Parameters<typeof createHousehold>[3]) {
+      return createHousehold(db, actor, scope, req);
+    },
+    moveToHousehold(actor: Actor, scope: UnitScope, req: Parameters<typeof moveToHousehold>[3]) {
+      moveToHousehold(db, actor, scope, req);
+    },
+    setHeadOfHousehold(actor: Actor, scope: UnitScope, beneficiaryId: string) {
+      setHeadOfHousehold(db, actor, scope, beneficiaryId);
+    },
+    findHouseholds(scope: UnitScope, beneficiaryId: string, query: string) {
+      return findHouseholds(db, scope, beneficiaryId, query);
     },
     /** Add a person (id null) or change fields of a record, by hand. */
     save(actor: Actor, scope: UnitScope, req: SavePersonRequest, today?: Date): SaveOutcome {

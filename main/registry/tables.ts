@@ -31,6 +31,8 @@ export const households = sqliteTable('households', {
   headName: text('head_name').notNull(),
   address: text('address'),
   kind: text('kind', { enum: ['ordinary', 'poor', 'near-poor'] }).notNull().default('ordinary'),
+  /** The member who heads the household (head_name keeps the name, also for a head who is not on the register). */
+  headId: text('head_id'),
   rev: integer('rev').notNull().default(1),
   deleted: integer('deleted').notNull().default(0),
 }, (t) => [index('households_unit').on(t.unitId)]);
@@ -60,6 +62,9 @@ export const beneficiaries = sqliteTable('beneficiaries', {
   monthlyAmount: integer('monthly_amount'),
   paymentChannel: text('payment_channel', { enum: ['bank', 'e-wallet', 'mobile-money', 'authorised', 'cash'] }).notNull().default('cash'),
   status: text('status', { enum: ['active', 'stopped', 'deceased', 'moved'] }).notNull().default('active'),
+  /** `YYYY-MM-DD` the status took effect (the date of death for 'deceased'); payments stop the month after. */
+  statusDate: text('status_date'),
+  statusReason: text('status_reason'),
   /** JSON object field → how it was verified ('chip' | 'manual' | 'population'). */
   verified: text('verified').notNull().default('{}'),
   /** JSON list of {field, code, message} still to fix. */
@@ -95,6 +100,8 @@ export const paymentAccounts = sqliteTable('payment_accounts', {
   holderName: text('holder_name').notNull(),
   holderIdNumber: text('holder_id_number'),
   status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+  /** What the account receives: a person has at most one active account per purpose. */
+  purpose: text('purpose', { enum: ['monthly', 'one-off'] }).notNull().default('monthly'),
   rev: integer('rev').notNull().default(1),
   deleted: integer('deleted').notNull().default(0),
 }, (t) => [index('payment_accounts_beneficiary').on(t.beneficiaryId)]);

@@ -13,14 +13,15 @@ export interface LastEdit {
   hlc: string;
 }
 
-/** The newest hand edit of the record (its fields, accounts or household) that is not undone yet. */
+/** The newest hand edit of the record (its fields, accounts, or its household's head) that is not undone yet. */
 export function lastEditOf(db: AppDatabase, beneficiaryId: string): LastEdit | undefined {
   return db.sqlite.prepare(`SELECT c.id AS commandId, c.name, c.user_id AS userId, c.hlc FROM commands c
     WHERE c.id IN (SELECT l.command_id FROM change_log l WHERE (l.entity = 'beneficiaries' AND l.entity_id = ?)
-        OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id = ?)))
+        OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id = ?))
+        OR (l.entity = 'households' AND l.entity_id = (SELECT household_id FROM beneficiaries WHERE id = ?)))
       AND c.name IN (SELECT value FROM json_each(?))
       AND NOT EXISTS (SELECT 1 FROM commands r WHERE r.reverts = c.id)
-    ORDER BY c.hlc DESC LIMIT 1`).get(beneficiaryId, beneficiaryId, JSON.stringify(RECORD_EDIT_COMMANDS)) as LastEdit | undefined;
+    ORDER BY c.hlc DESC LIMIT 1`).get(beneficiaryId, beneficiaryId, beneficiaryId, JSON.stringify(RECORD_EDIT_COMMANDS)) as LastEdit | undefined;
 }
 
 /** Undo the record's last hand edit, under the one undo rule (author or administrator, inside the requester's units). */

@@ -34,6 +34,7 @@ export const paymentAccountSchema = z.object({
   holderName: z.string(),
   holderIdNumber: z.string().nullable().default(null),
   status: z.enum(['active', 'closed']),
+  purpose: z.enum(['monthly', 'one-off']).default('monthly'),
   rev: z.number().int().default(1),
 });
 
@@ -43,7 +44,9 @@ export const beneficiaryDetailSchema = beneficiaryRowSchema.extend({
   permanentAddress: z.string().nullable(),
   ethnicity: z.string().nullable(),
   unitName: z.string(),
-  household: z.object({ id: z.string(), headName: z.string(), kind: z.string(), memberCount: z.number().int() }).nullable(),
+  household: z.object({ id: z.string(), headName: z.string(), kind: z.string(), memberCount: z.number().int(), isHead: z.boolean().default(false) }).nullable(),
+  statusDate: z.string().nullable().default(null),
+  statusReason: z.string().nullable().default(null),
   accounts: z.array(paymentAccountSchema),
   verified: z.record(z.string(), z.enum(['chip', 'manual', 'population'])),
   problems: z.array(problemSchema),
@@ -169,3 +172,43 @@ export const saveOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('conflict'), conflict: editConflictSchema }),
 ]);
 export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
+
+export const changeStatusInput = z.object({
+  ids: z.array(z.string().max(100)).min(1).max(20_000),
+  status: z.enum(BENEFICIARY_STATUSES),
+  /** As typed, dd/mm/yyyy: the day it took effect (the date of death). */
+  date: z.string().max(20),
+  reason: z.string().max(500),
+  /** One person from their record: the revision the clerk saw. */
+  baseRev: z.number().int().nullable().default(null),
+}).strict();
+
+export const statusChangeOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), changed: z.number().int() }),
+  z.object({ outcome: z.literal('invalid'), errors: z.array(problemSchema) }),
+  z.object({ outcome: z.literal('conflict'), conflict: editConflictSchema }),
+]);
+export type StatusChangeOutcome = z.infer<typeof statusChangeOutcomeSchema>;
+
+export const saveAccountInput = z.object({
+  beneficiaryId: z.string().max(100),
+  /** null: a new account. */
+  id: z.string().max(100).nullable(),
+  baseRev: z.number().int().nullable().default(null),
+  kind: z.enum(['bank', 'e-wallet', 'mobile-money']),
+  owner: z.enum(['self', 'authorised']),
+  purpose: z.enum(['monthly', 'one-off']).default('monthly'),
+  /** The bank by name, short name or BIN; the wallet or mobile-money service by name. */
+  provider: z.string().max(200),
+  number: z.string().max(60),
+  holderName: z.string().max(200).nullable().default(null),
+  holderIdNumber: z.string().max(30).nullable().default(null),
+}).strict();
+
+export const accountOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), id: z.string() }),
+  z.object({ outcome: z.literal('invalid'), errors: z.array(problemSchema) }),
+]);
+export type AccountOutcome = z.infer<typeof accountOutcomeSchema>;
+
+export const householdSummarySchema = z.object({ id: z.string(), headName: z.string(), village: z.string().nullable(), kind: z.string(), memberCount: z.number().int() });

@@ -5,7 +5,8 @@ import {
 } from './accounts';
 import {
   beneficiaryDetailSchema, facetsOutput, historyEntrySchema, listBeneficiariesInput, listBeneficiariesOutput,
-  saveOutcomeSchema, savePersonInput,
+  saveOutcomeSchema, savePersonInput, changeStatusInput, statusChangeOutcomeSchema, saveAccountInput, accountOutcomeSchema,
+  householdSummarySchema,
 } from './beneficiaries';
 import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
@@ -59,6 +60,14 @@ export const contract = {
   'beneficiaries.save': method(savePersonInput, saveOutcomeSchema, 'beneficiaries.write'),
   /** Reverses the record's newest hand edit (its author or an administrator). */
   'beneficiaries.undoLastEdit': method(byId, undoReportSchema, 'beneficiaries.write'),
+  /** Stopped, moved away, deceased, back to active: one person or a selection, with the date and a reason. */
+  'beneficiaries.changeStatus': method(changeStatusInput, statusChangeOutcomeSchema, 'beneficiaries.write'),
+  'accounts.save': method(saveAccountInput, accountOutcomeSchema, 'beneficiaries.write'),
+  'accounts.close': method(byId, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
+  'households.create': method(z.object({ beneficiaryId: z.string().max(100), kind: z.enum(['ordinary', 'poor', 'near-poor']).default('ordinary') }).strict(), z.object({ id: z.string() }), 'beneficiaries.write'),
+  'households.assign': method(z.object({ beneficiaryId: z.string().max(100), householdId: z.string().max(100).nullable() }).strict(), z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
+  'households.setHead': method(z.object({ beneficiaryId: z.string().max(100) }).strict(), z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
+  'households.find': method(z.object({ beneficiaryId: z.string().max(100), query: z.string().max(100).default('') }).strict(), z.array(householdSummarySchema), 'beneficiaries.read'),
   'card.status': method(empty, cardReaderStatusSchema, 'card.read'),
   'card.read': method(cardReadInput, cardReadOutput, 'card.read'),
   'card.importCsca': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ fingerprint: z.string(), subject: z.string(), added: z.boolean() }), 'users.manage'),
