@@ -10,8 +10,14 @@ import { useAppSession } from '../session/app-session';
 import { can } from '../../shared/contract/roles';
 import { PersonForm } from './edit/PersonForm';
 import { UndoLastEdit } from './edit/UndoLastEdit';
+import { StatusChange } from './edit/StatusChange';
+import { AccountForm } from './edit/AccountForm';
+import { HouseholdActions } from './edit/HouseholdActions';
+import { notifyRegisterChanged } from './edit/register-changes';
 import { HistoryTable } from './HistoryTable';
 import { categoryGroupLabel } from './row-cells';
+
+const ACCOUNT_FIELDS = new Set(['accountNumber', 'bankName', 'bankBin']);
 
 type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'done'; value: T };
 
@@ -37,12 +43,15 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
   const [detail, retryDetail] = useCall(`get:${id}`, () => client.call('beneficiaries.get', { id }));
   const [history, retryHistory] = useCall(`history:${id}`, () => client.call('beneficiaries.history', { id }));
   const [editing, setEditing] = useState(false);
+  const [focusField, setFocusField] = useState<string | null>(null);
+  const [changingStatus, setChangingStatus] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const isAdministrator = phase.name === 'ready' && phase.session.user.role === 'administrator';
   const backRef = useRef<HTMLButtonElement>(null);
   const reload = () => { retryDetail(); retryHistory(); };
 
-  useEffect(() => { backRef.current?.focus(); setEditing(false); setNotice(null); }, [id]);
+  useEffect(() => { backRef.current?.focus(); setEditing(false); setChangingStatus(false); setNotice(null); }, [id]);
+  const edit = (field: string | null) => { setFocusField(field); setEditing(true); setChangingStatus(false); setNotice(null); };
 
   return (
     <section className="detail" data-testid="beneficiary-detail" aria-labelledby="detail-title"
@@ -55,7 +64,8 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
         )}
         {detail.state === 'done' && canWrite && !editing && (
           <div className="detail-actions">
-            <button type="button" onClick={() => { setEditing(true); setNotice(null); }} data-testid="detail-edit">{t('edit.edit')}</button>
+            <button type="button" onClick={() => edit(null)} data-testid="detail-edit">{t('edit.edit')}</button>
+            <button type="button" onClick={() => { setChangingStatus(true); setNotice(null); }} disabled={changingStatus} data-testid="detail-status-change">{t('edit.statusChange')}</button>
             <UndoLastEdit detail={detail.value} isAdministrator={isAdministrator} onUndone={(message) => { setNotice(message); reload(); }} />
           </div>
         )}
@@ -64,9 +74,13 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
       {detail.state === 'loading' && <p className="muted" aria-busy="true">{t('common.loading')}</p>}
       {detail.state === 'failed' && <ErrorMessage message={detail.message} onRetry={retryDetail} retryLabel={t('common.retry')} />}
       {detail.state === 'done' && editing && (
-        <PersonForm key={detail.value.rev} detail={detail.value} onSaved={() => { setEditing(false); setNotice(t('edit.saved')); reload(); }} onCancel={() => setEditing(false)} />
+        <PersonForm key={detail.value.rev} detail={detail.value} focusField={focusField} onSaved={() => { setEditing(false); setNotice(t('edit.saved')); reload(); }} onCancel={() => setEditing(false)} />
       )}
-      {detail.state === 'done' && !editing && <DetailBody d={detail.value} />}
+      {detail.state === 'done' && changingStatus && !editing && (
+        <StatusChange ids={[detail.value.id]} baseRev={detail.value.rev} current={detail.value.status}
+          onDone={(message) => { setChangingStatus(false); setNotice(message); reload(); }} onCancel={() => setChangingStatus(false)} />
+      )}
+      {detail.state === 'done' && !editing && <DetailBody d={detail.value} canWrite={canWrite} onEditField={edit} onChanged={reload} />}
       <section className="panel" aria-labelledby="history-title" data-testid="history">
         <h2 id="history-title">{t('detail.history')}</h2>
         {history.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
@@ -77,8 +91,23 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
   );
 }
 
-function DetailBody({ d }: { d: Detail }) {
+function DetailBody({ d, canWrite, onEditField, onChanged }: { d: Detail; canWrite: boolean; onEditField(field: string): void; onChanged(): void }) {
   const { t } = useTranslation();
+  const { client } = useAppSession();
+  const [accountForm, setAccountForm] = useState<Detail['accounts'][number] | 'new' | null>(null);
+  const [closing, setClosing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const closeAccount = async (accountId: string) => {
+    setError(null);
+    try {
+      await client.call('accounts.close', { id: accountId });
+      notifyRegisterChanged();
+      setClosing(null);
+      onChanged();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
   const badge = (field: string) => {
     const how = d.verified[field];
     return how ? <span className={`verified verified-${how}`} data-testid={`verified-${field}`} title={t(`detail.verified.${how}`)}>✓ {t(`detail.verified.${how}`)}</span> : null;
@@ -114,7 +143,7 @@ function DetailBody({ d }: { d: Detail }) {
           {field('categoryLabel', t('detail.categoryLabel'), d.categoryLabel)}
           {field('monthlyAmount', t('detail.amount'), formatVnd(d.monthlyAmount))}
           {field('paymentChannel', t('detail.channel'), t(`channel.${d.paymentChannel}`))}
-          {field('status', t('detail.status'), t(`status.${d.status}`))}
+          {field('status', t('detail.status'), <>{t(`status.${d.status}`)}{d.statusDate && <> {t('edit.statusSince', { date: formatBirth(d.statusDate) })}</>}{d.statusReason && <span className="muted"> — {d.statusReason}</span>}</>)}
         </dl>
         <h3>{t('detail.household')}</h3>
         {d.household ? (
@@ -124,15 +153,20 @@ function DetailBody({ d }: { d: Detail }) {
             {field('householdMembers', t('detail.householdMembers'), String(d.household.memberCount))}
           </dl>
         ) : <p className="muted">{t('detail.noHousehold')}</p>}
+        {d.household?.isHead && <p className="muted" data-testid="household-is-head">{t('edit.household.isHead')}</p>}
+        {canWrite && <HouseholdActions person={d} onDone={onChanged} />}
       </section>
       <section className="panel wide" aria-labelledby="accounts-title" data-testid="accounts">
         <h2 id="accounts-title">{t('detail.accounts')}</h2>
+        <ErrorMessage message={error} />
+        {accountForm && <AccountForm person={d} account={accountForm === 'new' ? null : accountForm} onDone={() => { setAccountForm(null); onChanged(); }} onCancel={() => setAccountForm(null)} />}
         {d.accounts.length === 0 ? <p className="muted">{t('detail.noAccounts')}</p> : (
           <table className="table">
             <thead>
               <tr>
                 <th>{t('detail.accountKind')}</th><th>{t('detail.bankName')}</th><th>{t('detail.accountNumber')}</th>
                 <th>{t('detail.holder')}</th><th>{t('detail.owner')}</th><th>{t('detail.accountStatus')}</th>
+                {canWrite && <th><span className="visually-hidden">{t('edit.accounts.edit')}</span></th>}
               </tr>
             </thead>
             <tbody>
@@ -144,17 +178,46 @@ function DetailBody({ d }: { d: Detail }) {
                   <td>{a.holderName}</td>
                   <td>{a.owner === 'self' ? t('detail.ownerSelf') : <strong>{t('detail.ownerAuthorised')}</strong>}</td>
                   <td>{a.status === 'active' ? t('detail.accountActive') : <span className="muted">{t('detail.accountClosed')}</span>}</td>
+                  {canWrite && (
+                    <td className="row-actions">
+                      {a.status === 'active' && closing !== a.id && <>
+                        <button type="button" className="link-button" onClick={() => setAccountForm(a)} data-testid="account-edit">{t('edit.accounts.edit')}</button>
+                        <button type="button" className="link-button" onClick={() => setClosing(a.id)} data-testid="account-close">{t('edit.accounts.close')}</button>
+                      </>}
+                      {closing === a.id && (
+                        <span className="confirm-inline" role="alertdialog" data-testid="account-close-confirm">
+                          {t('edit.accounts.closeConfirm')}{' '}
+                          <button type="button" className="primary" onClick={() => void closeAccount(a.id)} data-testid="account-close-yes">{t('edit.yes')}</button>{' '}
+                          <button type="button" onClick={() => setClosing(null)}>{t('edit.no')}</button>
+                        </span>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+        {canWrite && !accountForm && (
+          <div className="button-row"><button type="button" onClick={() => setAccountForm('new')} data-testid="account-add">+ {t('edit.accounts.add')}</button></div>
         )}
       </section>
       <section className="panel wide" aria-labelledby="problems-title" data-testid="problems">
         <h2 id="problems-title">{t('detail.problems')}</h2>
         {d.problems.length === 0 ? <p className="muted">{t('detail.noProblems')}</p> : (
           <ul className="problems">
-            {d.problems.map((p, i) => <li key={`${p.field}-${p.code}-${i}`}><strong>{t(`fields.${p.field}`, { defaultValue: p.field })}:</strong> {p.message}</li>)}
+            {d.problems.map((p, i) => (
+              <li key={`${p.field}-${p.code}-${i}`} data-testid="problem">
+                <strong>{t(`fields.${p.field}`, { defaultValue: p.field })}:</strong> {p.message}
+                {(p as { value?: unknown }).value != null && <span className="muted"> {t('edit.rejectedValue', { value: String((p as { value?: unknown }).value) })}</span>}
+                {canWrite && (
+                  <button type="button" className="link-button" data-testid="problem-fix"
+                    onClick={() => (ACCOUNT_FIELDS.has(p.field) ? setAccountForm(d.accounts.find((a) => a.status === 'active') ?? 'new') : onEditField(p.field))}>
+                    {t('edit.fix')}
+                  </button>
+                )}
+              </li>
+            ))}
           </ul>
         )}
       </section>

@@ -9,16 +9,20 @@ import { changedFields, formValuesOf, mergeAfterConflict, type FormValues } from
 import { notifyRegisterChanged } from './register-changes';
 
 const GROUPS = ['BTXH', 'NCC', 'TNCC', 'OTHER'] as const;
+/** Import problems named by the list's columns. */
+const FIELD_OF_PROBLEM: Record<string, string> = { birthMale: 'birth', birthFemale: 'birth', sexMale: 'sex', sexFemale: 'sex' };
 
 interface Props {
   /** null: a new person, into the office's commune. */
   detail: BeneficiaryDetail | null;
+  /** A needs-fixing item's field: the form opens on it. */
+  focusField?: string | null;
   onSaved(id: string): void;
   onCancel(): void;
 }
 
 /** Sửa hồ sơ / Thêm đối tượng: every field of the record; the services apply the import's rules and answer by field. */
-export function PersonForm({ detail, onSaved, onCancel }: Props) {
+export function PersonForm({ detail, focusField = null, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const { client } = useAppSession();
   const [base, setBase] = useState(() => ({ values: formValuesOf(detail), rev: detail?.rev ?? null, verified: detail?.verified ?? {} }));
@@ -32,7 +36,10 @@ export function PersonForm({ detail, onSaved, onCancel }: Props) {
   const [villages, setVillages] = useState<string[]>([]);
   const first = useRef<HTMLInputElement>(null);
 
-  useEffect(() => { first.current?.focus(); }, []);
+  useEffect(() => {
+    const target = focusField ? document.getElementById(`edit-input-${FIELD_OF_PROBLEM[focusField] ?? focusField}`) : null;
+    (target ?? first.current)?.focus();
+  }, [focusField]);
   useEffect(() => {
     let live = true;
     client.call('beneficiaries.facets', {}).then((f) => live && setVillages(f.villages), () => undefined); // suggestions only
