@@ -1,0 +1,85 @@
+// npm run bench:edit — on 100,000 generated people, through the real headless host (`ansinh serve`, its HTTP door,
+// the services process), as the screen does it: open a record (beneficiaries.get), change a field and save
+// (beneficiaries.save), and see the list updated (beneficiaries.list finds the row with the new value).
+// Prints one JSON line: {"p50Ms","p95Ms"} for that round trip.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { openDatabase } from '../main/core/database/open-database';
+import { migrationsDir, projectRoot } from '../main/core/app-paths';
+import { seedDemo } from '../main/demo/seed-demo';
+import { seededRandom } from '../main/demo/seeded-random';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const dir = process.env.BENCH_DIR ?? join(tmpdir(), 'ansinh-bench');
+const path = join(dir, `edit-${PEOPLE}.db`);
+
+function build(): void {
+  mkdirSync(dir, { recursive: true });
+  if (existsSync(path)) return;
+  process.stderr.write(`tạo ${PEOPLE} đối tượng…\n`);
+  const db = openDatabase({ path, migrationsFolder: migrationsDir(), create: true });
+  seedDemo(db, { people: PEOPLE });
+  db.sqlite.exec('ANALYZE');
+  db.close();
+}
+
+function startHost(): Promise<{ url: URL; secret: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['bin/ansinh.mjs', 'serve', '--db', path, '--json'], { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the host exited (${code})`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      const url = new URL((JSON.parse(line) as { url: string }).url);
+      resolve({ url, secret: url.hash.replace(/^#k=/, ''), child });
+    });
+  });
+}
+
+const host = await (build(), startHost());
+const origin = host.url.origin;
+let token: string | null = null;
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${origin}/api/call`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Ansinh-Key': host.secret, Origin: origin },
+    body: JSON.stringify({ method, input, token }),
+  });
+  const answer = (await response.json()) as { ok: boolean; output?: T; error?: { message: string } };
+  if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
+  return answer.output as T;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+try {
+  token = (await call<{ token: string }>('auth.login', { username: 'canbo', password: 'canbo123!' })).token;
+  const rng = seededRandom(5);
+  // People to edit, spread through the list (the clerk found them by name).
+  const page = await call<{ rows: { id: string; fullName: string }[] }>('beneficiaries.list', { query: '', offset: Math.floor(PEOPLE / 3), limit: 500 });
+  const targets = Array.from({ length: ROUNDS + 20 }, () => rng.pick(page.rows));
+  const times: number[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i];
+    const village = `Xóm Sửa ${i}`;
+    const t = performance.now();
+    const record = await call<{ rev: number }>('beneficiaries.get', { id: target.id });
+    const saved = await call<{ outcome: string }>('beneficiaries.save', { id: target.id, baseRev: record.rev, fields: { village } });
+    if (saved.outcome !== 'saved') throw new Error(`save: ${JSON.stringify(saved)}`);
+    const list = await call<{ rows: { id: string; village: string | null }[] }>('beneficiaries.list', { query: target.fullName, limit: 100 });
+    if (list.rows.find((r) => r.id === target.id)?.village !== village) throw new Error('the list does not show the saved value');
+    if (i >= 20) times.push(performance.now() - t); // the first rounds warm the caches
+  }
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  console.log(JSON.stringify({ p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) }));
+} finally {
+  host.child.removeAllListeners('exit');
+  host.child.kill('SIGTERM');
+}
