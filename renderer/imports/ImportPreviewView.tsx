@@ -4,7 +4,7 @@ import { formatBirth } from '../../shared/format/dates';
 import { formatIdNumber } from '../../shared/format/id-number';
 import { formatCount, formatVnd } from '../../shared/format/money';
 import { sheetName, type ChosenFile, type ImportPreview } from './import-types';
-import { NeedsFixingTable, VerifiedDifferencesTable } from './ProblemTables';
+import { ElsewhereTable, NeedsFixingTable, VerifiedDifferencesTable } from './ProblemTables';
 import { columnLetter, mappingByColumn } from './sheet-columns';
 import { MappingEditor } from './MappingEditor';
 
@@ -42,6 +42,7 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
         { key: 'unchanged', value: preview.unchanged },
         { key: 'needsFixing', value: preview.needsFixing.length, tone: preview.needsFixing.length ? 'warn' : 'plain' },
         { key: 'verifiedDifferences', value: preview.verifiedDifferences.length, tone: preview.verifiedDifferences.length ? 'warn' : 'plain' },
+        ...(preview.elsewhere.length ? [{ key: 'elsewhere', value: preview.elsewhere.length, tone: 'warn' as const }] : []),
       ]} />
       {actions}
 
@@ -55,12 +56,13 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
                 <div>
                   <h3>{t('imports.mappingTitle')}</h3>
                   <table className="table compact mapping" data-testid="import-mapping">
-                    <thead><tr><th>{t('imports.mappingField')}</th><th>{t('imports.mappingColumn')}</th></tr></thead>
+                    <thead><tr><th>{t('imports.mappingField')}</th><th>{t('imports.mappingColumn')}</th><th>{t('imports.titleInFile')}</th></tr></thead>
                     <tbody>
                       {mappingByColumn(sheet.mapping).map(([field, column]) => (
                         <tr key={field} data-testid="mapping-row" data-field={field}>
                           <td>{t(`imports.columnFields.${field}`, { defaultValue: field })}</td>
-                          <td className="num">{t('imports.column', { letter: columnLetter(column), n: column + 1 })}</td>
+                          <td className="num nowrap">{t('imports.column', { letter: columnLetter(column), n: column + 1 })}</td>
+                          <td className="file-title" data-testid="mapping-title">{sheet.titles[column] ?? ''}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -70,7 +72,7 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
                     <button type="button" data-testid="mapping-edit" onClick={() => setEditing(sheet.name)}>{t('imports.editMapping')}</button>
                   )}
                   {sheet.layout && editing === sheet.name && (
-                    <MappingEditor mapping={sheet.mapping} saving={saving} onCancel={() => setEditing(null)} onSave={(mapping) => {
+                    <MappingEditor mapping={sheet.mapping} titles={sheet.titles} saving={saving} onCancel={() => setEditing(null)} onSave={(mapping) => {
                       setSaving(true);
                       void onSaveMapping(sheet.layout!, mapping as Record<string, number>).finally(() => { setSaving(false); setEditing(null); });
                     }} />
@@ -94,6 +96,13 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
           )}
         </section>
       ))}
+
+      {preview.elsewhere.length > 0 && (
+        <section className="panel attention" aria-labelledby="elsewhere-title">
+          <h2 id="elsewhere-title">{t('imports.elsewhereTitle', { count: preview.elsewhere.length })}</h2>
+          <ElsewhereTable rows={preview.elsewhere} file={file} />
+        </section>
+      )}
 
       {preview.verifiedDifferences.length > 0 && (
         <section className="panel attention" aria-labelledby="verified-title">

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../shared/format/money';
 import { messageOf } from '../api/call-error';
 import { RecordOverlay } from '../beneficiaries/RecordOverlay';
-import { fieldLabel } from '../beneficiaries/history-values';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { FileDrop } from './FileDrop';
 import { CountTiles, ImportPreviewView } from './ImportPreviewView';
 import type { ChosenFile, ImportPreview, ImportReport, UndoReport } from './import-types';
-import { NeedsFixingTable } from './ProblemTables';
+import { ImportHistory } from './ImportHistory';
+import { ElsewhereTable, NeedsFixingTable } from './ProblemTables';
+import { UndoConflictList } from './UndoConflictList';
 import { formatFileSize } from './sheet-columns';
 import { useElapsedSeconds } from './use-elapsed-seconds';
 import { useReadProgress } from './use-read-progress';
@@ -30,6 +31,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const attempt = useRef(0);
   const elapsed = useElapsedSeconds(step.name === 'committing' ? step.since : null);
   const rowsRead = useReadProgress(client, step.name === 'reading' ? step.fileRef : null);
@@ -89,8 +91,20 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
   const restart = () => {
     attempt.current++;
     setError(null);
+    setNotice(null);
     setStep({ name: 'choose' });
   };
+
+  /** Gives up a previewed file: nothing is imported and the uploaded workbook is deleted at once. */
+  async function cancel(file: ChosenFile) {
+    restart();
+    try {
+      await client.call('import.cancel', { fileRef: file.fileRef });
+      setNotice(t('imports.cancelled'));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
   const file = step.name === 'preview' || step.name === 'committing' || step.name === 'done' ? step.file : null;
   const format = step.name === 'done' ? step.report.format : step.name === 'preview' || step.name === 'committing' ? step.preview.format : null;
 
@@ -100,7 +114,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
         <div className="page-head">
           <h1 id="import-title">{t('imports.title')}</h1>
           {file && step.name !== 'committing' && (
-            <button type="button" onClick={restart} disabled={step.name === 'done' && step.undo.name === 'undoing'}>
+            <button type="button" onClick={() => (step.name === 'preview' ? void cancel(step.file) : restart())} disabled={step.name === 'done' && step.undo.name === 'undoing'}>
               {step.name === 'done' ? t('imports.importAnother') : t('imports.chooseOther')}
             </button>
           )}
@@ -114,8 +128,10 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
 
         {step.name === 'choose' && (
           <>
+            {notice && <p className="ok-text" role="status" data-testid="import-cancelled">{notice}</p>}
             <p className="lead">{t('imports.intro')}</p>
             <FileDrop onFile={(f) => void readFile(f)} />
+            <ImportHistory onOpenRecord={setOpenId} />
           </>
         )}
 
@@ -135,7 +151,8 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
             <h2 className="step-title">{t('imports.previewTitle')}</h2>
             <ImportPreviewView preview={step.preview} file={step.file} onOpenRecord={setOpenId}
               onSaveMapping={(layout, mapping) => saveMapping(step.file, layout, mapping)} actions={
-              <CommitBar step={step} onAsk={(confirming) => setStep({ ...step, confirming })} onCommit={() => void commit(step.file, step.preview)} />
+              <CommitBar step={step} onAsk={(confirming) => setStep({ ...step, confirming })} onCommit={() => void commit(step.file, step.preview)}
+                onCancel={() => void cancel(step.file)} />
             } />
           </>
         )}
@@ -153,7 +170,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
 
         {step.name === 'done' && (
           <section className="panel done-panel" data-testid="import-done" aria-labelledby="done-title">
-            <h2 id="done-title">{t('imports.doneTitle')}</h2>
+            <h2 id="done-title" data-testid="import-done-title">{t(step.undo.name === 'undone' ? 'imports.undoneTitle' : 'imports.doneTitle')}</h2>
             <p className="lead" data-testid="import-summary">{t('imports.doneSummary', {
               imported: formatCount(step.report.imported), updated: formatCount(step.report.updated), unchanged: formatCount(step.report.unchanged),
             })}</p>
@@ -163,9 +180,16 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
               { key: 'unchanged', value: step.report.unchanged },
               { key: 'needsFixing', value: step.report.needsFixing.length, tone: step.report.needsFixing.length ? 'warn' : 'plain' },
               { key: 'verifiedDifferences', value: step.report.verifiedDifferences.length, tone: step.report.verifiedDifferences.length ? 'warn' : 'plain' },
+              ...(step.report.elsewhere.length ? [{ key: 'elsewhere', value: step.report.elsewhere.length, tone: 'warn' as const }] : []),
             ]} />
             <UndoArea step={step} onAsk={(name) => setStep({ ...step, undo: { name } })} onUndo={() => void undo(step.file, step.report)}
               onOpenRecord={setOpenId} onShowList={onShowList} />
+            {step.report.elsewhere.length > 0 && (
+              <>
+                <h3>{t('imports.elsewhereTitle', { count: step.report.elsewhere.length })}</h3>
+                <ElsewhereTable rows={step.report.elsewhere} file={step.file} />
+              </>
+            )}
             {step.report.needsFixing.length > 0 && (
               <>
                 <h3>{t('imports.needsFixingTitle', { count: step.report.needsFixing.length })}</h3>
@@ -179,17 +203,19 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
   );
 }
 
-function CommitBar({ step, onAsk, onCommit }: {
-  step: Extract<Step, { name: 'preview' }>; onAsk(confirming: boolean): void; onCommit(): void;
+function CommitBar({ step, onAsk, onCommit, onCancel }: {
+  step: Extract<Step, { name: 'preview' }>; onAsk(confirming: boolean): void; onCommit(): void; onCancel(): void;
 }) {
   const { t } = useTranslation();
   const { preview } = step;
-  if (preview.records === 0) return <p className="notice" data-testid="import-nothing">{t('imports.nothingFound')}</p>;
-  if (preview.imported + preview.updated === 0) return <p className="notice" data-testid="import-nothing">{t('imports.nothingChanges')}</p>;
+  const cancelButton = <button type="button" data-testid="import-cancel" onClick={onCancel}>{t('imports.cancelPreview')}</button>;
+  if (preview.records === 0) return <><p className="notice" data-testid="import-nothing">{t('imports.nothingFound')}</p><div className="action-bar">{cancelButton}</div></>;
+  if (preview.imported + preview.updated === 0) return <><p className="notice" data-testid="import-nothing">{t('imports.nothingChanges')}</p><div className="action-bar">{cancelButton}</div></>;
   if (!step.confirming) {
     return (
       <div className="action-bar">
         <button type="button" className="primary" data-testid="import-commit" onClick={() => onAsk(true)}>{t('imports.commit')}</button>
+        {cancelButton}
       </div>
     );
   }
@@ -218,19 +244,7 @@ function UndoArea({ step, onAsk, onUndo, onOpenRecord, onShowList }: {
     return (
       <div className="undo-result" data-testid="import-undone">
         <p className="ok-text">{t('imports.undone', { reverted: formatCount(undo.report.reverted) })}</p>
-        {undo.report.conflicts.length > 0 && (
-          <>
-            <p className="notice">{t('imports.undoConflicts', { count: undo.report.conflicts.length })}</p>
-            <ul className="conflicts" data-testid="undo-conflicts">
-              {undo.report.conflicts.map((c, i) => (
-                <li key={`${c.entityId}-${c.field}-${i}`}>
-                  {fieldLabel(t, c.entity === 'account' ? `account.${c.field}` : c.field)}
-                  {c.entity === 'beneficiary' && <> · <button type="button" className="link-button" onClick={() => onOpenRecord(c.entityId)}>{t('imports.openRecord')}</button></>}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <UndoConflictList conflicts={undo.report.conflicts} onOpenRecord={onOpenRecord} />
         <div className="button-row"><button type="button" onClick={onShowList}>{t('imports.showList')}</button></div>
       </div>
     );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { fieldLabel, valueText } from '../beneficiaries/history-values';
 import { formatCount } from '../../shared/format/money';
-import { sheetName, type ChosenFile, type NeedsFixing, type VerifiedDifference } from './import-types';
+import { sheetName, type ChosenFile, type ListedElsewhere, type NeedsFixing, type VerifiedDifference } from './import-types';
 
 /** Rows drawn at most; a list of thousands of problems says how many more there are instead. */
 const SHOWN = 300;
@@ -60,6 +60,33 @@ export function VerifiedDifferencesTable({ rows, file, onOpenRecord }: { rows: V
                 <td className="kept-value">{valueText(t, d.field, d.stored)}</td>
                 <td className="file-value">{valueText(t, d.field, d.inFile)}</td>
                 <td><button type="button" className="link-button" onClick={() => onOpenRecord(d.beneficiaryId)}>{t('imports.openRecord')}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > SHOWN && <p className="muted">{t('imports.moreRows', { n: formatCount(rows.length - SHOWN) })}</p>}
+    </>
+  );
+}
+
+/** People of the list already on another commune's register: left alone; only the file's own values are shown. */
+export function ElsewhereTable({ rows, file }: { rows: ListedElsewhere[]; file: ChosenFile }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">{t('imports.elsewhereIntro')}</p>
+      <div className="table-scroll">
+        <table className="table compact" data-testid="listed-elsewhere">
+          <thead>
+            <tr><th className="num">{t('imports.elsewhereColumns.row')}</th><th>{t('imports.elsewhereColumns.fullName')}</th><th>{t('imports.elsewhereColumns.where')}</th></tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, SHOWN).map((p, i) => (
+              <tr key={`${p.sheet}-${p.row}-${i}`} data-testid="listed-elsewhere-row">
+                <td className="num">{sheetName(p.sheet, file)} · {p.row}</td>
+                <td>{p.fullName}</td>
+                <td>{p.unitName}</td>
               </tr>
             ))}
           </tbody>

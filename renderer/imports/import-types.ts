@@ -5,6 +5,7 @@ export type ImportReport = MethodOutput<'import.commit'>;
 export type UndoReport = MethodOutput<'import.undo'>;
 export type NeedsFixing = ImportPreview['needsFixing'][number];
 export type VerifiedDifference = ImportPreview['verifiedDifferences'][number];
+export type ListedElsewhere = ImportPreview['elsewhere'][number];
 
 /** A file handed to the main process: its name as the clerk knows it, and the reference the import methods take. */
 export interface ChosenFile {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -35,6 +35,15 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Uploaded workbooks still on disk, in any app's folder. */
+function uploadedFiles(): string[] {
+  try {
+    return (readdirSync(join(dir, 'uploads'), { recursive: true }) as string[]).filter((f) => /[0-9a-f-]{36}$/.test(f));
+  } catch {
+    return [];
+  }
+}
+
 async function countOnList(page: Page): Promise<number> {
   await page.getByTestId('nav-beneficiaries').click();
   await listSettled(page);
@@ -62,11 +71,12 @@ test.describe('nhập danh sách', () => {
 
     const mapping = page.getByTestId('mapping-row');
     const column = (field: string) => mapping.and(page.locator(`[data-field="${field}"]`)).locator('td');
-    await expect(column('fullName')).toHaveText(['Họ và tên', 'Cột B (thứ 2)']);
-    await expect(column('birthMale')).toHaveText(['Năm sinh (cột Nam)', 'Cột C (thứ 3)']);
-    await expect(column('birthFemale')).toHaveText(['Năm sinh (cột Nữ)', 'Cột D (thứ 4)']);
-    await expect(column('idNumber')).toHaveText(['Số CCCD / định danh', 'Cột E (thứ 5)']);
-    await expect(column('accountNumber')).toHaveText(['Số tài khoản', 'Cột J (thứ 10)']);
+    // Our field, the column, and the column's own title as the file writes it (TCVN3 decoded, merged header joined).
+    await expect(column('fullName')).toHaveText(['Họ và tên', 'Cột B (thứ 2)', 'Họ và tên']);
+    await expect(column('birthMale')).toHaveText(['Năm sinh (cột Nam)', 'Cột C (thứ 3)', 'Ngày, tháng, năm sinh › Nam']);
+    await expect(column('birthFemale')).toHaveText(['Năm sinh (cột Nữ)', 'Cột D (thứ 4)', 'Ngày, tháng, năm sinh › Nữ']);
+    await expect(column('idNumber')).toHaveText(['Số CCCD / định danh', 'Cột E (thứ 5)', 'Số CCCD']);
+    await expect(column('accountNumber')).toHaveText(['Số tài khoản', 'Cột J (thứ 10)', 'STK']);
     const kinds = page.getByTestId('import-row-kinds');
     await expect(kinds.locator('[data-kind="data"] td')).toHaveText(['Dòng dữ liệu', String(expected.dataRows)]);
     await expect(kinds.locator('[data-kind="totals"] td')).toHaveText(['Dòng tổng cộng', '1']);
@@ -110,8 +120,32 @@ test.describe('nhập danh sách', () => {
     await page.getByTestId('undo-confirm-yes').click();
     await expect(page.getByTestId('import-undone')).toContainText(/^Đã hoàn tác lần nhập: [\d.]+ thay đổi được trả lại\./);
     await expect(page.getByTestId('undo-conflicts')).toHaveCount(0);
+    await expect(page.getByTestId('import-done-title')).toHaveText('Đã hoàn tác lần nhập');
+    await expect(page.getByTestId('import-section')).not.toContainText('Đã nhập xong');
     await shot(page, '14-import-undone');
     expect(await countOnList(page)).toBe(PEOPLE);
+  });
+
+  test('a previewed file can be cancelled: nothing imported, the upload deleted at once', async ({ page }) => {
+    await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(workbook);
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    expect(uploadedFiles()).toHaveLength(1);
+    await page.getByTestId('import-cancel').click();
+    await expect(page.getByTestId('import-cancelled')).toHaveText('Đã huỷ: không nhập gì, tệp đã tải lên đã được xoá khỏi máy.');
+    await expect(page.getByTestId('import-drop')).toBeVisible();
+    expect(uploadedFiles()).toHaveLength(0);
+    expect(await countOnList(page)).toBe(PEOPLE);
+  });
+
+  test('the history lists every import; an older one can be undone, and says so', async ({ page }) => {
+    await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('nav-import').click();
+    const history = page.getByTestId('import-history');
+    await expect(history.getByTestId('history-row').first()).toContainText('DS chi tra thang 5.xlsx');
+    await expect(history.getByTestId('history-row').first()).toContainText(/Đã hoàn tác \d{2}\/\d{2}\/\d{4}/);
+    await shot(page, '15-import-history');
   });
 
   test('importing the same file twice updates instead of duplicating', async ({ page }) => {
