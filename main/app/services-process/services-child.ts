@@ -3,25 +3,44 @@ import type { Origin } from '../../core/write-path';
 import { dispatch } from '../dispatch';
 import { createServices, type ServiceOptions } from '../services';
 
-// The services (and so the synchronous database and the PC/SC addon) in a child process of the headless host,
-// as Electron runs them in its utility process: off the door's event loop, and on a process's main thread,
-// which the pcsclite addon needs (it aborts inside a worker thread).
+// The services (and so the synchronous database and the PC/SC addon) in a process of their own: a child process
+// of the headless host, or Electron's utility process. Off the door's event loop, and on a process's main
+// thread, which the pcsclite addon needs (it aborts inside a worker thread).
 type Message = { id: number; request: unknown; origin: Origin } | { close: true };
 
-const send = (message: unknown) => process.send!(message);
-try {
-  const services = createServices(JSON.parse(process.env.ANSINH_SERVICE_OPTIONS ?? '{}') as ServiceOptions);
-  process.on('message', (message: Message) => {
-    if ('close' in message) {
-      void services.close().finally(() => process.disconnect());
-      return;
-    }
-    void dispatch(services, message.request, message.origin).then((response) => send({ id: message.id, response }));
-  });
+interface Port {
+  send(message: unknown): void;
+  onMessage(listener: (message: Message) => void): void;
+  /** Ends this process's side of the channel (and so the process), once the last message is out. */
+  disconnect(): void;
+}
+
+/** Electron's utility process talks through process.parentPort; a Node child process through process.send. */
+function parentPort(): Port {
+  const electronPort = (process as unknown as { parentPort?: { on(e: 'message', l: (e: { data: Message }) => void): void; postMessage(m: unknown): void } }).parentPort;
+  if (electronPort) {
+    return { send: (m) => electronPort.postMessage(m), onMessage: (l) => electronPort.on('message', (e) => l(e.data)), disconnect: () => setTimeout(() => process.exit(0), 200) };
+  }
   // The host going away takes its services with it.
   process.on('disconnect', () => process.exit(0));
-  send({ ready: true });
+  return { send: (m) => process.send!(m), onMessage: (l) => process.on('message', l), disconnect: () => process.disconnect() };
+}
+
+const port = parentPort();
+// Read once and dropped: the options may carry the database's data key (the Electron door unwraps it from the OS key store).
+const options = JSON.parse(process.env.ANSINH_SERVICE_OPTIONS ?? '{}') as ServiceOptions;
+delete process.env.ANSINH_SERVICE_OPTIONS;
+try {
+  const services = createServices(options);
+  port.onMessage((message) => {
+    if ('close' in message) {
+      void services.close().finally(() => port.disconnect());
+      return;
+    }
+    void dispatch(services, message.request, message.origin).then((response) => port.send({ id: message.id, response }));
+  });
+  port.send({ ready: true });
 } catch (e) {
-  send({ fatal: isAppError(e) ? { code: e.code, messageVi: e.messageVi, messageEn: e.messageEn } : { code: 'internal', messageVi: 'Không khởi động được dịch vụ.', messageEn: String(e) } });
-  process.disconnect();
+  port.send({ fatal: isAppError(e) ? { code: e.code, messageVi: e.messageVi, messageEn: e.messageEn } : { code: 'internal', messageVi: 'Không khởi động được dịch vụ.', messageEn: String(e) } });
+  port.disconnect();
 }

@@ -1,44 +1,28 @@
-import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess, type IpcMainInvokeEvent, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { contract, isMethodName, requestSchema, type ContractResponse } from '../../../shared/contract/methods';
 import { defaultDatabasePath, appDataDir } from '../../core/app-paths';
 import { ensureDefaultDatabase } from '../../app/first-start';
+import { startServicesBridge, type ServicesProcess } from '../../app/services-process/services-bridge';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
 import { isOwnFrame } from './ipc-guard';
 import { unlockForWindow } from './os-key-store';
+import { utilityServicesChild } from './utility-services-child';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../../app/uploads';
 import { DOWNLOAD_GONE, takeDownload } from '../../app/downloads';
 import { copyFileSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 
-// The Electron door: one hardened window, one IPC channel, the services in a utility process. No logic here.
+// The Electron door: one hardened window, one IPC channel, the services in a utility process behind the same
+// bridge as the headless host's (a dead services process is restarted, or reported; never a hung call). No logic here.
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
-let services: UtilityProcess | null = null;
-const pending = new Map<number, (r: ContractResponse) => void>();
-let nextId = 1;
+let services: ServicesProcess | null = null;
 
-function startServices(dbPath: string, dataKeyHex: string | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    services = utilityProcess.fork(join(__dirname, 'services-process.cjs'), [], {
-      env: { ...process.env, ANSINH_DB_PATH: dbPath, ANSINH_LOG_FILE: join(appDataDir(), 'ansinh.log'), ...(dataKeyHex ? { ANSINH_DB_KEY: dataKeyHex } : {}) },
-      serviceName: 'An Sinh Desk services',
-    });
-    services.on('message', (m: { ready?: true; fatal?: string; id?: number; response?: ContractResponse }) => {
-      if (m.ready) resolve();
-      else if (m.fatal) reject(new Error(m.fatal));
-      else if (m.id !== undefined) {
-        pending.get(m.id)?.(m.response!);
-        pending.delete(m.id);
-      }
-    });
-  });
-}
-
-function callServices(request: unknown): Promise<ContractResponse> {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    services!.postMessage({ id, request });
+function startServices(dbPath: string, dataKeyHex: string | undefined): Promise<ServicesProcess> {
+  // The data key unwrapped from the OS key store goes to the services process only (read there, then dropped from its environment).
+  const options = { dbPath, create: false, logFile: join(appDataDir(), 'ansinh.log'), dataKeyHex };
+  return startServicesBridge(() => utilityServicesChild(join(__dirname, 'services-process.cjs'), options), {
+    onGiveUp: (error) => dialog.showErrorBox('An Sinh Desk', error.messageVi),
   });
 }
 
@@ -83,7 +67,7 @@ app.whenReady().then(async () => {
   const dbPath = process.env.ANSINH_DB ?? defaultDatabasePath();
   try {
     ensureDefaultDatabase(dbPath);
-    await startServices(dbPath, await unlockForWindow(dbPath));
+    services = await startServices(dbPath, await unlockForWindow(dbPath));
   } catch (e) {
     dialog.showErrorBox('An Sinh Desk', String((e as Error).message ?? e));
     app.quit();
@@ -96,7 +80,7 @@ app.whenReady().then(async () => {
     if (!request.success || !isMethodName(request.data.method) || !contract[request.data.method].input.safeParse(request.data.input ?? {}).success) {
       return { ok: false, error: { code: 'invalid-input', message: 'Dữ liệu gửi lên không đúng mẫu.' } };
     }
-    return callServices(request.data);
+    return services!.call(request.data, 'electron');
   });
   ipcMain.handle('ansinh:upload', (event, bytes: unknown): ContractResponse | { ok: true; output: { fileRef: string } } => {
     if (!fromOwnFrame(event)) return FORBIDDEN_FRAME;
@@ -133,6 +117,5 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  services?.kill();
-  app.quit();
+  void (services?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

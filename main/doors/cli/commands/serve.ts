@@ -16,7 +16,10 @@ export const serveCommand: CliCommand = {
       ctx.progress(`Lần chạy đầu: đã tạo xã mẫu tại ${ctx.dbPath} (tài khoản: canbo / canbo123!).`);
     }
     // A new path gives an empty database: the first-start screen then creates the administrator.
-    const services = await startServicesProcess({ dbPath: ctx.dbPath, create: true });
+    const services = await startServicesProcess({ dbPath: ctx.dbPath, create: true }, undefined, {
+      onRestart: (code) => ctx.progress(`Dịch vụ nền đã dừng đột ngột (mã ${code ?? 'tín hiệu'}) và đã được khởi động lại. / The services process stopped and was restarted.`),
+      onGiveUp: (e) => ctx.progress(`${e.messageVi} / ${e.messageEn}`),
+    });
     const host = await startHostServer({ services, rendererDir: join(projectRoot(), 'dist', 'renderer'), port: ctx.values.port ? Number(ctx.values.port) : undefined });
     ctx.print({ url: host.url }, host.url);
     if (ctx.values.open) openBrowser(host.url);
