@@ -1,25 +1,21 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './shared/content-security-policy';
 
-// The built page carries its own Content-Security-Policy, matching the Electron shell's: only our own files,
-// no inline script, no eval, nothing remote. (Dev mode needs Vite's inline preamble, so only the build gets it.)
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
+// The built page carries its own Content-Security-Policy, the one the host and the Electron session send as a
+// header (one source: shared/content-security-policy.ts), so the Electron window's file:// page is protected
+// whatever serves it. Dev mode needs Vite's inline preamble, so only the build gets it; a build without it fails.
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'ansinh-csp',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    transformIndexHtml(html) {
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`;
+      // Right after <head>, before any script or stylesheet the page names, so it governs all of them.
+      const out = html.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
+      if (out === html) throw new Error('renderer/index.html has no <head>: the Content-Security-Policy <meta> cannot be written');
+      return out;
+    },
   };
 }
 
