@@ -5,6 +5,7 @@ import { useAppSession } from '../session/app-session';
 import { BeneficiaryDetailView } from './BeneficiaryDetail';
 import { BeneficiaryList } from './BeneficiaryList';
 import { PersonForm } from './edit/PersonForm';
+import { StatusChange } from './edit/StatusChange';
 import { NO_FILTERS, type ListFilters } from './list-filters';
 
 /** Đối tượng: the list, and a record's detail over it (the list keeps its search, filters and scroll underneath). */
@@ -16,6 +17,14 @@ export function BeneficiariesSection() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [focusToken, setFocusToken] = useState(0);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [bulk, setBulk] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const togglePick = (id: string) => setPicked((old) => {
+    const next = new Set(old);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
   const layerOpen = openId !== null || adding;
   const close = () => { setOpenId(null); setAdding(false); setFocusToken((n) => n + 1); };
 
@@ -24,10 +33,21 @@ export function BeneficiariesSection() {
       <div className="list-layer" inert={layerOpen} aria-hidden={layerOpen}>
         {canWrite && (
           <div className="register-actions">
+            {notice && <span className="notice" role="status" data-testid="bulk-notice">{notice}</span>}
+            <span className="muted">{picked.size ? t('edit.picked', { n: picked.size }) : t('edit.pickHint')}</span>
+            {picked.size > 0 && <>
+              <button type="button" onClick={() => { setBulk(true); setNotice(null); }} disabled={bulk} data-testid="bulk-status">{t('edit.statusChange')}</button>
+              <button type="button" className="link-button" onClick={() => setPicked(new Set())}>{t('edit.unpick')}</button>
+            </>}
             <button type="button" onClick={() => setAdding(true)} data-testid="add-person">+ {t('edit.add')}</button>
           </div>
         )}
-        <BeneficiaryList filters={filters} onFiltersChange={setFilters} onOpen={setOpenId} focusToken={focusToken} />
+        {bulk && (
+          <StatusChange ids={[...picked]} baseRev={null} current={null}
+            onDone={(message) => { setBulk(false); setPicked(new Set()); setNotice(message); }} onCancel={() => setBulk(false)} />
+        )}
+        <BeneficiaryList filters={filters} onFiltersChange={setFilters} onOpen={setOpenId} focusToken={focusToken}
+          picked={canWrite ? picked : undefined} onTogglePick={canWrite ? togglePick : undefined} />
       </div>
       {openId && (
         <div className="detail-layer">

@@ -19,9 +19,12 @@ interface Props {
   onOpen(id: string): void;
   /** Bumped when the detail view closes: focus comes back to the list. */
   focusToken: number;
+  /** People picked for a bulk change (Ctrl+click or Space on a row). */
+  picked?: ReadonlySet<string>;
+  onTogglePick?(id: string): void;
 }
 
-export function BeneficiaryList({ filters, onFiltersChange, onOpen, focusToken }: Props) {
+export function BeneficiaryList({ filters, onFiltersChange, onOpen, focusToken, picked, onTogglePick }: Props) {
   const { t } = useTranslation();
   const query = useDebounced(filters.query, TYPE_AHEAD_MS);
   const effective = { ...filters, query };
@@ -77,6 +80,7 @@ export function BeneficiaryList({ filters, onFiltersChange, onOpen, focusToken }
       ArrowUp: () => (active === 0 ? searchRef.current?.focus() : moveTo(active - 1)),
       PageDown: () => moveTo(active + pageRows),
       PageUp: () => moveTo(active - pageRows),
+      ' ': () => { const row = rows.row(active); if (row && onTogglePick) onTogglePick(row.id); },
       Home: () => moveTo(0),
       End: () => moveTo(count - 1),
       Enter: openActive,
@@ -134,9 +138,13 @@ export function BeneficiaryList({ filters, onFiltersChange, onOpen, focusToken }
               return (
                 <div key={item.key} id={`beneficiary-row-${item.index}`} role="row" aria-rowindex={item.index + 2}
                   aria-selected={isActive} data-index={item.index} data-testid={row ? 'beneficiary-row' : 'beneficiary-row-loading'}
-                  data-id={row?.id} className={`grid-row${isActive ? ' active' : ''}${item.index % 2 ? ' odd' : ''}`}
+                  data-id={row?.id} className={`grid-row${isActive ? ' active' : ''}${item.index % 2 ? ' odd' : ''}${row && picked?.has(row.id) ? ' picked' : ''}`}
                   style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
-                  onClick={() => { setActive(item.index); if (row) onOpen(row.id); }}>
+                  onClick={(e) => {
+                    setActive(item.index);
+                    if (row && onTogglePick && (e.ctrlKey || e.metaKey)) onTogglePick(row.id);
+                    else if (row) onOpen(row.id);
+                  }}>
                   {row ? <RowCells row={row} t={t} /> : <div role="gridcell" className="cell loading-cell">{t('list.rowLoading')}</div>}
                 </div>
               );

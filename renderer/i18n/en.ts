@@ -453,6 +453,9 @@ export const en: Messages = {
     },
   },
   edit: {
+    picked: '{{n}} selected',
+    pickHint: 'Ctrl+click (or Space) to select several people',
+    unpick: 'Clear selection',
     edit: 'Edit record',
     add: 'Add person',
     editTitle: 'Edit record',

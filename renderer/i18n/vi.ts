@@ -614,6 +614,9 @@ export const vi = {
     },
   },
   edit: {
+    picked: 'Đã chọn {{n}} người',
+    pickHint: 'Ctrl+nhấp (hoặc phím cách) để chọn nhiều người',
+    unpick: 'Bỏ chọn',
     edit: 'Sửa hồ sơ',
     add: 'Thêm đối tượng',
     editTitle: 'Sửa hồ sơ',

@@ -62,4 +62,48 @@ test.describe('sửa hồ sơ bằng tay', () => {
     await detail.getByTestId('detail-back').click();
     await expect(page.getByTestId('beneficiary-row').filter({ hasText: name }).first().locator('[data-col="village"]')).toHaveText(oldVillage);
   });
+
+  test('a death recorded with its date after a confirmation; two people stopped together; an account with letters refused at the field', async ({ page }) => {
+    await login(page, DEMO.clerk, host.url);
+    await listSettled(page);
+    const rows = page.getByTestId('beneficiary-row');
+    await rows.nth(2).click();
+    const detail = page.getByTestId('beneficiary-detail');
+    await detail.getByTestId('detail-status-change').click();
+    const form = detail.getByTestId('status-change');
+    await form.getByTestId('status-new').selectOption('deceased');
+    await form.getByTestId('status-date').fill('15/03/2025');
+    await expect(form.getByTestId('status-month')).toHaveText('Chi trả dừng từ tháng 04/2025.');
+    await form.getByTestId('status-reason').fill('Giấy báo tử');
+    await form.getByTestId('status-apply').click();
+    await expect(form.getByTestId('status-confirm')).toContainText('Chuyển 1 người sang “Đã mất”?');
+    await form.getByTestId('status-yes').click();
+    await expect(detail.getByTestId('detail-status')).toHaveText('Đã mất');
+    await expect(detail.getByTestId('field-status').locator('dd')).toContainText('từ 15/03/2025');
+
+    await detail.getByTestId('account-add').click();
+    const account = detail.getByTestId('account-form');
+    await account.getByTestId('account-provider').fill('970405');
+    await account.getByTestId('account-number').fill('3700A12345');
+    await account.getByTestId('account-save').click();
+    await expect(account.getByTestId('account-error-number')).toHaveText('Số tài khoản chỉ gồm chữ số; có chữ cái hoặc ký tự khác, chưa lưu.');
+    await account.getByTestId('account-number').fill('3700 2051 23456');
+    await account.getByTestId('account-save').click();
+    await expect(detail.getByTestId('account-row').filter({ hasText: '3700205123456' })).toContainText('Agribank');
+
+    await detail.getByTestId('detail-back').click();
+    await rows.nth(4).click({ modifiers: ['Control'] });
+    await rows.nth(5).click({ modifiers: ['Control'] });
+    await expect(page.getByText('Đã chọn 2 người')).toBeVisible();
+    await page.getByTestId('bulk-status').click();
+    const bulk = page.getByTestId('status-change');
+    await bulk.getByTestId('status-new').selectOption('stopped');
+    await bulk.getByTestId('status-date').fill('01/01/2026');
+    await bulk.getByTestId('status-reason').fill('Rà soát hằng năm');
+    await bulk.getByTestId('status-apply').click();
+    await bulk.getByTestId('status-yes').click();
+    await expect(page.getByTestId('bulk-notice')).toHaveText('Đã đổi trạng thái 2 người.');
+    await expect(rows.nth(4).locator('[data-col="status"]')).toHaveText('Tạm dừng');
+    await expect(rows.nth(5).locator('[data-col="status"]')).toHaveText('Tạm dừng');
+  });
 });
