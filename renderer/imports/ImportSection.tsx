@@ -5,6 +5,7 @@ import { messageOf } from '../api/call-error';
 import { RecordOverlay } from '../beneficiaries/RecordOverlay';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
+import { CommitProgress } from './CommitProgress';
 import { FileDrop } from './FileDrop';
 import { CountTiles, ImportPreviewView } from './ImportPreviewView';
 import type { ChosenFile, ImportPreview, ImportReport, UndoReport } from './import-types';
@@ -12,7 +13,6 @@ import { ImportHistory } from './ImportHistory';
 import { ElsewhereTable, NeedsFixingTable } from './ProblemTables';
 import { UndoConflictList } from './UndoConflictList';
 import { formatFileSize } from './sheet-columns';
-import { useElapsedSeconds } from './use-elapsed-seconds';
 import { useReadProgress } from './use-read-progress';
 
 type Step =
@@ -33,7 +33,6 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const attempt = useRef(0);
-  const elapsed = useElapsedSeconds(step.name === 'committing' ? step.since : null);
   const rowsRead = useReadProgress(client, step.name === 'reading' ? step.fileRef : null);
 
   async function readFile(file: File) {
@@ -158,14 +157,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
         )}
 
         {step.name === 'committing' && (
-          <div className="busy-panel" aria-busy="true" role="status" data-testid="import-committing">
-            <span className="spinner" aria-hidden="true" />
-            <div>
-              <strong>{t('imports.committing')}</strong>
-              <p className="muted">{t('imports.committingHint')}</p>
-              <p className="muted num">{t('imports.elapsed', { seconds: elapsed })}</p>
-            </div>
-          </div>
+          <CommitProgress client={client} fileRef={step.file.fileRef} total={step.preview.records} since={step.since} />
         )}
 
         {step.name === 'done' && (
