@@ -40,6 +40,7 @@ export function createServices(options: ServiceOptions) {
   // The official units: loaded once per database (and again when the app brings a corrected list).
   ensureAdminUnitReference(db);
   const logger: Logger = options.quiet ? silentLogger : createLogger({ file: options.logFile });
+  if (db.deviceChange) logger.log('warn', 'database-copied-new-device', { ...db.deviceChange });
   const idleLockMinutes = options.idleLockMinutes ?? Number(process.env.ANSINH_IDLE_LOCK_MINUTES ?? 15);
   const cardReads = createRecentCardReads();
   const cards = createCardReadService(db);

@@ -20,10 +20,14 @@ export const en: Messages = {
     badUsername: 'Usernames use lowercase letters without accents, digits, dot, dash or underscore (3–40 characters).',
     submit: 'Create administrator',
   },
+  database: {
+    deviceChanged: 'This database was copied or restored from another PC: this PC now counts as a new device, so that nothing is sent twice. If the old PC still uses the original, tell the administrator.',
+    notEncrypted: 'This database is not encrypted. The administrator should run "ansinh db encrypt" before real data goes in.',
+  },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', working: 'Logging in…',
     demoTitle: 'Demo database',
-    demoIntro: 'This is practice data, not real people. Demo accounts:',
+    demoIntro: 'This is practice data, not real people (so it is not encrypted). Demo accounts:',
     demoRoleColumn: 'Role',
   },
   lock: {

@@ -25,6 +25,10 @@ export const vi = {
     badUsername: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (3–40 ký tự).',
     submit: 'Tạo tài khoản quản trị',
   },
+  database: {
+    deviceChanged: 'Cơ sở dữ liệu này được chép hoặc khôi phục từ máy khác: máy này đã được ghi nhận là một thiết bị mới, để dữ liệu không bị gửi trùng lên cấp trên. Nếu máy cũ vẫn đang dùng bản gốc, hãy báo quản trị viên.',
+    notEncrypted: 'Cơ sở dữ liệu này chưa được mã hóa. Quản trị viên hãy chạy "ansinh db encrypt" trước khi nhập dữ liệu thật.',
+  },
   login: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',
@@ -32,7 +36,7 @@ export const vi = {
     submit: 'Đăng nhập',
     working: 'Đang đăng nhập…',
     demoTitle: 'Cơ sở dữ liệu mẫu (demo)',
-    demoIntro: 'Đây là dữ liệu tập dượt, không phải dữ liệu thật. Các tài khoản mẫu:',
+    demoIntro: 'Đây là dữ liệu tập dượt, không phải dữ liệu thật (nên không được mã hóa). Các tài khoản mẫu:',
     demoRoleColumn: 'Vai trò',
   },
   lock: {

@@ -5,6 +5,7 @@ import { useSignIn } from '../session/use-sign-in';
 import { AuthFrame } from './AuthFrame';
 import { DemoAccounts } from './DemoAccounts';
 import { ErrorMessage } from './ErrorMessage';
+import { DatabaseNotices } from '../session/DatabaseNotices';
 
 export function LoginScreen({ info, notice }: { info: AppInfo; notice: string | null }) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function LoginScreen({ info, notice }: { info: AppInfo; notice: string | 
     <AuthFrame title={t('login.title')} aside={info.demo ? <DemoAccounts /> : undefined}>
       {info.unitName && <p className="muted">{t('shell.unit', { name: info.unitName })}</p>}
       {notice && !error && <p className="notice" role="status">{notice}</p>}
+      <DatabaseNotices info={info} />
       <form onSubmit={submit} className="form" noValidate>
         <label htmlFor="login-username">{t('login.username')}</label>
         <input id="login-username" name="username" autoComplete="username" autoFocus value={username}
