@@ -155,7 +155,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const unitIds = input.unitId ? [targetUnit(s, ctx, input.unitId)] : s.accounts.unitScope(ctx.user!);
     const target = newDownload();
     const date = new Date();
-    const report = await s.exports.exportList(ctx.actor, input.kind, unitIds, target.path, { date, preparedBy: input.preparedBy ?? ctx.user!.displayName, signedBy: input.signedBy });
+    const report = await s.exports.exportList(ctx.actor, input.kind, unitIds, target.path, { date, preparedBy: input.preparedBy ?? ctx.user!.displayName, signedBy: input.signedBy, filters: input.filters });
     const day = [date.getDate(), date.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-');
     const fileName = `${EXPORT_FILE_NAMES[input.kind]}_${day}-${date.getFullYear()}.xlsx`;
     return { kind: input.kind, fileName, count: report.count, downloadRef: target.ref };

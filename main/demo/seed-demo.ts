@@ -12,9 +12,9 @@ import { seededRandom } from './seeded-random';
 
 export const DEMO_USERS: readonly { username: string; password: string; displayName: string; role: Role; scope: 'commune' | 'province' | 'all' }[] = [
   { username: 'quantri', password: 'quantri123!', displayName: 'Quản trị viên', role: 'administrator', scope: 'all' },
-  { username: 'canbo', password: 'canbo123!', displayName: 'Nguyễn Thị Lan (cán bộ LĐTBXH xã)', role: 'commune-clerk', scope: 'commune' },
-  { username: 'yte', password: 'yte12345!', displayName: 'Trần Văn Nam (tiếp đón trạm y tế)', role: 'clinic-reception', scope: 'commune' },
-  { username: 'huyen', password: 'huyen123!', displayName: 'Lê Minh Hà (cán bộ tỉnh)', role: 'district-staff', scope: 'province' },
+  { username: 'canbo', password: 'canbo123!', displayName: 'Nguyễn Thị Lan', role: 'commune-clerk', scope: 'commune' },
+  { username: 'yte', password: 'yte12345!', displayName: 'Trần Văn Nam', role: 'clinic-reception', scope: 'commune' },
+  { username: 'huyen', password: 'huyen123!', displayName: 'Lê Minh Hà', role: 'district-staff', scope: 'province' },
 ];
 
 export const DEMO_COMMUNE = 'Xã An Lão';

@@ -7,6 +7,9 @@ import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
 import type { Actor } from '../core/write-path';
 import { canonicalRecords } from '../registry/canonical-records';
+import { searchBeneficiaries } from '../registry/beneficiary-search';
+import type { ListFilterInput } from '../../shared/contract/beneficiaries';
+import type { SqliteConnection } from '../core/database/open-database';
 import { writeDistrictList } from './district-list';
 import type { OfficeInfo } from './export-office';
 import { writePopulationMatchingList } from './population-matching-list';
@@ -20,12 +23,19 @@ export interface ExportOptions {
   date?: Date;
   preparedBy?: string | null;
   signedBy?: string | null;
+  /** Only the people the list shows with these filters, in its order (null: everyone in the units, name order). */
+  filters?: ListFilterInput | null;
 }
 
 export interface ExportReport {
   kind: ExportListKind;
   file: string;
   count: number;
+}
+
+/** Every row the list shows with these filters, in its order (the same search as the screen, without pages). */
+function listedRowids(db: SqliteConnection, unitIds: readonly string[] | null, filters: ListFilterInput): number[] {
+  return searchBeneficiaries(db, { ...filters, unitIds, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rowids;
 }
 
 export function isExportKind(kind: string): kind is ExportListKind {
@@ -61,10 +71,11 @@ export function createExportService(db: AppDatabase) {
       // Written beside the target and renamed at the end, so a failure never leaves half a workbook under the real name.
       const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
       let count: number;
+      const rowids = options.filters ? listedRowids(sqlite, unitIds, options.filters) : undefined;
       try {
-        if (kind === 'population-matching') count = await writePopulationMatchingList(canonicalRecords(sqlite, unitIds), office, partial);
-        else if (kind === 'unbanked') count = await writeUnbankedList(canonicalRecords(sqlite, unitIds, { unbankedOnly: true }), office, partial);
-        else count = await writeDistrictList(canonicalRecords(sqlite, unitIds), office, partial);
+        if (kind === 'population-matching') count = await writePopulationMatchingList(canonicalRecords(sqlite, unitIds, { rowids }), office, partial);
+        else if (kind === 'unbanked') count = await writeUnbankedList(canonicalRecords(sqlite, unitIds, { unbankedOnly: true, rowids }), office, partial);
+        else count = await writeDistrictList(canonicalRecords(sqlite, unitIds, { rowids }), office, partial);
         renameSync(partial, file);
       } catch (e) {
         rmSync(partial, { force: true });
@@ -72,7 +83,7 @@ export function createExportService(db: AppDatabase) {
         const code = (e as NodeJS.ErrnoException).code;
         throw new AppError('export-write-failed', `Không ghi được tệp danh sách (${code ?? 'lỗi ghi'}); kiểm tra thư mục và tệp có đang mở trong Excel không.`, `Could not write the list file (${code ?? String(e)}).`);
       }
-      recordAudit(db, actor, { action: 'export', detail: { kind, count, units: unitIds ?? 'all', sha256: fileSha256(file) } });
+      recordAudit(db, actor, { action: 'export', detail: { kind, count, units: unitIds ?? 'all', sha256: fileSha256(file), ...(options.filters ? { filters: options.filters } : {}) } });
       return { kind, file, count };
     },
   };

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+
 /** A failed call, carrying the server's Vietnamese message (shown to the clerk) and a stable code (for the code). */
 export class CallError extends Error {
   constructor(
@@ -17,8 +19,9 @@ export function isSessionProblem(code: string): code is SessionProblem {
   return (SESSION_PROBLEMS as readonly string[]).includes(code);
 }
 
-/** The message to show for anything thrown by a call: never a stack trace. */
+/** The message to show for anything thrown by a call, in the UI's language (Vietnamese unless English was chosen): never a stack trace. */
 export function messageOf(e: unknown): string {
-  if (e instanceof CallError) return e.messageVi;
-  return 'Đã có lỗi không mong đợi. Hãy thử lại. / Unexpected error.';
+  const english = i18next.language === 'en';
+  if (e instanceof CallError) return english && e.messageEn ? e.messageEn : e.messageVi;
+  return english ? 'Unexpected error. Please try again.' : 'Đã có lỗi không mong đợi. Hãy thử lại.';
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../shared/format/money';
 import { ErrorMessage } from '../screens/ErrorMessage';
-import type { ListFilters } from './list-filters';
+import { sortedBy, type ListFilters } from './list-filters';
 import { ListToolbar } from './ListToolbar';
 import { COLUMNS, RowCells } from './row-cells';
 import { useBeneficiaryPages } from './use-beneficiary-pages';
@@ -74,6 +74,7 @@ export function BeneficiaryList({ filters, onFiltersChange, onOpen, focusToken, 
   }
 
   function onGridKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.target !== e.currentTarget) return; // a column header's sort button has the key
     const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const moves: Record<string, () => void> = {
       ArrowDown: () => moveTo(active + 1),
@@ -116,7 +117,8 @@ export function BeneficiaryList({ filters, onFiltersChange, onOpen, focusToken, 
   return (
     <section className="beneficiary-list" aria-labelledby="list-title">
       <h1 id="list-title" className="visually-hidden">{t('sections.beneficiaries')}</h1>
-      <ListToolbar filters={filters} onChange={onFiltersChange} searchRef={searchRef} onSearchKeyDown={onSearchKeyDown} />
+      <ListToolbar filters={filters} onChange={onFiltersChange} searchRef={searchRef} onSearchKeyDown={onSearchKeyDown}
+        shown={rows.loaded ? rows.countLabel : null} />
       <div className="list-meta">
         <span data-testid="result-count" aria-live="polite" aria-busy={busy}>{countText}</span>
         <span className="muted">{t('list.keyboardHint')}</span>
@@ -128,7 +130,23 @@ export function BeneficiaryList({ filters, onFiltersChange, onOpen, focusToken, 
         <div ref={scrollRef} className="grid-scroll">
           <div role="rowgroup" className="grid-head">
             <div role="row" aria-rowindex={1} className="grid-row head">
-              {COLUMNS.map((c) => <div key={c} role="columnheader" className={`cell col-${c}`}>{t(`list.columns.${c}`)}</div>)}
+              {COLUMNS.map((c) => {
+                const sort = 'sort' in c ? c.sort : null;
+                const current = sort !== null && filters.sort === sort;
+                const ariaSort = current ? (filters.descending ? 'descending' : 'ascending') : sort ? 'none' : undefined;
+                return (
+                  <div key={c.id} role="columnheader" className={`cell col-${c.id}`} aria-sort={ariaSort} data-col={c.id}>
+                    {sort ? (
+                      <button type="button" className="sort-header" data-testid={`sort-${c.id}`}
+                        title={t('list.sortBy', { column: t(`list.columns.${c.id}`) })}
+                        onClick={() => onFiltersChange(sortedBy(filters, sort))}>
+                        <span className="cell-text">{t(`list.columns.${c.id}`)}</span>
+                        <span className="sort-mark" aria-hidden="true">{current ? (filters.descending ? '▼' : '▲') : ''}</span>
+                      </button>
+                    ) : <span className="cell-text">{t(`list.columns.${c.id}`)}</span>}
+                  </div>
+                );
+              })}
             </div>
           </div>
           <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -145,7 +163,7 @@ export function BeneficiaryList({ filters, onFiltersChange, onOpen, focusToken, 
                     if (row && onTogglePick && (e.ctrlKey || e.metaKey)) onTogglePick(row.id);
                     else if (row) onOpen(row.id);
                   }}>
-                  {row ? <RowCells row={row} t={t} /> : <div role="gridcell" className="cell loading-cell">{t('list.rowLoading')}</div>}
+                  {row ? <RowCells row={row} index={item.index} t={t} /> : <div role="gridcell" className="cell loading-cell">{t('list.rowLoading')}</div>}
                 </div>
               );
             })}

@@ -5,10 +5,11 @@ import type { facetsOutput } from '../../shared/contract/beneficiaries';
 import { messageOf } from '../api/call-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
-import { NO_FILTERS, type ListFilters } from './list-filters';
+import { isFiltered, NO_FILTERS, type ListFilters } from './list-filters';
 import { categoryGroupLabel } from './row-cells';
 import { can } from '../../shared/contract/roles';
 import { ExportPanel } from '../exports/ExportPanel';
+import { formatDateTime } from '../../shared/format/dates';
 
 type Facets = z.infer<typeof facetsOutput>;
 
@@ -17,9 +18,11 @@ interface Props {
   onChange(filters: ListFilters): void;
   searchRef: RefObject<HTMLInputElement | null>;
   onSearchKeyDown(e: KeyboardEvent<HTMLInputElement>): void;
+  /** How many rows the list shows now (null while loading): what "export the filtered list" will write. */
+  shown: { count: number; lowerBound: boolean } | null;
 }
 
-export function ListToolbar({ filters, onChange, searchRef, onSearchKeyDown }: Props) {
+export function ListToolbar({ filters, onChange, searchRef, onSearchKeyDown, shown }: Props) {
   const { t } = useTranslation();
   const { client, phase } = useAppSession();
   const mayExport = phase.name === 'ready' && can(phase.session.user.role, 'lists.export');
@@ -34,8 +37,9 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchKeyDown }: P
     return () => { live = false; };
   }, [client, attempt]);
 
+  const importLabel = (i: Facets['imports'][number]) => [formatDateTime(i.at), i.fileName, i.userName].filter(Boolean).join(' · ');
   const set = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
-  const filtered = filters.village !== null || filters.categoryGroup !== null || filters.status !== null || filters.query !== '';
+  const filtered = isFiltered(filters);
 
   return (
     <>
@@ -72,7 +76,27 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchKeyDown }: P
             {facets?.statuses.map((s) => <option key={s.status} value={s.status}>{t(`status.${s.status}`)} ({s.count})</option>)}
           </select>
         </div>
-        <button type="button" className="clear-filters" disabled={!filtered} onClick={() => onChange(NO_FILTERS)}>{t('list.clearFilters')}</button>
+        <div className="filter">
+          <label htmlFor="filter-import">{t('list.fromImport')}</label>
+          <select id="filter-import" data-testid="filter-import" value={filters.fromImport ?? ''} disabled={!facets}
+            onChange={(e) => set({ fromImport: e.target.value || null })}>
+            <option value="">{t('list.anyImport')}</option>
+            {facets?.imports.map((i) => (
+              <option key={i.commandId} value={i.commandId}>{importLabel(i)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-checks" role="group" aria-label={t('list.moreFilters')}>
+          <label className="check">
+            <input type="checkbox" data-testid="filter-problems" checked={filters.hasProblems} onChange={(e) => set({ hasProblems: e.target.checked })} />
+            {t('list.hasProblems')}
+          </label>
+          <label className="check">
+            <input type="checkbox" data-testid="filter-needs-account" checked={filters.needsAccount} onChange={(e) => set({ needsAccount: e.target.checked })} />
+            {t('list.needsAccount')}
+          </label>
+        </div>
+        <button type="button" className="clear-filters" disabled={!filtered} onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort, descending: filters.descending })}>{t('list.clearFilters')}</button>
         {mayExport && (
           <button type="button" className="export-open" data-testid="export-open" aria-expanded={exporting} onClick={() => setExporting((x) => !x)}>
             {t('exports.open')}
@@ -80,7 +104,7 @@ export function ListToolbar({ filters, onChange, searchRef, onSearchKeyDown }: P
         )}
         {error && <ErrorMessage message={error} onRetry={() => { setError(null); setAttempt((a) => a + 1); }} retryLabel={t('common.retry')} />}
       </div>
-      {exporting && <ExportPanel onClose={() => setExporting(false)} />}
+      {exporting && <ExportPanel filters={filters} facets={facets} shown={shown} onClose={() => setExporting(false)} />}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BeneficiaryRow } from '../../shared/contract/beneficiaries';
 import { messageOf } from '../api/call-error';
 import { useAppSession } from '../session/app-session';
-import { filtersKey, type ListFilters } from './list-filters';
+import { filterInput, filtersKey, type ListFilters } from './list-filters';
 import { PagedRows } from './paged-rows';
 import { onRegisterChanged } from './edit/register-changes';
 
@@ -53,10 +53,7 @@ export function useBeneficiaryPages(filters: ListFilters): BeneficiaryPages {
     const [first, last] = range.current;
     for (const page of refresh ? s.rows.loadedPages() : s.rows.missingPages(first, last)) {
       s.rows.markPending(page);
-      client.call('beneficiaries.list', {
-        query: s.filters.query.trim(), village: s.filters.village, categoryGroup: s.filters.categoryGroup,
-        status: s.filters.status, offset: s.rows.offsetOf(page), limit: s.rows.pageSize,
-      }).then((answer) => {
+      client.call('beneficiaries.list', { ...filterInput(s.filters), offset: s.rows.offsetOf(page), limit: s.rows.pageSize }).then((answer) => {
         s.rows.receive(page, answer);
         if (storeRef.current !== s) return;
         setVersion((v) => v + 1);

@@ -19,15 +19,17 @@ interface Props {
   busy: boolean;
   canRef: RefObject<HTMLInputElement | null>;
   readRef: RefObject<HTMLButtonElement | null>;
+  /** Why no card can be read now (no reader service or no reader): the button waits, with this reason beside it. */
+  blocked?: string | null;
 }
 
 /** How to open the chip: the CAN (typed, or from the QR scan), else the MRZ or ID + birth + expiry (BAC). */
-export function AccessForm({ fields, onChange, onSubmit, ready, busy, canRef, readRef }: Props) {
+export function AccessForm({ fields, onChange, onSubmit, ready, busy, canRef, readRef, blocked = null }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<AccessFields>) => onChange({ ...fields, ...patch });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (ready && !busy) onSubmit();
+    if (ready && !busy && !blocked) onSubmit();
   };
 
   return (
@@ -71,9 +73,13 @@ export function AccessForm({ fields, onChange, onSubmit, ready, busy, canRef, re
         </>
       )}
       {!ready && incomplete(fields) && <span className="hint warn-hint" data-testid="access-invalid">{t(`card.${fields.mode}Invalid`)}</span>}
-      <button ref={readRef} type="submit" className="primary" disabled={!ready || busy} data-testid="card-read" aria-busy={busy}>
-        {t('card.read')}
-      </button>
+      <div className="read-row">
+        <button ref={readRef} type="submit" className="primary" disabled={!ready || busy || !!blocked} data-testid="card-read" aria-busy={busy}
+          aria-describedby={blocked ? 'card-read-blocked' : undefined}>
+          {t('card.read')}
+        </button>
+        {blocked && <span id="card-read-blocked" className="hint warn-hint" data-testid="card-read-blocked">{blocked}</span>}
+      </div>
     </form>
   );
 }

@@ -14,7 +14,7 @@ import { AccessForm } from './AccessForm';
 import { cardAccessOf, EMPTY_ACCESS, type AccessFields } from './card-access';
 import { CardResult } from './CardResult';
 import { CardVerification } from './CardVerification';
-import { ReaderStatusPanel } from './ReaderStatusPanel';
+import { readBlocker, ReaderStatusPanel } from './ReaderStatusPanel';
 import { useQrScan } from './use-qr-scan';
 import { useReaderStatus } from './use-reader-status';
 
@@ -56,6 +56,7 @@ export function CardSection({ role }: { role: Role }) {
 
   const cardAccess = cardAccessOf(access);
   const readers = status?.readers ?? [];
+  const blocker = readBlocker(status);
 
   async function read() {
     if (!cardAccess) return;
@@ -110,7 +111,7 @@ export function CardSection({ role }: { role: Role }) {
                 </div>
               )}
               <AccessForm fields={access} onChange={setAccess} onSubmit={() => void read()} ready={cardAccess !== null}
-                busy={state.name === 'reading'} canRef={canRef} readRef={readRef} />
+                busy={state.name === 'reading'} canRef={canRef} readRef={readRef} blocked={blocker ? t(`card.readBlocked.${blocker}`) : null} />
             </section>
           </div>
           <div className="card-main">

@@ -74,7 +74,13 @@ export const en: Messages = {
     tableLabel: 'Beneficiary list',
     rowLoading: 'Loading…',
     keyboardHint: 'Use ↑ ↓ to select, Enter to open.',
+    sortBy: 'Sort by {{column}} (click again to reverse)',
+    problemCount_one: '{{count}} problem to fix',
+    problemCount_other: '{{count}} problems to fix',
+    fromImport: 'From import', anyImport: 'Any import', moreFilters: 'More filters',
+    hasProblems: 'Has problems to fix', needsAccount: 'Needs an account',
     columns: {
+      number: 'No.', problems: 'Problems',
       fullName: 'Full name', birth: 'Date of birth', sex: 'Sex', idNumber: 'ID number', village: 'Village',
       category: 'Category', amount: 'Monthly amount', channel: 'Paid via', status: 'Status',
     },
@@ -120,7 +126,14 @@ export const en: Messages = {
   exports: {
     open: 'Export a list…',
     title: 'Export a list to an Excel file',
-    choose: 'Choose the list (every beneficiary in your area):',
+    choose: 'Choose the list:',
+    scopeFiltered: 'Exporting {{count}} people with the filter: {{filters}}.',
+    scopeAll: 'Exporting all {{count}} people of your area (no filter).',
+    moreThan: 'more than {{n}}',
+    filter: {
+      query: 'search “{{query}}”', hasProblems: 'has problems to fix', needsAccount: 'needs an account',
+      fromImport: 'from the import {{what}}', sorted: 'sorted by {{column}}', sortedDesc: 'sorted by {{column}} (descending)',
+    },
     kinds: {
       'population-matching': { name: 'List for matching with the population database', what: 'For the commune police to check ID numbers, names, birth dates and permanent residence.' },
       unbanked: { name: 'People without an account', what: 'For the bank, to open accounts for those still paid in cash.' },
@@ -258,6 +271,13 @@ export const en: Messages = {
       closed: 'The card service is closed.',
     },
     noReader: 'No reader found. Plug the card reader in.',
+    readBlocked: {
+      starting: 'Waiting for the card reader service…',
+      'no-driver': 'Cannot read yet: no card reader driver (PC/SC) on this computer.',
+      'no-service': 'Cannot read yet: the smart card service (PC/SC) is not running.',
+      closed: 'Cannot read yet: the card reader service has closed.',
+      'no-reader': 'Cannot read yet: no card reader is plugged in.',
+    },
     cardPresent: 'card present',
     noCard: 'no card',
     contactless: 'contactless',

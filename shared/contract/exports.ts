@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fileRefSchema } from './imports';
+import { listFiltersSchema } from './beneficiaries';
 
 /** Workbooks for people: the list for matching with the population database, the bank's list, the district's. */
 export const EXPORT_LIST_KINDS = ['population-matching', 'unbanked', 'district-list'] as const;
@@ -13,6 +14,8 @@ export const exportListInput = z.object({
   /** Names for the signature block: default, the signed-in user prepared it and the signer's line stays blank. */
   preparedBy: z.string().trim().max(100).nullable().default(null),
   signedBy: z.string().trim().max(100).nullable().default(null),
+  /** The list's own filters and order: the workbook has exactly the people the list shows, in its order. */
+  filters: listFiltersSchema.nullable().default(null),
 }).strict();
 
 /** The workbook waits in the main process until the door saves it (Electron: a save dialog; host: a download). */

@@ -86,7 +86,7 @@ test.describe('chi tiết của một hồ sơ đã sửa', () => {
     const changeOf = (field: string) => rows.filter({ has: page.locator('td:nth-child(4)', { hasText: new RegExp(`^${field}$`) }) });
     const amount = changeOf('Mức trợ cấp');
     await expect(amount).toHaveCount(1);
-    await expect(amount.locator('td').nth(1)).toHaveText('Nguyễn Thị Lan (cán bộ LĐTBXH xã)');
+    await expect(amount.locator('td').nth(1)).toHaveText('Nguyễn Thị Lan');
     await expect(amount.locator('td').nth(2)).toHaveText('Sửa thủ công (dòng lệnh)');
     await expect(amount.locator('td').nth(4)).toHaveText(/^[\d.]+\u00a0₫ → 1\.500\.000\u00a0₫$/);
     await expect(changeOf('Thôn/xóm').locator('td').nth(4)).toHaveText(/^(Thôn|Xóm) .+ → Xóm Mới$/);
