@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { User } from '../../shared/contract/accounts';
 import type { Actor } from '../core/write-path';
-import { listUnits, officeArea } from '../registry/admin-unit-queries';
+import { listUnits, officeArea, searchUnits, unitLabel } from '../registry/admin-unit-queries';
+import { setUpOffice } from './office-setup';
 import { AppError } from '../core/errors';
 import { discardUpload, uploadPath } from './uploads';
 import { newDownload } from './downloads';
@@ -38,11 +39,22 @@ function targetUnit(s: Services, ctx: CallContext, unitId: string | null): strin
 export const handlers: { [M in MethodName]: Handler<M> } = {
   'app.info': (s) => {
     const unitId = s.metaValue('office.unitId');
-    const unitName = unitId ? listUnits(s.db.sqlite, [unitId])[0]?.name ?? null : null;
+    const unitName = unitId ? unitLabel(s.db.sqlite, unitId) : null;
     return { version: s.version, needsSetup: s.accounts.needsSetup(), unitName, demo: s.metaValue('demo') === '1',
       encrypted: s.db.encrypted, deviceChange: s.db.deviceChange ?? null };
   },
   'setup.createAdministrator': (s, input, ctx) => s.accounts.createFirstAdministrator(ctx.actor, input),
+  'setup.createOffice': (s, input, ctx) => {
+    if (!s.accounts.needsSetup()) throw new AppError('already-set-up', 'Ứng dụng đã được thiết lập.', 'The office is already set up.');
+    const unit = input.unit.level === 'commune' ? input.unit : { ...input.unit, communes: input.unit.communes };
+    const { admin } = setUpOffice(s.db, ctx.actor, unit, input);
+    return s.accounts.login(admin.username, input.password, ctx.actor.origin);
+  },
+  'units.search': (s, input, ctx) => {
+    // Open to anyone only while the office is being set up (the picker comes before any account exists).
+    if (!s.accounts.needsSetup()) s.accounts.authenticate(ctx.token);
+    return searchUnits(s.db.sqlite, input.query, { levels: input.levels, provinceId: input.provinceId, limit: input.limit });
+  },
   'auth.login': (s, input, ctx) => s.accounts.login(input.username, input.password, ctx.actor.origin),
   'auth.logout': (s, _input, ctx) => {
     s.accounts.logout(ctx.token);

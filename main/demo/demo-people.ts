@@ -64,7 +64,7 @@ function demoIdNumber(rng: SeededRandom, sex: 'M' | 'F', year: number): string {
   return `035${sexDigit}${String(year % 100).padStart(2, '0')}${String(rng.int(0, 999_999)).padStart(6, '0')}`;
 }
 
-export function demoPerson(rng: SeededRandom, communeName: string): DemoPerson {
+export function demoPerson(rng: SeededRandom, communeName: string, provinceName = 'Tỉnh Ninh Bình'): DemoPerson {
   const category = rng.weighted(CATEGORIES);
   const sex: 'M' | 'F' = rng.next() < 0.5 ? 'M' : 'F';
   const fullName = [rng.weighted(FAMILY), rng.pick(sex === 'M' ? MIDDLE_M : MIDDLE_F), rng.pick(sex === 'M' ? GIVEN_M : GIVEN_F)].join(' ');
@@ -84,7 +84,7 @@ export function demoPerson(rng: SeededRandom, communeName: string): DemoPerson {
     oldIdNumber: idKind >= 0.9 ? `035${String(rng.int(0, 999_999)).padStart(6, '0')}` : null,
     village,
     hometown: rng.pick(HOMETOWNS),
-    permanentAddress: `${village}, ${communeName}, tỉnh Ninh Bình`,
+    permanentAddress: `${village}, ${communeName}, ${provinceName}`,
     categoryGroup: category.group,
     categoryLabel: category.label,
     monthlyAmount: category.amount,

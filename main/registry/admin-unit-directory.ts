@@ -125,7 +125,7 @@ export function toMatch(dir: UnitDirectory, unit: DirectoryUnit): UnitMatch {
 }
 
 /**
- * Type-ahead over unit names: "an lao", "An Lão", "xã an lão", "lão" and "13558" all find Xã An Lão's successor list
+ * Type-ahead over unit names (an empty query with a province: all its units in force, by name): "an lao", "An Lão", "xã an lão", "lão" and "13558" all find Xã An Lão's successor list
  * entries. Words after a comma narrow by the province ("bình sơn, ninh bình"). Marks typed count when they are
  * there: "Yên Thành" ranks Xã Yên Thành before Xã Yên Thanh; tone placement (hoà/hòa) and Đ/D never matter.
  */
@@ -135,7 +135,8 @@ export function searchUnitDirectory(dir: UnitDirectory, query: string, options: 
   const qFull = foldVietnamese(namePart ?? '');
   const within = narrowing.map((p) => unitNameParts(p).folded).filter(Boolean);
   const limit = options.limit ?? 20;
-  if (q.folded === '' && qFull === '') return [];
+  // An empty query lists a province's units (the communes a group office may choose), and nothing otherwise.
+  if (q.folded === '' && qFull === '' && !options.provinceId) return [];
   const isCode = /^\d{2,5}$/.test(q.folded);
   const hasMarks = normaliseTonePlacement(q.toned) !== foldVietnamese(q.toned);
   const scored: { unit: DirectoryUnit; score: number; province: DirectoryUnit }[] = [];

@@ -38,6 +38,14 @@ export function officeArea(db: { sqlite: SqliteConnection }): string[] | null {
     UNION SELECT id FROM admin_units WHERE id NOT LIKE 'vn:%'`).pluck().all(JSON.stringify(own.length ? own : [unitId]), JSON.stringify(roots)) as string[];
 }
 
+/** "Xã Bình Sơn, Tỉnh Ninh Bình": a commune with the unit above it; a province or a district by its own name. */
+export function unitLabel(db: SqliteConnection, unitId: string): string | null {
+  const row = db.prepare(`SELECT u.name, u.level, p.name AS parentName FROM admin_units u LEFT JOIN admin_units p ON p.id = u.parent_id
+    WHERE u.id = ?`).get(unitId) as { name: string; level: string; parentName: string | null } | undefined;
+  if (!row) return null;
+  return row.level === 'commune' && row.parentName ? `${row.name}, ${row.parentName}` : row.name;
+}
+
 /** The units in force now with these codes (a commune's code "13558", a province's "37"). */
 export function currentUnitsByCode(db: SqliteConnection, codes: readonly string[]): UnitView[] {
   return db.prepare(`SELECT ${UNIT_COLUMNS} FROM admin_units

@@ -71,7 +71,10 @@ export function AppSessionProvider({ transport, children }: { transport: Transpo
     signedIn(session) {
       const current = phaseRef.current;
       if (current.name === 'starting' || current.name === 'failed') return;
-      setPhase({ name: 'ready', info: { ...current.info, needsSetup: false }, session });
+      const ready = (info: AppInfo) => setPhase({ name: 'ready', info, session });
+      // Setup has just named the office's unit: ask again so that the header (and the login after) shows it.
+      if (current.name === 'setup') void client.call('app.info', {}).then(ready, () => ready({ ...current.info, needsSetup: false }));
+      else ready({ ...current.info, needsSetup: false });
     },
     async logout() {
       const current = phaseRef.current;

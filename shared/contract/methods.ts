@@ -13,6 +13,7 @@ import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, ne
 import { exportBeneficiariesInput, exportBeneficiariesOutput, exportListInput, exportListOutput } from './exports';
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
 import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
+import { createOfficeInput, searchUnitsInput, unitMatchSchema } from './setup';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -35,6 +36,10 @@ export const contract = {
   'setup.createAdministrator': method(
     z.object({ username: createUserInput.shape.username, displayName: createUserInput.shape.displayName, password: passwordSchema }).strict(),
     sessionSchema, null),
+  /** First start: the office's unit and its first administrator, in one go; refused once the office is set up. */
+  'setup.createOffice': method(createOfficeInput, sessionSchema, null),
+  /** The official units in force; without a session only while the database still needs setup. */
+  'units.search': method(searchUnitsInput, z.array(unitMatchSchema), null),
   'auth.login': method(z.object({ username: z.string().max(100), password: z.string().max(200) }).strict(), sessionSchema, null),
   'auth.logout': method(empty, z.object({ ok: z.literal(true) }), 'session'),
   'auth.unlock': method(z.object({ password: z.string().max(200) }).strict(), sessionSchema, 'session'),

@@ -22,7 +22,7 @@ test.describe('chi tiết đối tượng', () => {
     await expect(detail.getByTestId('field-categoryGroup').locator('dd')).toHaveText('Người có công');
     await expect(detail.getByTestId('field-monthlyAmount').locator('dd')).toHaveText(rowAmount!);
     await expect(detail.getByTestId('field-status').locator('dd')).toHaveText('Đang hưởng');
-    await expect(detail.getByTestId('field-unitName').locator('dd')).toHaveText('Xã An Lão');
+    await expect(detail.getByTestId('field-unitName').locator('dd')).toHaveText('Xã Bình Sơn');
     await expect(detail.getByTestId('accounts')).toBeVisible();
     await expect(detail.getByTestId('problems')).toBeVisible();
 

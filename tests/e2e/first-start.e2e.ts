@@ -1,16 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeDatabase, startHost, type RunningHost } from './support/host-process';
+import { startHost, type RunningHost } from './support/host-process';
 import { expect, test } from './support/fixtures';
 
-test.describe('lần chạy đầu', () => {
+test.describe('lần chạy đầu của một văn phòng thật', () => {
   let dir: string;
   let host: RunningHost;
 
   test.beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ansinh-e2e-setup-'));
-    makeDatabase(join(dir, 'office.db'), 0);
+    // `ansinh serve --db NEW`: the file does not exist yet; the host creates it empty (the official units only).
     host = await startHost(join(dir, 'office.db'));
   });
 
@@ -19,18 +19,33 @@ test.describe('lần chạy đầu', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('an empty database asks for the first administrator, checks the form, then signs them in', async ({ page }) => {
+  test('a new database asks for the office\'s commune (found by search) and its administrator, then shows the unit', async ({ page }) => {
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Thiết lập lần đầu' })).toBeVisible();
     await expect(page.getByTestId('demo-accounts')).toHaveCount(0);
 
     await page.getByLabel('Họ và tên').fill('Phạm Văn Quản');
     await page.getByLabel('Tên đăng nhập').fill('quantri');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-dai-1');
+    await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-dai-1');
+    await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Hãy tìm và chọn xã/phường của văn phòng.');
+
+    const search = page.getByRole('combobox', { name: 'Tìm xã/phường' });
+    await search.fill('an lão');
+    const options = page.getByTestId('unit-option');
+    await expect(options).toHaveCount(2);
+    await expect(options.filter({ hasText: 'Xã An Lão' }).filter({ hasText: 'Thành phố Hải Phòng' })).toHaveCount(1);
+    await expect(options.filter({ hasText: 'Xã An Lão' }).filter({ hasText: 'Tỉnh Gia Lai' })).toHaveCount(1);
+
+    await search.fill('binh son');
+    await options.filter({ hasText: 'Xã Bình Sơn' }).filter({ hasText: 'Tỉnh Ninh Bình' }).click();
+    await expect(page.getByTestId('chosen-unit')).toContainText('Đã chọn: Xã Bình Sơn, Tỉnh Ninh Bình (mã 13558)');
+
     await page.getByLabel('Mật khẩu', { exact: true }).fill('ngan');
     await page.getByLabel('Nhập lại mật khẩu').fill('ngan');
     await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
     await expect(page.getByRole('alert')).toHaveText('Mật khẩu cần ít nhất 8 ký tự.');
-
     await page.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-dai-1');
     await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-dai-2');
     await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
@@ -38,15 +53,18 @@ test.describe('lần chạy đầu', () => {
 
     await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-dai-1');
     await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
-    await expect(page.getByTestId('signed-in')).toContainText('Phạm Văn Quản (Quản trị viên)');
-    await expect(page.getByTestId('result-count')).toHaveText('Hiển thị 0 đối tượng');
-    await expect(page.getByTestId('list-empty')).toBeVisible();
+    await expect(page.getByTestId('signed-in')).toContainText('Phạm Văn Quản');
+    await expect(page.getByText('Đơn vị: Xã Bình Sơn, Tỉnh Ninh Bình')).toBeVisible();
+    await expect(page.getByTestId('result-count')).toHaveText('Hiển thị 0 đối tượng'); // no demo people in an office's database
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible(); // set up once: now the login screen
+    await expect(page.getByText('Đơn vị: Xã Bình Sơn, Tỉnh Ninh Bình')).toBeVisible();
+    await expect(page.getByTestId('demo-accounts')).toHaveCount(0);
     await page.getByLabel('Tên đăng nhập').fill('quantri');
     await page.getByLabel('Mật khẩu').fill('mat-khau-dai-1');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(page.getByTestId('signed-in')).toBeVisible();
+    await expect(page.getByText('Đơn vị: Xã Bình Sơn, Tỉnh Ninh Bình')).toBeVisible();
   });
 });

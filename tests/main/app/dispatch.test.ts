@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../../main/app/services';
 import { call, demoServices, loginAs } from '../../support/services';
 import { tempDir } from '../../support/temp-database';
+import { formerUnitId } from '../../../main/registry/admin-unit-reference';
 
 let services: Services;
 let cleanup: () => void;
@@ -18,7 +19,7 @@ afterAll(async () => {
 describe('dispatch: the contract at the main-process boundary', () => {
   it('answers app.info without a session and says the demo database is a demo', async () => {
     const res = await call(services, 'app.info', {});
-    expect(res).toMatchObject({ ok: true, output: { needsSetup: false, demo: true, encrypted: false, unitName: 'Xã An Lão' } });
+    expect(res).toMatchObject({ ok: true, output: { needsSetup: false, demo: true, encrypted: false, unitName: 'Xã Bình Sơn, Tỉnh Ninh Bình' } });
   });
 
   it('refuses unknown methods and inputs that fail the contract, in Vietnamese', async () => {
@@ -53,9 +54,11 @@ describe('dispatch: the contract at the main-process boundary', () => {
   it('scopes data to the units of the user: a clerk of another commune sees nothing', async () => {
     const admin = await loginAs(services, 'quantri', 'quantri123!');
     const units = await admin('units.list');
-    expect(units.ok).toBe(true);
-    const oldCommune = (units as { output: { id: string; effectiveTo: string | null; level: string }[] }).output.find((u) => u.level === 'commune' && u.effectiveTo)!;
-    admin('users.create', { username: 'xacu', displayName: 'Xã cũ', password: 'mat-khau-3', role: 'commune-clerk', unitIds: [oldCommune.id], mustChangePassword: false });
+    // The administrator who may see everything is shown the office's area, not the whole country's units.
+    expect(units).toMatchObject({ ok: true, output: [{ name: 'Xã Bình Sơn' }, { name: 'Tỉnh Ninh Bình' }] });
+    // Old Xã An Lão, which the demo commune absorbed on 1 July 2025: a unit of the official list, with nobody in it.
+    const oldCommune = formerUnitId('13561');
+    await admin('users.create', { username: 'xacu', displayName: 'Xã cũ', password: 'mat-khau-3', role: 'commune-clerk', unitIds: [oldCommune], mustChangePassword: false });
     const other = await loginAs(services, 'xacu', 'mat-khau-3');
     expect(await other('beneficiaries.list', {})).toMatchObject({ ok: true, output: { total: 0, rows: [] } });
     const clerk = await loginAs(services, 'canbo', 'canbo123!');
@@ -71,7 +74,7 @@ describe('dispatch: the contract at the main-process boundary', () => {
     const page = await clerk('beneficiaries.list', { limit: 1 }) as { ok: true; output: { rows: { id: string; fullName: string }[] } };
     const id = page.output.rows[0].id;
     const detail = await clerk('beneficiaries.get', { id });
-    expect(detail).toMatchObject({ ok: true, output: { id, fullName: page.output.rows[0].fullName, unitName: 'Xã An Lão' } });
+    expect(detail).toMatchObject({ ok: true, output: { id, fullName: page.output.rows[0].fullName, unitName: 'Xã Bình Sơn' } });
     const history = await clerk('beneficiaries.history', { id }) as { ok: true; output: { command: string; op: string }[] };
     expect(history.output[0]).toMatchObject({ command: 'demo-seed', op: 'insert' });
   });

@@ -6,6 +6,7 @@ import type { Services } from '../../../main/app/services';
 import { downloadPath } from '../../../main/app/downloads';
 import { call, demoServices, loginAs } from '../../support/services';
 import { tempDir } from '../../support/temp-database';
+import { formerUnitId } from '../../../main/registry/admin-unit-reference';
 
 let services: Services;
 let cleanup: () => void;
@@ -52,8 +53,7 @@ describe('export.list: a workbook for people, from the app', () => {
   it('refuses a commune outside the user\'s area', async () => {
     const admin = await loginAs(services, 'quantri', 'quantri123!');
     const units = (await admin('units.list')) as { output: { id: string; level: string; effectiveTo: string | null }[] };
-    const other = units.output.find((u) => u.level === 'commune' && u.effectiveTo)!;
-    await admin('users.create', { username: 'xacu2', displayName: 'Xã cũ', password: 'mat-khau-4', role: 'commune-clerk', unitIds: [other.id], mustChangePassword: false });
+    await admin('users.create', { username: 'xacu2', displayName: 'Xã cũ', password: 'mat-khau-4', role: 'commune-clerk', unitIds: [formerUnitId('13561')], mustChangePassword: false });
     const clerk = await loginAs(services, 'xacu2', 'mat-khau-4');
     const mine = units.output.find((u) => u.level === 'commune' && !u.effectiveTo)!;
     expect(await clerk('export.list', { kind: 'district-list', unitId: mine.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
