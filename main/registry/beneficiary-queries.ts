@@ -27,9 +27,9 @@ export function beneficiaryDetail(db: SqliteConnection, id: string): Beneficiary
     (Record<string, unknown> & { householdId: string | null }) | undefined;
   if (!row) return undefined;
   const household = row.householdId
-    ? db.prepare(`SELECT h.id, h.head_name AS headName, h.kind, h.head_id IS ? AS isHead,
+    ? db.prepare(`SELECT h.id, h.head_name AS headName, h.kind, (h.head_id IS ? OR (h.head_id IS NULL AND h.head_name = ?)) AS isHead,
         (SELECT count(*) FROM beneficiaries m WHERE m.household_id = h.id AND m.deleted = 0) AS memberCount
-        FROM households h WHERE h.id = ?`).get(id, row.householdId) as BeneficiaryDetail['household']
+        FROM households h WHERE h.id = ?`).get(id, row.fullName, row.householdId) as BeneficiaryDetail['household']
     : null;
   const accounts = db.prepare(`SELECT id, kind, owner, bank_bin AS bankBin, bank_name AS bankName, number, holder_name AS holderName,
       holder_id_number AS holderIdNumber, status, purpose, rev

@@ -65,6 +65,7 @@ test.describe('sửa hồ sơ bằng tay', () => {
 
   test('a death recorded with its date after a confirmation; two people stopped together; an account with letters refused at the field', async ({ page }) => {
     await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('filter-status').selectOption('active');
     await listSettled(page);
     const rows = page.getByTestId('beneficiary-row');
     await rows.nth(2).click();
@@ -89,9 +90,14 @@ test.describe('sửa hồ sơ bằng tay', () => {
     await expect(account.getByTestId('account-error-number')).toHaveText('Số tài khoản chỉ gồm chữ số; có chữ cái hoặc ký tự khác, chưa lưu.');
     await account.getByTestId('account-number').fill('3700 2051 23456');
     await account.getByTestId('account-save').click();
+    // This person is paid into a bank account already: a second active one for the same purpose is refused.
+    await expect(account.getByTestId('account-error-purpose')).toContainText('đã có một tài khoản đang dùng cho mục đích này');
+    await account.getByTestId('account-purpose').selectOption('one-off');
+    await account.getByTestId('account-save').click();
     await expect(detail.getByTestId('account-row').filter({ hasText: '3700205123456' })).toContainText('Agribank');
 
     await detail.getByTestId('detail-back').click();
+    const pickedNames = [await rows.nth(4).getAttribute('data-id'), await rows.nth(5).getAttribute('data-id')];
     await rows.nth(4).click({ modifiers: ['Control'] });
     await rows.nth(5).click({ modifiers: ['Control'] });
     await expect(page.getByText('Đã chọn 2 người')).toBeVisible();
@@ -103,7 +109,8 @@ test.describe('sửa hồ sơ bằng tay', () => {
     await bulk.getByTestId('status-apply').click();
     await bulk.getByTestId('status-yes').click();
     await expect(page.getByTestId('bulk-notice')).toHaveText('Đã đổi trạng thái 2 người.');
-    await expect(rows.nth(4).locator('[data-col="status"]')).toHaveText('Tạm dừng');
-    await expect(rows.nth(5).locator('[data-col="status"]')).toHaveText('Tạm dừng');
+    await page.getByTestId('filter-status').selectOption('stopped');
+    await listSettled(page);
+    for (const id of pickedNames) await expect(page.locator(`[data-testid="beneficiary-row"][data-id="${id}"] [data-col="status"]`)).toHaveText('Tạm dừng');
   });
 });
