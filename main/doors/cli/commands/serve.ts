@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { AppError } from '../../../core/errors';
 import { projectRoot } from '../../../core/app-paths';
 import { ensureDefaultDatabase } from '../../../app/first-start';
 import { startServicesProcess } from '../../../app/services-process/start-services-process';
@@ -20,6 +22,7 @@ export const serveCommand: CliCommand = {
       onRestart: (code) => ctx.progress(`Dịch vụ nền đã dừng đột ngột (mã ${code ?? 'tín hiệu'}) và đã được khởi động lại. / The services process stopped and was restarted.`),
       onGiveUp: (e) => ctx.progress(`${e.messageVi} / ${e.messageEn}`),
     });
+    ensureRendererBuilt(ctx.progress);
     const host = await startHostServer({ services, rendererDir: join(projectRoot(), 'dist', 'renderer'), port: ctx.values.port ? Number(ctx.values.port) : undefined });
     ctx.print({ url: host.url }, host.url);
     if (ctx.values.open) openBrowser(host.url);
@@ -39,4 +42,12 @@ function openBrowser(url: string): void {
   const child = spawn(opener[0] as string, opener[1] as string[], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
+}
+
+/** As `npm start` does: build the window's files once when they are missing, rather than serve a "not built" page. */
+function ensureRendererBuilt(progress: (line: string) => void): void {
+  if (existsSync(join(projectRoot(), 'dist', 'renderer', 'index.html'))) return;
+  progress('Đang build giao diện lần đầu… / Building the renderer…');
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: projectRoot(), stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+  if (r.status !== 0) throw new AppError('renderer-build-failed', 'Không build được giao diện; chạy "npm run build:renderer" để xem lỗi.', 'Could not build the renderer; run "npm run build:renderer".');
 }
