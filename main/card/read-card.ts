@@ -377,7 +377,10 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
     activeAuthentication,
     chipAuthentication,
   };
-  const verified = signature === 'valid' && Object.values(hashes).length > 0 && Object.values(hashes).every((h) => h === 'valid');
+  // Verified is the whole chain of trust: every data group matches its hash in the SOD, the SOD's signature is
+  // valid, and its signer chains to an imported country signing certificate (CSCA). A valid signature by a
+  // signer no CSCA vouches for proves only that someone signed: "chữ ký hợp lệ, chưa kiểm tra được cơ quan cấp".
+  const verified = trust.chain === 'valid' && signature === 'valid' && Object.values(hashes).length > 0 && Object.values(hashes).every((h) => h === 'valid');
   stats.totalMs = performance.now() - started;
   return {
     access: accessKind,

@@ -25,14 +25,17 @@ export function CardResult({ read }: { read: CardReadOutput }) {
   const { t } = useTranslation();
   const { trust } = read;
   const value = (v: string) => t(`card.trustValues.${v}`, { defaultValue: v });
+  // Every hash and the signature good, but the signer chains to no imported CSCA: not verified (issue 13's rule).
+  const signedUnchecked = !read.verified && trust.signature === 'valid' && trust.chain !== 'invalid'
+    && Object.values(trust.hashes).length > 0 && Object.values(trust.hashes).every((h) => h === 'valid');
   // A portrait the browser cannot decode (some chips store JPEG 2000) is said so, not shown as a broken image.
   const [undecodable, setUndecodable] = useState(false);
   return (
     <section className="panel card-result" aria-labelledby="card-result-title" data-testid="card-result">
       <h2 id="card-result-title">{t('card.resultTitle')}</h2>
       <div className={`trust-banner ${read.verified ? 'trust-ok' : 'trust-warn'}`} role="status" data-testid="card-trust" data-verified={read.verified}>
-        <strong>{read.verified ? t('card.verified') : t('card.unverified')}</strong>
-        <span>{read.verified ? t('card.verifiedDetail') : t('card.unverifiedDetail')}</span>
+        <strong>{read.verified ? t('card.verified') : signedUnchecked ? t('card.signedUnchecked') : t('card.unverified')}</strong>
+        <span>{read.verified ? t('card.verifiedDetail') : signedUnchecked ? t('card.signedUncheckedDetail') : t('card.unverifiedDetail')}</span>
       </div>
       <div className="card-person">
         <div className="card-photo">

@@ -332,6 +332,8 @@ export const en: Messages = {
     noPhoto: 'No photo on the chip',
     verified: 'Chip data valid, signature verified',
     verifiedDetail: 'The chip’s contents are exactly as the issuing authority signed them.',
+    signedUnchecked: 'Signature valid, issuer not checked',
+    signedUncheckedDetail: 'No country signing certificate (CSCA) of the issuer is imported (ansinh card import-csca): the values are not marked verified by chip.',
     unverified: 'Read, but the signature is not verified',
     unverifiedDetail: 'Do not treat this information as verified. See the check details below.',
     trustDetails: 'Check details',

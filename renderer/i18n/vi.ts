@@ -478,6 +478,8 @@ export const vi = {
     noPhoto: 'Chip không có ảnh',
     verified: 'Dữ liệu chip hợp lệ, đã xác thực chữ ký',
     verifiedDetail: 'Nội dung trên chip đúng như cơ quan cấp thẻ đã ký.',
+    signedUnchecked: 'Chữ ký hợp lệ, chưa kiểm tra được cơ quan cấp',
+    signedUncheckedDetail: 'Chưa nhập chứng thư gốc (CSCA) của cơ quan cấp thẻ (ansinh card import-csca): thông tin không được đánh dấu đã xác thực bằng chip.',
     unverified: 'Đọc được nhưng chưa xác thực chữ ký',
     unverifiedDetail: 'Không được coi thông tin này là đã xác thực. Xem chi tiết kiểm tra bên dưới.',
     trustDetails: 'Chi tiết kiểm tra',

@@ -8,7 +8,7 @@ import { MemoryChannel, type MemoryChannelOptions } from '../../card/soft-card/m
 
 async function read(options: SoftCardOptions, channel: MemoryChannelOptions = {}, timeouts = {}) {
   const card = new CccdSoftCard(options);
-  const result = await readCard(new MemoryChannel(card, channel), { can: card.can }, { apduTimeoutMs: 500, ...timeouts });
+  const result = await readCard(new MemoryChannel(card, channel), { can: card.can }, { apduTimeoutMs: 500, cscaCertificates: [card.files.pki.csca.der], ...timeouts });
   return { card, result };
 }
 

@@ -50,15 +50,17 @@ describe('readCard on the soft CCCD chip', () => {
     const card = new CccdSoftCard({ activeAuthentication: 'rsa' });
     const result = await readCard(new MemoryChannel(card), { idNumber: '001085012345', birth: '1985-03-07', expiry: '07/03/2045' });
     expect(result.access).toBe('PACE-MRZ');
-    expect(result.verified).toBe(true);
     expect(result.trust.activeAuthentication).toBe('valid');
-    expect(result.trust.chain).toBe('unknown');
+    // Hashes and signature good, but no CSCA imported: signed by someone, not known to be the issuer.
+    expect(result.trust).toMatchObject({ signature: 'valid', chain: 'unknown' });
+    expect(Object.values(result.trust.hashes).every((h) => h === 'valid')).toBe(true);
+    expect(result.verified).toBe(false);
   });
 
   it('reads a BAC-only card with the MRZ text', async () => {
     const card = new CccdSoftCard({ pace: false, explicitDomainParameters: true });
     const mrz = new TextDecoder().decode(card.files.app.get(0x0101)!.subarray(5));
-    const result = await readCard(new MemoryChannel(card), { mrz });
+    const result = await readCard(new MemoryChannel(card), { mrz }, { cscaCertificates: [card.files.pki.csca.der] });
     expect(result.access).toBe('BAC');
     expect(result.verified).toBe(true);
     expect(result.trust.chipAuthentication).toBe('valid');
@@ -76,6 +78,7 @@ describe('readCard on the soft CCCD chip', () => {
     const other = createTestPki('ecdsa-brainpool', 'ecdsa-brainpool');
     const again = await readCard(new MemoryChannel(card), { can: card.can }, { cscaCertificates: [other.csca.der] });
     expect(again.trust.chain).toBe('invalid');
+    expect(again.verified).toBe(false); // a valid signature is not enough without the issuer's chain
   });
 
   it('answers a wrong CAN with a clean auth-failed', async () => {
