@@ -29,7 +29,22 @@ test.beforeAll(async ({ browser }) => {
   makeDatabase(join(dir, 'listed.db'), 40, { cardPerson: true });
   fresh = await startHost(join(dir, 'fresh.db'));
   listed = await startHost(join(dir, 'listed.db'));
+  // A read counts as verified only when its signer chains to an imported CSCA: the administrator imports the
+  // test chip's country signing certificate into both offices, through the contract.
+  for (const host of [fresh, listed]) await importCsca(host, rig.chip.files.pki.csca.der);
 });
+
+async function importCsca(host: RunningHost, der: Uint8Array): Promise<void> {
+  const url = new URL(host.url);
+  const headers = { Origin: url.origin, 'X-Ansinh-Key': new URLSearchParams(url.hash.slice(1)).get('k')! };
+  const post = async (path: string, body: BodyInit, type: string) =>
+    (await (await fetch(url.origin + path, { method: 'POST', headers: { ...headers, 'Content-Type': type }, body })).json()) as { ok: boolean; output: Record<string, string> };
+  const call = (method: string, input: unknown, token?: string) => post('/api/call', JSON.stringify({ method, input, token }), 'application/json');
+  const login = await call('auth.login', DEMO.admin);
+  const upload = await post('/api/upload', new Uint8Array(der), 'application/octet-stream');
+  const imported = await call('card.importCsca', { fileRef: upload.output.fileRef }, login.output.token);
+  if (!imported.ok) throw new Error(`CSCA import failed: ${JSON.stringify(imported)}`);
+}
 
 test.afterAll(async () => {
   await fresh?.stop();
