@@ -1,6 +1,7 @@
 import type { SqliteConnection } from '../core/database/open-database';
 import { readMeta, writeMeta } from '../core/database/meta';
 import list from './reference/admin-units-vn.json';
+import type { UnitView } from './admin-unit-queries';
 
 // The official administrative units (34 provinces and 3,321 communes since 1 July 2025; 63 provinces, 696 districts
 // and 10,047 communes before) and which new commune each old one became. The list is generated from the team's
@@ -48,27 +49,18 @@ export const formerUnitId = (code: string) => referenceUnitId(code, BEFORE_REORG
 /** True for the units that come from the official list (not made by hand in this database). */
 export const isReferenceUnitId = (id: string) => id.startsWith('vn:');
 
-interface UnitRow {
-  id: string;
-  code: string;
-  name: string;
-  level: 'province' | 'district' | 'commune';
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  parentId: string | null;
-}
 
 /** The official list as rows and successions, in parent-before-child order. */
-export function referenceRows(): { units: UnitRow[]; successions: { from: string; to: string; split: number }[] } {
+export function referenceRows(): { units: UnitView[]; successions: { from: string; to: string; split: number }[] } {
   const from = REORGANISATION_DAY;
-  const units: UnitRow[] = [];
+  const units: UnitView[] = [];
   const successions: { from: string; to: string; split: number }[] = [];
   for (const [code, name, , communes] of reference.current.provinces) {
     const province = currentUnitId(code);
     units.push({ id: province, code, name, level: 'province', effectiveFrom: from, effectiveTo: null, parentId: null });
     for (const [c, n] of communes) units.push({ id: currentUnitId(c), code: c, name: n, level: 'commune', effectiveFrom: from, effectiveTo: null, parentId: province });
   }
-  const old = (code: string, name: string, level: UnitRow['level'], parentId: string | null): UnitRow =>
+  const old = (code: string, name: string, level: UnitView['level'], parentId: string | null): UnitView =>
     ({ id: formerUnitId(code), code, name, level, effectiveFrom: BEFORE_REORGANISATION_FROM, effectiveTo: from, parentId });
   const newProvinceOf = new Map(reference.current.provinces.flatMap(([code, , formedFrom]) => formedFrom.map((o) => [o, code] as const)));
   for (const [code, name, districts] of reference.before.provinces) {
