@@ -57,6 +57,8 @@ export function setUpOffice(db: AppDatabase, actor: Actor, choice: OfficeUnitCho
   const { result: adminId } = runCommand(db, actor, 'set-up-office', (w) => {
     const id = w.insert(userTable, {
       username: username.data, displayName, passwordHash: hashPassword(admin.password), role: 'administrator', unitIds: JSON.stringify(unitIds),
+      // The administrator chose this password at setup: it is not a temporary one to change at first sign-in.
+      mustChangePassword: 0,
     });
     writeMeta(db, OFFICE_UNIT_KEY, unit.id);
     writeMeta(db, OFFICE_UNITS_KEY, JSON.stringify(unitIds));

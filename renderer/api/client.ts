@@ -32,7 +32,7 @@ export interface ContractClient {
   forgetSession(): void;
 }
 
-const SESSION_OPENERS: readonly MethodName[] = ['auth.login', 'auth.unlock', 'setup.createAdministrator'];
+const SESSION_OPENERS: readonly MethodName[] = ['auth.login', 'auth.unlock', 'setup.createAdministrator', 'setup.createOffice'];
 
 /**
  * The renderer's only way to the main process. Both sides validate: the input here before it leaves, the output
@@ -48,7 +48,8 @@ export function createClient(transport: Transport, hooks: ClientHooks = {}): Con
     if (!parsedInput.success) {
       throw new CallError('invalid-input', 'Dữ liệu nhập không đúng mẫu, chưa gửi đi.', 'Input fails the contract; not sent.');
     }
-    const raw = await transport.send({ method, input: parsedInput.data, token });
+    const sentToken = token;
+    const raw = await transport.send({ method, input: parsedInput.data, token: sentToken });
     const response = responseSchema.safeParse(raw);
     if (!response.success) {
       throw new CallError('bad-response', 'Chương trình trả lời không đúng mẫu. Dữ liệu không bị thay đổi.', 'Response is not a contract response.');
@@ -57,7 +58,9 @@ export function createClient(transport: Transport, hooks: ClientHooks = {}): Con
     if (!response.data.ok) {
       const { code, message, messageEn } = response.data.error;
       const error = new CallError(code, message, messageEn);
-      if (isSessionProblem(code)) {
+      // Only about the session this call carried: an answer to a call sent before sign-in (the setup screen's
+      // unit search, still in flight) must not end the session that began meanwhile.
+      if (isSessionProblem(code) && sentToken !== null && sentToken === token) {
         if (code === 'session-expired') token = null;
         hooks.onSessionProblem?.(code, error);
       }

@@ -23,8 +23,9 @@ test.describe('danh sách đối tượng', () => {
       expect(collator.compare(vietnameseOrder(names[i - 1]), vietnameseOrder(names[i])), `${names[i - 1]} before ${names[i]}`).toBeLessThanOrEqual(0);
     }
     const header = page.getByRole('columnheader');
-    await expect(header).toHaveText(['Họ và tên', 'Ngày sinh', 'Giới tính', 'Số định danh', 'Thôn/xóm', 'Nhóm đối tượng',
-      'Mức trợ cấp', 'Hình thức nhận', 'Trạng thái']);
+    // A row number first; the list opens sorted by name, ascending (▲); the needs-fixing count last.
+    await expect(header).toHaveText(['STT', 'Họ và tên▲', 'Ngày sinh', 'Giới tính', 'Số định danh', 'Thôn/xóm', 'Nhóm đối tượng',
+      'Mức trợ cấp', 'Hình thức nhận', 'Trạng thái', 'Vấn đề']);
     const first = page.getByTestId('beneficiary-row').first();
     await expect(first.locator('[data-col="birth"]')).toHaveText(/^(\d{2}\/\d{2}\/\d{4}|\d{4})$/);
     await expect(first.locator('[data-col="amount"]')).toHaveText(/^\d{1,3}(\.\d{3})*\u00a0₫$/);

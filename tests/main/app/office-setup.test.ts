@@ -37,7 +37,7 @@ describe('first start of a real office through the contract', () => {
 
   it('sets the office up on its commune and signs the administrator in; nothing of the demo', async () => {
     const res = await call(services, 'setup.createOffice', { unit: { level: 'commune', code: '13558' }, ...admin });
-    expect(res).toMatchObject({ ok: true, output: { user: { username: 'quantri', role: 'administrator', unitIds: ['vn:13558@2025-07-01'] } } });
+    expect(res).toMatchObject({ ok: true, output: { mustChangePassword: false, user: { username: 'quantri', role: 'administrator', unitIds: ['vn:13558@2025-07-01'] } } });
     const token = (res as { output: { token: string } }).output.token;
     expect(await call(services, 'app.info', {})).toMatchObject({ ok: true, output: { needsSetup: false, unitName: 'Xã Bình Sơn, Tỉnh Ninh Bình', demo: false } });
     expect(await call(services, 'beneficiaries.list', {}, token)).toMatchObject({ ok: true, output: { total: 0 } });
