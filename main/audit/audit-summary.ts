@@ -1,16 +1,7 @@
 // One Vietnamese line per audit event for the administrator (screen and workbook): what was read or sent, how much,
 // which file. Details never hold an ID number, so neither does the line.
 
-const ACTION_NAMES: Record<string, string> = {
-  'record-open': 'Mở hồ sơ',
-  'record-history': 'Xem lịch sử hồ sơ',
-  'import-preview': 'Xem trước tệp nhập',
-  export: 'Xuất danh sách',
-  'card-read': 'Đọc thẻ căn cước',
-  'card-read-failed': 'Đọc thẻ không thành công',
-  'csca-import': 'Nhập chứng thư CSCA',
-  'audit-export': 'Xuất nhật ký truy cập',
-};
+import { AUDIT_ACTION_NAMES_VI } from '../../shared/audit/action-names';
 
 const EXPORT_KINDS: Record<string, string> = {
   'population-matching': 'đối chiếu CSDL dân cư',
@@ -27,7 +18,7 @@ const PURPOSES: Record<string, string> = {
 };
 
 export function actionName(action: string): string {
-  return ACTION_NAMES[action] ?? action;
+  return (AUDIT_ACTION_NAMES_VI as Record<string, string>)[action] ?? action;
 }
 
 const count = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('vi-VN') : '?');

@@ -1,4 +1,6 @@
 // Vietnamese: the language of the app. English (en.ts) has the same keys.
+import { AUDIT_ACTION_NAMES_VI } from '../../shared/audit/action-names';
+
 export const vi = {
   app: { name: 'An Sinh Desk', tagline: 'Quản lý đối tượng bảo trợ xã hội và người có công' },
   common: {
@@ -652,16 +654,7 @@ export const vi = {
         'to-invalid': 'Ngày “Đến ngày” không hợp lệ: hãy viết theo dạng dd/mm/yyyy, ví dụ 05/12/2026.',
         reversed: '“Từ ngày” phải trước hoặc bằng “Đến ngày”.',
       },
-      actions: {
-        'record-open': 'Mở hồ sơ',
-        'record-history': 'Xem lịch sử hồ sơ',
-        'import-preview': 'Xem trước tệp nhập',
-        export: 'Xuất danh sách',
-        'card-read': 'Đọc thẻ căn cước',
-        'card-read-failed': 'Đọc thẻ không thành công',
-        'csca-import': 'Nhập chứng thư CSCA',
-        'audit-export': 'Xuất nhật ký truy cập',
-      },
+      actions: AUDIT_ACTION_NAMES_VI,
     },
     attempts: {
       intro: 'Mọi lần đăng nhập, mở khóa màn hình và đổi mật khẩu trên máy này. Sau 5 lần sai mật khẩu liên tiếp, tài khoản phải chờ (30 giây, rồi gấp đôi mỗi lần sai, tối đa 15 phút).',
