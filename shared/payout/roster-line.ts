@@ -1,0 +1,123 @@
+// A line of a month's roster as every door shows it, the reasons a line is held back, and the totals.
+
+export const CHANNELS = ['own-account', 'authorised-account', 'post-office', 'cash'] as const;
+export type RosterChannel = (typeof CHANNELS)[number];
+export const CASHLESS: ReadonlySet<RosterChannel> = new Set(['own-account', 'authorised-account']);
+
+export const BLOCK_CODES = ['identity-not-verified', 'duplicate-open', 'no-usable-account', 'stopped', 'deceased', 'moved',
+  'no-coefficient', 'no-level', 'recovery'] as const;
+export type BlockCode = (typeof BLOCK_CODES)[number];
+
+export interface Block {
+  code: BlockCode;
+  message: string;
+}
+
+export interface LineFacts {
+  /** The person's ID number was verified (chip, population database or by hand). */
+  identityVerified: boolean;
+  duplicateOpen: boolean;
+  /** An active monthly account (own or authorised) to pay into. */
+  usableAccount: boolean;
+  status: 'active' | 'stopped' | 'deceased' | 'moved';
+  /** dd/mm/yyyy of the status, for the message. */
+  statusDate: string | null;
+  problem: 'no-level' | 'no-coefficient' | null;
+  amount: number;
+}
+
+/** Why a line may not be paid as it stands; each is released only by a person, with a reason. */
+export function blocksOf(f: LineFacts): Block[] {
+  const blocks: Block[] = [];
+  if (!f.identityVerified) blocks.push({ code: 'identity-not-verified', message: 'Chưa xác thực định danh (số CCCD chưa được đối chiếu với thẻ hoặc CSDL dân cư)' });
+  if (f.duplicateOpen) blocks.push({ code: 'duplicate-open', message: 'Có hồ sơ nghi trùng người đang chờ xử lý' });
+  if (!f.usableAccount && f.amount > 0) blocks.push({ code: 'no-usable-account', message: 'Chưa có tài khoản dùng được: đề nghị chi qua bưu điện hoặc tiền mặt tại xã' });
+  const on = f.statusDate ? ` ngày ${f.statusDate}` : ' (chưa có ngày)';
+  if (f.status === 'deceased') blocks.push({ code: 'deceased', message: `Đã mất${on}: chỉ chi phần còn được hưởng, cho người thừa kế hoặc người lo mai táng` });
+  if (f.status === 'stopped') blocks.push({ code: 'stopped', message: `Đã dừng hưởng${on}` });
+  if (f.status === 'moved') blocks.push({ code: 'moved', message: `Đã chuyển đi${on}` });
+  if (f.problem === 'no-coefficient') blocks.push({ code: 'no-coefficient', message: 'Chưa xác định được nhóm đối tượng, hệ số hoặc ngày sinh để tính mức' });
+  if (f.problem === 'no-level') blocks.push({ code: 'no-level', message: 'Chưa có mức chuẩn áp dụng cho tháng này' });
+  if (f.amount < 0) blocks.push({ code: 'recovery', message: 'Đã chi thừa: cần thu hồi, không chi' });
+  return blocks;
+}
+
+export interface TotalsLine {
+  village: string | null;
+  amount: number;
+  channel: RosterChannel;
+  blocked: readonly unknown[];
+}
+
+export interface ChannelTotal {
+  lines: number;
+  amount: number;
+}
+
+export interface CashlessShare {
+  byCount: number;
+  byAmount: number;
+}
+
+export interface RosterTotals {
+  lines: number;
+  amount: number;
+  byChannel: Record<RosterChannel, ChannelTotal>;
+  blocked: number;
+  cashlessShare: CashlessShare;
+}
+
+/** Shares as fractions rounded to 4 places (0.8571); 1 when there is nothing to pay. */
+function share(part: number, whole: number): number {
+  return whole === 0 ? 1 : Math.round((part / whole) * 10_000) / 10_000;
+}
+
+/**
+ * Totals of the lines to pay: blocked lines are counted, never summed; lines that recover money (negative) are
+ * not payments and stay out of the amounts.
+ */
+export function rosterTotals(lines: readonly TotalsLine[]): RosterTotals {
+  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, { lines: 0, amount: 0 }])) as Record<RosterChannel, ChannelTotal>;
+  let blocked = 0;
+  let count = 0;
+  let amount = 0;
+  let cashlessCount = 0;
+  let cashlessAmount = 0;
+  for (const l of lines) {
+    if (l.blocked.length > 0) {
+      blocked += 1;
+      continue;
+    }
+    if (l.amount <= 0) continue;
+    count += 1;
+    amount += l.amount;
+    byChannel[l.channel].lines += 1;
+    byChannel[l.channel].amount += l.amount;
+    if (CASHLESS.has(l.channel)) {
+      cashlessCount += 1;
+      cashlessAmount += l.amount;
+    }
+  }
+  return { lines: count, amount, byChannel, blocked, cashlessShare: { byCount: share(cashlessCount, count), byAmount: share(cashlessAmount, amount) } };
+}
+
+export interface VillageShare extends CashlessShare {
+  village: string;
+  lines: number;
+  amount: number;
+}
+
+/** The cash-less share per village, against the 100% target (villages in the order given). */
+export function cashlessByVillage(lines: readonly TotalsLine[]): VillageShare[] {
+  const groups = new Map<string, TotalsLine[]>();
+  for (const l of lines) {
+    const v = l.village?.trim() || '(không rõ thôn)';
+    let g = groups.get(v);
+    if (!g) groups.set(v, (g = []));
+    g.push(l);
+  }
+  return [...groups].map(([village, ls]) => {
+    const t = rosterTotals(ls);
+    return { village, lines: t.lines, amount: t.amount, ...t.cashlessShare };
+  });
+}
