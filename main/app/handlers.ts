@@ -3,7 +3,7 @@ import type { Contract, MethodName, MethodOutput } from '../../shared/contract/m
 import type { User } from '../../shared/contract/accounts';
 import type { Actor } from '../core/write-path';
 import { listUnits, officeArea, searchUnits, unitLabel } from '../registry/admin-unit-queries';
-import { setUpOffice } from './office-setup';
+import { setUpEncryptedOffice } from './office-setup';
 import { AppError } from '../core/errors';
 import { discardUpload, uploadPath } from './uploads';
 import { newDownload } from './downloads';
@@ -47,8 +47,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'setup.createOffice': (s, input, ctx) => {
     if (!s.accounts.needsSetup()) throw new AppError('already-set-up', 'Ứng dụng đã được thiết lập.', 'The office is already set up.');
     const unit = input.unit.level === 'commune' ? input.unit : { ...input.unit, communes: input.unit.communes };
-    const { admin } = setUpOffice(s.db, ctx.actor, unit, input);
-    return s.accounts.login(admin.username, input.password, ctx.actor.origin);
+    // A real office's database is encrypted before anyone's data goes in; its passphrase is shown once, then forgotten.
+    const { admin, recoveryPassphrase } = setUpEncryptedOffice(s.db, ctx.actor, unit, input);
+    return { ...s.accounts.login(admin.username, input.password, ctx.actor.origin), recoveryPassphrase };
   },
   'units.search': (s, input, ctx) => {
     // Open to anyone only while the office is being set up (the picker comes before any account exists).

@@ -10,7 +10,7 @@ import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
 import { currentUnitsByCode, isEmptyDatabase, type UnitView } from '../registry/admin-unit-queries';
 import { passwordSchema, usernameSchema } from '../../shared/contract/accounts';
 import { keyFilePath, removeKeyFile } from '../core/database/key-file';
-import { createEncryptedOfficeDatabase } from './encrypted-office';
+import { createEncryptedOfficeDatabase, encryptOfficeDatabaseInPlace } from './encrypted-office';
 
 // A real office's database: the official list of units, the office's own unit(s), its first administrator, and
 // nothing else (never demo users or people). The CLI (`ansinh init`) and the setup screen both come here.
@@ -37,8 +37,8 @@ export interface OfficeSetupResult {
 export const OFFICE_UNIT_KEY = 'office.unitId';
 export const OFFICE_UNITS_KEY = 'office.unitIds';
 
-/** Sets an opened, still empty database up as an office. One transaction for the administrator; refuses a used database. */
-export function setUpOffice(db: AppDatabase, actor: Actor, choice: OfficeUnitChoice, admin: NewAdministrator): OfficeSetupResult {
+/** What a setup would write, checked without writing anything: the username, password, emptiness and units. */
+function checkOfficeSetup(db: AppDatabase, choice: OfficeUnitChoice, admin: NewAdministrator): { username: string; unit: UnitView; communes: UnitView[] } {
   const username = usernameSchema.safeParse(admin.username.trim().toLowerCase());
   if (!username.success) {
     throw new AppError('bad-username', 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–40 ký tự).', 'Username: 3-40 of a-z, 0-9, . _ -');
@@ -51,12 +51,17 @@ export function setUpOffice(db: AppDatabase, actor: Actor, choice: OfficeUnitCho
     throw new AppError('database-not-empty', 'Cơ sở dữ liệu đã có dữ liệu hoặc đã được thiết lập; chỉ thiết lập văn phòng trên cơ sở dữ liệu mới.',
       'The database already holds data or is set up; an office is set up only on a new database.');
   }
-  const { unit, communes } = officeUnits(db, choice);
+  return { username: username.data, ...officeUnits(db, choice) };
+}
+
+/** Sets an opened, still empty database up as an office. One transaction for the administrator; refuses a used database. */
+export function setUpOffice(db: AppDatabase, actor: Actor, choice: OfficeUnitChoice, admin: NewAdministrator): OfficeSetupResult {
+  const { unit, communes, username } = checkOfficeSetup(db, choice, admin);
   const displayName = admin.displayName.trim() || 'Quản trị viên';
   const unitIds = communes.length > 0 ? communes.map((c) => c.id) : [unit.id];
   const { result: adminId } = runCommand(db, actor, 'set-up-office', (w) => {
     const id = w.insert(userTable, {
-      username: username.data, displayName, passwordHash: hashPassword(admin.password), role: 'administrator', unitIds: JSON.stringify(unitIds),
+      username, displayName, passwordHash: hashPassword(admin.password), role: 'administrator', unitIds: JSON.stringify(unitIds),
       // The administrator chose this password at setup: it is not a temporary one to change at first sign-in.
       mustChangePassword: 0,
     });
@@ -68,8 +73,20 @@ export function setUpOffice(db: AppDatabase, actor: Actor, choice: OfficeUnitCho
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level as 'province' | 'commune' },
     communes: communes.map((c) => ({ id: c.id, code: c.code, name: c.name })),
-    admin: { id: adminId, username: username.data },
+    admin: { id: adminId, username },
   };
+}
+
+/**
+ * The setup screen: the services have the new database open (plain, as `ansinh serve --db NEW` or the window
+ * created it); once the choice is checked it is encrypted in place, then set up. The recovery passphrase is
+ * returned to be shown once. A database already encrypted (a setup that stopped after encrypting) gets a new
+ * passphrase, since nobody has seen the first one.
+ */
+export function setUpEncryptedOffice(db: AppDatabase, actor: Actor, choice: OfficeUnitChoice, admin: NewAdministrator): OfficeSetupResult & { recoveryPassphrase: string } {
+  checkOfficeSetup(db, choice, admin);
+  const { recoveryPassphrase } = encryptOfficeDatabaseInPlace(db);
+  return { ...setUpOffice(db, actor, choice, admin), recoveryPassphrase };
 }
 
 /** The units in force now for the choice, checked: an unknown code, or a commune outside the province, is refused. */

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { passwordSchema, usernameSchema } from '../../shared/contract/accounts';
 import type { UnitMatch } from '../../shared/contract/setup';
 import { useAppSession } from '../session/app-session';
-import { useSignIn } from '../session/use-sign-in';
+import { messageOf } from '../api/call-error';
+import type { Session } from '../../shared/contract/accounts';
+import { RecoveryPassphrase } from './setup/RecoveryPassphrase';
 import { AuthFrame } from './AuthFrame';
 import { ErrorMessage } from './ErrorMessage';
 import { UnitSearch } from './setup/UnitSearch';
@@ -17,7 +19,6 @@ type OfficeKind = 'commune' | 'province';
  */
 export function SetupScreen() {
   const { t } = useTranslation();
-  const { client } = useAppSession();
   const [kind, setKind] = useState<OfficeKind>('commune');
   const [unit, setUnit] = useState<UnitMatch | null>(null);
   const [communes, setCommunes] = useState<Set<string>>(new Set());
@@ -26,7 +27,10 @@ export function SetupScreen() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const { busy, error, setError, signIn } = useSignIn();
+  const { client, signedIn } = useAppSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ session: Session; recoveryPassphrase: string } | null>(null);
 
   function chooseKind(next: OfficeKind) {
     setKind(next);
@@ -51,7 +55,24 @@ export function SetupScreen() {
     const office = kind === 'commune'
       ? { level: 'commune' as const, code: unit.code }
       : { level: 'province' as const, code: unit.code, communes: [...communes] };
-    await signIn(() => client.call('setup.createOffice', { unit: office, username: username.trim(), displayName: displayName.trim(), password }));
+    setBusy(true);
+    try {
+      const { recoveryPassphrase, ...session } = await client.call('setup.createOffice', { unit: office, username: username.trim(), displayName: displayName.trim(), password });
+      // Signed in only once the administrator has the recovery passphrase on paper.
+      setCreated({ session, recoveryPassphrase });
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (created) {
+    return (
+      <AuthFrame title={t('setup.recoveryTitle')}>
+        <RecoveryPassphrase passphrase={created.recoveryPassphrase} unitLabel={unit?.label ?? ''} onContinue={() => signedIn(created.session)} />
+      </AuthFrame>
+    );
   }
 
   return (
@@ -98,7 +119,7 @@ export function SetupScreen() {
           <input id="setup-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />
         </fieldset>
         <ErrorMessage message={error} />
-        <button type="submit" className="primary" disabled={busy || !displayName || !username || !password}>{t('setup.submit')}</button>
+        <button type="submit" className="primary" disabled={busy || !displayName || !username || !password}>{busy ? t('setup.creating') : t('setup.submit')}</button>
       </form>
     </AuthFrame>
   );

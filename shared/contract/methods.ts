@@ -13,7 +13,7 @@ import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, ne
 import { exportBeneficiariesInput, exportBeneficiariesOutput, exportListInput, exportListOutput } from './exports';
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
 import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
-import { createOfficeInput, searchUnitsInput, unitMatchSchema } from './setup';
+import { createdOfficeSchema, createOfficeInput, searchUnitsInput, unitMatchSchema } from './setup';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -37,7 +37,7 @@ export const contract = {
     z.object({ username: createUserInput.shape.username, displayName: createUserInput.shape.displayName, password: passwordSchema }).strict(),
     sessionSchema, null),
   /** First start: the office's unit and its first administrator, in one go; refused once the office is set up. */
-  'setup.createOffice': method(createOfficeInput, sessionSchema, null),
+  'setup.createOffice': method(createOfficeInput, createdOfficeSchema, null),
   /** The official units in force; without a session only while the database still needs setup. */
   'units.search': method(searchUnitsInput, z.array(unitMatchSchema), null),
   'auth.login': method(z.object({ username: z.string().max(100), password: z.string().max(200) }).strict(), sessionSchema, null),

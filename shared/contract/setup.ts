@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createUserInput, passwordSchema } from './accounts';
+import { createUserInput, passwordSchema, sessionSchema } from './accounts';
 
 const unitCode = z.string().trim().regex(/^\d{2,5}$/);
 
@@ -35,3 +35,6 @@ export const createOfficeInput = z.object({
   displayName: createUserInput.shape.displayName,
   password: passwordSchema,
 }).strict();
+
+/** The administrator's session, and the office recovery passphrase of the new encrypted database, shown once. */
+export const createdOfficeSchema = sessionSchema.extend({ recoveryPassphrase: z.string() });

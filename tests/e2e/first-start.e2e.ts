@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from './support/host-process';
@@ -53,12 +53,28 @@ test.describe('lần chạy đầu của một văn phòng thật', () => {
 
     await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-dai-1');
     await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
+
+    // The office's database is now encrypted: its recovery passphrase is shown once, to print and keep.
+    await expect(page.getByRole('heading', { name: 'Cụm mật khẩu khôi phục' })).toBeVisible();
+    const passphrase = (await page.getByTestId('recovery-passphrase').textContent())!.trim();
+    expect(passphrase).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){5}$/);
+    await expect(page.getByRole('button', { name: 'In cụm mật khẩu' })).toBeVisible();
+    await page.getByRole('button', { name: 'Tiếp tục vào ứng dụng' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Hãy in hoặc chép lại cụm mật khẩu rồi đánh dấu ô xác nhận trước khi tiếp tục.');
+    await expect(page.getByTestId('signed-in')).toHaveCount(0);
+    const file = readFileSync(join(dir, 'office.db'));
+    expect(file.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\u0000');
+    expect(file.includes(Buffer.from('Bình Sơn'))).toBe(false);
+    expect(existsSync(join(dir, 'office.db.keys.json'))).toBe(true);
+    await page.getByLabel('Tôi đã in/chép lại cụm mật khẩu khôi phục').check();
+    await page.getByRole('button', { name: 'Tiếp tục vào ứng dụng' }).click();
     await expect(page.getByTestId('signed-in')).toContainText('Phạm Văn Quản');
     await expect(page.getByText('Đơn vị: Xã Bình Sơn, Tỉnh Ninh Bình')).toBeVisible();
     await expect(page.getByTestId('result-count')).toHaveText('Hiển thị 0 đối tượng'); // no demo people in an office's database
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible(); // set up once: now the login screen
+    await expect(page.getByTestId('not-encrypted')).toHaveCount(0);
     await expect(page.getByText('Đơn vị: Xã Bình Sơn, Tỉnh Ninh Bình')).toBeVisible();
     await expect(page.getByTestId('demo-accounts')).toHaveCount(0);
     await page.getByLabel('Tên đăng nhập').fill('quantri');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError } from '../errors';
 import { APP_ID } from './schema-info';
 import { keyCheckValue, unwrapWithPassphrase, validScryptParams, wrapWithPassphrase, type OsStoreSlot, type PassphraseSlot, type ScryptParams } from './keyring';
@@ -88,7 +89,33 @@ export function parseKeyFile(text: string, where: string): KeyFile {
 
 /** Written whole and atomically (a temporary file, flushed, then renamed over), readable by the owner only. */
 export function writeKeyFile(dbPath: string, file: KeyFile): void {
-  const path = keyFilePath(dbPath);
+  writeAtomically(keyFilePath(dbPath), file);
+}
+
+/**
+ * The key file of an encryption under way (db encrypt, the setup screen): written whole beside the database under
+ * another name, and only renamed into place once the database is encrypted (`commitPendingKeyFile`). A crash in
+ * between leaves either a plain database and a pending file (dropped at the next opening) or an encrypted
+ * database and a pending file (put in place at the next opening): never a key file beside a plain database.
+ */
+export function pendingKeyFilePath(dbPath: string): string {
+  return `${keyFilePath(dbPath)}.pending`;
+}
+
+export function writePendingKeyFile(dbPath: string, file: KeyFile): void {
+  writeAtomically(pendingKeyFilePath(dbPath), file);
+}
+
+export function commitPendingKeyFile(dbPath: string): void {
+  renameSync(pendingKeyFilePath(dbPath), keyFilePath(dbPath));
+  flushFolder(dirname(dbPath));
+}
+
+export function removePendingKeyFile(dbPath: string): void {
+  rmSync(pendingKeyFilePath(dbPath), { force: true });
+}
+
+function writeAtomically(path: string, file: KeyFile): void {
   const temp = `${path}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {
@@ -98,6 +125,17 @@ export function writeKeyFile(dbPath: string, file: KeyFile): void {
     closeSync(fd);
   }
   renameSync(temp, path);
+  flushFolder(dirname(path));
+}
+
+function flushFolder(folder: string): void {
+  if (process.platform === 'win32') return; // folders cannot be opened for fsync there; NTFS journals the rename
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function removeKeyFile(dbPath: string): void {

@@ -12,6 +12,8 @@ import { keyFilePath } from './key-file';
 import { nativeBinding } from './native-binding';
 import { unlockDatabase, type UnlockOptions } from './unlock-database';
 import { holdInstanceLock, type InstanceLock } from './instance-lock';
+import { settleInterruptedEncryption } from './interrupted-encryption';
+import { hasSqliteHeader } from './sqlite-header';
 
 export type SqliteConnection = Database.Database;
 
@@ -62,12 +64,20 @@ export interface OpenDatabaseOptions {
 
 const dataKeys = new WeakMap<AppDatabase, Buffer>();
 
+/**
+ * An open database that was encrypted while open (the setup screen's office database): from now on it is keyed
+ * with `key`, and the instance's other connections (a worker's) are opened with it.
+ */
+export function adoptDataKey(db: AppDatabase, key: Buffer): void {
+  dataKeys.set(db, key);
+  db.encrypted = true;
+}
+
 /** The data key an open database was opened with (for a verified copy of it: backup, rekey), or undefined when plain. */
 export function dataKeyOf(db: AppDatabase): Buffer | undefined {
   return dataKeys.get(db);
 }
 
-const SQLITE_HEADER = 'SQLite format 3\u0000';
 const LOCK_WAIT_MS = 250;
 
 /**
@@ -78,20 +88,28 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   const { path, migrationsFolder } = options;
   if (options.sameInstance) return openSameInstance(options);
   const journal = readJournal(migrationsFolder);
-  const exists = existsSync(path) && statSync(path).size > 0;
-  const key = options.key ?? (exists ? unlockDatabase(path, options.unlock) : undefined);
-  if (!exists && !options.create) {
+  if (!(existsSync(path) && statSync(path).size > 0) && !options.create) {
     throw new AppError('database-missing', `Không tìm thấy cơ sở dữ liệu: ${path}`, `Database not found: ${path}`);
   }
-  if (exists) inspectExistingFile(path, journal.length, key);
-  else mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
 
   // A second instance is refused instead of racing us (instance-lock.ts: why not `locking_mode = EXCLUSIVE`).
+  // Taken first, so that what an interrupted encryption or rekey left is settled by one instance only.
   let instanceLock: InstanceLock;
   try {
     instanceLock = holdInstanceLock(path, nativeBinding);
   } catch (e) {
-    throw mapSqliteError(e, path, !!key);
+    throw mapSqliteError(e, path, existsSync(keyFilePath(path)));
+  }
+  let key: Buffer | undefined;
+  try {
+    settleInterruptedEncryption(path);
+    const exists = existsSync(path) && statSync(path).size > 0;
+    key = options.key ?? (exists ? unlockDatabase(path, options.unlock) : undefined);
+    if (exists) inspectExistingFile(path, journal.length, key);
+  } catch (e) {
+    instanceLock.release();
+    throw e;
   }
   const sqlite = new Database(path, { timeout: LOCK_WAIT_MS, nativeBinding });
   const closeAll = () => {
@@ -206,17 +224,6 @@ function looksEncrypted(path: string): boolean {
     readSync(fd, buf, 0, 64, 0);
     const printable = buf.filter((b) => (b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09).length;
     return printable < 56;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function hasSqliteHeader(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return n === 16 && buf.toString('latin1') === SQLITE_HEADER;
   } finally {
     closeSync(fd);
   }
