@@ -9,8 +9,7 @@ import { importHistory } from './import-history';
 import { beneficiaryTable, paymentAccountTable } from '../registry/synced-tables';
 import { paymentChannelOf } from '../registry/payment-channel';
 import { refreshPaymentChannel } from '../registry/payment-channel-refresh';
-import { nameSortKey } from '../../shared/text/name-sort-key';
-import { normaliseTonePlacement } from '../../shared/text/tone-placement';
+import { createPersonFinder, nameGateKey } from '../registry/person-matching';
 import type { CanonicalRecord, Problem } from './canonical-record';
 import type { ColumnMapping } from './header-detection';
 import { NameYearFilter } from './name-year-filter';
@@ -113,31 +112,19 @@ export function createImportService(db: AppDatabase) {
     return unitId;
   }
 
-  // By ID across every commune: a person listed in another commune is found, reported and left alone.
-  const byId = sqlite.prepare('SELECT * FROM beneficiaries WHERE id_number = ? AND deleted = 0 ORDER BY unit_id = ? DESC LIMIT 1');
-  const byOldId = sqlite.prepare('SELECT * FROM beneficiaries WHERE old_id_number = ? AND deleted = 0 AND id_number IS NULL ORDER BY unit_id = ? DESC LIMIT 1');
-  // The primary part of the sort key is the name without tones (letters like ă, ơ, đ kept): an index seek
-  // on (unit, deleted, sort key) finds every spelling of the name whatever its tone placement.
-  // Birth (same date, or same year when either side knows only the year) and, for a record with an ID, the
-  // absence of another ID are checked in SQL so common names do not bring hundreds of rows back.
-  const byName = sqlite.prepare(`SELECT * FROM beneficiaries WHERE unit_id = ? AND deleted = 0 AND sort_key >= ? AND sort_key < ?
-    AND (birth IS ? OR ((length(birth) = 4 OR length(?) = 4) AND substr(birth, 1, 4) = substr(?, 1, 4)))
-    AND (? IS NULL OR id_number IS NULL)`);
+  // One way to find a person (main/registry/person-matching.ts): by ID across every commune (a person listed in
+  // another commune is found, reported and left alone), else by name + birth + sex within the commune.
+  const finder = createPersonFinder(sqlite);
 
   // Who could match by name, read once per import: for most records of a big list no one in the commune has the
-  // same name and birth year, and the name query is skipped. Kept up to date with what the import itself writes.
-  const nameKeysOf = sqlite.prepare(`SELECT substr(sort_key, 1, instr(sort_key, char(1)) - 1), birth, id_number IS NOT NULL
+  // same given name and birth year, and the name query is skipped. Kept up to date with what the import itself writes.
+  const nameKeysOf = sqlite.prepare(`SELECT full_name, birth, id_number IS NOT NULL OR old_id_number IS NOT NULL
     FROM beneficiaries WHERE unit_id = ? AND deleted = 0`).raw();
 
   function nameFilter(unitId: string): NameYearFilter {
     const filter = new NameYearFilter();
-    for (const [primary, birth, hasId] of nameKeysOf.iterate(unitId) as Iterable<[string, string | null, number]>) filter.add(primary, birth, hasId === 1);
+    for (const [fullName, birth, hasId] of nameKeysOf.iterate(unitId) as Iterable<[string, string | null, number]>) filter.add(nameGateKey(fullName), birth, hasId === 1);
     return filter;
-  }
-
-  function primaryNameKey(fullName: string): string {
-    const key = nameSortKey(fullName);
-    return key.slice(0, key.indexOf('\u0001'));
   }
 
   const unitName = sqlite.prepare('SELECT name FROM admin_units WHERE id = ?').pluck();
@@ -149,23 +136,17 @@ export function createImportService(db: AppDatabase) {
   }
 
   /** The stored person this record is, in the commune imported into; or the other commune where its ID is listed. */
-  function find(unitId: string, r: CanonicalRecord, primary: string, names: NameYearFilter): { stored: StoredBeneficiary | null; elsewhere: string | null } {
-    let row = ((r.idNumber ? byId.get(r.idNumber, unitId) : undefined) ?? (r.oldIdNumber ? byOldId.get(r.oldIdNumber, unitId) : undefined)) as Record<string, unknown> | undefined;
-    if (row && row.unit_id !== unitId) return { stored: null, elsewhere: String(row.unit_id) };
-    if (!row) {
-      // Without an ID: the same name (up to tone placement and case) and birth, in the same commune.
-      if (!names.mayMatch(primary, r.birth, r.idNumber !== null)) return { stored: null, elsewhere: null };
-      const candidates = (byName.all(unitId, `${primary}\u0001`, `${primary}\u0002`, r.birth, r.birth, r.birth, r.idNumber) as Record<string, unknown>[]).filter((c) =>
-        sameName(String(c.full_name), r.fullName) && sameBirth(c.birth as string | null, r.birth) && (!r.idNumber || !c.id_number));
-      row = candidates[0];
-    }
-    return { stored: row ? toStored(row) : null, elsewhere: null };
+  function find(unitId: string, r: CanonicalRecord, gateKey: string, names: NameYearFilter): { stored: StoredBeneficiary | null; elsewhere: string | null } {
+    const byName = names.mayMatch(gateKey, r.birth, r.idNumber !== null || r.oldIdNumber !== null);
+    const found = finder.find(r, { unitIds: [unitId] }, { byName });
+    if (found.records.length) return { stored: toStored(found.records[0].row), elsewhere: null };
+    return { stored: null, elsewhere: found.elsewhere[0]?.unitId ?? null };
   }
 
   /** Decides, for one record, what the import does; `w` present = do it. */
   function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer): void {
-    const primary = primaryNameKey(r.fullName);
-    const found = find(unitId, r, primary, names);
+    const gateKey = nameGateKey(r.fullName);
+    const found = find(unitId, r, gateKey, names);
     if (found.elsewhere) {
       // Another commune's person: never updated from this commune's list, and none of their values shown.
       const unitName = nameOfUnit(found.elsewhere);
@@ -181,7 +162,7 @@ export function createImportService(db: AppDatabase) {
       plan.imported += 1;
       if (!w) return;
       const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: paymentChannelOf(r.accountNumber ? [{ kind: accountKind(r), owner: 'self' }] : [], r.problems) });
-      names.add(primary, r.birth, r.idNumber !== null);
+      names.add(gateKey, r.birth, r.idNumber !== null || r.oldIdNumber !== null);
       if (r.accountNumber) w.insert(paymentAccountTable, accountValues(id, r));
       return;
     }
@@ -208,7 +189,7 @@ export function createImportService(db: AppDatabase) {
     if (Object.keys(patch).length) w.update(beneficiaryTable, existing.id, patch);
     if (patch.fullName !== undefined || patch.birth !== undefined || patch.idNumber !== undefined) {
       const fullName = (patch.fullName ?? existing.fullName) as string;
-      names.add(primaryNameKey(fullName), (patch.birth ?? existing.birth ?? null) as string | null, (patch.idNumber ?? existing.idNumber ?? null) !== null);
+      names.add(nameGateKey(fullName), (patch.birth ?? existing.birth ?? null) as string | null, (patch.idNumber ?? existing.idNumber ?? existing.oldIdNumber ?? null) !== null);
     }
     if (accountChange) {
       if (account) w.update(paymentAccountTable, account.id, { number: r.accountNumber, bankName: r.bankName, bankBin: r.bankBin });
@@ -364,14 +345,4 @@ function toStored(row: Record<string, unknown>): StoredBeneficiary {
 
 function same(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
-}
-
-function sameName(a: string, b: string): boolean {
-  return normaliseTonePlacement(a).toLocaleLowerCase('vi') === normaliseTonePlacement(b).toLocaleLowerCase('vi');
-}
-
-/** A year-only birth matches a full date of that year (the other list knew more). */
-function sameBirth(a: string | null, b: string | null): boolean {
-  if (!a || !b) return a === b;
-  return a === b || ((a.length === 4 || b.length === 4) && a.slice(0, 4) === b.slice(0, 4));
 }

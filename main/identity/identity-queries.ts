@@ -1,5 +1,6 @@
 import type { SqliteConnection } from '../core/database/open-database';
-import { foldVietnamese } from '../../shared/text/fold';
+import type { PersonArea, PersonFinder } from '../registry/person-matching';
+import type { MatchedBy } from '../registry/person-matching-rules';
 
 export interface RecordForCard {
   id: string;
@@ -22,22 +23,22 @@ export function recordById(db: SqliteConnection, id: string): RecordForCard | un
   return db.prepare(`SELECT ${COLUMNS} FROM beneficiaries WHERE id = ? AND deleted = 0`).get(id) as RecordForCard | undefined;
 }
 
-/** Records a card may belong to: by ID number, else by old CMND, else by name and birth date (or year). */
-export function recordsForCard(db: SqliteConnection, card: { idNumber: string | null; oldIdNumber: string | null; fullName: string | null; birth: string | null }): { by: 'idNumber' | 'oldIdNumber' | 'nameAndBirth' | null; records: RecordForCard[] } {
-  if (card.idNumber) {
-    const records = db.prepare(`SELECT ${COLUMNS} FROM beneficiaries WHERE id_number = ? AND deleted = 0`).all(card.idNumber) as RecordForCard[];
-    if (records.length) return { by: 'idNumber', records };
-  }
-  if (card.oldIdNumber) {
-    const records = db.prepare(`SELECT ${COLUMNS} FROM beneficiaries WHERE old_id_number = ? AND deleted = 0`).all(card.oldIdNumber) as RecordForCard[];
-    if (records.length) return { by: 'oldIdNumber', records };
-  }
-  if (card.fullName && card.birth) {
-    const records = db.prepare(`SELECT ${COLUMNS} FROM beneficiaries WHERE search_name = ? AND (birth = ? OR birth = ?) AND deleted = 0`)
-      .all(foldVietnamese(card.fullName), card.birth, card.birth.slice(0, 4)) as RecordForCard[];
-    if (records.length) return { by: 'nameAndBirth', records };
-  }
-  return { by: null, records: [] };
+/**
+ * Records a card may belong to, in the area: by ID number, else by old CMND, else by name, birth and sex, under the
+ * one set of person-matching rules (main/registry/person-matching.ts). `elsewhere` counts ID matches outside the area.
+ */
+export function recordsForCard(finder: PersonFinder, area: PersonArea, card: { idNumber: string | null; oldIdNumber: string | null; fullName: string | null; birth: string | null; sex?: string | null }):
+  { by: MatchedBy | null; records: RecordForCard[]; elsewhere: number } {
+  const found = finder.find({ ...card, sex: card.sex ?? null }, area);
+  return { by: found.by, records: found.records.map((f) => recordFromRow(f.row)), elsewhere: found.elsewhere.length };
+}
+
+function recordFromRow(r: Record<string, unknown>): RecordForCard {
+  return {
+    id: r.id as string, unitId: r.unit_id as string, fullName: r.full_name as string, birth: r.birth as string | null, sex: r.sex as string | null,
+    idNumber: r.id_number as string | null, oldIdNumber: r.old_id_number as string | null, hometown: r.hometown as string | null,
+    permanentAddress: r.permanent_address as string | null, ethnicity: r.ethnicity as string | null, verified: r.verified as string,
+  };
 }
 
 export function openMismatches(db: SqliteConnection, beneficiaryId: string, source: string): { id: string; field: string | null }[] {

@@ -3,6 +3,7 @@ import { AppError } from '../core/errors';
 import { runCommand, type Actor } from '../core/write-path';
 import type { CardReadResult } from '../card/read-card';
 import { beneficiaryTable } from '../registry/synced-tables';
+import { createPersonFinder } from '../registry/person-matching';
 import type { UnitScope } from '../registry/registry-service';
 import { CARD_FIELDS, compareWithCard, type CardField, type CardValues, type FieldComparison } from './card-comparison';
 import { listMismatches, openMismatches, recordById, recordsForCard, type RecordForCard } from './identity-queries';
@@ -25,6 +26,7 @@ function cardValues(read: CardReadResult): CardValues {
 /** Verifying people against their chip card: find the record, compare, accept the card's values or queue the difference. */
 export function createIdentityService(db: AppDatabase, reads: RecentCardReads) {
   const sqlite = db.sqlite;
+  const finder = createPersonFinder(sqlite);
   const inScope = (scope: UnitScope, r: RecordForCard | undefined): r is RecordForCard => !!r && (!scope.unitIds || scope.unitIds.includes(r.unitId));
 
   function record(scope: UnitScope, id: string): RecordForCard {
@@ -45,7 +47,7 @@ export function createIdentityService(db: AppDatabase, reads: RecentCardReads) {
   return {
     compare(scope: UnitScope, userId: string | null, readId: string, beneficiaryId: string | null): CardComparison {
       const read = reads.get(readId, userId);
-      const found = beneficiaryId ? { by: 'chosen' as const, records: [record(scope, beneficiaryId)] } : recordsForCard(sqlite, read.person);
+      const found = beneficiaryId ? { by: 'chosen' as const, records: [record(scope, beneficiaryId)] } : recordsForCard(finder, scope, read.person);
       const candidates = found.records.filter((r) => inScope(scope, r));
       const chosen = candidates.length === 1 ? candidates[0] : null;
       return {
@@ -97,7 +99,8 @@ export function createIdentityService(db: AppDatabase, reads: RecentCardReads) {
       const read = reads.get(readId, actor.userId);
       const values = pickFields(read, CARD_FIELDS);
       if (!values.fullName) throw new AppError('card-no-name', 'Thẻ không cho biết họ tên; hãy nhập hồ sơ bằng tay.', 'The card gave no name.');
-      if (values.idNumber && recordsForCard(sqlite, { idNumber: values.idNumber, oldIdNumber: null, fullName: null, birth: null }).records.length) {
+      const sameId = values.idNumber ? recordsForCard(finder, { unitIds: null }, { idNumber: values.idNumber, oldIdNumber: null, fullName: null, birth: null }) : null;
+      if (sameId && sameId.records.length + sameId.elsewhere > 0) {
         throw new AppError('duplicate-id', 'Đã có đối tượng mang số định danh này; hãy dùng "Xác minh" thay vì tạo mới.', 'A record with this ID number exists.');
       }
       const verified = read.verified ? Object.fromEntries(Object.keys(values).map((f) => [f, 'chip'])) : {};
