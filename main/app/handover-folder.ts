@@ -9,6 +9,8 @@ import { AppError } from '../core/errors';
 // (0700, in the user's temporary folder — on Windows inside the user's profile), each file 0600, and each
 // process writes into a subfolder named by its pid, so that what a crashed process left is recognised and
 // removed at the next start (clearHandoverLeftovers) or the next hand-over. Files older than `maxAgeMs` are swept.
+// With `ownerVar`, a door and the services process it starts (a child, which inherits the door's environment)
+// share the door's subfolder, a file is found only there, and the folder goes when the door exits.
 
 export interface HandoverFolder {
   /** A new file's reference and path (created empty, owner-only; the folder is created, private, and swept). */
@@ -26,14 +28,23 @@ export function clearHandoverLeftovers(): void {
   for (const folder of folders) folder.clearLeftovers();
 }
 
-export function handoverFolder(options: { name: string; envVar: string; maxAgeMs: number }): HandoverFolder {
+export function handoverFolder(options: { name: string; envVar: string; maxAgeMs: number; ownerVar?: string }): HandoverFolder {
   const root = () => process.env[options.envVar] ?? join(privateTempRoot(), options.name);
+  const owner = (): string => {
+    const { ownerVar } = options;
+    if (!ownerVar) return String(process.pid);
+    if (!process.env[ownerVar]) {
+      process.env[ownerVar] = String(process.pid);
+      process.once('exit', () => rmSync(join(root(), String(process.pid)), { recursive: true, force: true }));
+    }
+    return process.env[ownerVar]!;
+  };
   const folder: HandoverFolder = {
     newFile() {
       const base = root();
       ensurePrivateFolder(base);
       sweep(base, options.maxAgeMs);
-      const own = join(base, String(process.pid));
+      const own = join(base, owner());
       ensurePrivateFolder(own);
       const ref = randomUUID();
       const path = join(own, ref);
@@ -43,8 +54,9 @@ export function handoverFolder(options: { name: string; envVar: string; maxAgeMs
     pathOf(ref) {
       if (!/^[0-9a-f-]{36}$/.test(ref)) return null;
       const base = root();
-      for (const owner of entries(base)) {
-        const path = join(base, owner, ref);
+      const owners = options.ownerVar ? [owner()] : entries(base);
+      for (const name of owners) {
+        const path = join(base, name, ref);
         if (existsSync(path)) return path;
       }
       return null;
@@ -57,6 +69,7 @@ export function handoverFolder(options: { name: string; envVar: string; maxAgeMs
       }
     },
   };
+  if (options.ownerVar) owner(); // now, so that a services process started before the first file inherits it
   folders.add(folder);
   return folder;
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, readdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { createWriteStream, existsSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { resolve } from 'node:path';
 import { AppError } from '../core/errors';
 import { handoverFolder } from './handover-folder';
 
@@ -10,37 +9,17 @@ import { handoverFolder } from './handover-folder';
 // committed or cancelled, with the folder of the app that received it when that app exits, and, after a crash,
 // at the next start (the folder of a process that no longer runs).
 //
-// Layout: <root>/<pid of the door that received the uploads>/<ref>. The door's services process (a child that
-// inherits the door's environment) finds the same folder through ANSINH_UPLOADS_OWNER.
+// The files sit in the door's own private hand-over folder (handover-folder.ts), shared with the services process
+// the door starts, and found only there.
 
-const ROOT_VAR = 'ANSINH_UPLOADS_DIR';
-const OWNER_VAR = 'ANSINH_UPLOADS_OWNER';
-const FOLDER_VAR = 'ANSINH_UPLOADS_FOLDER';
 /** Backstop only (a window left on a preview for days): every normal path removes the file long before. */
 const MAX_AGE_MS = 12 * 3600_000;
-
-const root = () => process.env[ROOT_VAR] ?? join(tmpdir(), 'ansinh-uploads');
-
-/** This process's uploads folder: its own, or the one of the door that started it. */
-function ownFolder(): string {
-  if (!process.env[OWNER_VAR]) {
-    process.env[OWNER_VAR] = String(process.pid);
-    cleanLeftoverUploads();
-    process.once('exit', () => rmSync(join(root(), String(process.pid)), { recursive: true, force: true }));
-  }
-  const folder = join(root(), process.env[OWNER_VAR]!);
-  process.env[FOLDER_VAR] = folder;
-  return folder;
-}
-
-ownFolder();
-const uploads = handoverFolder({ name: 'ansinh-uploads', envVar: FOLDER_VAR, maxAgeMs: MAX_AGE_MS });
+const uploads = handoverFolder({ name: 'ansinh-uploads', envVar: 'ANSINH_UPLOADS_DIR', maxAgeMs: MAX_AGE_MS, ownerVar: 'ANSINH_UPLOADS_OWNER' });
 
 /** Largest workbook accepted from the page (a district's list is a few MB; a zip bomb is checked later). */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export function saveUpload(bytes: Uint8Array): string {
-  ownFolder();
   const { ref, path } = uploads.newFile();
   writeFileSync(path, bytes, { mode: 0o600 });
   return ref;
@@ -48,7 +27,6 @@ export function saveUpload(bytes: Uint8Array): string {
 
 /** For a door that streams a large body to disk; `discard` removes a partial file. */
 export function openUploadStream(): { fileRef: string; stream: WriteStream; discard: () => void } {
-  ownFolder();
   const { ref, path } = uploads.newFile();
   return { fileRef: ref, stream: createWriteStream(path, { mode: 0o600 }), discard: () => rmSync(path, { force: true }) };
 }
@@ -67,7 +45,6 @@ export function registerLocalFile(path: string): string {
 }
 
 export function uploadPath(fileRef: string): string {
-  ownFolder();
   if (!/^[0-9a-f-]{36}$/.test(fileRef)) throw new AppError('bad-file', 'Tệp tải lên không hợp lệ.', 'Invalid file reference.');
   const local = localFiles.get(fileRef);
   if (local) {
@@ -82,47 +59,11 @@ export function uploadPath(fileRef: string): string {
 /** Removes an upload once it has been used (import committed) or given up (import cancelled); the one way to remove one. */
 export function discardUpload(fileRef: string): void {
   if (localFiles.delete(fileRef)) return; // the user's own file (CLI): forgotten, never deleted
-  ownFolder();
   const path = uploads.pathOf(fileRef);
   if (!path) return;
   try {
     rmSync(path, { force: true });
   } catch {
     // Still open (Windows: a preview reading it): the folder goes when the app exits or at the next start.
-  }
-}
-
-/**
- * At start: the upload folders of processes that no longer run (a crash, a power cut), and loose files of the
- * old single-folder layout, are removed.
- */
-export function cleanLeftoverUploads(): void {
-  const base = root();
-  let names: string[];
-  try {
-    names = readdirSync(base);
-  } catch {
-    return; // no folder yet
-  }
-  for (const name of names) {
-    const path = join(base, name);
-    try {
-      if (/^\d+$/.test(name)) {
-        if (Number(name) !== process.pid && !isRunning(Number(name))) rmSync(path, { recursive: true, force: true });
-      } else if (statSync(path).isFile() && Date.now() - statSync(path).mtimeMs > 3600_000) {
-        rmSync(path, { force: true });
-      }
-    } catch {
-      // removed meanwhile by another process
-    }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

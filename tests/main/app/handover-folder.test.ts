@@ -65,4 +65,23 @@ describe('hand-over folder', () => {
     folder().newFile();
     expect(existsSync(crashed)).toBe(false);
   });
+
+  it('with an owner, files go into the owner\'s folder, found there only, and a child started before any file inherits it', () => {
+    delete process.env.ANSINH_TEST_HANDOVER_OWNER;
+    const owned = () => handoverFolder({ name: 'ansinh-test-handover', envVar: 'ANSINH_TEST_HANDOVER_DIR', maxAgeMs: 3600_000, ownerVar: 'ANSINH_TEST_HANDOVER_OWNER' });
+    const door = owned();
+    expect(process.env.ANSINH_TEST_HANDOVER_OWNER).toBe(String(process.pid));
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(process.env.ANSINH_TEST_HANDOVER_OWNER ?? "")']);
+    expect(child.stdout.toString()).toBe(String(process.pid));
+    const { ref, path } = door.newFile();
+    expect(dirname(path)).toBe(join(process.env.ANSINH_TEST_HANDOVER_DIR!, String(process.pid)));
+    expect(owned().pathOf(ref)).toBe(path);
+
+    const otherApp = join(process.env.ANSINH_TEST_HANDOVER_DIR!, String(process.ppid)); // a running process's folder
+    mkdirSync(otherApp, { mode: 0o700 });
+    writeFileSync(join(otherApp, '2b6f3a0e-3c1e-4e8a-9d3b-4f3c2a1b0c9d'), 'tệp của ứng dụng khác', { mode: 0o600 });
+    expect(door.pathOf('2b6f3a0e-3c1e-4e8a-9d3b-4f3c2a1b0c9d')).toBeNull();
+    expect(folder().pathOf('2b6f3a0e-3c1e-4e8a-9d3b-4f3c2a1b0c9d')).not.toBeNull(); // without an owner: any running process's
+    delete process.env.ANSINH_TEST_HANDOVER_OWNER;
+  });
 });
