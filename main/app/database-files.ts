@@ -6,6 +6,9 @@ import { rekeyDatabase } from '../core/database/rekey';
 import { PASSPHRASE_ENV } from '../core/database/unlock-database';
 import { installationId } from '../core/installation';
 import { AppError, isAppError } from '../core/errors';
+import { recordAudit } from '../core/audit';
+import type { AppDatabase } from '../core/database/open-database';
+import type { Actor } from '../core/write-path';
 
 // What `ansinh db …` does to the office's database file as a whole (backup, restore, encrypt, rekey), with the
 // app's migrations and this installation's identity: the door only parses and prints.
@@ -45,4 +48,18 @@ export function encryptDatabase(dbPath: string) {
 
 export function rekeyOfficeDatabase(dbPath: string, passphraseOnly: boolean) {
   return rekeyDatabase(dbPath, { migrationsFolder: migrationsDir(), installationId: installationId(), passphraseOnly });
+}
+
+/**
+ * The app's own backup (Quản trị → Sao lưu): a consistent copy of the database the services hold open, taken on
+ * their connection (VACUUM INTO reads one snapshot while the rest of the app goes on; under the same data key),
+ * verified, written as one backup file at `out`, and recorded in the audit trail.
+ */
+export function backupOpenDatabase(db: AppDatabase, actor: Actor, out: string): BackupHeader {
+  const header = writeBackup(db, out);
+  recordAudit(db, actor, {
+    action: 'database-backup',
+    detail: { people: header.counts.beneficiaries ?? 0, encrypted: header.encrypted, sizeBytes: header.size, sha256: header.sha256 },
+  });
+  return header;
 }

@@ -7,6 +7,7 @@ import { setUpEncryptedOffice } from './office-setup';
 import { AppError } from '../core/errors';
 import { discardUpload, uploadPath } from './uploads';
 import { newDownload } from './downloads';
+import { backupOpenDatabase } from './database-files';
 import { readFileSync } from 'node:fs';
 import { importCscaCertificate } from '../card/csca-store';
 import { exportBeneficiaries } from '../excel/beneficiaries-export';
@@ -82,6 +83,17 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const local = new Date(now.getTime() + utcOffsetMinutes * 60_000);
     const day = [local.getUTCDate(), local.getUTCMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-');
     return { fileName: `Nhat_ky_truy_cap_${day}-${local.getUTCFullYear()}.xlsx`, count, downloadRef: target.ref };
+  },
+  'database.backup': (s, input, ctx) => {
+    const target = newDownload();
+    const header = backupOpenDatabase(s.db, ctx.actor, target.path);
+    const local = new Date(Date.parse(header.createdAt) + input.utcOffsetMinutes * 60_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const stamp = `${two(local.getUTCDate())}-${two(local.getUTCMonth() + 1)}-${local.getUTCFullYear()}_${two(local.getUTCHours())}h${two(local.getUTCMinutes())}`;
+    return {
+      fileName: `Sao_luu_${stamp}.ansinh-backup`, downloadRef: target.ref, sizeBytes: header.size, encrypted: header.encrypted,
+      people: header.counts.beneficiaries ?? 0, createdAt: header.createdAt,
+    };
   },
   'users.signInAttempts': (s, input) => {
     const page = s.accounts.signInAttempts(input);

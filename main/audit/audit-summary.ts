@@ -38,6 +38,12 @@ export function auditSummary(action: string, detail: Record<string, unknown> | n
       return `Mục đích: ${PURPOSES[String(d.purpose)] ?? String(d.purpose ?? '')}; lỗi ${String(d.code ?? '')}`;
     case 'audit-export':
       return `${count(d.count)} dòng nhật ký${hash}`;
+    case 'database-backup':
+      return `${count(d.people)} người; ${d.encrypted ? 'vẫn mã hóa' : 'KHÔNG mã hóa'}; ${count(d.sizeBytes)} byte${hash}`;
+    case 'database-encrypt':
+    case 'database-rekey':
+    case 'database-restore':
+      return typeof d.what === 'string' ? d.what : '';
     case 'csca-import':
       return `Chứng thư: ${String(d.subject ?? '')}`;
     case 'record-open':

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './admin.css';
 import { AuditPanel } from './AuditPanel';
+import { BackupPanel } from './BackupPanel';
 import { SignInAttemptsPanel } from './SignInAttemptsPanel';
 import { UsersPanel } from './UsersPanel';
 
-const TABS = ['users', 'attempts', 'audit'] as const;
+const TABS = ['users', 'attempts', 'audit', 'backup'] as const;
 type Tab = (typeof TABS)[number];
 
-/** Quản trị: the administrator's screen (users, sign-in attempts, the audit trail). Shown only with users.manage. */
+/** Quản trị: the administrator's screen (users, sign-in attempts, the audit trail, the backup). Shown only with users.manage. */
 export function AdminSection() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('users');
@@ -27,6 +28,7 @@ export function AdminSection() {
         {tab === 'users' && <UsersPanel />}
         {tab === 'attempts' && <SignInAttemptsPanel />}
         {tab === 'audit' && <AuditPanel />}
+        {tab === 'backup' && <BackupPanel />}
       </div>
     </section>
   );

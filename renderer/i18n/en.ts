@@ -423,7 +423,16 @@ export const en: Messages = {
   },
   admin: {
     title: 'Administration',
-    tabs: { users: 'Users', attempts: 'Sign-in attempts', audit: 'Data access audit' },
+    tabs: { users: 'Users', attempts: 'Sign-in attempts', audit: 'Data access audit', backup: 'Backup' },
+    backup: {
+      intro: 'Back up the whole database as one file while everyone keeps working. The backup stays encrypted under the office’s key; copy it to a USB drive or another PC and keep it safe.',
+      restoreHint: 'Restore (administrator, with the app closed): ansinh db restore --from FILE --db PATH, with the recovery passphrase.',
+      start: 'Back up now',
+      working: 'Backing up and checking the copy… {{seconds}} s',
+      done: 'Backed up {{people}} beneficiaries to {{file}} ({{size}} MB), integrity checked. The file stays encrypted.',
+      notSaved: 'The backup was not saved (no place chosen). Click "Back up now" to do it again.',
+      plain: 'This database is not encrypted, so neither is its backup: keep it very carefully.',
+    },
     levels: { province: 'province', district: 'district', commune: 'commune' },
     pager: { summary: 'Page {{page}}/{{pages}} · {{total}} rows', previous: '‹ Previous', next: 'Next ›' },
     users: {
@@ -504,6 +513,10 @@ export const en: Messages = {
         'card-read-failed': 'Card read failed',
         'csca-import': 'Imported a CSCA certificate',
         'audit-export': 'Exported the audit trail',
+        'database-backup': 'Backed up the database',
+        'database-encrypt': 'Encrypted the database',
+        'database-rekey': 'Changed the encryption key',
+        'database-restore': 'Restored the database',
       },
     },
     attempts: {

@@ -594,7 +594,16 @@ export const vi = {
   },
   admin: {
     title: 'Quản trị',
-    tabs: { users: 'Người dùng', attempts: 'Lần đăng nhập', audit: 'Nhật ký truy cập dữ liệu' },
+    tabs: { users: 'Người dùng', attempts: 'Lần đăng nhập', audit: 'Nhật ký truy cập dữ liệu', backup: 'Sao lưu' },
+    backup: {
+      intro: 'Sao lưu toàn bộ cơ sở dữ liệu thành một tệp, ngay trong lúc mọi người vẫn làm việc. Tệp sao lưu vẫn được mã hóa bằng khóa của văn phòng; hãy chép sang USB hoặc máy khác và cất giữ an toàn.',
+      restoreHint: 'Khôi phục (quản trị viên, khi ứng dụng đã đóng): ansinh db restore --from TỆP --db ĐƯỜNG-DẪN, cần cụm mật khẩu khôi phục.',
+      start: 'Sao lưu ngay',
+      working: 'Đang sao lưu và kiểm tra bản sao… {{seconds}} giây',
+      done: 'Đã sao lưu {{people}} đối tượng vào tệp {{file}} ({{size}} MB), đã kiểm tra toàn vẹn. Tệp vẫn được mã hóa.',
+      notSaved: 'Chưa lưu tệp sao lưu (đã huỷ chọn nơi lưu). Bấm "Sao lưu ngay" để làm lại.',
+      plain: 'Cơ sở dữ liệu này không mã hóa nên tệp sao lưu cũng không mã hóa: hãy cất giữ thật cẩn thận.',
+    },
     levels: { province: 'tỉnh/thành', district: 'huyện', commune: 'xã/phường' },
     pager: { summary: 'Trang {{page}}/{{pages}} · {{total}} dòng', previous: '‹ Trang trước', next: 'Trang sau ›' },
     users: {

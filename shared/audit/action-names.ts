@@ -13,4 +13,8 @@ export const AUDIT_ACTION_NAMES_VI: Record<(typeof AUDIT_ACTIONS)[number], strin
   'card-read-failed': 'Đọc thẻ không thành công',
   'csca-import': 'Nhập chứng thư CSCA',
   'audit-export': 'Xuất nhật ký truy cập',
+  'database-backup': 'Sao lưu cơ sở dữ liệu',
+  'database-encrypt': 'Mã hóa cơ sở dữ liệu',
+  'database-rekey': 'Đổi khóa mã hóa',
+  'database-restore': 'Khôi phục cơ sở dữ liệu',
 };

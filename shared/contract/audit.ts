@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** What the audit trail records: reads and sends of personal data (a change of data is in the change log instead). */
 export const AUDIT_ACTIONS = [
   'record-open', 'record-history', 'import-preview', 'export', 'card-read', 'card-read-failed', 'csca-import', 'audit-export',
+  'database-backup', 'database-encrypt', 'database-rekey', 'database-restore',
 ] as const;
 
 export const auditFilterSchema = z.object({

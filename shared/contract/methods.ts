@@ -14,6 +14,7 @@ import { exportBeneficiariesInput, exportBeneficiariesOutput, exportListInput, e
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
 import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
 import { createdOfficeSchema, createOfficeInput, searchUnitsInput, unitMatchSchema } from './setup';
+import { databaseBackupInput, databaseBackupOutput } from './database';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -57,6 +58,8 @@ export const contract = {
   'audit.list': method(auditListInput.strict(), auditListOutput, 'users.manage'),
   /** The filtered audit trail as a workbook to hand over (export.list style); itself recorded in the trail. */
   'audit.export': method(auditExportInput.strict(), auditExportOutput, 'users.manage'),
+  /** A verified, still-encrypted backup of the open database, written while the app runs; recorded in the trail. */
+  'database.backup': method(databaseBackupInput, databaseBackupOutput, 'users.manage'),
   'beneficiaries.list': method(listBeneficiariesInput.strict(), listBeneficiariesOutput, 'beneficiaries.read'),
   'beneficiaries.facets': method(empty, facetsOutput, 'beneficiaries.read'),
   'beneficiaries.get': method(byId, beneficiaryDetailSchema, 'beneficiaries.read'),

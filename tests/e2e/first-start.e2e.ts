@@ -19,7 +19,7 @@ test.describe('lần chạy đầu của một văn phòng thật', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('a new database asks for the office\'s commune (found by search) and its administrator, then shows the unit', async ({ page }) => {
+  test('a new database asks for the office\'s commune (found by search) and its administrator, then shows the unit', async ({ page }, testInfo) => {
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Thiết lập lần đầu' })).toBeVisible();
     await expect(page.getByTestId('demo-accounts')).toHaveCount(0);
@@ -71,6 +71,20 @@ test.describe('lần chạy đầu của một văn phòng thật', () => {
     await expect(page.getByTestId('signed-in')).toContainText('Phạm Văn Quản');
     await expect(page.getByText('Đơn vị: Xã Bình Sơn, Tỉnh Ninh Bình')).toBeVisible();
     await expect(page.getByTestId('result-count')).toHaveText('Hiển thị 0 đối tượng'); // no demo people in an office's database
+
+    // Quản trị → Sao lưu: a backup of the open database, still encrypted, handed over as one file.
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-tab-backup').click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^Sao_luu_\d{2}-\d{2}-\d{4}_\d{2}h\d{2}\.ansinh-backup$/);
+    await expect(page.getByTestId('backup-result')).toContainText('Đã sao lưu 0 đối tượng');
+    const saved = testInfo.outputPath('office.ansinh-backup');
+    await download.saveAs(saved);
+    const backup = readFileSync(saved);
+    expect(backup.subarray(0, 18).toString('latin1')).toBe('ANSINH-DESK-BACKUP');
+    expect(backup.includes(Buffer.from('Bình Sơn'))).toBe(false);
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible(); // set up once: now the login screen

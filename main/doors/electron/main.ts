@@ -93,10 +93,11 @@ app.whenReady().then(async () => {
     if (!fromOwnFrame(event)) return FORBIDDEN_FRAME;
     const file = typeof ref === 'string' ? takeDownload(ref) : null;
     if (!file) return { ok: false, error: DOWNLOAD_GONE };
-    const name = typeof fileName === 'string' && /^[\w.-]{1,120}\.xlsx$/.test(basename(fileName)) ? basename(fileName) : 'danh-sach.xlsx';
+    const name = typeof fileName === 'string' && /^[\w.-]{1,120}\.(xlsx|ansinh-backup)$/.test(basename(fileName)) ? basename(fileName) : 'danh-sach.xlsx';
+    const filter = name.endsWith('.xlsx') ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'An Sinh Desk backup', extensions: ['ansinh-backup'] };
     const window = BrowserWindow.fromWebContents(event.sender);
     try {
-      const where = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
+      const where = { defaultPath: join(app.getPath('documents'), name), filters: [filter] };
       const choice = await (window ? dialog.showSaveDialog(window, where) : dialog.showSaveDialog(where));
       if (choice.canceled || !choice.filePath) return { ok: true, output: { saved: false } };
       copyFileSync(file, choice.filePath);

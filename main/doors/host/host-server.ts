@@ -5,7 +5,7 @@ import type { ServicesProcess } from '../../app/services-process/start-services-
 import { pipeline } from 'node:stream/promises';
 import { MAX_UPLOAD_BYTES, openUploadStream } from '../../app/uploads';
 import { DOWNLOAD_GONE, takeDownload } from '../../app/downloads';
-import { createReadStream, rmSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, rmSync } from 'node:fs';
 import { readStatic } from './static-files';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -103,7 +103,8 @@ async function sendDownload(res: ServerResponse, request: unknown): Promise<void
   const ref = (request as { downloadRef?: unknown } | null)?.downloadRef;
   const file = typeof ref === 'string' ? takeDownload(ref) : null;
   if (!file) return send(res, 404, { ok: false, error: DOWNLOAD_GONE });
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': XLSX_TYPE, 'Content-Disposition': 'attachment' });
+  // A workbook (a zip: "PK") or a database backup; the page names the file, the bytes are only ever saved.
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': startsWithZip(file) ? XLSX_TYPE : 'application/octet-stream', 'Content-Disposition': 'attachment' });
   try {
     await pipeline(createReadStream(file), res);
   } finally {
@@ -112,6 +113,16 @@ async function sendDownload(res: ServerResponse, request: unknown): Promise<void
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function startsWithZip(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head.toString('latin1') === 'PK';
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function refusal(code: string, message: string) {
   return { ok: false, error: { code, message } };
