@@ -6,7 +6,7 @@ export const users = sqliteTable('users', {
   displayName: text('display_name').notNull(),
   /** scrypt$N$r$p$salt$hash — never logged (the write path records it as a secret). */
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['commune-clerk', 'clinic-reception', 'district-staff', 'administrator'] }).notNull(),
+  role: text('role', { enum: ['commune-clerk', 'clinic-reception', 'district-staff', 'administrator', 'commune-leader'] }).notNull(),
   /** JSON list of admin_units ids this user may see and change (a district covers its communes). */
   unitIds: text('unit_ids').notNull().default('[]'),
   active: integer('active').notNull().default(1),

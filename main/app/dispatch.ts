@@ -44,6 +44,10 @@ export async function dispatch(services: Services, rawRequest: unknown, origin: 
     if ((e as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
       return { ok: false, error: { code: 'database-busy', message: 'Đang ghi một danh sách lớn vào cơ sở dữ liệu; việc này chưa làm được. Hãy thử lại khi ghi xong.', messageEn: 'A large list is being written; try again when it is done.' } };
     }
+    // The database's own refusal (a trigger) to change a locked roster, whichever path tried.
+    if (String((e as Error | null)?.message ?? '') === 'roster-locked') {
+      return { ok: false, error: { code: 'roster-locked', message: 'Bảng kê đã khoá: không sửa được; điều chỉnh sẽ vào kỳ sau.', messageEn: 'The roster is locked; corrections go into the next period.' } };
+    }
     services.logger.log('error', 'unexpected-error', { message: String((e as Error)?.message ?? e) });
     return { ok: false, error: { code: 'internal', message: 'Lỗi không mong đợi. Dữ liệu không bị thay đổi; hãy thử lại.', messageEn: 'Unexpected error.' } };
   }

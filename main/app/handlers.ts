@@ -168,6 +168,18 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return { ok: true as const };
   },
   'import.history': (s, _input, ctx) => s.imports.history(undoRequester(s, ctx)),
+  'payout.create': (s, input, ctx) => s.payout.create(ctx.actor, scopeOf(s, ctx), input.period),
+  'payout.get': (s, input) => s.payout.get(input),
+  'payout.release': (s, input, ctx) => s.payout.release(ctx.actor, input),
+  'payout.approve': (s, input, ctx) => s.payout.approve(ctx.actor, input.period, input.leaveBlockedOut),
+  'payout.lock': (s, input, ctx) => s.payout.lock(ctx.actor, input.period),
+  'payout.settle': (s, input, ctx) => {
+    s.payout.settle(ctx.actor, input);
+    return { ok: true as const };
+  },
+  'payout.amountChecks': (s, input) => s.payout.amountChecks(input.status),
+  'payout.levels': (s) => s.payout.levels(),
+  'payout.addLevel': (s, input, ctx) => s.payout.addLevel(ctx.actor, input),
   'import.progress': (s, input) => s.imports.previewProgress(uploadPath(input.fileRef)),
   'import.commitProgress': (s, input) => s.importCommits.progress(uploadPath(input.fileRef)),
   'import.commitCancel': (s, input) => ({ cancelling: s.importCommits.cancel(uploadPath(input.fileRef)) }),

@@ -19,6 +19,7 @@ import { createIdentityService } from '../identity/identity-service';
 import { createRecentCardReads } from '../identity/recent-card-reads';
 import { createCardReadService } from '../card/card-read-service';
 import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
+import { createPayoutService } from '../payout/payout-service';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -58,6 +59,7 @@ export function createServices(options: ServiceOptions) {
     cardReads,
     cards,
     identity: createIdentityService(db, cardReads),
+    payout: createPayoutService(db),
     metaValue: (key: string) => readMeta(db, key),
     close: async () => {
       await cards.close();

@@ -72,6 +72,7 @@ export const en: Messages = {
     'clinic-reception': 'Clinic reception',
     'district-staff': 'District / province staff',
     administrator: 'Administrator',
+    'commune-leader': 'Commune leader (approves payouts)',
   },
   shell: {
     navLabel: 'Main sections', signedInAs: 'Signed in: {{name}} ({{role}})', logout: 'Log out', lockNow: 'Lock screen',

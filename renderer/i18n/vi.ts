@@ -85,6 +85,7 @@ export const vi = {
     'clinic-reception': 'Tiếp đón trạm y tế',
     'district-staff': 'Cán bộ cấp trên (huyện/tỉnh)',
     administrator: 'Quản trị viên',
+    'commune-leader': 'Lãnh đạo xã (duyệt chi trả)',
   },
   shell: {
     navLabel: 'Các mục chính',

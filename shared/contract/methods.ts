@@ -15,6 +15,10 @@ import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } 
 import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
 import { createdOfficeSchema, createOfficeInput, searchUnitsInput, unitMatchSchema } from './setup';
 import { databaseBackupInput, databaseBackupOutput } from './database';
+import {
+  addLevelInput, amountCheckSchema, approveInput, levelSchema, periodSchema, releaseInput, rosterCreateOutput, rosterGetInput,
+  rosterStatusOutput, rosterViewSchema, settleInput,
+} from './payout';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -101,6 +105,20 @@ export const contract = {
   'import.cancel': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
   /** Every import in the user's units, newest first, with who may undo it. */
   'import.history': method(z.object({}).strict(), z.array(importHistorySchema), 'beneficiaries.write'),
+  /** Creates the period's roster, or recomputes it while it is a draft (same lines, by their idempotency keys). */
+  'payout.create': method(z.object({ period: periodSchema }).strict(), rosterCreateOutput, 'beneficiaries.write'),
+  /** A roster with its totals, the cash-less share per village and one page of its lines. */
+  'payout.get': method(rosterGetInput, rosterViewSchema, 'beneficiaries.read'),
+  /** Releases one block of a draft line, with the reason. */
+  'payout.release': method(releaseInput, z.object({ released: z.number().int() }), 'beneficiaries.write'),
+  'payout.approve': method(approveInput, rosterStatusOutput, 'payout.approve'),
+  'payout.lock': method(z.object({ period: periodSchema }).strict(), rosterStatusOutput, 'payout.approve'),
+  /** A failed or returned line: carried over, paid in cash next period, or cancelled. */
+  'payout.settle': method(settleInput, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
+  /** Imported amounts that differ from the computed ones. */
+  'payout.amountChecks': method(z.object({ status: z.enum(['open', 'resolved']).nullable().default('open') }).strict(), z.array(amountCheckSchema), 'beneficiaries.read'),
+  'payout.levels': method(empty, z.array(levelSchema), 'beneficiaries.read'),
+  'payout.addLevel': method(addLevelInput, levelSchema, 'users.manage'),
 } as const;
 
 export type Contract = typeof contract;

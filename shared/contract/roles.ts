@@ -1,6 +1,7 @@
 // Who may do what. The renderer uses this to show only what a role may see; the main process enforces it.
 
-export const ROLES = ['commune-clerk', 'clinic-reception', 'district-staff', 'administrator'] as const;
+// commune-leader: the commune's leader (chủ tịch / phó chủ tịch UBND xã) who approves and locks the monthly payout.
+export const ROLES = ['commune-clerk', 'clinic-reception', 'district-staff', 'administrator', 'commune-leader'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -10,6 +11,7 @@ export const PERMISSIONS = [
   'users.manage',
   'reports.read',
   'lists.export', // workbooks with personal data leave the machine: never for clinic reception
+  'payout.approve', // approve and lock a month's roster: not the clerk who prepared it
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -17,7 +19,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   'commune-clerk': ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'reports.read', 'lists.export'],
   'clinic-reception': ['card.read'],
   'district-staff': ['beneficiaries.read', 'reports.read', 'lists.export'],
-  administrator: ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'users.manage', 'reports.read', 'lists.export'],
+  administrator: ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'users.manage', 'reports.read', 'lists.export', 'payout.approve'],
+  'commune-leader': ['beneficiaries.read', 'reports.read', 'lists.export', 'payout.approve'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -11,7 +11,8 @@ import { exportListCommands } from './commands/export-list';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { serveCommand } from './commands/serve';
+import { rosterCommands } from './commands/roster';
 
 /** Every `ansinh` command. A capability adds its command module here. */
 export const cliCommands: CliCommand[] = [serveCommand, initCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
-  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand];
+  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands];

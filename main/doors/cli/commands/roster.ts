@@ -1,0 +1,140 @@
+import { AppError } from '../../../core/errors';
+import type { MethodOutput } from '../../../../shared/contract/methods';
+import { formatCount, formatVnd } from '../../../../shared/format/money';
+import { formatPeriod } from '../../../../shared/payout/periods';
+import type { CliCommand, CliContext } from '../cli-command';
+
+function period(ctx: CliContext): string {
+  const p = ctx.values.period;
+  if (typeof p !== 'string' || !p) throw new AppError('usage', 'Cần --period YYYY-MM (ví dụ --period 2026-12).', 'Give --period YYYY-MM.');
+  return p;
+}
+
+function text(ctx: CliContext, name: string, required: string): string {
+  const v = ctx.values[name];
+  if (typeof v !== 'string' || !v.trim()) throw new AppError('usage', required, `Give --${name}.`);
+  return v;
+}
+
+/** The roster as the issue's JSON: period, status, every line, the totals. */
+export async function printRoster(ctx: CliContext, p: string, intro: string): Promise<void> {
+  const view = await ctx.call('payout.get', { period: p, filter: 'all', offset: 0, limit: 1_000_000 });
+  const doc = {
+    period: view.period,
+    status: view.status,
+    lines: view.lines.map((l) => ({ key: l.key, idNumber: l.idNumber, fullName: l.fullName, village: l.village, regime: l.regime, amount: l.amount,
+      months: l.months, channel: l.channel, bankBin: l.bankBin, accountNumber: l.accountNumber, blocked: l.blocked })),
+    totals: view.totals,
+  };
+  ctx.print(doc, humanRoster(view, intro));
+}
+
+function humanRoster(view: MethodOutput<'payout.get'>, intro: string): string {
+  const t = view.totals;
+  const pct = (x: number) => `${(x * 100).toFixed(1).replace('.', ',')}%`;
+  const channels = Object.entries(t.byChannel).filter(([, c]) => c.lines > 0).map(([k, c]) => `  ${k}: ${formatCount(c.lines)} dòng, ${formatVnd(c.amount)}`);
+  return [...(intro ? [intro] : []), `Bảng kê tháng ${formatPeriod(view.period)} (${view.status}): ${formatCount(t.lines)} dòng chi, ${formatVnd(t.amount)}; ${formatCount(t.blocked)} dòng bị chặn.`,
+    ...channels, `Không dùng tiền mặt: ${pct(t.cashlessShare.byCount)} số người, ${pct(t.cashlessShare.byAmount)} số tiền (mục tiêu 100%).`,
+    `Bằng chữ: ${t.amountInWords}.`].join('\n');
+}
+
+const rosterCreate: CliCommand = {
+  name: 'roster create',
+  summary: 'Lập (hoặc tính lại, khi còn nháp) bảng kê chi trả của một tháng / Create or recompute a month\'s payout roster',
+  usage: 'ansinh roster create --period YYYY-MM --db PATH [--json]',
+  options: { period: { type: 'string' } },
+  needsUser: true,
+  async run(ctx) {
+    const p = period(ctx);
+    const made = await ctx.call('payout.create', { period: p });
+    ctx.progress(`Bảng kê ${formatPeriod(p)}: ${made.created} dòng mới, ${made.updated} cập nhật, ${made.removed} bỏ; ${made.entitlementsDerived} chế độ suy từ danh sách; ${made.amountChecksOpened} mức nhập khác mức tính.`);
+    await printRoster(ctx, p, '');
+    return 0;
+  },
+};
+
+const rosterShow: CliCommand = {
+  name: 'roster show',
+  summary: 'Xem bảng kê chi trả của một tháng / Show a month\'s roster',
+  usage: 'ansinh roster show --period YYYY-MM --db PATH [--json]',
+  options: { period: { type: 'string' } },
+  needsUser: true,
+  async run(ctx) {
+    await printRoster(ctx, period(ctx), '');
+    return 0;
+  },
+};
+
+const rosterApprove: CliCommand = {
+  name: 'roster approve',
+  summary: 'Duyệt bảng kê (lãnh đạo xã) / Approve the roster (approving role)',
+  usage: 'ansinh roster approve --period YYYY-MM --db PATH [--leave-blocked-out] [--json]',
+  options: { period: { type: 'string' }, 'leave-blocked-out': { type: 'boolean' } },
+  needsUser: true,
+  async run(ctx) {
+    const r = await ctx.call('payout.approve', { period: period(ctx), leaveBlockedOut: ctx.values['leave-blocked-out'] === true });
+    ctx.print(r, `Đã duyệt bảng kê tháng ${formatPeriod(r.period)}${r.heldOut ? `; ${r.heldOut} dòng bị chặn để sang kỳ sau` : ''}.`);
+    return 0;
+  },
+};
+
+const rosterLock: CliCommand = {
+  name: 'roster lock',
+  summary: 'Khoá bảng kê đã duyệt (lãnh đạo xã) / Lock an approved roster',
+  usage: 'ansinh roster lock --period YYYY-MM --db PATH [--json]',
+  options: { period: { type: 'string' } },
+  needsUser: true,
+  async run(ctx) {
+    const r = await ctx.call('payout.lock', { period: period(ctx) });
+    ctx.print(r, `Đã khoá bảng kê tháng ${formatPeriod(r.period)}: từ nay không sửa được; điều chỉnh vào kỳ sau.`);
+    return 0;
+  },
+};
+
+const rosterRelease: CliCommand = {
+  name: 'roster release',
+  summary: 'Giải toả một lý do chặn của một dòng (hoặc mọi dòng bị chặn vì lý do đó: --all), có ghi lý do / Release a block, with a reason',
+  usage: 'ansinh roster release --period YYYY-MM (--key KEY | --all) --code CODE --reason "…" [--channel post-office|cash] --db PATH [--json]',
+  options: { period: { type: 'string' }, key: { type: 'string', multiple: true }, all: { type: 'boolean' }, code: { type: 'string' }, reason: { type: 'string' }, channel: { type: 'string' } },
+  needsUser: true,
+  async run(ctx) {
+    const channel = ctx.values.channel;
+    if (channel !== undefined && channel !== 'post-office' && channel !== 'cash') throw new AppError('usage', '--channel phải là post-office hoặc cash.', '--channel is post-office or cash.');
+    const p = period(ctx);
+    const code = text(ctx, 'code', 'Cần --code (lý do chặn, ví dụ identity-not-verified).');
+    let keys = (ctx.values.key as string[] | undefined) ?? [];
+    if (ctx.values.all === true) {
+      const held = await ctx.call('payout.get', { period: p, filter: 'blocked', offset: 0, limit: 1_000_000 });
+      keys = held.lines.filter((l) => l.blocked.some((b) => b.code === code)).map((l) => l.key);
+      if (keys.length === 0) throw new AppError('none-held', `Không có dòng nào bị chặn vì ${code}.`, `No line is held for ${code}.`);
+    }
+    if (keys.length === 0) throw new AppError('usage', 'Cần --key MÃ_DÒNG (hoặc --all).', 'Give --key KEY or --all.');
+    const r = await ctx.call('payout.release', { period: p, keys, code: code as never, reason: text(ctx, 'reason', 'Cần --reason "lý do giải toả".'),
+      channel: (channel ?? null) as 'post-office' | 'cash' | null });
+    ctx.print({ period: p, code, released: r.released }, `Đã giải toả (${code}) cho ${r.released} dòng.`);
+    return 0;
+  },
+};
+
+const rosterSettle: CliCommand = {
+  name: 'roster settle',
+  summary: 'Quyết định cho dòng chi không thành công: chuyển kỳ sau, chi tiền mặt, hoặc huỷ / Settle a failed line',
+  usage: 'ansinh roster settle --period YYYY-MM --key KEY --decision carried-over|cash|cancelled --reason "…" [--yes] --db PATH',
+  options: { period: { type: 'string' }, key: { type: 'string' }, decision: { type: 'string' }, reason: { type: 'string' }, yes: { type: 'boolean' } },
+  needsUser: true,
+  async run(ctx) {
+    const decision = ctx.values.decision;
+    if (decision !== 'carried-over' && decision !== 'cash' && decision !== 'cancelled') {
+      throw new AppError('usage', '--decision phải là carried-over, cash hoặc cancelled.', '--decision is carried-over, cash or cancelled.');
+    }
+    if ((decision === 'cash' || decision === 'cancelled') && ctx.values.yes !== true) {
+      throw new AppError('confirm', 'Chuyển sang tiền mặt hoặc huỷ cần xác nhận: thêm --yes.', 'Switching to cash or cancelling needs --yes.');
+    }
+    const input = { period: period(ctx), key: text(ctx, 'key', 'Cần --key (mã dòng).'), decision, reason: text(ctx, 'reason', 'Cần --reason "lý do".') } as const;
+    await ctx.call('payout.settle', input);
+    ctx.print({ ok: true, key: input.key, decision }, `Đã ghi quyết định (${decision}) cho dòng ${input.key}.`);
+    return 0;
+  },
+};
+
+export const rosterCommands: CliCommand[] = [rosterCreate, rosterShow, rosterApprove, rosterLock, rosterRelease, rosterSettle];

@@ -1,0 +1,221 @@
+// Named reads of the payout, connection first (writes go through the write path in the service).
+
+import type { SqliteConnection } from '../core/database/open-database';
+import type { LevelRow } from '../../shared/payout/levels';
+import type { Regime } from '../../shared/payout/regimes';
+import type { EntitlementBasis } from '../../shared/payout/month-amounts';
+import type { Block, RosterChannel } from '../../shared/payout/roster-line';
+
+export interface PersonForRoster {
+  id: string;
+  unitId: string;
+  fullName: string;
+  idNumber: string | null;
+  village: string | null;
+  birth: string | null;
+  status: 'active' | 'stopped' | 'deceased' | 'moved';
+  statusDate: string | null;
+  verified: string;
+  problems: string;
+  categoryGroup: string;
+  categoryLabel: string;
+  monthlyAmount: number | null;
+}
+
+/** Everyone on the register in the given units (null: all), with what a roster needs of them. */
+export function peopleForRoster(db: SqliteConnection, unitIds: readonly string[] | null): PersonForRoster[] {
+  const scope = unitIds ? 'AND unit_id IN (SELECT value FROM json_each(?))' : '';
+  return db.prepare(`SELECT id, unit_id AS unitId, full_name AS fullName, id_number AS idNumber, village, birth, status,
+      status_date AS statusDate, verified, problems, category_group AS categoryGroup, category_label AS categoryLabel,
+      monthly_amount AS monthlyAmount
+    FROM beneficiaries WHERE deleted = 0 ${scope}`).all(...(unitIds ? [JSON.stringify(unitIds)] : [])) as PersonForRoster[];
+}
+
+export interface AccountForRoster {
+  id: string;
+  beneficiaryId: string;
+  kind: 'bank' | 'e-wallet' | 'mobile-money';
+  owner: 'self' | 'authorised';
+  bankBin: string | null;
+  bankName: string | null;
+  number: string;
+  holderName: string;
+}
+
+/** The active monthly accounts of the register (what a line is paid into). */
+export function monthlyAccounts(db: SqliteConnection): AccountForRoster[] {
+  return db.prepare(`SELECT id, beneficiary_id AS beneficiaryId, kind, owner, bank_bin AS bankBin, bank_name AS bankName, number,
+      holder_name AS holderName
+    FROM payment_accounts WHERE deleted = 0 AND status = 'active' AND purpose = 'monthly'`).all() as AccountForRoster[];
+}
+
+/**
+ * People on the register listed more than once: another live record with the same ID number. This is the open
+ * duplicate the register itself shows; the duplicate queue, when it exists, adds its open items here.
+ */
+export function peopleWithOpenDuplicates(db: SqliteConnection): Set<string> {
+  const ids = db.prepare(`SELECT b.id FROM beneficiaries b
+    JOIN (SELECT id_number FROM beneficiaries WHERE deleted = 0 AND id_number IS NOT NULL GROUP BY id_number HAVING count(*) > 1) d
+      ON d.id_number = b.id_number
+    WHERE b.deleted = 0`).pluck().all() as string[];
+  return new Set(ids);
+}
+
+export interface EntitlementRow extends EntitlementBasis {
+  id: string;
+  beneficiaryId: string;
+  basis: string;
+}
+
+export function allEntitlements(db: SqliteConnection): EntitlementRow[] {
+  return db.prepare(`SELECT id, beneficiary_id AS beneficiaryId, regime_code AS regimeCode, group_code AS groupCode, hundredths,
+      from_period AS "from", to_period AS "to", override_amount AS overrideAmount, override_reason AS overrideReason, basis
+    FROM entitlements WHERE deleted = 0`).all() as EntitlementRow[];
+}
+
+export function entitlementsOf(db: SqliteConnection, beneficiaryId: string): EntitlementRow[] {
+  return db.prepare(`SELECT id, beneficiary_id AS beneficiaryId, regime_code AS regimeCode, group_code AS groupCode, hundredths,
+      from_period AS "from", to_period AS "to", override_amount AS overrideAmount, override_reason AS overrideReason, basis
+    FROM entitlements WHERE deleted = 0 AND beneficiary_id = ? ORDER BY from_period`).all(beneficiaryId) as EntitlementRow[];
+}
+
+export function levelRows(db: SqliteConnection): (LevelRow & { id: string })[] {
+  return db.prepare(`SELECT id, level_code AS levelCode, unit_id AS unitId, effective_from AS effectiveFrom, amount, basis
+    FROM payout_levels WHERE deleted = 0 ORDER BY level_code, effective_from`).all() as (LevelRow & { id: string })[];
+}
+
+export function regimeRows(db: SqliteConnection): Regime[] {
+  return db.prepare(`SELECT code, name, level_code AS levelCode, kind, default_hundredths AS defaultHundredths, default_group AS defaultGroup
+    FROM payout_regimes WHERE deleted = 0 ORDER BY code`).all() as Regime[];
+}
+
+/** The unit and every unit above it (a commune's province): where locality levels apply. */
+export function unitChain(db: SqliteConnection, unitId: string): string[] {
+  return db.prepare(`WITH RECURSIVE up(id, depth) AS (SELECT ?, 0 UNION SELECT u.parent_id, up.depth + 1 FROM admin_units u JOIN up ON u.id = up.id
+      WHERE u.parent_id IS NOT NULL) SELECT id FROM up ORDER BY depth`).pluck().all(unitId) as string[];
+}
+
+export interface RosterRow {
+  id: string;
+  unitId: string;
+  period: string;
+  status: 'draft' | 'approved' | 'locked';
+  approvedBy: string | null;
+  lockedBy: string | null;
+}
+
+const ROSTER_COLUMNS = 'id, unit_id AS unitId, period, status, approved_by AS approvedBy, locked_by AS lockedBy';
+
+export function rosterFor(db: SqliteConnection, unitId: string, period: string): RosterRow | undefined {
+  return db.prepare(`SELECT ${ROSTER_COLUMNS} FROM rosters WHERE deleted = 0 AND unit_id = ? AND period = ?`).get(unitId, period) as RosterRow | undefined;
+}
+
+export function rostersOf(db: SqliteConnection, unitId: string): RosterRow[] {
+  return db.prepare(`SELECT ${ROSTER_COLUMNS} FROM rosters WHERE deleted = 0 AND unit_id = ? ORDER BY period`).all(unitId) as RosterRow[];
+}
+
+export interface LineRow {
+  id: string;
+  rosterId: string;
+  period: string;
+  beneficiaryId: string;
+  regimeCode: string;
+  fullName: string;
+  idNumber: string | null;
+  village: string | null;
+  amount: number;
+  months: number;
+  detail: string;
+  channel: RosterChannel;
+  bankBin: string | null;
+  bankName: string | null;
+  accountNumber: string | null;
+  holderName: string | null;
+  blocks: string;
+  releases: string;
+  held: number;
+}
+
+const LINE_COLUMNS = `id, roster_id AS rosterId, period, beneficiary_id AS beneficiaryId, regime_code AS regimeCode, full_name AS fullName,
+  id_number AS idNumber, village, amount, months, detail, channel, bank_bin AS bankBin, bank_name AS bankName,
+  account_number AS accountNumber, holder_name AS holderName, blocks, releases, held`;
+
+/** A roster's lines in the printed order: by village, then name. */
+export function rosterLines(db: SqliteConnection, rosterId: string): LineRow[] {
+  return db.prepare(`SELECT ${LINE_COLUMNS} FROM roster_lines WHERE deleted = 0 AND roster_id = ?
+    ORDER BY village COLLATE NOCASE, full_name, id`).all(rosterId) as LineRow[];
+}
+
+export function rosterLine(db: SqliteConnection, id: string): LineRow | undefined {
+  return db.prepare(`SELECT ${LINE_COLUMNS} FROM roster_lines WHERE deleted = 0 AND id = ?`).get(id) as LineRow | undefined;
+}
+
+export interface PaidMonths {
+  beneficiaryId: string;
+  regimeCode: string;
+  detail: string;
+}
+
+/**
+ * What earlier rosters paid: lines of approved or locked rosters before the period that were not held back and
+ * did not come back failed or returned (unless the clerk cancelled them: then nothing more is owed for them).
+ */
+export function paidBefore(db: SqliteConnection, unitId: string, period: string): PaidMonths[] {
+  return db.prepare(`SELECT l.beneficiary_id AS beneficiaryId, l.regime_code AS regimeCode, l.detail
+    FROM roster_lines l JOIN rosters r ON r.id = l.roster_id
+    WHERE r.deleted = 0 AND r.unit_id = ? AND r.status IN ('approved', 'locked') AND r.period < ? AND l.deleted = 0 AND l.held = 0
+      AND NOT EXISTS (SELECT 1 FROM payout_results x WHERE x.line_id = l.id AND x.deleted = 0 AND x.outcome IN ('failed', 'returned')
+        AND coalesce(x.decision, 'carried-over') <> 'cancelled')`).all(unitId, period) as PaidMonths[];
+}
+
+/** People whose last failed or returned line the clerk chose to pay in cash: their carried months go to cash. */
+export function switchedToCash(db: SqliteConnection, unitId: string, period: string): Set<string> {
+  const keys = db.prepare(`SELECT l.beneficiary_id || ':' || l.regime_code FROM payout_results x JOIN roster_lines l ON l.id = x.line_id
+    JOIN rosters r ON r.id = l.roster_id
+    WHERE x.deleted = 0 AND x.decision = 'cash' AND r.unit_id = ? AND r.period < ?`).pluck().all(unitId, period) as string[];
+  return new Set(keys);
+}
+
+export interface ResultRow {
+  id: string;
+  lineId: string;
+  outcome: 'paid' | 'failed' | 'returned';
+  reason: string | null;
+  amount: number;
+  source: string;
+  decision: 'carried-over' | 'cash' | 'cancelled' | null;
+  decisionReason: string | null;
+}
+
+export function resultsOf(db: SqliteConnection, period: string): ResultRow[] {
+  return db.prepare(`SELECT id, line_id AS lineId, outcome, reason, amount, source, decision, decision_reason AS decisionReason
+    FROM payout_results WHERE deleted = 0 AND period = ?`).all(period) as ResultRow[];
+}
+
+export function resultSourceSeen(db: SqliteConnection, source: string): boolean {
+  return db.prepare('SELECT 1 FROM payout_results WHERE deleted = 0 AND source = ? LIMIT 1').get(source) !== undefined;
+}
+
+export interface AmountCheckRow {
+  id: string;
+  beneficiaryId: string;
+  regimeCode: string;
+  period: string;
+  importedAmount: number;
+  computedAmount: number;
+  status: 'open' | 'resolved';
+  fullName: string;
+  village: string | null;
+}
+
+export function amountCheckRows(db: SqliteConnection, status: 'open' | 'resolved' | null): AmountCheckRow[] {
+  return db.prepare(`SELECT c.id, c.beneficiary_id AS beneficiaryId, c.regime_code AS regimeCode, c.period, c.imported_amount AS importedAmount,
+      c.computed_amount AS computedAmount, c.status, b.full_name AS fullName, b.village
+    FROM amount_checks c JOIN beneficiaries b ON b.id = c.beneficiary_id
+    WHERE c.deleted = 0 ${status ? 'AND c.status = ?' : ''} ORDER BY b.village, b.sort_key`).all(...(status ? [status] : [])) as AmountCheckRow[];
+}
+
+export function allAmountChecks(db: SqliteConnection): Map<string, { id: string; importedAmount: number; computedAmount: number; status: string }> {
+  const rows = db.prepare(`SELECT id, imported_amount AS importedAmount, computed_amount AS computedAmount, status FROM amount_checks WHERE deleted = 0`).all() as { id: string; importedAmount: number; computedAmount: number; status: string }[];
+  return new Map(rows.map((r) => [r.id, r]));
+}

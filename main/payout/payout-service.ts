@@ -1,0 +1,100 @@
+import type { AppDatabase } from '../core/database/open-database';
+import { readMeta } from '../core/database/meta';
+import { AppError } from '../core/errors';
+import { runCommand, type Actor } from '../core/write-path';
+import { officeArea, unitLabel } from '../registry/admin-unit-queries';
+import type { z } from 'zod';
+import type { addLevelInput, rosterGetInput } from '../../shared/contract/payout';
+import { formatPeriod, isPeriod } from '../../shared/payout/periods';
+import { amountCheckRows, levelRows } from './payout-queries';
+import { ensurePayoutReference, levelId } from './payout-reference';
+import { createRoster } from './roster-create';
+import { approveRoster, lockRoster, releaseBlock, settleLine } from './roster-decisions';
+import { rosterData, rosterView, type RosterData } from './roster-view';
+import { payoutLevelTable } from './synced-tables';
+
+export interface PayoutScope {
+  /** The user's units (null: everywhere), as the registry's scope. */
+  unitIds: string[] | null;
+}
+
+/** The monthly payout of the office: rosters, their decisions, the amount checks and the levels. */
+export function createPayoutService(db: AppDatabase) {
+  const sqlite = db.sqlite;
+
+  function officeUnit(): string {
+    const unitId = readMeta(db, 'office.unitId');
+    if (!unitId) throw new AppError('no-office', 'Cơ sở dữ liệu chưa gắn với xã/phường nào: thiết lập đơn vị trước khi lập bảng kê.', 'The database names no office unit.');
+    return unitId;
+  }
+
+  function area(scope: PayoutScope): string[] | null {
+    const office = officeArea(db);
+    if (!scope.unitIds) return office;
+    return office ? scope.unitIds.filter((u) => office.includes(u)) : scope.unitIds;
+  }
+
+  function checkedPeriod(period: string): string {
+    if (!isPeriod(period)) throw new AppError('bad-period', 'Kỳ chi trả phải có dạng YYYY-MM (ví dụ 2026-12).', 'The period must be YYYY-MM.');
+    return period;
+  }
+
+  function data(period: string): RosterData {
+    const d = rosterData(sqlite, officeUnit(), checkedPeriod(period));
+    if (!d) throw new AppError('no-roster', `Chưa có bảng kê tháng ${formatPeriod(period)}: tạo bảng kê trước.`, `No roster for ${period}.`);
+    return d;
+  }
+
+  return {
+    officeUnit,
+    data,
+    create(actor: Actor, scope: PayoutScope, period: string) {
+      ensurePayoutReference(db);
+      return { period, ...createRoster(db, actor, officeUnit(), area(scope), checkedPeriod(period)) };
+    },
+    get(input: z.output<typeof rosterGetInput>) {
+      const unit = officeUnit();
+      return rosterView(sqlite, data(input.period), unitLabel(sqlite, unit), input);
+    },
+    release(actor: Actor, input: Parameters<typeof releaseBlock>[3]) {
+      return releaseBlock(db, actor, officeUnit(), input);
+    },
+    approve(actor: Actor, period: string, leaveBlockedOut: boolean) {
+      const { heldOut } = approveRoster(db, actor, officeUnit(), checkedPeriod(period), leaveBlockedOut);
+      return { period, status: 'approved' as const, heldOut };
+    },
+    lock(actor: Actor, period: string) {
+      lockRoster(db, actor, officeUnit(), checkedPeriod(period));
+      return { period, status: 'locked' as const, heldOut: 0 };
+    },
+    settle(actor: Actor, input: Parameters<typeof settleLine>[3]) {
+      settleLine(db, actor, officeUnit(), input);
+    },
+    amountChecks(status: 'open' | 'resolved' | null) {
+      return amountCheckRows(sqlite, status).map((c) => ({ id: c.id, beneficiaryId: c.beneficiaryId, fullName: c.fullName, village: c.village,
+        regime: c.regimeCode, period: c.period, importedAmount: c.importedAmount, computedAmount: c.computedAmount, status: c.status }));
+    },
+    levels() {
+      ensurePayoutReference(db);
+      return levelRows(sqlite);
+    },
+    /** A new level from a date (a decree, a province's decision): no new release needed. */
+    addLevel(actor: Actor, input: z.output<typeof addLevelInput>) {
+      ensurePayoutReference(db);
+      const id = levelId(input.levelCode, input.unitId, input.effectiveFrom);
+      if (levelRows(sqlite).some((l) => l.id === id)) {
+        throw new AppError('level-exists', 'Đã có mức cho loại này, đơn vị này và ngày áp dụng này.', 'That level already exists.');
+      }
+      if (!levelRows(sqlite).some((l) => l.levelCode === input.levelCode)) {
+        throw new AppError('level-unknown', 'Không có loại mức chuẩn này.', 'Unknown level code.');
+      }
+      runCommand(db, actor, 'payout-level-add', (w) => {
+        w.insert(payoutLevelTable, { id, ...input });
+        w.summary = { levelCode: input.levelCode, effectiveFrom: input.effectiveFrom, amount: input.amount };
+      });
+      return levelRows(sqlite).find((l) => l.id === id)!;
+    },
+  };
+}
+
+export type PayoutService = ReturnType<typeof createPayoutService>;

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { CHANNELS, BLOCK_CODES } from '../payout/roster-line';
+
+export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ chi trả phải có dạng YYYY-MM');
+const channelSchema = z.enum(CHANNELS);
+const blockSchema = z.object({ code: z.enum(BLOCK_CODES), message: z.string() });
+const channelTotal = z.object({ lines: z.number().int(), amount: z.number().int() });
+
+export const rosterLineSchema = z.object({
+  key: z.string(),
+  idNumber: z.string().nullable(),
+  fullName: z.string(),
+  village: z.string().nullable(),
+  regime: z.string(),
+  amount: z.number().int(),
+  months: z.number().int(),
+  channel: channelSchema,
+  bankBin: z.string().nullable(),
+  accountNumber: z.string().nullable(),
+  blocked: z.array(blockSchema),
+  /** Blocks a person released, with the reason given. */
+  released: z.array(z.object({ code: z.string(), reason: z.string() })),
+  /** After reconciliation: paid, carried over, cancelled; before it, sent (approved/locked) or draft. */
+  state: z.enum(['draft', 'sent', 'paid', 'carried-over', 'cancelled']),
+});
+export type RosterLineView = z.infer<typeof rosterLineSchema>;
+
+export const rosterTotalsSchema = z.object({
+  lines: z.number().int(),
+  amount: z.number().int(),
+  amountInWords: z.string(),
+  byChannel: z.record(channelSchema, channelTotal),
+  blocked: z.number().int(),
+  cashlessShare: z.object({ byCount: z.number(), byAmount: z.number() }),
+});
+
+export const villageShareSchema = z.object({
+  village: z.string(), lines: z.number().int(), amount: z.number().int(), byCount: z.number(), byAmount: z.number(),
+});
+
+export const rosterViewSchema = z.object({
+  period: z.string(),
+  status: z.enum(['draft', 'approved', 'locked']),
+  unitName: z.string().nullable(),
+  lines: z.array(rosterLineSchema),
+  /** Lines matching the filter (lines holds one page of them). */
+  matching: z.number().int(),
+  totals: rosterTotalsSchema,
+  villages: z.array(villageShareSchema),
+  openAmountChecks: z.number().int(),
+});
+export type RosterView = z.infer<typeof rosterViewSchema>;
+
+export const rosterGetInput = z.object({
+  period: periodSchema,
+  filter: z.enum(['all', 'blocked', 'cash', 'released']).default('all'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1_000_000).default(200),
+}).strict();
+
+export const rosterCreateOutput = z.object({
+  period: z.string(), created: z.number().int(), updated: z.number().int(), removed: z.number().int(),
+  entitlementsDerived: z.number().int(), amountChecksOpened: z.number().int(),
+});
+
+export const releaseInput = z.object({
+  period: periodSchema,
+  /** The lines to release (one, or a selection: every line held for this reason, say). */
+  keys: z.array(z.string().min(1).max(200)).min(1).max(1_000_000),
+  code: z.enum(BLOCK_CODES),
+  reason: z.string().trim().min(5, 'Cần ghi lý do (ít nhất 5 ký tự)').max(500),
+  /** For "no usable account": how the person is paid instead. */
+  channel: z.enum(['post-office', 'cash']).nullable().default(null),
+}).strict();
+
+export const approveInput = z.object({
+  period: periodSchema,
+  /** Approve although lines are still held: they are left out of this payment and carried into the next period. */
+  leaveBlockedOut: z.boolean().default(false),
+}).strict();
+
+export const rosterStatusOutput = z.object({ period: z.string(), status: z.enum(['draft', 'approved', 'locked']), heldOut: z.number().int() });
+
+export const ROSTER_EXPORT_KINDS = ['bank', 'post-office', 'printable'] as const;
+export const rosterExportInput = z.object({
+  period: periodSchema,
+  kind: z.enum(ROSTER_EXPORT_KINDS),
+  format: z.enum(['xlsx', 'pdf']),
+}).strict();
+export const rosterExportOutput = z.object({ fileName: z.string(), count: z.number().int(), amount: z.number().int(), downloadRef: z.string() });
+
+export const reconcileOutput = z.object({
+  period: z.string(),
+  file: z.string(),
+  paid: z.number().int(),
+  failed: z.number().int(),
+  returned: z.number().int(),
+  problems: z.array(z.object({ row: z.number().int(), code: z.enum(['unmatched', 'amount-differs', 'already-paid', 'blocked-line', 'bad-row']), message: z.string(), key: z.string().nullable() })),
+  /** Lines still waiting for a result after this file. */
+  awaiting: z.number().int(),
+});
+export type ReconcileReport = z.infer<typeof reconcileOutput>;
+
+export const settleInput = z.object({
+  period: periodSchema,
+  key: z.string().min(1).max(200),
+  /** carried-over: the months owed go into the next period as they are; cash: next period in cash; cancelled: not paid. */
+  decision: z.enum(['carried-over', 'cash', 'cancelled']),
+  reason: z.string().trim().min(5, 'Cần ghi lý do (ít nhất 5 ký tự)').max(500),
+}).strict();
+
+export const amountCheckSchema = z.object({
+  id: z.string(), beneficiaryId: z.string(), fullName: z.string(), village: z.string().nullable(), regime: z.string(), period: z.string(),
+  importedAmount: z.number().int(), computedAmount: z.number().int(), status: z.enum(['open', 'resolved']),
+});
+
+export const levelSchema = z.object({
+  id: z.string(), levelCode: z.string(), unitId: z.string().nullable(), effectiveFrom: z.string(), amount: z.number().int(), basis: z.string(),
+});
+export const addLevelInput = z.object({
+  levelCode: z.string().min(1).max(100),
+  unitId: z.string().max(100).nullable().default(null),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày áp dụng phải có dạng YYYY-MM-DD'),
+  amount: z.number().int().min(1).max(1_000_000_000),
+  basis: z.string().trim().min(5, 'Cần ghi căn cứ (số văn bản)').max(300),
+}).strict();
