@@ -1,9 +1,12 @@
 // npm run bench:edit — on 100,000 generated people, through the real headless host (`ansinh serve`, its HTTP door,
 // the services process), as the screen does it: open a record (beneficiaries.get), change a field and save
 // (beneficiaries.save), and see the list updated (beneficiaries.list finds the row with the new value).
-// Prints one JSON line: {"p50Ms","p95Ms"} for that round trip.
+// Prints one JSON line: {"p50Ms","p95Ms"} for that round trip, and beside them the floor measured in the same run on
+// a busy machine: three calls that do no work (auth.me) through the same host, interleaved with the rounds
+// ("floorP95Ms", "ratioP95ToFloor"); on Linux also the CPU the host and its services process spent per round trip
+// ("cpuMsPerRound", with "floorCpuMs" for the three empty calls), which a crowded machine does not inflate.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -54,6 +57,19 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return answer.output as T;
 }
 
+/** CPU milliseconds used so far by a process and its children still running (Linux /proc; 0 elsewhere). */
+function treeCpuMs(pid: number | undefined): number {
+  if (pid === undefined || process.platform !== 'linux') return 0;
+  try {
+    const ticks = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const own = (Number(ticks[11]) + Number(ticks[12])) * 10; // utime + stime, in 10 ms clock ticks
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return own + children.reduce((sum, child) => sum + treeCpuMs(child), 0);
+  } catch {
+    return 0;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -66,7 +82,16 @@ try {
   const withId = page.rows.filter((r) => r.idNumber);
   const targets = Array.from({ length: ROUNDS + 20 }, () => rng.pick(withId));
   const times: number[] = [];
+  const floor: number[] = [];
+  let cpu = 0;
+  let floorCpu = 0;
   for (let i = 0; i < targets.length; i++) {
+    const f = performance.now();
+    const fc = treeCpuMs(host.child.pid);
+    for (let k = 0; k < 3; k++) await call('auth.me', {});
+    if (i >= 20) floor.push(performance.now() - f);
+    if (i >= 20) floorCpu += treeCpuMs(host.child.pid) - fc;
+    const c = treeCpuMs(host.child.pid);
     const target = targets[i];
     const village = `Xóm Sửa ${i}`;
     const t = performance.now();
@@ -77,10 +102,16 @@ try {
     const list = await call<{ rows: { id: string; village: string | null }[] }>('beneficiaries.list', { query: target.idNumber!, limit: 50 });
     if (list.rows.find((r) => r.id === target.id)?.village !== village) throw new Error('the list does not show the saved value');
     if (i >= 20) times.push(performance.now() - t); // the first rounds warm the caches
+    if (i >= 20) cpu += treeCpuMs(host.child.pid) - c;
   }
   times.sort((a, b) => a - b);
+  floor.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
-  console.log(JSON.stringify({ p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) }));
+  console.log(JSON.stringify({
+    p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)),
+    floorP95Ms: round(percentile(floor, 95)), ratioP95ToFloor: round(percentile(times, 95) / percentile(floor, 95)),
+    cpuMsPerRound: round(cpu / times.length), floorCpuMs: round(floorCpu / floor.length),
+  }));
 } finally {
   host.child.removeAllListeners('exit');
   host.child.kill('SIGTERM');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AppDatabase } from './database/open-database';
 import { nextLocalHlc } from './hlc-store';
+import { cachedStatement } from './statement-cache';
 import type { Actor } from './write-path';
 
 export interface AuditEvent {
@@ -68,8 +69,8 @@ function flush(db: AppDatabase): void {
 
 function insert(db: AppDatabase, { actor, event, nowMs }: PendingEvent): void {
   const hlc = nextLocalHlc(db, nowMs);
-  const seq = (db.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM audit_events WHERE device_id = ?').pluck().get(db.deviceId) as number) + 1;
-  db.sqlite.prepare('INSERT INTO audit_events (device_id, seq, hlc, user_id, origin, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const seq = (cachedStatement(db.sqlite, 'SELECT coalesce(max(seq), 0) FROM audit_events WHERE device_id = ?').pluck().get(db.deviceId) as number) + 1;
+  cachedStatement(db.sqlite, 'INSERT INTO audit_events (device_id, seq, hlc, user_id, origin, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(db.deviceId, seq, hlc, actor.userId, actor.origin, event.action, event.subject ?? null, event.detail ? JSON.stringify(event.detail) : null);
 }
 

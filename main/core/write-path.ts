@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { AppDatabase } from './database/open-database';
 import { nextLocalHlc } from './hlc-store';
 import { AppError } from './errors';
+import { cachedStatement } from './statement-cache';
 import { isLoggedField, syncedTableByEntity, type SyncedTable } from './synced-tables';
 
 export type Origin = 'electron' | 'host' | 'cli' | 'system';
@@ -78,9 +79,11 @@ export class Writer {
     if (changed.length === 0) return [];
     const next: Row = { ...current };
     for (const p of changed) next[p] = patch[p];
-    const derived = t.derive?.(next) ?? {};
+    // Derived columns are written only when they change: each one written rewrites the entries of every index (and
+    // fires every trigger) on it, although a village edit leaves the name's search and sort keys as they were.
+    const derived = Object.entries(t.derive?.(next) ?? {}).filter(([p, v]) => !sameValue(current[p], v));
     const bump = this.updated.has(`${t.entity}:${id}`) ? 0 : 1;
-    const assignments: [string, unknown][] = [...changed.map((p) => [p, patch[p]] as [string, unknown]), ...Object.entries(derived), ['rev', (current.rev as number) + bump]];
+    const assignments: [string, unknown][] = [...changed.map((p) => [p, patch[p]] as [string, unknown]), ...derived, ['rev', (current.rev as number) + bump]];
     const sql = `UPDATE "${t.entity}" SET ${assignments.map(([p]) => `"${t.columns.get(p)}" = ?`).join(', ')} WHERE id = ?`;
     statement(this.db, sql).run(...assignments.map(([, v]) => toSql(v)), id);
     for (const p of changed) {
@@ -237,14 +240,8 @@ function editedSince(db: AppDatabase, entity: string, entityId: string, commandI
       AND NOT EXISTS (SELECT 1 FROM commands r WHERE r.reverts = c.id) LIMIT 1`).get(entity, entityId, commandId) !== undefined;
 }
 
-const statements = new WeakMap<AppDatabase, Map<string, Database.Statement<unknown[]>>>();
-
 function statement(db: AppDatabase, sql: string): Database.Statement<unknown[]> {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.sqlite.prepare<unknown[]>(sql)));
-  return stmt;
+  return cachedStatement(db.sqlite, sql);
 }
 
 const insertStatements = new WeakMap<AppDatabase, Map<string, { insert: Database.Statement<unknown[]>; logged: string[] }>>();

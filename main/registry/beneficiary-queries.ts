@@ -1,4 +1,5 @@
 import type { SqliteConnection } from '../core/database/open-database';
+import { cachedStatement } from '../core/statement-cache';
 import { hlcToIso } from '../core/clock';
 import type { BeneficiaryDetail, BeneficiaryRow, HistoryEntry } from '../../shared/contract/beneficiaries';
 
@@ -9,29 +10,29 @@ const ROW_COLUMNS = `b.rowid AS rowid, b.id, b.full_name AS fullName, b.birth, b
 /** Rows for a page of rowids, in the order given. */
 export function rowsByRowid(db: SqliteConnection, rowids: number[]): BeneficiaryRow[] {
   if (rowids.length === 0) return [];
-  const rows = db.prepare(`SELECT ${ROW_COLUMNS} FROM beneficiaries b WHERE b.rowid IN (SELECT value FROM json_each(?))`)
+  const rows = cachedStatement(db, `SELECT ${ROW_COLUMNS} FROM beneficiaries b WHERE b.rowid IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(rowids)) as (BeneficiaryRow & { rowid: number })[];
   const byRowid = new Map(rows.map((r) => [r.rowid, r]));
   return rowids.map((id) => byRowid.get(id)).filter((r): r is BeneficiaryRow & { rowid: number } => !!r).map(({ rowid: _rowid, ...r }) => r);
 }
 
 export function beneficiaryUnit(db: SqliteConnection, id: string): string | undefined {
-  return db.prepare('SELECT unit_id FROM beneficiaries WHERE id = ? AND deleted = 0').pluck().get(id) as string | undefined;
+  return cachedStatement(db, 'SELECT unit_id FROM beneficiaries WHERE id = ? AND deleted = 0').pluck().get(id) as string | undefined;
 }
 
 export function beneficiaryDetail(db: SqliteConnection, id: string): BeneficiaryDetail | undefined {
-  const row = db.prepare(`SELECT ${ROW_COLUMNS}, b.old_id_number AS oldIdNumber, b.hometown, b.permanent_address AS permanentAddress,
+  const row = cachedStatement(db, `SELECT ${ROW_COLUMNS}, b.old_id_number AS oldIdNumber, b.hometown, b.permanent_address AS permanentAddress,
       b.ethnicity, b.verified, b.problems, b.household_id AS householdId, u.name AS unitName, b.rev, b.unit_id AS unitId,
       b.status_date AS statusDate, b.status_reason AS statusReason
     FROM beneficiaries b JOIN admin_units u ON u.id = b.unit_id WHERE b.id = ? AND b.deleted = 0`).get(id) as
     (Record<string, unknown> & { householdId: string | null }) | undefined;
   if (!row) return undefined;
   const household = row.householdId
-    ? db.prepare(`SELECT h.id, h.head_name AS headName, h.kind, (h.head_id IS ? OR (h.head_id IS NULL AND h.head_name = ?)) AS isHead,
+    ? cachedStatement(db, `SELECT h.id, h.head_name AS headName, h.kind, (h.head_id IS ? OR (h.head_id IS NULL AND h.head_name = ?)) AS isHead,
         (SELECT count(*) FROM beneficiaries m WHERE m.household_id = h.id AND m.deleted = 0) AS memberCount
         FROM households h WHERE h.id = ?`).get(id, row.fullName, row.householdId) as BeneficiaryDetail['household']
     : null;
-  const accounts = db.prepare(`SELECT id, kind, owner, bank_bin AS bankBin, bank_name AS bankName, number, holder_name AS holderName,
+  const accounts = cachedStatement(db, `SELECT id, kind, owner, bank_bin AS bankBin, bank_name AS bankName, number, holder_name AS holderName,
       holder_id_number AS holderIdNumber, status, purpose, rev
     FROM payment_accounts WHERE beneficiary_id = ? AND deleted = 0 ORDER BY status, kind`).all(id) as BeneficiaryDetail['accounts'];
   const { rowid: _r, householdId: _h, verified, problems, ...rest } = row;
@@ -46,7 +47,7 @@ export function beneficiaryDetail(db: SqliteConnection, id: string): Beneficiary
 
 /** The record's history from the change log: its own changes and those of its payment accounts. */
 export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEntry[] {
-  const rows = db.prepare(`SELECT l.hlc, l.op, l.field, l.old_value AS oldValue, l.new_value AS newValue, l.entity,
+  const rows = cachedStatement(db, `SELECT l.hlc, l.op, l.field, l.old_value AS oldValue, l.new_value AS newValue, l.entity,
       c.name AS command, c.origin, u.display_name AS userName, c.id AS commandId,
       coalesce(json_extract(c.summary, '$.reasons.' || l.field), json_extract(c.summary, '$.reason')) AS reason
     FROM change_log l JOIN commands c ON c.id = l.command_id LEFT JOIN users u ON u.id = c.user_id
@@ -72,8 +73,8 @@ export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEnt
 export function beneficiaryFacets(db: SqliteConnection, unitIds: readonly string[] | null) {
   const scope = unitIds ? `AND unit_id IN (SELECT value FROM json_each(?))` : '';
   const args = unitIds ? [JSON.stringify(unitIds)] : [];
-  const villages = db.prepare(`SELECT DISTINCT village FROM beneficiaries WHERE deleted = 0 AND village IS NOT NULL ${scope}`).pluck().all(...args) as string[];
-  const categoryGroups = db.prepare(`SELECT category_group AS "group", count(*) AS count FROM beneficiaries WHERE deleted = 0 ${scope} GROUP BY category_group ORDER BY count DESC`).all(...args) as { group: string; count: number }[];
-  const statuses = db.prepare(`SELECT status, count(*) AS count FROM beneficiaries WHERE deleted = 0 ${scope} GROUP BY status ORDER BY count DESC`).all(...args) as { status: 'active'; count: number }[];
+  const villages = cachedStatement(db, `SELECT DISTINCT village FROM beneficiaries WHERE deleted = 0 AND village IS NOT NULL ${scope}`).pluck().all(...args) as string[];
+  const categoryGroups = cachedStatement(db, `SELECT category_group AS "group", count(*) AS count FROM beneficiaries WHERE deleted = 0 ${scope} GROUP BY category_group ORDER BY count DESC`).all(...args) as { group: string; count: number }[];
+  const statuses = cachedStatement(db, `SELECT status, count(*) AS count FROM beneficiaries WHERE deleted = 0 ${scope} GROUP BY status ORDER BY count DESC`).all(...args) as { status: 'active'; count: number }[];
   return { villages: villages.sort(new Intl.Collator('vi').compare), categoryGroups, statuses };
 }

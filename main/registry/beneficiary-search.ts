@@ -1,4 +1,5 @@
 import type { SqliteConnection } from '../core/database/open-database';
+import { cachedStatement } from '../core/statement-cache';
 import type { ListSort } from '../../shared/contract/beneficiaries';
 import { foldedTokens } from '../../shared/text/fold';
 import { textSortKey } from '../../shared/text/name-sort-key';
@@ -171,7 +172,7 @@ export function searchBeneficiaries(db: SqliteConnection, f: SearchFilter, tunin
   const sortCandidates = (candidates: number[], rest: Conditions): SearchPage => {
     if (candidates.length === 0) return { rowids: [], total: 0, totalIsLowerBound: false };
     // NOT INDEXED: look the candidates up by rowid, rather than walk a sort index past a million rows.
-    const sorted = db.prepare(`SELECT b.rowid FROM beneficiaries b NOT INDEXED WHERE b.rowid IN (SELECT value FROM json_each(?))
+    const sorted = cachedStatement(db, `SELECT b.rowid FROM beneficiaries b NOT INDEXED WHERE b.rowid IN (SELECT value FROM json_each(?))
       AND ${rest.where.join(' AND ')} ORDER BY ${order}`).pluck().all(JSON.stringify(candidates), ...rest.params) as number[];
     return { rowids: sorted.slice(f.offset, f.offset + f.limit), total: sorted.length, totalIsLowerBound: false };
   };
@@ -179,7 +180,7 @@ export function searchBeneficiaries(db: SqliteConnection, f: SearchFilter, tunin
   const walk = (c: Conditions, budget: number | null) => {
     const source = budget === null ? 'beneficiaries b INDEXED BY beneficiaries_search_walk'
       : `(SELECT ${columnsOf(c)} FROM beneficiaries INDEXED BY beneficiaries_search_walk WHERE deleted = 0 ORDER BY sort_key ${dir} LIMIT ${budget}) b`;
-    return db.prepare(`SELECT b.rowid FROM ${source} WHERE ${c.where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    return cachedStatement(db, `SELECT b.rowid FROM ${source} WHERE ${c.where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .pluck().all(...c.params, f.limit, f.offset) as number[];
   };
   const lowerBound = (rowids: number[], bound: number): SearchPage =>
@@ -213,7 +214,7 @@ export function searchBeneficiaries(db: SqliteConnection, f: SearchFilter, tunin
   const rest = both(filters, idConditions);
 
   if (words.length === 0) {
-    if (f.fromImport) return sortCandidates(db.prepare(COMMAND_ROWIDS).pluck().all(f.fromImport, f.fromImport) as number[], rest);
+    if (f.fromImport) return sortCandidates(cachedStatement(db, COMMAND_ROWIDS).pluck().all(f.fromImport, f.fromImport) as number[], rest);
     // Filters walk their partial index (in name order, and with everything the scope needs), never the table.
     const index = f.hasProblems ? ' INDEXED BY beneficiaries_problems_walk' : f.needsAccount ? ' INDEXED BY beneficiaries_unbanked_walk' : '';
     return sortedPage(db, `FROM beneficiaries b${index} WHERE ${rest.where.join(' AND ')}`, rest.params, order, f);
@@ -221,7 +222,7 @@ export function searchBeneficiaries(db: SqliteConnection, f: SearchFilter, tunin
 
   const last = words.length - 1;
   const match = words.map((t, i) => `"${t}"${i === last ? '*' : ''}`).join(' ');
-  const fts = (cap: number) => db.prepare('SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ? LIMIT ?').pluck().all(match, cap + 1) as number[];
+  const fts = (cap: number) => cachedStatement(db, 'SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ? LIMIT ?').pluck().all(match, cap + 1) as number[];
   const withCommand = both(rest, commandCondition(f));
   const walkConditions = both(withCommand, wordConditions);
 
@@ -243,10 +244,10 @@ export function searchBeneficiaries(db: SqliteConnection, f: SearchFilter, tunin
  * for (the first matches of the whole list, then) or are the whole list; the count is then what was seen.
  */
 function quickWalk(db: SqliteConnection, c: Conditions, dir: string, f: SearchFilter, budget: number): SearchPage | null {
-  const matches = db.prepare(`SELECT b.rowid FROM (SELECT ${columnsOf(c)} FROM beneficiaries INDEXED BY beneficiaries_search_walk
+  const matches = cachedStatement(db, `SELECT b.rowid FROM (SELECT ${columnsOf(c)} FROM beneficiaries INDEXED BY beneficiaries_search_walk
       WHERE deleted = 0 ORDER BY sort_key ${dir} LIMIT ?) b WHERE ${c.where.join(' AND ')} ORDER BY b.sort_key ${dir} LIMIT ?`)
     .pluck().all(budget + 1, ...c.params, budget + 1) as number[];
-  const seenAll = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM beneficiaries INDEXED BY beneficiaries_search_walk WHERE deleted = 0 LIMIT ?)`)
+  const seenAll = cachedStatement(db, `SELECT count(*) FROM (SELECT 1 FROM beneficiaries INDEXED BY beneficiaries_search_walk WHERE deleted = 0 LIMIT ?)`)
     .pluck().get(budget + 1) as number <= budget;
   if (seenAll) return { rowids: matches.slice(f.offset, f.offset + f.limit), total: matches.length, totalIsLowerBound: false };
   if (matches.length < f.offset + f.limit) return null;
@@ -268,7 +269,7 @@ const NONE: Conditions = { where: [], params: [] };
 function idCandidates(db: SqliteConnection, fragment: string, cap: number): number[] {
   const found = new Set<number>();
   for (const [index, range] of idRanges(fragment)) {
-    const rowids = db.prepare(`SELECT rowid FROM beneficiaries INDEXED BY ${index} WHERE ${range.sql} LIMIT ?`).pluck().all(...range.params, cap) as number[];
+    const rowids = cachedStatement(db, `SELECT rowid FROM beneficiaries INDEXED BY ${index} WHERE ${range.sql} LIMIT ?`).pluck().all(...range.params, cap) as number[];
     for (const r of rowids) found.add(r);
     if (found.size >= cap) break;
   }
@@ -283,14 +284,14 @@ function columnsOf(c: Conditions): string {
 }
 
 function listSizeAtLeast(db: SqliteConnection, c: Conditions, n: number): boolean {
-  return (db.prepare(`SELECT count(*) FROM (SELECT 1 FROM beneficiaries b WHERE ${c.where.join(' AND ')} LIMIT ?)`).pluck().get(...c.params, n) as number) >= n;
+  return (cachedStatement(db, `SELECT count(*) FROM (SELECT 1 FROM beneficiaries b WHERE ${c.where.join(' AND ')} LIMIT ?)`).pluck().get(...c.params, n) as number) >= n;
 }
 
 function sortedPage(db: SqliteConnection, fromWhere: string, params: unknown[], order: string, f: SearchFilter): SearchPage {
-  const total = db.prepare(`SELECT count(*) FROM (SELECT 1 ${fromWhere} LIMIT ?)`).pluck().get(...params, COUNT_CAP + 1) as number;
-  const rowids = db.prepare(`SELECT b.rowid ${fromWhere} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(...params, f.limit, f.offset) as number[];
+  const total = cachedStatement(db, `SELECT count(*) FROM (SELECT 1 ${fromWhere} LIMIT ?)`).pluck().get(...params, COUNT_CAP + 1) as number;
+  const rowids = cachedStatement(db, `SELECT b.rowid ${fromWhere} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(...params, f.limit, f.offset) as number[];
   if (total > COUNT_CAP) {
-    const exact = db.prepare(`SELECT count(*) ${fromWhere}`).pluck().get(...params) as number;
+    const exact = cachedStatement(db, `SELECT count(*) ${fromWhere}`).pluck().get(...params) as number;
     return { rowids, total: exact, totalIsLowerBound: false };
   }
   return { rowids, total, totalIsLowerBound: false };

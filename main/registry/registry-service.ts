@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
+import { cachedStatement } from '../core/statement-cache';
 import type { Actor } from '../core/write-path';
 import type { BeneficiaryDetail, HistoryEntry, ListBeneficiariesOutput, ListFilterInput, SaveOutcome } from '../../shared/contract/beneficiaries';
 import { beneficiaryDetail, beneficiaryFacets, beneficiaryHistory, beneficiaryUnit, rowsByRowid } from './beneficiary-queries';
@@ -47,7 +48,7 @@ export function createRegistryService(db: AppDatabase) {
       const detail = beneficiaryDetail(sqlite, id);
       if (!detail) throw notFound();
       const last = lastEditOf(db, id);
-      const userName = last?.userId ? sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(last.userId) as string | undefined : undefined;
+      const userName = last?.userId ? cachedStatement(sqlite, 'SELECT display_name FROM users WHERE id = ?').pluck().get(last.userId) as string | undefined : undefined;
       return {
         ...detail,
         lastEdit: last ? { commandId: last.commandId, command: last.name, userName: userName ?? null, at: hlcToIso(last.hlc), mine: last.userId === userId } : null,

@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
+import { cachedStatement } from '../core/statement-cache';
 import type { Actor } from '../core/write-path';
 import { UNDOABLE_COMMANDS, undoChecked, type CheckedUndoReport, type UndoRequester } from './command-undo';
 
@@ -15,11 +16,13 @@ export interface LastEdit {
 
 /** The newest hand edit of the record (its fields, accounts, or its household's head) that is not undone yet. */
 export function lastEditOf(db: AppDatabase, beneficiaryId: string): LastEdit | undefined {
-  return db.sqlite.prepare(`SELECT c.id AS commandId, c.name, c.user_id AS userId, c.hlc FROM commands c
-    WHERE c.id IN (SELECT l.command_id FROM change_log l WHERE (l.entity = 'beneficiaries' AND l.entity_id = ?)
-        OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id = ?))
-        OR (l.entity = 'households' AND l.entity_id = (SELECT household_id FROM beneficiaries WHERE id = ?)))
-      AND c.name IN (SELECT value FROM json_each(?))
+  // From the record's own change-log entries to their commands (never a walk of every command the office made).
+  return cachedStatement(db.sqlite, `SELECT c.id AS commandId, c.name, c.user_id AS userId, c.hlc FROM (
+        SELECT l.command_id FROM change_log l WHERE l.entity = 'beneficiaries' AND l.entity_id = ?
+        UNION SELECT l.command_id FROM payment_accounts a CROSS JOIN change_log l ON l.entity = 'payment_accounts' AND l.entity_id = a.id WHERE a.beneficiary_id = ?
+        UNION SELECT l.command_id FROM beneficiaries b CROSS JOIN change_log l ON l.entity = 'households' AND l.entity_id = b.household_id WHERE b.id = ?) e
+      CROSS JOIN commands c INDEXED BY sqlite_autoindex_commands_1 ON c.id = e.command_id
+    WHERE c.name IN (SELECT value FROM json_each(?))
       AND NOT EXISTS (SELECT 1 FROM commands r WHERE r.reverts = c.id)
     ORDER BY c.hlc DESC LIMIT 1`).get(beneficiaryId, beneficiaryId, beneficiaryId, JSON.stringify(RECORD_EDIT_COMMANDS)) as LastEdit | undefined;
 }

@@ -55,6 +55,23 @@ describe('write path and change log', () => {
     expect(db.sqlite.prepare('SELECT rev FROM beneficiaries WHERE id = ?').pluck().get(id)).toBe(2);
   });
 
+  it('rewrites derived columns (and what is indexed on them) only when they change', () => {
+    const unitId = seedUnit();
+    const { result: id } = runCommand(db, clerk, 'import', (w) => w.insert(beneficiaryTable, { unitId, fullName: 'Lê Văn Tám', idNumber: '035090001234', categoryGroup: 'NCC', categoryLabel: 'Bệnh binh' }));
+    // Counts the writes of the name's search key, as the full-text index's own trigger sees them.
+    db.sqlite.exec(`CREATE TEMP TABLE name_writes (n INTEGER); INSERT INTO name_writes VALUES (0);
+      CREATE TEMP TRIGGER count_name_writes AFTER UPDATE OF search_name, sort_key, id_number_reversed ON main.beneficiaries BEGIN UPDATE name_writes SET n = n + 1; END;`);
+    const writes = () => db.sqlite.prepare('SELECT n FROM name_writes').pluck().get();
+    runCommand(db, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { village: 'Thôn Đông' }));
+    expect(writes()).toBe(0);
+    runCommand(db, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { fullName: 'Lê Văn Tư' }));
+    expect(writes()).toBe(1);
+    const row = db.sqlite.prepare('SELECT search_name, id_number_reversed, village, rev FROM beneficiaries WHERE id = ?').get(id);
+    expect(row).toEqual({ search_name: 'le van tu', id_number_reversed: '432100090530', village: 'Thôn Đông', rev: 3 });
+    const fts = (word: string) => db.sqlite.prepare('SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ?').pluck().all(word);
+    expect([fts('tam').length, fts('tu').length]).toEqual([0, 1]);
+  });
+
   it('numbers entries per device without gaps and rolls back data and log together on failure', () => {
     const unitId = seedUnit();
     expect(() => runCommand(db, clerk, 'import', (w) => {
