@@ -5,6 +5,18 @@ export interface FieldProblem {
   field: string;
   code: string;
   message: string;
+  /** What the list had in the cell, as the file wrote it (a problem an import found). */
+  value?: string;
+  /** That cell's column, by its title in the file (or its letter when it has none). */
+  column?: string;
+  /** Where an import found it: the import (its command id), the sheet and the row. */
+  source?: ProblemSource;
+}
+
+export interface ProblemSource {
+  importId: string;
+  sheet: string;
+  row: number;
 }
 
 export interface CanonicalRecord {

@@ -180,6 +180,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'payout.amountChecks': (s, input) => s.payout.amountChecks(input.status),
   'payout.levels': (s) => s.payout.levels(),
   'payout.addLevel': (s, input, ctx) => s.payout.addLevel(ctx.actor, input),
+  'import.needsFixing': (s, input, ctx) => s.imports.stillToFix(input.importId, s.accounts.unitScope(ctx.user!)),
   'import.progress': (s, input) => s.imports.previewProgress(uploadPath(input.fileRef)),
   'import.commitProgress': (s, input) => s.importCommits.progress(uploadPath(input.fileRef)),
   'import.commitCancel': (s, input) => ({ cancelling: s.importCommits.cancel(uploadPath(input.fileRef)) }),

@@ -9,6 +9,10 @@ export type { FieldProblem };
 export interface Problem extends FieldProblem {
   sheet: string;
   row: number;
+  /** The person the row names (null: a row without a name, not imported). */
+  fullName?: string | null;
+  /** The record the row became or updated, once committed (null: not imported, or another commune's person). */
+  beneficiaryId?: string | null;
 }
 
 /** A record as read from a workbook: the canonical fields, a known category group, and where it came from. */

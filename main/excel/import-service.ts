@@ -6,11 +6,13 @@ import { runCommand, type Actor, type Writer } from '../core/write-path';
 import type { LongCommandSignal } from '../core/long-command';
 import { undoChecked, type UndoRequester } from '../registry/command-undo';
 import { importHistory } from './import-history';
+import { importNeedsFixing } from './import-needs-fixing';
 import { beneficiaryTable, paymentAccountTable } from '../registry/synced-tables';
 import { paymentChannelOf } from '../registry/payment-channel';
 import { refreshPaymentChannel } from '../registry/payment-channel-refresh';
 import { createPersonFinder, nameGateKey } from '../registry/person-matching';
-import type { CanonicalRecord, Problem } from './canonical-record';
+import type { CanonicalRecord, FieldProblem, Problem } from './canonical-record';
+import { isError } from './problems';
 import type { ColumnMapping } from './header-detection';
 import { NameYearFilter } from './name-year-filter';
 import { pullWorkbook, type WorkbookPull } from './read-worker/pull-workbook';
@@ -143,15 +145,15 @@ export function createImportService(db: AppDatabase) {
     return { stored: null, elsewhere: found.elsewhere[0]?.unitId ?? null };
   }
 
-  /** Decides, for one record, what the import does; `w` present = do it. */
-  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer): void {
+  /** Decides, for one record, what the import does; `w` present = do it, and answers the record it wrote. */
+  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer): string | null {
     const gateKey = nameGateKey(r.fullName);
     const found = find(unitId, r, gateKey, names);
     if (found.elsewhere) {
       // Another commune's person: never updated from this commune's list, and none of their values shown.
       const unitName = nameOfUnit(found.elsewhere);
       plan.elsewhere.push({ sheet: r.source.sheet, row: r.source.row, fullName: r.fullName, unitName, message: `Người này đang có tên ở ${unitName}; không nhập, không sửa.` });
-      return;
+      return null;
     }
     const existing = found.stored;
     const values: Partial<Record<PersonField, unknown>> = {};
@@ -160,11 +162,11 @@ export function createImportService(db: AppDatabase) {
     values.categoryLabel ??= existing ? undefined : '';
     if (!existing) {
       plan.imported += 1;
-      if (!w) return;
-      const id = w.insert(beneficiaryTable, { ...values, unitId, problems: r.problems, paymentChannel: paymentChannelOf(r.accountNumber ? [{ kind: accountKind(r), owner: 'self' }] : [], r.problems) });
+      if (!w) return null;
+      const id = w.insert(beneficiaryTable, { ...values, unitId, problems: locatedProblems(r.problems, r, w.commandId), paymentChannel: paymentChannelOf(r.accountNumber ? [{ kind: accountKind(r), owner: 'self' }] : [], r.problems) });
       names.add(gateKey, r.birth, r.idNumber !== null || r.oldIdNumber !== null);
       if (r.accountNumber) w.insert(paymentAccountTable, accountValues(id, r));
-      return;
+      return id;
     }
     const patch: Record<string, unknown> = {};
     for (const [f, v] of Object.entries(values)) {
@@ -179,13 +181,14 @@ export function createImportService(db: AppDatabase) {
     const account = r.accountNumber || accountSpoiled(r) ? accountFor(existing.id) : null;
     // A spoiled number in the list is no problem of a person whose account is on the register already.
     const problems = account && !r.accountNumber ? r.problems.filter((p) => p.code !== 'account-digits-lost') : r.problems;
-    if (JSON.stringify(existing.problems ?? []) !== JSON.stringify(problems)) patch.problems = problems;
+    // The same problems found again keep the import that found them first.
+    if (!sameProblems(existing.problems as FieldProblem[] | undefined, problems)) patch.problems = w ? locatedProblems(problems, r, w.commandId) : problems;
     let changed = Object.keys(patch).length > 0;
     const accountChange = r.accountNumber && (!account || account.number !== r.accountNumber || (r.bankBin && account.bankBin !== r.bankBin));
     if (accountChange) changed = true;
-    if (!changed) { plan.unchanged += 1; return; }
+    if (!changed) { plan.unchanged += 1; return existing.id; }
     plan.updated += 1;
-    if (!w) return;
+    if (!w) return existing.id;
     if (Object.keys(patch).length) w.update(beneficiaryTable, existing.id, patch);
     if (patch.fullName !== undefined || patch.birth !== undefined || patch.idNumber !== undefined) {
       const fullName = (patch.fullName ?? existing.fullName) as string;
@@ -198,6 +201,7 @@ export function createImportService(db: AppDatabase) {
         refreshPaymentChannel(w, sqlite, existing.id);
       }
     }
+    return existing.id;
   }
 
   const selfAccount = sqlite.prepare("SELECT id, number, bank_bin AS bankBin FROM payment_accounts WHERE beneficiary_id = ? AND owner = 'self' AND deleted = 0 AND status = 'active' ORDER BY rowid LIMIT 1");
@@ -251,6 +255,8 @@ export function createImportService(db: AppDatabase) {
         const needsFixing: Problem[] = [];
         const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [], elsewhere: [] };
         let records = 0;
+        // The record each row needing a fix became, so that the report opens it (a row's problems may come in the next batch).
+        const recordOfRow = new Map<string, string>();
         const result = runCommand(db, actor, 'import', (w) => {
           const names = nameFilter(unitId);
           for (const batch of reading.batches()) {
@@ -258,10 +264,12 @@ export function createImportService(db: AppDatabase) {
             needsFixing.push(...batch.problems);
             for (const r of batch.records) {
               records += 1;
-              apply(unitId, r, plan, names, w);
+              const id = apply(unitId, r, plan, names, w);
+              if (id && r.problems.some((p) => isError(p.code))) recordOfRow.set(rowKey(r.source.sheet, r.source.row), id);
             }
             signal?.report(records);
           }
+          for (const p of needsFixing) p.beneficiaryId = recordOfRow.get(rowKey(p.sheet, p.row)) ?? null;
           signal?.throwIfCancelled();
           const { format } = reading.result;
           if (records === 0) {
@@ -296,6 +304,11 @@ export function createImportService(db: AppDatabase) {
     /** Every import in the requester's units, newest first. */
     history(requester: UndoRequester) {
       return importHistory(db, requester);
+    },
+
+    /** What the import left to fix on its records, in the given units (null: all), now. */
+    stillToFix(importId: string, scope: readonly string[] | null) {
+      return importNeedsFixing(db, importId, scope);
     },
 
     /** Remembers a clerk's corrected column mapping for every later file of the same layout. */
@@ -341,6 +354,21 @@ function toStored(row: Record<string, unknown>): StoredBeneficiary {
   out.verified = JSON.parse(String(row.verified ?? '{}'));
   out.problems = JSON.parse(String(row.problems ?? '[]'));
   return out as StoredBeneficiary;
+}
+
+/** The problems as stored on the record: each with the import, sheet and row it was found at. */
+function locatedProblems(problems: readonly FieldProblem[], r: CanonicalRecord, importId: string): FieldProblem[] {
+  return problems.map((p) => ({ ...p, source: { importId, sheet: r.source.sheet, row: r.source.row } }));
+}
+
+/** The same problems, wherever they were found. */
+function sameProblems(stored: readonly FieldProblem[] | undefined, found: readonly FieldProblem[]): boolean {
+  const bare = (ps: readonly FieldProblem[]) => JSON.stringify(ps.map(({ source: _s, ...p }) => p));
+  return bare(stored ?? []) === bare(found);
+}
+
+function rowKey(sheet: string, row: number): string {
+  return `${sheet}\u0000${row}`;
 }
 
 function same(a: unknown, b: unknown): boolean {

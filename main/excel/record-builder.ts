@@ -2,7 +2,7 @@ import { matchBankName } from '../../shared/banks/bank-name-matching';
 import type { CanonicalRecord, ColumnField, FieldProblem } from './canonical-record';
 import { categoryGroupOf } from './category';
 import type { ColumnMapping } from './header-detection';
-import { problem } from './problems';
+import { problem, type ProblemCode } from './problems';
 import type { RawCell } from './raw-cell';
 import { isEmptyCell } from './raw-cell';
 import { isScientificNotation, numberAsDigits, parseAccountNumber, parseAmount, parseBirth, parseSex } from './value-parsing';
@@ -17,6 +17,8 @@ export interface RowContext {
   sectionVillage: string | null;
   /** Group named by the last non-village section row, used when the list has no category column. */
   sectionLabel: string | null;
+  /** Each column's title as the file writes it: a problem names the column its value came from. */
+  titles?: readonly string[];
   today: Date;
 }
 
@@ -33,14 +35,20 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     const t = c === undefined ? '' : (texts[c] ?? '').trim();
     return t === '' ? null : t;
   };
+  /** A problem with the value the list had in the cell of column `from`, and that column's title. */
+  const rejected = (field: string, code: ProblemCode, from: ColumnField = field as ColumnField): FieldProblem => {
+    const c = ctx.mapping[from];
+    if (c === undefined) return problem(field, code);
+    return { ...problem(field, code), ...cellOf(cells[c], texts[c], ctx.titles?.[c], c) };
+  };
   const used = (f: ColumnField): RawCell | undefined => {
     const cell = at(f);
-    if (cell?.formula) problems.push(problem(f, cell.value === null ? 'formula-without-value' : 'formula-value'));
+    if (cell?.formula) problems.push(rejected(f, cell.value === null ? 'formula-without-value' : 'formula-value'));
     return cell && !isEmptyCell(cell) ? cell : undefined;
   };
 
   const name = text('fullName');
-  if (!name) return { record: null, problems: [problem('fullName', 'name-missing')] };
+  if (!name) return { record: null, problems: [rejected('fullName', 'name-missing')] };
   used('fullName');
 
   let birth: string | null = null;
@@ -48,24 +56,24 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
   const male = used('birthMale');
   const female = used('birthFemale');
   if (male && female) {
-    problems.push(problem('birth', 'birth-both-sexes'));
+    problems.push(rejected('birth', 'birth-both-sexes', 'birthMale'));
   } else if (male || female) {
     const parsed = parseBirth((male ?? female)!, ctx.today);
     birth = parsed.value;
-    if (parsed.problem) problems.push(problem('birth', parsed.problem));
+    if (parsed.problem) problems.push(rejected('birth', parsed.problem, male ? 'birthMale' : 'birthFemale'));
     sex = male ? 'M' : 'F';
   }
   const birthCell = used('birth');
   if (!birth && birthCell) {
     const parsed = parseBirth(birthCell, ctx.today);
     birth = parsed.value;
-    if (parsed.problem) problems.push(problem('birth', parsed.problem));
+    if (parsed.problem) problems.push(rejected('birth', parsed.problem));
   }
   const sexText = text('sex');
   if (!sex && sexText) {
     const parsed = parseSex(sexText);
     sex = parsed.value;
-    if (parsed.problem) problems.push(problem('sex', parsed.problem));
+    if (parsed.problem) problems.push(rejected('sex', parsed.problem));
   }
   // "Nam" | "Nữ" columns hold a mark ("x") or, in lists without a birth column, the birth year itself.
   for (const [f, s] of [['sexMale', 'M'], ['sexFemale', 'F']] as const) {
@@ -82,11 +90,11 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     const v = idCell.value;
     const digits = typeof v === 'number' ? numberAsDigits(v) : String(v);
     if (digits === null || (typeof v === 'string' && isScientificNotation(v))) {
-      problems.push(problem('idNumber', 'id-digits-lost'));
+      problems.push(rejected('idNumber', 'id-digits-lost'));
     } else {
       const read = readIdField(digits, typeof v === 'number');
       ({ idNumber, oldIdNumber } = read);
-      if (read.problem) problems.push(problem('idNumber', read.problem));
+      if (read.problem) problems.push(rejected('idNumber', read.problem));
     }
   }
   const oldIdCell = used('oldIdNumber');
@@ -94,7 +102,7 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     const v = oldIdCell.value;
     const digits = typeof v === 'number' ? numberAsDigits(v) : String(v);
     const read = digits === null ? { oldIdNumber: null, problem: 'old-id-malformed' as const } : readOldIdField(digits, typeof v === 'number');
-    if (read.problem) problems.push(problem('oldIdNumber', read.problem));
+    if (read.problem) problems.push(rejected('oldIdNumber', read.problem));
     else if (read.oldIdNumber) oldIdNumber = read.oldIdNumber;
   }
   problems.push(...idCrossCheckProblems(idNumber, sex, birth));
@@ -104,7 +112,7 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
   if (amountCell) {
     const parsed = parseAmount(amountCell);
     monthlyAmount = parsed.value;
-    if (parsed.problem) problems.push(problem('monthlyAmount', parsed.problem));
+    if (parsed.problem) problems.push(rejected('monthlyAmount', parsed.problem));
   }
 
   let accountNumber: string | null = null;
@@ -112,14 +120,14 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
   if (accountCell) {
     const parsed = parseAccountNumber(accountCell);
     accountNumber = parsed.value;
-    if (parsed.problem) problems.push(problem('accountNumber', parsed.problem));
+    if (parsed.problem) problems.push(rejected('accountNumber', parsed.problem));
   }
   const bankName = text('bankName');
   used('bankName');
   let bankBin: string | null = null;
   if (bankName) {
     bankBin = matchBankName(bankName)?.bin ?? null;
-    if (!bankBin) problems.push(problem('bankName', 'bank-unknown'));
+    if (!bankBin) problems.push(rejected('bankName', 'bank-unknown'));
   } else if (accountNumber) {
     problems.push(problem('bankName', 'bank-missing'));
   }
@@ -129,7 +137,7 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
 
   const categoryLabel = text('categoryLabel') ?? (ctx.mapping.categoryLabel === undefined ? ctx.sectionLabel : null);
   const categoryGroup = categoryGroupOf(categoryLabel);
-  if (categoryLabel && !categoryGroup) problems.push(problem('categoryLabel', 'category-unknown'));
+  if (categoryLabel && !categoryGroup) problems.push(rejected('categoryLabel', 'category-unknown'));
 
   const record: CanonicalRecord = {
     fullName: properName(name),
@@ -152,6 +160,22 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     ...(ctx.mapping.ethnicity !== undefined ? { ethnicity: text('ethnicity') } : {}),
   };
   return { record, problems };
+}
+
+/** The cell a problem is about, as the clerk will look for it in the file: its text and its column's title. */
+function cellOf(cell: RawCell | undefined, text: string | undefined, title: string | undefined, c: number): { value?: string; column: string } {
+  const v = cell?.value;
+  const shown = v instanceof Date && !Number.isNaN(v.getTime())
+    ? [v.getUTCDate(), v.getUTCMonth() + 1].map((n) => String(n).padStart(2, '0')).join('/') + `/${v.getUTCFullYear()}`
+    : typeof v === 'number' && !Number.isSafeInteger(v) ? String(v).toUpperCase() : (text ?? '').trim();
+  return { ...(shown ? { value: shown.slice(0, 200) } : {}), column: title?.trim() || columnLetters(c) };
+}
+
+/** Column index (0-based) → A, B, … Z, AA … as Excel names it. */
+export function columnLetters(c: number): string {
+  let out = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }
 
 /** A year or a date, not a mark such as "x" or "1". */

@@ -143,10 +143,11 @@ export class SheetInterpreter {
     if (kind !== 'data') return;
     this.dataRows += 1;
     const built = buildRecord(row.cells, texts, {
-      sheet: this.name, row: row.rowNumber, mapping, sectionVillage: this.village, sectionLabel: this.groupLabel, today: this.today,
+      sheet: this.name, row: row.rowNumber, mapping, sectionVillage: this.village, sectionLabel: this.groupLabel, titles: this.titles, today: this.today,
     });
     if (built.record) this.sink.record(built.record);
-    for (const p of built.problems) if (isError(p.code)) this.sink.needsFixing({ sheet: this.name, row: row.rowNumber, ...p });
+    const fullName = built.record?.fullName ?? null;
+    for (const p of built.problems) if (isError(p.code)) this.sink.needsFixing({ sheet: this.name, row: row.rowNumber, fullName, ...p });
   }
 
   /** A cell's Unicode text; legacy decoding and clean-up done once per distinct text of a column. */

@@ -36,7 +36,8 @@ function useCall<T>(key: string, run: () => Promise<T>): [Load<T>, () => void] {
   return [load, () => setAttempt((a) => a + 1)];
 }
 
-export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): void }) {
+/** `fixField`: opened to fix that field (from an import's needs-fixing list): its form, or the account form, at once. */
+export function BeneficiaryDetailView({ id, fixField = null, onClose }: { id: string; fixField?: string | null; onClose(): void }) {
   const { t } = useTranslation();
   const { client, phase } = useAppSession();
   const canWrite = phase.name === 'ready' && can(phase.session.user.role, 'beneficiaries.write');
@@ -50,7 +51,11 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
   const backRef = useRef<HTMLButtonElement>(null);
   const reload = () => { retryDetail(); retryHistory(); };
 
-  useEffect(() => { backRef.current?.focus(); setEditing(false); setChangingStatus(false); setNotice(null); }, [id]);
+  const fixesPerson = fixField !== null && !ACCOUNT_FIELDS.has(fixField);
+  useEffect(() => {
+    if (!fixesPerson) backRef.current?.focus(); // else the form puts the focus on the field to fix
+    setEditing(fixesPerson); setFocusField(fixField); setChangingStatus(false); setNotice(null);
+  }, [id, fixField, fixesPerson]);
   const edit = (field: string | null) => { setFocusField(field); setEditing(true); setChangingStatus(false); setNotice(null); };
 
   return (
@@ -80,7 +85,9 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
         <StatusChange ids={[detail.value.id]} baseRev={detail.value.rev} current={detail.value.status}
           onDone={(message) => { setChangingStatus(false); setNotice(message); reload(); }} onCancel={() => setChangingStatus(false)} />
       )}
-      {detail.state === 'done' && !editing && <DetailBody d={detail.value} canWrite={canWrite} onEditField={edit} onChanged={reload} />}
+      {detail.state === 'done' && !editing && (
+        <DetailBody d={detail.value} canWrite={canWrite} onEditField={edit} onChanged={reload} openAccountForm={fixField !== null && ACCOUNT_FIELDS.has(fixField)} />
+      )}
       <section className="panel" aria-labelledby="history-title" data-testid="history">
         <h2 id="history-title">{t('detail.history')}</h2>
         {history.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
@@ -91,10 +98,13 @@ export function BeneficiaryDetailView({ id, onClose }: { id: string; onClose(): 
   );
 }
 
-function DetailBody({ d, canWrite, onEditField, onChanged }: { d: Detail; canWrite: boolean; onEditField(field: string): void; onChanged(): void }) {
+function DetailBody({ d, canWrite, onEditField, onChanged, openAccountForm = false }: {
+  d: Detail; canWrite: boolean; onEditField(field: string): void; onChanged(): void; openAccountForm?: boolean;
+}) {
   const { t } = useTranslation();
   const { client } = useAppSession();
-  const [accountForm, setAccountForm] = useState<Detail['accounts'][number] | 'new' | null>(null);
+  const [accountForm, setAccountForm] = useState<Detail['accounts'][number] | 'new' | null>(
+    () => (openAccountForm && canWrite ? d.accounts.find((a) => a.status === 'active') ?? 'new' : null));
   const [closing, setClosing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const closeAccount = async (accountId: string) => {
@@ -209,7 +219,7 @@ function DetailBody({ d, canWrite, onEditField, onChanged }: { d: Detail; canWri
             {d.problems.map((p, i) => (
               <li key={`${p.field}-${p.code}-${i}`} data-testid="problem">
                 <strong>{t(`fields.${p.field}`, { defaultValue: p.field })}:</strong> {p.message}
-                {(p as { value?: unknown }).value != null && <span className="muted"> {t('edit.rejectedValue', { value: String((p as { value?: unknown }).value) })}</span>}
+                {p.value != null && <span className="muted" data-testid="problem-value"> {p.column ? t('edit.rejectedInFile', { value: p.value, column: p.column }) : t('edit.rejectedValue', { value: p.value })}</span>}
                 {canWrite && (
                   <button type="button" className="link-button" data-testid="problem-fix"
                     onClick={() => (ACCOUNT_FIELDS.has(p.field) ? setAccountForm(d.accounts.find((a) => a.status === 'active') ?? 'new') : onEditField(p.field))}>

@@ -13,7 +13,9 @@ type Entry = MethodOutput<'import.history'>[number];
 type Undo = { name: 'none' } | { name: 'confirming'; entry: Entry } | { name: 'undoing'; entry: Entry } | { name: 'undone'; entry: Entry; report: UndoReport };
 
 /** Các lần nhập: every import in the user's area, any of which its author or an administrator can undo. */
-export function ImportHistory({ onOpenRecord, refreshKey = 0 }: { onOpenRecord(id: string): void; refreshKey?: number }) {
+export function ImportHistory({ onOpenRecord, onShowNeedsFixing, refreshKey = 0 }: {
+  onOpenRecord(id: string): void; onShowNeedsFixing(entry: Entry): void; refreshKey?: number;
+}) {
   const { t } = useTranslation();
   const { client } = useAppSession();
   const [entries, setEntries] = useState<Entry[] | null>(null);
@@ -91,6 +93,11 @@ export function ImportHistory({ onOpenRecord, refreshKey = 0 }: { onOpenRecord(i
                   </td>
                   <td>{e.undoneAt ? t('imports.history.undone', { at: formatDateTime(e.undoneAt), by: e.undoneBy ?? '' }) : t('imports.history.standing')}</td>
                   <td className="nowrap">
+                    {!e.undoneAt && e.needsFixing > 0 && (
+                      <button type="button" className="link-button" data-testid="history-needs-fixing" onClick={() => onShowNeedsFixing(e)}>
+                        {t('imports.history.showNeedsFixing')}
+                      </button>
+                    )}
                     {!e.undoneAt && (
                       <button type="button" data-testid="history-undo" disabled={!e.mayUndo || undo.name === 'undoing'}
                         title={e.mayUndo ? undefined : t('imports.history.notYours')} onClick={() => setUndo({ name: 'confirming', entry: e })}>

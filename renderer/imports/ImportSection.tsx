@@ -8,9 +8,10 @@ import { useAppSession } from '../session/app-session';
 import { CommitProgress } from './CommitProgress';
 import { FileDrop } from './FileDrop';
 import { CountTiles, ImportPreviewView } from './ImportPreviewView';
-import type { ChosenFile, ImportPreview, ImportReport, UndoReport } from './import-types';
+import type { ChosenFile, ImportPreview, ImportReport, NeedsFixing, UndoReport } from './import-types';
 import { ImportHistory } from './ImportHistory';
-import { ElsewhereTable, NeedsFixingTable } from './ProblemTables';
+import { ElsewhereTable } from './ProblemTables';
+import { NeedsFixingPanel } from './NeedsFixingPanel';
 import { UndoConflictList } from './UndoConflictList';
 import { formatFileSize } from './sheet-columns';
 import { useReadProgress } from './use-read-progress';
@@ -20,7 +21,9 @@ type Step =
   | { name: 'reading'; fileName: string; fileRef: string | null }
   | { name: 'preview'; file: ChosenFile; preview: ImportPreview; confirming: boolean }
   | { name: 'committing'; file: ChosenFile; preview: ImportPreview; since: number }
-  | { name: 'done'; file: ChosenFile; report: ImportReport; undo: UndoStep };
+  | { name: 'done'; file: ChosenFile; report: ImportReport; undo: UndoStep }
+  /** An earlier import's items still to fix, opened from the history. */
+  | { name: 'fixing'; importId: string; fileName: string };
 
 type UndoStep = { name: 'none' } | { name: 'confirming' } | { name: 'undoing' } | { name: 'undone'; report: UndoReport };
 
@@ -30,7 +33,9 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
   const { client } = useAppSession();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [error, setError] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ id: string; field: string | null } | null>(null);
+  const setOpenId = (id: string | null) => setOpen(id ? { id, field: null } : null);
+  const fix = (row: NeedsFixing) => row.beneficiaryId && setOpen({ id: row.beneficiaryId, field: row.field });
   const [notice, setNotice] = useState<string | null>(null);
   const attempt = useRef(0);
   const rowsRead = useReadProgress(client, step.name === 'reading' ? step.fileRef : null);
@@ -108,10 +113,11 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
   const format = step.name === 'done' ? step.report.format : step.name === 'preview' || step.name === 'committing' ? step.preview.format : null;
 
   return (
-    <RecordOverlay openId={openId} onClose={() => setOpenId(null)}>
+    <RecordOverlay openId={open?.id ?? null} editField={open?.field ?? null} onClose={() => setOpen(null)}>
       <section className="import-page page" data-testid="import-section" aria-labelledby="import-title">
         <div className="page-head">
           <h1 id="import-title">{t('imports.title')}</h1>
+          {step.name === 'fixing' && <button type="button" onClick={restart} data-testid="needs-fixing-back">{t('imports.backToImport')}</button>}
           {file && step.name !== 'committing' && (
             <button type="button" onClick={() => (step.name === 'preview' ? void cancel(step.file) : restart())} disabled={step.name === 'done' && step.undo.name === 'undoing'}>
               {step.name === 'done' ? t('imports.importAnother') : t('imports.chooseOther')}
@@ -130,7 +136,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
             {notice && <p className="ok-text" role="status" data-testid="import-cancelled">{notice}</p>}
             <p className="lead">{t('imports.intro')}</p>
             <FileDrop onFile={(f) => void readFile(f)} />
-            <ImportHistory onOpenRecord={setOpenId} />
+            <ImportHistory onOpenRecord={setOpenId} onShowNeedsFixing={(entry) => setStep({ name: 'fixing', importId: entry.importId, fileName: entry.file })} />
           </>
         )}
 
@@ -160,6 +166,14 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
           <CommitProgress client={client} fileRef={step.file.fileRef} total={step.preview.records} since={step.since} />
         )}
 
+        {step.name === 'fixing' && (
+          <section className="panel" data-testid="still-to-fix" aria-labelledby="still-title">
+            <h2 id="still-title">{t('imports.stillToFixTitle', { file: step.fileName })}</h2>
+            <p className="muted">{t('imports.stillToFixIntro')}</p>
+            <NeedsFixingPanel importId={step.importId} reported={null} file={step.fileName} onFix={fix} />
+          </section>
+        )}
+
         {step.name === 'done' && (
           <section className="panel done-panel" data-testid="import-done" aria-labelledby="done-title">
             <h2 id="done-title" data-testid="import-done-title">{t(step.undo.name === 'undone' ? 'imports.undoneTitle' : 'imports.doneTitle')}</h2>
@@ -185,7 +199,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
             {step.report.needsFixing.length > 0 && (
               <>
                 <h3>{t('imports.needsFixingTitle', { count: step.report.needsFixing.length })}</h3>
-                <NeedsFixingTable rows={step.report.needsFixing} file={step.file} />
+                <NeedsFixingPanel importId={step.report.importId} reported={step.report.needsFixing} file={step.file} onFix={fix} />
               </>
             )}
           </section>

@@ -6,29 +6,50 @@ import { sheetName, type ChosenFile, type ListedElsewhere, type NeedsFixing, typ
 /** Rows drawn at most; a list of thousands of problems says how many more there are instead. */
 const SHOWN = 300;
 
-export function NeedsFixingTable({ rows, file }: { rows: NeedsFixing[]; file: ChosenFile }) {
+/**
+ * What the import could not store: the row, the person, the column and the value the file had there, and why.
+ * With `onFix`, each row of a record opens that record's form at the field.
+ */
+export function NeedsFixingTable({ rows, file, onFix }: { rows: NeedsFixing[]; file: ChosenFile | string; onFix?(row: NeedsFixing): void }) {
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="muted" data-testid="needs-fixing-none">{t('imports.noNeedsFixing')}</p>;
+  const sheet = (name: string) => (typeof file === 'string' ? (/^[0-9a-f-]{36}$/.test(name) ? file : name) : sheetName(name, file));
   return (
     <>
       <p className="muted">{t('imports.needsFixingIntro')}</p>
       <div className="table-scroll">
-        <table className="table compact" data-testid="needs-fixing">
+        <table className="table compact needs-fixing" data-testid="needs-fixing">
           <thead>
             <tr>
-              <th>{t('imports.fixColumns.sheet')}</th><th className="num">{t('imports.fixColumns.row')}</th>
-              <th>{t('imports.fixColumns.field')}</th><th>{t('imports.fixColumns.message')}</th>
+              <th className="num">{t('imports.fixColumns.row')}</th><th>{t('imports.fixColumns.person')}</th>
+              <th>{t('imports.fixColumns.field')}</th><th>{t('imports.fixColumns.value')}</th>
+              <th>{t('imports.fixColumns.message')}</th>{onFix && <th />}
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, SHOWN).map((p, i) => (
-              <tr key={`${p.sheet}-${p.row}-${p.field}-${i}`} data-testid="needs-fixing-row">
-                <td>{sheetName(p.sheet, file)}</td>
-                <td className="num">{p.row}</td>
-                <td>{t(`imports.columnFields.${p.field}`, { defaultValue: fieldLabel(t, p.field) })}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
+            {rows.slice(0, SHOWN).map((p, i) => {
+              const field = t(`imports.columnFields.${p.field}`, { defaultValue: fieldLabel(t, p.field) });
+              return (
+                <tr key={`${p.sheet}-${p.row}-${p.field}-${i}`} data-testid="needs-fixing-row">
+                  <td className="num nowrap">{sheet(p.sheet)} · {p.row}</td>
+                  <td data-testid="needs-fixing-person">{p.fullName ?? <span className="muted">{t('imports.notImported')}</span>}</td>
+                  <td>{field}</td>
+                  <td className="wrap" data-testid="needs-fixing-value">
+                    {p.value ? <span className="rejected-cell mono">{p.value}</span> : <span className="muted">{t('common.none')}</span>}
+                    {p.column && <span className="muted column-name"> ({t('imports.fixColumns.column')}: {p.column})</span>}
+                  </td>
+                  <td className="wrap">{p.message}</td>
+                  {onFix && (
+                    <td className="nowrap">
+                      {p.beneficiaryId && (
+                        <button type="button" className="link-button" data-testid="needs-fixing-fix" onClick={() => onFix(p)}
+                          aria-label={t('imports.fixRowLabel', { field, name: p.fullName ?? '' })}>{t('imports.fixRow')}</button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

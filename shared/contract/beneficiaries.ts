@@ -6,7 +6,13 @@ export const PAYMENT_CHANNELS = ['bank', 'e-wallet', 'mobile-money', 'authorised
 /** `YYYY-MM-DD`, or `YYYY` when only the year is known (common for old people). */
 export const birthSchema = z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/);
 
-export const problemSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export const problemSchema = z.object({
+  field: z.string(), code: z.string(), message: z.string(),
+  /** A problem an import found: the value the list had, its column, and where (import, sheet, row). */
+  value: z.string().optional(),
+  column: z.string().optional(),
+  source: z.object({ importId: z.string(), sheet: z.string(), row: z.number().int() }).optional(),
+});
 
 export const beneficiaryRowSchema = z.object({
   id: z.string(),

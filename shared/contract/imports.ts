@@ -4,7 +4,20 @@ import { problemSchema } from './beneficiaries';
 /** A file the renderer handed to the main process (upload to the host, or IPC in Electron), by reference. */
 export const fileRefSchema = z.string().regex(/^[0-9a-f-]{36}$/);
 
-const needsFixingSchema = z.object({ sheet: z.string(), row: z.number().int(), field: z.string(), code: z.string(), message: z.string() });
+/** A row the import could not take whole: the person it names, the column, the value the file had there, and why. */
+const needsFixingSchema = z.object({
+  sheet: z.string(), row: z.number().int(), field: z.string(), code: z.string(), message: z.string(),
+  fullName: z.string().nullish(),
+  /** The cell's text as the file wrote it, and its column's title (or letter). */
+  value: z.string().nullish(),
+  column: z.string().nullish(),
+  /** The record the row became, to fix it from the report (null: not imported — a row without a name, another commune's person — or a preview). */
+  beneficiaryId: z.string().nullish(),
+});
+export type NeedsFixingItem = z.output<typeof needsFixingSchema>;
+
+/** An import's problems still on its records now: a fixed one is gone. */
+export const stillToFixSchema = needsFixingSchema.extend({ fullName: z.string(), beneficiaryId: z.string() });
 
 const verifiedDifferenceSchema = z.object({
   sheet: z.string(),

@@ -12,7 +12,7 @@ import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
 import { exportBeneficiariesInput, exportBeneficiariesOutput, exportListInput, exportListOutput } from './exports';
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
-import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, undoReportSchema } from './imports';
+import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, stillToFixSchema, undoReportSchema } from './imports';
 import { createdOfficeSchema, createOfficeInput, searchUnitsInput, unitMatchSchema } from './setup';
 import { databaseBackupInput, databaseBackupOutput } from './database';
 import {
@@ -119,6 +119,8 @@ export const contract = {
   'payout.amountChecks': method(z.object({ status: z.enum(['open', 'resolved']).nullable().default('open') }).strict(), z.array(amountCheckSchema), 'beneficiaries.read'),
   'payout.levels': method(empty, z.array(levelSchema), 'beneficiaries.read'),
   'payout.addLevel': method(addLevelInput, levelSchema, 'users.manage'),
+  /** What an import left to fix, as its records hold it now (fixed items are gone), in the file's order. */
+  'import.needsFixing': method(z.object({ importId: z.string().max(100) }).strict(), z.array(stillToFixSchema), 'beneficiaries.write'),
 } as const;
 
 export type Contract = typeof contract;

@@ -26,7 +26,8 @@ export function PersonForm({ detail, focusField = null, onSaved, onCancel }: Pro
   const { t } = useTranslation();
   const { client } = useAppSession();
   const [base, setBase] = useState(() => ({ values: formValuesOf(detail), rev: detail?.rev ?? null, verified: detail?.verified ?? {} }));
-  const [values, setValues] = useState<FormValues>(() => formValuesOf(detail));
+  const rejected = rejectedValues(detail);
+  const [values, setValues] = useState<FormValues>(() => withRejectedToCorrect(formValuesOf(detail), rejected, focusField));
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [theirs, setTheirs] = useState<{ message: string; values: Partial<FormValues> } | null>(null);
@@ -93,7 +94,13 @@ export function PersonForm({ detail, focusField = null, onSaved, onCancel }: Pro
         {base.verified[f] && <span className={`verified verified-${base.verified[f]}`} title={t(`detail.verified.${base.verified[f]}`)}> ✓</span>}
       </label>
       {input}
-      {hint && !errors[f] && <span className="hint">{hint}</span>}
+      {rejected[f] && (
+        <span className="rejected-value" data-testid={`edit-rejected-${f}`}>
+          {rejected[f].column ? t('edit.rejectedInFile', { value: rejected[f].value, column: rejected[f].column }) : t('edit.rejectedValue', { value: rejected[f].value })}
+          <span className="muted"> — {rejected[f].message}</span>
+        </span>
+      )}
+      {hint && !errors[f] && !rejected[f] && <span className="hint">{hint}</span>}
       {errors[f] && <span className="field-error" id={`edit-error-${f}`} role="alert" data-testid={`edit-error-${f}`}>{errors[f]}</span>}
       {theirs?.values[f] !== undefined && (
         <span className="their-value" data-testid={`edit-theirs-${f}`}>{t('edit.theirValue', { value: theirs.values[f] || t('common.none') })}</span>
@@ -156,4 +163,27 @@ export function PersonForm({ detail, focusField = null, onSaved, onCancel }: Pro
       </div>
     </form>
   );
+}
+
+interface Rejected { value: string; column: string | null; message: string }
+
+/** The values an import rejected, by the form's field: shown beside it, as the file had them. */
+function rejectedValues(detail: BeneficiaryDetail | null): Partial<Record<string, Rejected>> {
+  const out: Partial<Record<string, Rejected>> = {};
+  for (const p of detail?.problems ?? []) {
+    if (p.value == null) continue;
+    out[FIELD_OF_PROBLEM[p.field] ?? p.field] ??= { value: p.value, column: p.column ?? null, message: p.message };
+  }
+  return out;
+}
+
+/**
+ * Opened to fix a field the record has no value for: the input starts from what the file had (an ID one digit
+ * short is corrected, not typed again); a number Excel spoiled is no start, it is typed again.
+ */
+function withRejectedToCorrect(values: FormValues, rejected: Partial<Record<string, Rejected>>, focusField: string | null): FormValues {
+  const f = focusField ? (FIELD_OF_PROBLEM[focusField] ?? focusField) : null;
+  const r = f ? rejected[f] : undefined;
+  if (!f || !r || !(f in values) || values[f as EditableField] !== '' || /E\+\d+$/i.test(r.value) || f === 'sex' || f === 'categoryGroup') return values;
+  return { ...values, [f]: r.value };
 }

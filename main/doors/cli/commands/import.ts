@@ -27,7 +27,8 @@ export const importCommand: CliCommand = {
       }
       ctx.progress(`Đang nhập ${file}…`);
       const report = await ctx.call('import.commit', input);
-      const fixLines = report.needsFixing.slice(0, 50).map((p) => `  ${p.sheet} dòng ${p.row} (${p.field}): ${p.message}`);
+      const fixLines = report.needsFixing.slice(0, 50).map((p) =>
+        `  ${p.sheet} dòng ${p.row}${p.fullName ? ` ${p.fullName}` : ''} (${p.column ?? p.field}${p.value ? `: «${p.value}»` : ''}): ${p.message}`);
       const more = report.needsFixing.length > 50 ? [`  … và ${report.needsFixing.length - 50} dòng nữa (xem --json)`] : [];
       ctx.print(
         { file: basename(file), format: report.format, sheets: report.sheets, imported: report.imported, updated: report.updated, unchanged: report.unchanged, needsFixing: report.needsFixing, verifiedDifferences: report.verifiedDifferences, importId: report.importId },

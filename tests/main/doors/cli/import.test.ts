@@ -60,7 +60,11 @@ describe('ansinh import', () => {
     const doc = JSON.parse(out[0]);
     expect(doc).toMatchObject({ file: 'list.xlsx', format: 'xlsx', imported: expected.records.length, updated: 0, unchanged: 0, importId: expect.any(String) });
     expect(doc.sheets[0]).toEqual({ name: 'DS chi tra', layout: expect.any(String), dataRows: expected.dataRows });
-    expect(doc.needsFixing[0]).toEqual({ sheet: 'DS chi tra', row: expect.any(Number), field: expect.any(String), code: expect.any(String), message: expect.any(String) });
+    // The CLI design's fields, and what the clerk needs to fix the row: the person, the column, the file's value, the record.
+    expect(doc.needsFixing[0]).toEqual({
+      sheet: 'DS chi tra', row: expect.any(Number), field: expect.any(String), code: expect.any(String), message: expect.any(String),
+      fullName: expect.any(String), column: expect.any(String), value: expect.any(String), beneficiaryId: expect.any(String),
+    });
     // Handed over by reference where it lies: never copied to the uploads folder, never removed.
     expect(readFileSync(file)).toEqual(before);
     expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
