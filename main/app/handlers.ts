@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { importCscaCertificate } from '../card/csca-store';
 import { exportBeneficiaries } from '../excel/beneficiaries-export';
 import type { Services } from './services';
+import { queueItems } from '../identity/mismatch-queue-queries';
+import { matchingProgress } from '../identity/matching-progress';
 
 export interface CallContext {
   /** The signed-in user, for methods that need a session. */
@@ -145,7 +147,17 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     id: s.identity.newRecordFromCard(ctx.actor, scopeOf(s, ctx), input.readId, { ...input, unitId: targetUnit(s, ctx, input.unitId) }),
   }),
   'identity.savePhoto': (s, input, ctx) => ({ id: s.identity.savePhoto(ctx.actor, scopeOf(s, ctx), input.readId, input.beneficiaryId) }),
-  'mismatches.list': (s, input, ctx) => s.identity.listMismatches(scopeOf(s, ctx), input.status),
+  'mismatches.list': (s, input, ctx) => queueItems(s.db.sqlite, s.accounts.unitScope(ctx.user!), input),
+  'mismatches.decide': (s, input, ctx) => s.mismatchDecisions.decide(ctx.actor, s.accounts.unitScope(ctx.user!), input.ids, input.decision, input.note),
+  'mismatches.decideAll': (s, input, ctx) => s.mismatchDecisions.decideAll(ctx.actor, s.accounts.unitScope(ctx.user!), input.filter, input.decision, input.note),
+  'match.progress': (s, _input, ctx) => matchingProgress(s.db.sqlite, s.accounts.unitScope(ctx.user!)),
+  'match.export': async (s, input, ctx) => {
+    const unitIds = input.unitId ? [targetUnit(s, ctx, input.unitId)] : s.accounts.unitScope(ctx.user!);
+    const target = newDownload();
+    const out = await s.matching.exportBatch(ctx.actor, { ...input, unitIds, preparedBy: ctx.user!.displayName }, target.path);
+    return { ...out, fileName: `DS_doi_chieu_dot_${out.batch}.xlsx`, downloadRef: target.ref };
+  },
+  'match.import': (s, input, ctx) => s.matching.importResults(ctx.actor, scopeOf(s, ctx), uploadPath(input.fileRef), input.fileName, input.preview),
   'import.preview': async (s, input, ctx) => {
     const unitId = targetUnit(s, ctx, input.unitId);
     const file = uploadPath(input.fileRef);

@@ -17,6 +17,8 @@ import { createImportCommits } from '../excel/commit-worker/import-commits';
 import { createExportService } from '../excel/export-service';
 import { createIdentityService } from '../identity/identity-service';
 import { createRecentCardReads } from '../identity/recent-card-reads';
+import { createMatchingRoundTrip } from '../identity/matching-round-trip';
+import { createMismatchDecisions } from '../identity/mismatch-decisions';
 import { createCardReadService } from '../card/card-read-service';
 import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
 import { createPayoutService } from '../payout/payout-service';
@@ -60,6 +62,8 @@ export function createServices(options: ServiceOptions) {
     cards,
     identity: createIdentityService(db, cardReads),
     payout: createPayoutService(db),
+    matching: createMatchingRoundTrip(db),
+    mismatchDecisions: createMismatchDecisions(db),
     metaValue: (key: string) => readMeta(db, key),
     close: async () => {
       await cards.close();

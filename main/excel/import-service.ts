@@ -13,6 +13,7 @@ import { refreshPaymentChannel } from '../registry/payment-channel-refresh';
 import { createPersonFinder, nameGateKey } from '../registry/person-matching';
 import type { CanonicalRecord, FieldProblem, Problem } from './canonical-record';
 import { isError } from './problems';
+import { queueProtectedDifference } from '../identity/verification';
 import type { ColumnMapping } from './header-detection';
 import { NameYearFilter } from './name-year-filter';
 import { pullWorkbook, type WorkbookPull } from './read-worker/pull-workbook';
@@ -174,6 +175,8 @@ export function createImportService(db: AppDatabase) {
       const verifiedBy = existing.verified[f];
       if (verifiedBy) {
         plan.verifiedDifferences.push({ sheet: r.source.sheet, row: r.source.row, beneficiaryId: existing.id, field: f, verifiedBy, stored: existing[f], inFile: v });
+        // Protected: never overwritten; the list's value waits in the mismatch queue for a person's decision.
+        if (w) queueProtectedDifference(w, sqlite, { beneficiaryId: existing.id, field: f, stored: existing[f], incoming: v, source: 'import' });
         continue;
       }
       patch[f] = v;

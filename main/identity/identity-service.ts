@@ -9,6 +9,7 @@ import { CARD_FIELDS, compareWithCard, type CardField, type CardValues, type Fie
 import { listMismatches, openMismatches, recordById, recordsForCard, type RecordForCard } from './identity-queries';
 import { beneficiaryPhotoTable, mismatchTable } from './synced-tables';
 import type { RecentCardReads } from './recent-card-reads';
+import { markVerifiedByChip, verifyField } from './verification';
 
 export interface CardComparison {
   matchedBy: 'idNumber' | 'oldIdNumber' | 'nameAndBirth' | 'chosen' | null;
@@ -62,12 +63,15 @@ export function createIdentityService(db: AppDatabase, reads: RecentCardReads) {
     /** The clerk accepts the card's values: fields change and, when the chip's signature checked out, become verified by chip. */
     acceptCardValues(actor: Actor, scope: UnitScope, readId: string, beneficiaryId: string, fields: readonly CardField[]) {
       const read = reads.get(readId, actor.userId);
-      const current = record(scope, beneficiaryId);
+      record(scope, beneficiaryId);
       const patch = pickFields(read, fields);
-      const verified = JSON.parse(current.verified) as Record<string, string>;
-      if (read.verified) for (const f of Object.keys(patch)) verified[f] = 'chip';
       return runCommand(db, actor, read.verified ? 'card-verification' : 'card-copy-unverified', (w) => {
-        const changed = w.update(beneficiaryTable, beneficiaryId, { ...patch, verified: JSON.stringify(verified) });
+        const changed = w.update(beneficiaryTable, beneficiaryId, patch);
+        if (read.verified) {
+          const at = new Date().toISOString();
+          for (const f of Object.keys(patch)) verifyField(w, beneficiaryId, f, { source: 'chip', cardRead: readId, userId: actor.userId, at });
+          markVerifiedByChip(w, beneficiaryId, at.slice(0, 10));
+        }
         for (const m of openMismatches(sqlite, beneficiaryId, 'chip')) {
           if (m.field && m.field in patch) w.update(mismatchTable, m.id, { status: 'accepted' });
         }
@@ -103,9 +107,15 @@ export function createIdentityService(db: AppDatabase, reads: RecentCardReads) {
       if (sameId && sameId.records.length + sameId.elsewhere > 0) {
         throw new AppError('duplicate-id', 'Đã có đối tượng mang số định danh này; hãy dùng "Xác minh" thay vì tạo mới.', 'A record with this ID number exists.');
       }
-      const verified = read.verified ? Object.fromEntries(Object.keys(values).map((f) => [f, 'chip'])) : {};
-      return runCommand(db, actor, read.verified ? 'card-new-record' : 'card-new-record-unverified', (w) =>
-        w.insert(beneficiaryTable, { ...values, fullName: values.fullName!, ...input, verified: JSON.stringify(verified) })).result;
+      return runCommand(db, actor, read.verified ? 'card-new-record' : 'card-new-record-unverified', (w) => {
+        const id = w.insert(beneficiaryTable, { ...values, fullName: values.fullName!, ...input });
+        if (read.verified) {
+          const at = new Date().toISOString();
+          for (const f of Object.keys(values)) verifyField(w, id, f, { source: 'chip', cardRead: readId, userId: actor.userId, at });
+          markVerifiedByChip(w, id, at.slice(0, 10));
+        }
+        return id;
+      }).result;
     },
 
     /** The photo is shown after a read but stored only here, when the clerk saves it. */

@@ -48,14 +48,45 @@ export function beneficiaryDetail(db: SqliteConnection, id: string): Beneficiary
 /** The record's history from the change log: its own changes and those of its payment accounts. */
 export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEntry[] {
   const rows = cachedStatement(db, `SELECT l.hlc, l.op, l.field, l.old_value AS oldValue, l.new_value AS newValue, l.entity,
-      c.name AS command, c.origin, u.display_name AS userName, c.id AS commandId,
+      c.name AS command, c.origin, u.display_name AS userName, c.id AS commandId, l.entity_id,
       coalesce(json_extract(c.summary, '$.reasons.' || l.field), json_extract(c.summary, '$.reason')) AS reason
     FROM change_log l JOIN commands c ON c.id = l.command_id LEFT JOIN users u ON u.id = c.user_id
     WHERE (l.entity = 'beneficiaries' AND l.entity_id = ?)
        OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id = ?))
-    ORDER BY l.hlc DESC, l.seq DESC LIMIT 500`).all(id, id) as Record<string, string | null>[];
+       OR (l.entity = 'field_verifications' AND l.entity_id IN (SELECT id FROM field_verifications WHERE beneficiary_id = ?))
+    ORDER BY l.hlc DESC, l.seq DESC LIMIT 500`).all(id, id, id) as Record<string, string | null>[];
+  return withVerificationsMerged(rows).map((r) => historyEntry(r));
+}
+
+/**
+ * Field verifications are rows of their own (field_verifications); the history shows each command's as one change of
+ * "verified": the fields it verified (or, on a tombstone, no longer verified).
+ */
+function withVerificationsMerged(rows: Record<string, string | null>[]): Record<string, string | null>[] {
+  const out: Record<string, string | null>[] = [];
+  const byCommand = new Map<string, { row: Record<string, string | null>; added: Record<string, string>; removed: string[] }>();
+  for (const r of rows) {
+    if (r.entity !== 'field_verifications') { out.push(r); continue; }
+    let merged = byCommand.get(r.commandId!);
+    if (!merged) {
+      merged = { row: { ...r, entity: 'beneficiaries', op: 'update', field: 'verified' }, added: {}, removed: [] };
+      byCommand.set(r.commandId!, merged);
+      out.push(merged.row);
+    }
+    const field = String(r.entity_id ?? '').split(':').pop() ?? '';
+    const value = r.newValue === null ? null : JSON.parse(r.newValue) as unknown;
+    if (r.op === 'insert' && value && typeof value === 'object') merged.added[String((value as Record<string, unknown>).field)] = String((value as Record<string, unknown>).source);
+    else if (r.op === 'update' && r.field === 'source' && typeof value === 'string') merged.added[field] = value;
+    else if (r.op === 'tombstone') merged.removed.push(field);
+    merged.row.oldValue = merged.removed.length ? JSON.stringify(Object.fromEntries(merged.removed.map((f) => [f, 'removed']))) : null;
+    merged.row.newValue = JSON.stringify(merged.added);
+  }
+  return out;
+}
+
+function historyEntry(r: Record<string, string | null>): HistoryEntry {
   const ENTITY: Record<string, HistoryEntry['entity']> = { beneficiaries: 'beneficiary', payment_accounts: 'account' };
-  return rows.map((r) => ({
+  return {
     at: hlcToIso(r.hlc!),
     entity: ENTITY[r.entity!] ?? 'beneficiary',
     userName: r.userName,
@@ -67,7 +98,7 @@ export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEnt
     newValue: r.newValue === null ? null : JSON.parse(r.newValue),
     reason: r.reason ?? null,
     commandId: r.commandId ?? null,
-  }));
+  };
 }
 
 export function beneficiaryFacets(db: SqliteConnection, unitIds: readonly string[] | null) {

@@ -12,6 +12,7 @@ import {
 } from './person-fields';
 import { withoutProblemsOf } from './record-problems';
 import { beneficiaryTable } from './synced-tables';
+import { queueProtectedDifference, verifiedFieldsOf } from '../identity/verification';
 import type { UnitScope } from './registry-service';
 
 export const CATEGORY_GROUPS = ['NCC', 'TNCC', 'BTXH', 'OTHER'] as const;
@@ -109,18 +110,26 @@ export function savePerson(db: AppDatabase, actor: Actor, scope: UnitScope, req:
         if (holder) errors.push({ field: f, code: 'id-taken', message: holder });
       }
 
-      const verified = JSON.parse(String(current?.verified ?? '{}')) as Record<string, string>;
+      // A verified field is protected: with a reason, the typed value goes to the mismatch queue for a decision, the record keeps its value.
+      const verified = current ? verifiedFieldsOf(sqlite, req.id!) : {};
       const reasons: Record<string, string> = {};
-      for (const f of Object.keys(patch)) {
+      const protectedValues: [string, unknown, string][] = [];
+      const queuedNotes: FieldProblem[] = [];
+      for (const f of Object.keys(patch) as EditableField[]) {
         if (!verified[f]) continue;
         const reason = readPlainText(req.reasons[f]);
         if (!reason) errors.push(editProblem(f, 'verified-needs-reason', { how: verified[f] }));
         else {
           reasons[f] = reason;
-          delete verified[f];
+          protectedValues.push([f, patch[f], reason]);
+          queuedNotes.push(editProblem(f, 'verified-queued', { how: verified[f] }));
+          delete patch[f];
         }
       }
       if (errors.length) throw editRefusal({ outcome: 'invalid', errors: dedupe(errors) });
+      for (const [f, v, reason] of protectedValues) {
+        queueProtectedDifference(w, sqlite, { beneficiaryId: req.id!, field: f, stored: current?.[f], incoming: v, source: 'edit', note: reason });
+      }
 
       // What the record still has to fix: the touched fields' old problems go, the rules' warnings on the new values come.
       const touched = new Set<string>(Object.keys(patch));
@@ -135,11 +144,11 @@ export function savePerson(db: AppDatabase, actor: Actor, scope: UnitScope, req:
         id = w.insert(beneficiaryTable, { ...patch, fullName: patch.fullName, categoryLabel: patch.categoryLabel ?? '', unitId, problems: JSON.stringify(problems) });
         changed = Object.keys(patch);
       } else {
-        changed = w.update(beneficiaryTable, id!, { ...patch, verified: JSON.stringify(verified), problems: JSON.stringify(problems) });
+        changed = w.update(beneficiaryTable, id!, { ...patch, problems: JSON.stringify(problems) });
       }
       w.summary = { fields: Object.keys(patch), ...(Object.keys(reasons).length ? { reasons } : {}) };
       const rev = Number(w.get(beneficiaryTable, id!)!.rev);
-      return { outcome: 'saved', id: id!, rev, changed, warnings: [...warnings, ...(touched.has('idNumber') ? crossCheck : [])] };
+      return { outcome: 'saved', id: id!, rev, changed, warnings: [...warnings, ...(touched.has('idNumber') ? crossCheck : []), ...queuedNotes] };
     }).result;
   } catch (e) {
     if (isEditRefusal(e)) return e.refusal;

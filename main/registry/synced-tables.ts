@@ -15,7 +15,8 @@ export const beneficiaryTable = defineSyncedTable(beneficiaries, {
     trigger: 'beneficiaries_fts_insert',
     catchUp: 'INSERT INTO beneficiaries_fts(rowid, search_name) SELECT rowid, search_name FROM beneficiaries WHERE rowid > ?',
   },
-}, ['searchName', 'sortKey', 'idNumberReversed', 'oldIdNumberReversed']);
+  // verified: a local summary of field_verifications kept by its triggers, never written by a command.
+}, ['searchName', 'sortKey', 'idNumberReversed', 'oldIdNumberReversed', 'verified']);
 
 export const householdTable = defineSyncedTable(households);
 export const paymentAccountTable = defineSyncedTable(paymentAccounts);

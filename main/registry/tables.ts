@@ -65,7 +65,10 @@ export const beneficiaries = sqliteTable('beneficiaries', {
   /** `YYYY-MM-DD` the status took effect (the date of death for 'deceased'); payments stop the month after. */
   statusDate: text('status_date'),
   statusReason: text('status_reason'),
-  /** JSON object field → how it was verified ('chip' | 'manual' | 'population'). */
+  /**
+   * JSON object field → how it was verified ('chip' | 'manual' | 'population'): a local summary of the synced
+   * field_verifications table (main/identity/verification.ts), kept by its triggers; commands never write it.
+   */
   verified: text('verified').notNull().default('{}'),
   /** JSON list of {field, code, message} still to fix. */
   problems: text('problems').notNull().default('[]'),

@@ -9,7 +9,10 @@ import {
   householdSummarySchema,
 } from './beneficiaries';
 import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
-import { compareInput, comparisonSchema, fieldsDecisionInput, mismatchSchema, newRecordFromCardInput } from './identity';
+import {
+  compareInput, comparisonSchema, decideAllMismatchesInput, decideMismatchesInput, decisionOutcomeSchema, fieldsDecisionInput, matchExportInput,
+  matchExportOutput, matchImportInput, matchImportOutput, matchingProgressSchema, mismatchFilterSchema, mismatchSchema, newRecordFromCardInput,
+} from './identity';
 import { exportBeneficiariesInput, exportBeneficiariesOutput, exportListInput, exportListOutput } from './exports';
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
 import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, stillToFixSchema, undoReportSchema } from './imports';
@@ -88,7 +91,18 @@ export const contract = {
   'identity.queueMismatches': method(fieldsDecisionInput, z.object({ queued: z.number().int() }), 'beneficiaries.write'),
   'identity.newRecordFromCard': method(newRecordFromCardInput, z.object({ id: z.string() }), 'beneficiaries.write'),
   'identity.savePhoto': method(z.object({ readId: z.string().max(100), beneficiaryId: z.string().max(100) }).strict(), z.object({ id: z.string() }), 'beneficiaries.write'),
-  'mismatches.list': method(z.object({ status: z.enum(['open', 'accepted', 'kept', 'resolved']).nullable().default('open') }).strict(), z.array(mismatchSchema), 'beneficiaries.read'),
+  /** The mismatch queue with its filters (status, kind, spelling only, village, batch, source, age). */
+  'mismatches.list': method(mismatchFilterSchema, z.array(mismatchSchema), 'beneficiaries.read'),
+  /** Decisions on queue items, each a command: accept theirs, keep ours (with a note), resolved, send again. */
+  'mismatches.decide': method(decideMismatchesInput, decisionOutcomeSchema, 'beneficiaries.write'),
+  /** One decision for every open item a filter finds ("accept all spelling-only", "resend all not-found of village X"). */
+  'mismatches.decideAll': method(decideAllMismatchesInput, decisionOutcomeSchema, 'beneficiaries.write'),
+  /** How far the round trip is: people per status, per village, and the batches sent. */
+  'match.progress': method(z.object({}).strict(), matchingProgressSchema, 'beneficiaries.read'),
+  /** The list for the police with a batch number and row keys (a workbook to save, like export.list); each person becomes "sent". */
+  'match.export': method(matchExportInput, matchExportOutput, 'lists.export'),
+  /** A results workbook back from the police: tied, compared, statuses and queue items recorded (preview: nothing written). */
+  'match.import': method(matchImportInput, matchImportOutput, 'beneficiaries.write'),
   'import.preview': method(importInput, importPreviewSchema, 'beneficiaries.write'),
   'import.commit': method(importInput, importReportSchema, 'beneficiaries.write'),
   /** How far the preview of a file has read; null when none is under way. Asked while the preview runs. */

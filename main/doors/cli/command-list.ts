@@ -12,7 +12,9 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { serveCommand } from './commands/serve';
 import { rosterCommands } from './commands/roster';
+import { matchExportCommand } from './commands/match-export';
+import { matchImportCommand } from './commands/match-import';
 
 /** Every `ansinh` command. A capability adds its command module here. */
 export const cliCommands: CliCommand[] = [serveCommand, initCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
-  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands];
+  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand];

@@ -13,6 +13,7 @@ import { runCommand } from '../../../main/core/write-path';
 import { seedDemo } from '../../../main/demo/seed-demo';
 import { beneficiaryTable } from '../../../main/registry/synced-tables';
 import { SAMPLE_PERSON } from '../../card/soft-card/test-person';
+import { verifyField } from '../../../main/identity/verification';
 
 const [path, people, flag] = process.argv.slice(2);
 if (!path || people === undefined || !/^\d+$/.test(people) || (flag !== undefined && flag !== '--edits' && flag !== '--card-person')) {
@@ -33,10 +34,10 @@ function editFirstPerson(db: AppDatabase): EditedPerson {
     .get() as EditedPerson;
   const actor = { userId: clerk, origin: 'cli' as const };
   runCommand(db, actor, 'manual-edit', (w) => w.update(beneficiaryTable, first.id, { monthlyAmount: 1_500_000, village: 'Xóm Mới' }));
-  runCommand(db, actor, 'card-verification', (w) => w.update(beneficiaryTable, first.id, {
-    verified: { fullName: 'chip', birth: 'chip' },
-    problems: [{ field: 'permanentAddress', code: 'address-differs', message: 'Địa chỉ thường trú khác với thẻ căn cước.' }],
-  }));
+  runCommand(db, actor, 'card-verification', (w) => {
+    w.update(beneficiaryTable, first.id, { problems: [{ field: 'permanentAddress', code: 'address-differs', message: 'Địa chỉ thường trú khác với thẻ căn cước.' }] });
+    for (const field of ['fullName', 'birth']) verifyField(w, first.id, field, { source: 'chip', userId: clerk });
+  });
   return first;
 }
 

@@ -7,6 +7,7 @@ import { runCommand } from '../../../main/core/write-path';
 import { createImportService, type ImportService } from '../../../main/excel/import-service';
 import { adminUnitTable, beneficiaryTable, paymentAccountTable } from '../../../main/registry/synced-tables';
 import { openTempDatabase, tempDir } from '../../support/temp-database';
+import { verifyField } from '../../../main/identity/verification';
 
 // What the first real imports showed, each with a workbook written here by exceljs: headers worded as offices
 // word them, the village only in the address or in section rows, account numbers Excel spoiled, and people
@@ -127,10 +128,14 @@ describe('an account number that lost its digits in Excel', () => {
 
 describe('a list that names people of another commune', () => {
   it('reports them, leaves them alone, and shows none of their stored values', async () => {
-    const otherId = runCommand(db, { userId: 'clerk-b', origin: 'host' }, 'seed', (w) => w.insert(beneficiaryTable, {
-      unitId: units.B, fullName: 'Đinh Thị Sáu', birth: '1940-02-03', idNumber: '035140000006', hometown: 'Quê ở xã Bình Mỹ', permanentAddress: 'Thôn Kín, xã Bình Mỹ',
-      categoryGroup: 'NCC', categoryLabel: 'Thân nhân liệt sĩ', monthlyAmount: 2_000_000, verified: JSON.stringify({ monthlyAmount: 'manual' }),
-    })).result;
+    const otherId = runCommand(db, { userId: 'clerk-b', origin: 'host' }, 'seed', (w) => {
+      const id = w.insert(beneficiaryTable, {
+        unitId: units.B, fullName: 'Đinh Thị Sáu', birth: '1940-02-03', idNumber: '035140000006', hometown: 'Quê ở xã Bình Mỹ', permanentAddress: 'Thôn Kín, xã Bình Mỹ',
+        categoryGroup: 'NCC', categoryLabel: 'Thân nhân liệt sĩ', monthlyAmount: 2_000_000,
+      });
+      verifyField(w, id, 'monthlyAmount', { source: 'manual', userId: 'clerk-b' });
+      return id;
+    }).result;
     const before = person(`b.id = '${otherId}'`)[0];
     const file = path.join(dir, 'other-commune.xlsx');
     await writeList(file, [

@@ -11,6 +11,7 @@ import { writeCommuneXls } from '../../fixtures/excel/commune-xls';
 import { generateExportRecords } from '../../fixtures/excel/export-records';
 import { writeDistrictList } from '../../../main/excel/district-list';
 import { openTempDatabase, tempDir } from '../../support/temp-database';
+import { verifyField } from '../../../main/identity/verification';
 
 const actor = { userId: null, origin: 'cli' as const };
 let db: AppDatabase;
@@ -100,11 +101,15 @@ describe('importing a list into the register', () => {
   it('never overwrites a verified field: it reports the difference', async () => {
     const target = db.sqlite.prepare('SELECT id, monthly_amount AS amount FROM beneficiaries WHERE deleted = 0 LIMIT 1').get() as { id: string; amount: number };
     runCommand(db, { userId: null, origin: 'system' }, 'manual edit', (w) => {
-      w.update(beneficiaryTable, target.id, { monthlyAmount: 123, verified: JSON.stringify({ monthlyAmount: 'manual' }) });
+      w.update(beneficiaryTable, target.id, { monthlyAmount: 123 });
+      verifyField(w, target.id, 'monthlyAmount', { source: 'manual', userId: null });
     });
     const report = await service.commit(actor, path.join(dir, 'corrected.xlsx'));
     expect(report.verifiedDifferences).toEqual([expect.objectContaining({ beneficiaryId: target.id, field: 'monthlyAmount', verifiedBy: 'manual', stored: 123, inFile: target.amount })]);
     expect(db.sqlite.prepare('SELECT monthly_amount FROM beneficiaries WHERE id = ?').pluck().get(target.id)).toBe(123);
+    // The list's value waits in the mismatch queue for a decision.
+    expect(db.sqlite.prepare("SELECT source, field, record_value AS recordValue, source_value AS sourceValue, status FROM mismatches WHERE beneficiary_id = ?").all(target.id))
+      .toEqual([{ source: 'import', field: 'monthlyAmount', recordValue: '123', sourceValue: String(target.amount), status: 'open' }]);
   });
 
   it('refuses a file it cannot read without writing anything', async () => {

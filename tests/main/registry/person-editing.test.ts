@@ -5,6 +5,7 @@ import { beneficiaryTable } from '../../../main/registry/synced-tables';
 import type { BeneficiaryDetail, BeneficiaryRow, SaveOutcome } from '../../../shared/contract/beneficiaries';
 import { demoServices, loginAs } from '../../support/services';
 import { tempDir } from '../../support/temp-database';
+import { verifyField } from '../../../main/identity/verification';
 
 let services: Services;
 let cleanup: () => void;
@@ -102,21 +103,24 @@ describe('editing a record by hand: the import\'s rules, refusals at the field, 
     expect((await detail(target.id)).village).toBe('Thôn Cũ');
   });
 
-  it('changes a verified field only with a reason, and the field loses its verification', async () => {
+  it('never overwrites a verified field: with a reason the typed value goes to the mismatch queue', async () => {
     const target = withId()[3];
-    runCommand(services.db, { userId: null, origin: 'system' }, 'card-verification', (w) =>
-      w.update(beneficiaryTable, target.id, { verified: JSON.stringify({ fullName: 'chip', birth: 'chip' }) }));
+    runCommand(services.db, { userId: null, origin: 'system' }, 'card-verification', (w) => {
+      for (const field of ['fullName', 'birth']) verifyField(w, target.id, field, { source: 'chip', userId: null });
+    });
     const before = await detail(target.id);
     const refused = await save({ id: target.id, baseRev: before.rev, fields: { fullName: 'Lê Văn Khác' } });
     expect(refused).toMatchObject({ outcome: 'invalid', errors: [{ field: 'fullName', code: 'verified-needs-reason' }] });
     expect(refused.outcome === 'invalid' && refused.errors[0].message).toMatch(/xác thực qua chip.*lý do/);
     const saved = await save({ id: target.id, baseRev: before.rev, fields: { fullName: 'Lê Văn Khác' }, reasons: { fullName: 'Giấy khai sinh ghi lại tên' } });
-    expect(saved.outcome).toBe('saved');
+    expect(saved).toMatchObject({ outcome: 'saved', changed: [], warnings: [{ field: 'fullName', code: 'verified-queued' }] });
     const after = await detail(target.id);
-    expect(after.verified).toEqual({ birth: 'chip' });
-    const history = await clerk('beneficiaries.history', { id: target.id });
-    const entries = history.ok ? (history.output as { field: string | null; reason: string | null; command: string }[]) : [];
-    expect(entries.find((e) => e.field === 'fullName')).toMatchObject({ command: 'manual-edit', reason: 'Giấy khai sinh ghi lại tên' });
+    expect(after.fullName).toBe(before.fullName);
+    expect(after.verified).toEqual({ fullName: 'chip', birth: 'chip' });
+    const queued = await clerk('mismatches.list', { status: 'open' });
+    const items = queued.ok ? (queued.output as { beneficiaryId: string; source: string; field: string; recordValue: string; sourceValue: string; note: string | null }[]) : [];
+    expect(items.filter((m) => m.beneficiaryId === target.id)).toEqual([expect.objectContaining({
+      source: 'edit', field: 'fullName', recordValue: before.fullName, sourceValue: 'Lê Văn Khác', note: 'Giấy khai sinh ghi lại tên' })]);
   });
 
   it('moves a fixed field\'s problems off the record and adds the rules\' warnings on the new values', async () => {
