@@ -9,6 +9,8 @@ import { reversedDigits, splitQuery, startsWithRange } from './id-fragment';
 // in the order asked for (Vietnamese name order unless another column was clicked).
 //
 // Where the matches come from, cheapest first:
+//  - digits alone, up to SORT_CAP people: the page and the exact count from the four ID index ranges (the start of an
+//    ID from the ID indexes alone, which carry the sort key and the unit);
 //  - digits in the query: an ID fragment. The end of the ID or old ID (the last 4-6 digits people read out) is a
 //    range of the ID written backwards (id_number_reversed, kept by the write path's derive), the start a range of
 //    the ID's own index: four B-tree ranges, ~100 people for four digits in a million, well under a millisecond
@@ -196,6 +198,7 @@ export function searchBeneficiaries(db: SqliteConnection, f: SearchFilter, tunin
   const walkFirst = () => quickWalk(db, both(filters, wordConditions, fragment ? idWalkCondition(fragment) : NONE), dir, f,
     fragment ? tuning.quickWalk * 4 : tuning.quickWalk);
 
+  if (fragment && words.length === 0 && byName && !f.fromImport && idMatchesAtMost(db, fragment, sortCap)) return idPage(db, fragment, filters, dir, f);
   if (fragment) {
     // The end of an ID: a few hundred people at most for four digits or more, from two small index ranges. The start
     // ("035", a province's code) may be most of the list: then the name order is walked and the count is a lower
@@ -264,6 +267,41 @@ function idWalkCondition(fragment: string): Conditions {
 }
 
 const NONE: Conditions = { where: [], params: [] };
+
+/**
+ * Digits alone, in name order: the page and the exact count straight from the four index ranges, each person once
+ * (a part leaves out who an earlier part already has: a whole ID both starts and ends with itself). The start of
+ * an ID ("035137": a province, sex and birth year, 12,000 people in a million) is read from the ID indexes alone,
+ * which carry the name's sort key and the unit: no row is read to sort or count them.
+ */
+function idPage(db: SqliteConnection, fragment: string, filters: Conditions, dir: string, f: SearchFilter): SearchPage {
+  // The big ranges first (the start of an ID, then of an old ID), so that the first is read from its index alone.
+  const [end, oldEnd, start, oldStart] = idRanges(fragment);
+  const ranges = [start, oldStart, end, oldEnd];
+  const parts = ranges.map(([index, range], i) => {
+    const earlier = ranges.slice(0, i).map(([, r]) => r);
+    return {
+      sql: `SELECT b.rowid AS rowid, b.sort_key AS sort_key FROM beneficiaries b INDEXED BY ${index} WHERE ${range.sql}
+        ${earlier.map((r) => `AND coalesce(NOT ${r.sql}, 1)`).join(' ')} AND ${filters.where.join(' AND ')}`,
+      params: [...range.params, ...earlier.flatMap((r) => r.params), ...filters.params],
+    };
+  });
+  const union = parts.map((p) => p.sql).join(' UNION ALL ');
+  const params = parts.flatMap((p) => p.params);
+  const rowids = cachedStatement(db, `SELECT rowid FROM (${union}) ORDER BY sort_key ${dir}, rowid LIMIT ? OFFSET ?`).pluck().all(...params, f.limit, f.offset) as number[];
+  const total = cachedStatement(db, `SELECT count(*) FROM (${union})`).pluck().get(...params) as number;
+  return { rowids, total, totalIsLowerBound: false };
+}
+
+/** Whether the four ranges hold at most `cap` entries (three digits, a province's code, may be most of the list). */
+function idMatchesAtMost(db: SqliteConnection, fragment: string, cap: number): boolean {
+  let seen = 0;
+  for (const [index, range] of idRanges(fragment)) {
+    seen += cachedStatement(db, `SELECT count(*) FROM (SELECT 1 FROM beneficiaries INDEXED BY ${index} WHERE ${range.sql} LIMIT ?)`).pluck().get(...range.params, cap + 1 - seen) as number;
+    if (seen > cap) return false;
+  }
+  return true;
+}
 
 /** People whose ID or old ID starts or ends with the digits: four index ranges, duplicates (a whole ID) removed. */
 function idCandidates(db: SqliteConnection, fragment: string, cap: number): number[] {

@@ -80,8 +80,10 @@ export const beneficiaries = sqliteTable('beneficiaries', {
   index('beneficiaries_search_walk').on(t.deleted, t.sortKey, t.searchName, t.unitId, t.idNumber, t.oldIdNumber),
   // Also serves import matching by name within a commune: birth and ID are checked from the index itself.
   index('beneficiaries_unit_sort').on(t.unitId, t.deleted, t.sortKey, t.birth, t.idNumber),
-  index('beneficiaries_id_number').on(t.idNumber),
-  index('beneficiaries_old_id_number').on(t.oldIdNumber),
+  // The start of an ID read out ("035137…": a province, sex and birth year) matches thousands: these carry what the
+  // list needs to sort and count them (name order, unit) without reading a row.
+  index('beneficiaries_id_number').on(t.idNumber, t.deleted, t.sortKey, t.unitId),
+  index('beneficiaries_old_id_number').on(t.oldIdNumber, t.deleted, t.sortKey, t.unitId),
   index('beneficiaries_household').on(t.householdId),
   index('beneficiaries_id_number_reversed').on(t.idNumberReversed).where(sql`id_number_reversed IS NOT NULL`),
   index('beneficiaries_old_id_number_reversed').on(t.oldIdNumberReversed).where(sql`old_id_number_reversed IS NOT NULL`),

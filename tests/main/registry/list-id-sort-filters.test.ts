@@ -99,6 +99,28 @@ describe('search by part of an ID number', () => {
     expect(list('035', {}, all).total).toBe(8);
     expect(list('036190', {}, all).total).toBe(3000);
   });
+
+  it('pages and counts digits alone exactly, each person once, in name order, within the units, whatever the size', () => {
+    const rows = db.sqlite.prepare('SELECT rowid, full_name AS fullName, sort_key AS sortKey, unit_id AS unitId, id_number AS id, old_id_number AS oldId, deleted FROM beneficiaries')
+      .all() as { rowid: number; fullName: string; sortKey: string; unitId: string; id: string | null; oldId: string | null; deleted: number }[];
+    const holds = (id: string | null, digits: string) => id !== null && (id.startsWith(digits) || id.endsWith(digits));
+    const oracle = (digits: string, units: string[] | null) => rows
+      .filter((r) => !r.deleted && (!units || units.includes(r.unitId)) && (holds(r.id, digits) || holds(r.oldId, digits)))
+      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.rowid - b.rowid))
+      .map((r) => r.fullName);
+    // A whole ID both starts and ends with itself; "035" starts five IDs and ends three; "036190" starts 3,000.
+    for (const digits of ['035', '036190', '036190001234', '5678', '1035', '035123456', '3456', '00035', '1958', '99999']) {
+      for (const scope of [all, { unitIds: [unitA] }, { unitIds: [unitB] }]) {
+        const expected = oracle(digits, scope.unitIds);
+        for (const [offset, limit] of [[0, 10], [5, 10], [2990, 20]]) {
+          const out = list(digits, { offset, limit }, scope);
+          expect(out.rows.map((r) => r.fullName), `${digits} ${offset}`).toEqual(expected.slice(offset, offset + limit));
+          expect(out.total).toBe(expected.length);
+          expect(out.totalIsLowerBound).toBe(false);
+        }
+      }
+    }
+  });
 });
 
 describe('sorting by any column', () => {
