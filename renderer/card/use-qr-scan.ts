@@ -32,19 +32,19 @@ export function useQrScan(enabled: boolean, onScan: (text: string) => void): voi
   useEffect(() => {
     if (!enabled) return;
     const recognizer = new ScanBurstRecognizer({ maxGapMs: MAX_GAP_MS });
-    let lastTime = -Infinity;
     let inBurst = false;
     let snapshot: { el: Editable; value: string } | null = null;
     let keydownChar: string | null = null;
 
     function stroke(key: string, time: number, target: EventTarget | null, event: Event) {
-      if (time - lastTime > MAX_GAP_MS) {
-        inBurst = false;
-        const el = editableTarget(target);
-        snapshot = el ? { el, value: el.value } : null;
-      }
-      lastTime = time;
+      const snapshotBefore = editableTarget(target);
+      const valueBefore = snapshotBefore?.value ?? '';
       const result = recognizer.push({ key, time });
+      if (recognizer.runLength === 1) {
+        // This key began a new run: the field as it was before it is what a recognised scan restores.
+        inBurst = false;
+        snapshot = snapshotBefore ? { el: snapshotBefore, value: valueBefore } : null;
+      }
       if (result.kind === 'burst-started') {
         inBurst = true;
         if (snapshot) restoreValue(snapshot.el, snapshot.value);

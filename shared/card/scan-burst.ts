@@ -10,8 +10,13 @@ export interface KeyStroke {
 }
 
 export interface ScanBurstOptions {
-  /** Longest pause between two keys of one scan. Scanners send a key every few ms; people rarely under 40 ms. */
+  /**
+   * The typical (median) pause between two keys of one scan. Scanners send a key every few ms; people rarely type
+   * under 40 ms. A single slower gap inside a fast run (a busy PC delivering keys late) does not end the scan.
+   */
   maxGapMs?: number;
+  /** A pause this long always ends a run of keys: what comes after is a new scan or typing. */
+  pauseMs?: number;
   /** Shortest scan worth recognising (a CCCD QR is over 60 characters). */
   minLength?: number;
   imeMode?: ImeMode;
@@ -29,13 +34,20 @@ export class ScanBurstRecognizer {
   private keys: KeyStroke[] = [];
   private started = false;
   private readonly maxGapMs: number;
+  private readonly pauseMs: number;
   private readonly minLength: number;
   private readonly imeMode: ImeMode;
 
   constructor(options: ScanBurstOptions = {}) {
     this.maxGapMs = options.maxGapMs ?? 35;
+    this.pauseMs = options.pauseMs ?? 400;
     this.minLength = options.minLength ?? 20;
     this.imeMode = options.imeMode ?? 'auto';
+  }
+
+  /** Keys in the current run: 0 after a scan or a reset, 1 when the last key pushed began a new run. */
+  get runLength(): number {
+    return this.keys.length;
   }
 
   reset(): void {
@@ -46,10 +58,12 @@ export class ScanBurstRecognizer {
   push(stroke: KeyStroke): BurstEvent {
     if (IGNORED.has(stroke.key)) return { kind: 'none' };
     const last = this.keys.at(-1);
-    if (last && stroke.time - last.time > this.maxGapMs) this.reset();
+    const gap = last ? stroke.time - last.time : 0;
+    // A slow gap ends a run that was slow already (a person typing) or is a real pause; inside a fast run it is a hiccup.
+    if (last && gap > this.maxGapMs && (gap > this.pauseMs || !this.fast(this.keys))) this.reset();
     if (stroke.key === 'Enter' || stroke.key === 'Tab') {
       const keys = this.keys;
-      const wasBurst = this.started || this.printable(keys) >= this.minLength;
+      const wasBurst = this.started || (this.printable(keys) >= this.minLength && this.fast(keys));
       this.reset();
       if (!wasBurst || keys.length === 0) return { kind: 'none' };
       return {
@@ -60,11 +74,18 @@ export class ScanBurstRecognizer {
       };
     }
     this.keys.push(stroke);
-    if (!this.started && this.printable(this.keys) >= Math.min(this.minLength, 8) && this.keys.length >= 8) {
+    if (!this.started && this.printable(this.keys) >= Math.min(this.minLength, 8) && this.keys.length >= 8 && this.fast(this.keys)) {
       this.started = true;
       return { kind: 'burst-started', keysSoFar: this.keys.length };
     }
     return { kind: 'none' };
+  }
+
+  /** The median gap of the run is a scanner's (a run of one key has no gap to judge and is not fast). */
+  private fast(keys: KeyStroke[]): boolean {
+    if (keys.length < 2) return false;
+    const gaps = keys.slice(1).map((k, i) => k.time - keys[i]!.time).sort((a, b) => a - b);
+    return gaps[Math.floor(gaps.length / 2)]! <= this.maxGapMs;
   }
 
   private printable(keys: KeyStroke[]): number {

@@ -67,6 +67,23 @@ describe('keyboard-wedge scan bursts', () => {
     expect(feed(new ScanBurstRecognizer(), keys, 0, 3).at(-1)).toMatchObject({ kind: 'scan', text: QR });
   });
 
+  it('keeps a scan whole when a busy PC delivers some keys late', () => {
+    let t = 0;
+    const events = [...QR, 'Enter'].map((key, i) => ({ key, time: (t += i % 9 === 4 ? 180 : 4) }));
+    const r = new ScanBurstRecognizer();
+    expect(events.map((k) => r.push(k)).at(-1)).toMatchObject({ kind: 'scan', text: QR });
+  });
+
+  it('a person typing right before a scan is not part of it; a person\'s quick key pairs are no scan', () => {
+    const r = new ScanBurstRecognizer();
+    [...'abc'].forEach((key, i) => r.push({ key, time: i * 120 }));
+    expect(feed(r, [...QR], 360 + 150, 4).at(-1)).toMatchObject({ kind: 'scan', text: QR });
+    let t = 0;
+    const typing = [...QR, 'Enter'].map((key, i) => ({ key, time: (t += i % 3 === 0 ? 20 : 140) }));
+    const p = new ScanBurstRecognizer();
+    expect(typing.map((k) => p.push(k)).every((e) => e.kind === 'none')).toBe(true);
+  });
+
   it('starts over after a pause', () => {
     const r = new ScanBurstRecognizer();
     feed(r, [...'abc'], 0, 100);
