@@ -4,6 +4,7 @@ import { ErrorMessage } from './screens/ErrorMessage';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
+import { UnlockDatabaseScreen } from './screens/UnlockDatabaseScreen';
 import { useAppSession } from './session/app-session';
 import { Shell } from './shell/Shell';
 
@@ -20,6 +21,8 @@ export function App() {
           <ErrorMessage message={phase.message} onRetry={retryStart} retryLabel={t('common.retry')} />
         </main>
       );
+    case 'unlock-database':
+      return <UnlockDatabaseScreen />;
     case 'setup':
       return <SetupScreen />;
     case 'login':

@@ -44,7 +44,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const unitId = s.metaValue('office.unitId');
     const unitName = unitId ? unitLabel(s.db.sqlite, unitId) : null;
     return { version: s.version, needsSetup: s.accounts.needsSetup(), unitName, demo: s.metaValue('demo') === '1',
-      encrypted: s.db.encrypted, deviceChange: s.db.deviceChange ?? null };
+      encrypted: s.db.encrypted, deviceChange: s.db.deviceChange ?? null, needsUnlock: false };
   },
   'setup.createAdministrator': (s, input, ctx) => s.accounts.createFirstAdministrator(ctx.actor, input),
   'setup.createOffice': (s, input, ctx) => {
@@ -86,6 +86,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const day = [local.getUTCDate(), local.getUTCMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-');
     return { fileName: `Nhat_ky_truy_cap_${day}-${local.getUTCFullYear()}.xlsx`, count, downloadRef: target.ref };
   },
+  // Already open (the locked services answer it themselves until the passphrase is right: locked-database.ts).
+  'database.unlock': () => ({ ok: true as const }),
   'database.backup': (s, input, ctx) => {
     const target = newDownload();
     const header = backupOpenDatabase(s.db, ctx.actor, target.path);

@@ -75,6 +75,6 @@ export function createServices(options: ServiceOptions) {
 
 export type Services = ReturnType<typeof createServices>;
 
-function appVersion(): string {
+export function appVersion(): string {
   return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

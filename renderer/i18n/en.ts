@@ -56,6 +56,15 @@ export const en: Messages = {
     deviceChanged: 'This database was copied or restored from another PC: this PC now counts as a new device, so that nothing is sent twice. If the old PC still uses the original, tell the administrator.',
     notEncrypted: 'This database is not encrypted. The administrator should run "ansinh db encrypt" before real data goes in.',
   },
+  unlockDatabase: {
+    title: 'Unlock the office’s data',
+    intro: 'The office’s data is encrypted and this PC could not open it by itself (a new PC, a reinstall, or the OS key store is unavailable). Type the recovery passphrase printed at setup (kept in the office safe).',
+    passphrase: 'Recovery passphrase',
+    hint: '6 groups of 5 characters, e.g. ABCDE-23456-…; case, dashes and spaces do not matter.',
+    empty: 'Type the recovery passphrase.',
+    submit: 'Unlock the data',
+    working: 'Checking…',
+  },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', working: 'Logging in…',
     demoTitle: 'Demo database',

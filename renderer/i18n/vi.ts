@@ -63,6 +63,15 @@ export const vi = {
     deviceChanged: 'Cơ sở dữ liệu này được chép hoặc khôi phục từ máy khác: máy này đã được ghi nhận là một thiết bị mới, để dữ liệu không bị gửi trùng lên cấp trên. Nếu máy cũ vẫn đang dùng bản gốc, hãy báo quản trị viên.',
     notEncrypted: 'Cơ sở dữ liệu này chưa được mã hóa. Quản trị viên hãy chạy "ansinh db encrypt" trước khi nhập dữ liệu thật.',
   },
+  unlockDatabase: {
+    title: 'Mở khóa dữ liệu của văn phòng',
+    intro: 'Dữ liệu của văn phòng được mã hóa và máy này chưa mở được tự động (máy mới, cài lại, hoặc kho khóa của hệ điều hành không dùng được). Hãy nhập cụm mật khẩu khôi phục đã in khi thiết lập (cất trong tủ an toàn).',
+    passphrase: 'Cụm mật khẩu khôi phục',
+    hint: '6 nhóm, mỗi nhóm 5 ký tự, ví dụ ABCDE-23456-…; không phân biệt chữ hoa/thường, dấu gạch hay khoảng trắng.',
+    empty: 'Hãy nhập cụm mật khẩu khôi phục.',
+    submit: 'Mở khóa dữ liệu',
+    working: 'Đang kiểm tra…',
+  },
   login: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',

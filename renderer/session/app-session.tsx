@@ -10,6 +10,7 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 export type Phase =
   | { name: 'starting' }
   | { name: 'failed'; message: string }
+  | { name: 'unlock-database'; info: AppInfo }
   | { name: 'setup'; info: AppInfo }
   | { name: 'login'; info: AppInfo; notice: string | null }
   | { name: 'ready'; info: AppInfo; session: Session }
@@ -57,7 +58,7 @@ export function AppSessionProvider({ transport, children }: { transport: Transpo
     setPhase({ name: 'starting' });
     try {
       const info = await client.call('app.info', {});
-      setPhase(info.needsSetup ? { name: 'setup', info } : { name: 'login', info, notice: null });
+      setPhase(info.needsUnlock ? { name: 'unlock-database', info } : info.needsSetup ? { name: 'setup', info } : { name: 'login', info, notice: null });
     } catch (e) {
       setPhase({ name: 'failed', message: messageOf(e) });
     }

@@ -32,6 +32,8 @@ export const appInfoSchema = z.object({
   encrypted: z.boolean(),
   /** Set when this start found the database copied or restored from another PC: it now sends as a new device. */
   deviceChange: z.object({ previousDeviceId: z.string(), deviceId: z.string() }).nullable(),
+  /** An encrypted database that no key opened yet: the window asks for the recovery passphrase (database.unlock). */
+  needsUnlock: z.boolean().default(false),
 });
 
 export const createUserInput = z.object({

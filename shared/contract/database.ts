@@ -15,3 +15,7 @@ export const databaseBackupOutput = z.object({
   people: z.number().int(),
   createdAt: z.string(),
 });
+
+/** The office recovery passphrase typed on the unlock screen (6 groups of 5; spaces, dashes and case do not matter). */
+export const databaseUnlockInput = z.object({ passphrase: z.string().trim().min(1).max(200) }).strict();
+export const databaseUnlockOutput = z.object({ ok: z.literal(true) });

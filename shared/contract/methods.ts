@@ -17,7 +17,7 @@ import { exportBeneficiariesInput, exportBeneficiariesOutput, exportListInput, e
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
 import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, stillToFixSchema, undoReportSchema } from './imports';
 import { createdOfficeSchema, createOfficeInput, searchUnitsInput, unitMatchSchema } from './setup';
-import { databaseBackupInput, databaseBackupOutput } from './database';
+import { databaseBackupInput, databaseBackupOutput, databaseUnlockInput, databaseUnlockOutput } from './database';
 import {
   addLevelInput, amountCheckSchema, approveInput, levelSchema, periodSchema, releaseInput, rosterCreateOutput, rosterGetInput,
   rosterStatusOutput, rosterViewSchema, settleInput,
@@ -67,6 +67,8 @@ export const contract = {
   'audit.export': method(auditExportInput.strict(), auditExportOutput, 'users.manage'),
   /** A verified, still-encrypted backup of the open database, written while the app runs; recorded in the trail. */
   'database.backup': method(databaseBackupInput, databaseBackupOutput, 'users.manage'),
+  /** Opens an encrypted database no key store could (app.info says needsUnlock); without a session, before any sign-in. */
+  'database.unlock': method(databaseUnlockInput, databaseUnlockOutput, null),
   'beneficiaries.list': method(listBeneficiariesInput.strict(), listBeneficiariesOutput, 'beneficiaries.read'),
   'beneficiaries.facets': method(empty, facetsOutput, 'beneficiaries.read'),
   'beneficiaries.get': method(byId, beneficiaryDetailSchema, 'beneficiaries.read'),

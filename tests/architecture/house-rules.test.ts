@@ -51,6 +51,10 @@ describe('house rules', () => {
     expect(violations(main.filter((f) => !f.startsWith('main/doors/')), (_f, _s, to) => to.startsWith('main/doors'))).toEqual([]);
   });
 
+  it('never Doors → Core: a door reaches the database, the keys and the audit only through main/app', () => {
+    expect(violations(main.filter((f) => f.startsWith('main/doors/')), (_f, _s, to) => to === 'main/core' || to.startsWith('main/core/'))).toEqual([]);
+  });
+
   it('the CLI is a door: its commands never open the database or write audit entries themselves', () => {
     // They sign in and call the services through dispatch (ctx.call), or a main/app function for what has no user yet.
     const commands = main.filter((f) => f.startsWith('main/doors/cli/commands/'));

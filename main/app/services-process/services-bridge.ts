@@ -31,9 +31,15 @@ export interface BridgeOptions {
   onGiveUp?: (error: AppError) => void;
   /** Told at each restart (e.g. for the log). */
   onRestart?: (exitCode: number | null) => void;
+  /**
+   * Told the data key (hex) of the encrypted database once the services have it open (unlocked by the passphrase
+   * typed in the window, or encrypted at setup): the Electron door keeps it in the OS key store; both doors start
+   * a crashed services process again with it.
+   */
+  onDataKey?: (dataKeyHex: string) => void;
 }
 
-type ChildMessage = { ready?: true; fatal?: { code: string; messageVi: string; messageEn: string }; id?: number; response?: ContractResponse };
+type ChildMessage = { ready?: true; fatal?: { code: string; messageVi: string; messageEn: string }; dataKey?: string; id?: number; response?: ContractResponse };
 
 /** The answer to a call the services process died in the middle of. */
 export const SERVICES_STOPPED: ContractResponse = {
@@ -104,6 +110,8 @@ export function startServicesBridge(spawn: () => ServicesChild, options: BridgeO
         const error = new AppError(m.fatal.code, m.fatal.messageVi, m.fatal.messageEn);
         if (onFirstStart) onFirstStart.reject(error);
         else giveUp(error);
+      } else if (m.dataKey) {
+        options.onDataKey?.(m.dataKey);
       } else if (m.id !== undefined) {
         pending.get(m.id)?.(m.response!);
         pending.delete(m.id);
@@ -177,4 +185,19 @@ export function startServicesBridge(spawn: () => ServicesChild, options: BridgeO
   return new Promise((resolve, reject) => {
     launch({ resolve: () => resolve(bridge), reject: (e) => { state = 'failed'; try { child.kill(); } catch { /* already gone */ } reject(e); } });
   });
+}
+
+/**
+ * The bridge options of a door whose services may be restarted: once the services announce the data key, a
+ * restart gets it (`options` is updated in place) instead of waiting locked for the passphrase again.
+ */
+export function withRestartKey(options: { dataKeyHex?: string; passphrase?: string }, bridge: BridgeOptions): BridgeOptions {
+  return {
+    ...bridge,
+    onDataKey(dataKeyHex) {
+      options.dataKeyHex = dataKeyHex;
+      delete options.passphrase;
+      bridge.onDataKey?.(dataKeyHex);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ServiceOptions } from '../services';
-import { startServicesBridge, type BridgeOptions, type ServicesChild, type ServicesProcess } from './services-bridge';
+import { startServicesBridge, withRestartKey, type BridgeOptions, type ServicesChild, type ServicesProcess } from './services-bridge';
 
 export type { ServicesProcess } from './services-bridge';
 
@@ -26,5 +26,5 @@ export function forkServicesChild(options: ServiceOptions, entry = fileURLToPath
 
 /** Starts the services in a child process; resolves once the database is open (or rejects with its AppError). */
 export function startServicesProcess(options: ServiceOptions, entry?: string, bridge: BridgeOptions = {}): Promise<ServicesProcess> {
-  return startServicesBridge(() => forkServicesChild(options, entry), bridge);
+  return startServicesBridge(() => forkServicesChild(options, entry), withRestartKey(options, bridge));
 }

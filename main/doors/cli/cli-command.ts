@@ -1,7 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/methods';
 import type { User } from '../../../shared/contract/accounts';
-import { defaultDatabasePath } from '../../core/app-paths';
+import { defaultDatabasePath } from '../../app/app-paths';
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { AppError, isAppError } from '../../core/errors';
+import { AppError, isAppError } from '../../app/errors';
 import { COMMON_OPTIONS, USER_OPTIONS, resolveDbPath, type CliCommand, type CliContext, type CliIo } from './cli-command';
 import { signIn, type CliSession } from './sign-in';
 import { cliCommands } from './command-list';

@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors';
-import { isEncryptedDatabase, PASSPHRASE_ENV } from '../../core/database/unlock-database';
+import { AppError } from '../../app/errors';
+import { needsUnlocking, PASSPHRASE_ENV } from '../../app/database-unlock';
 
 /**
  * Before a command opens an encrypted database: with ANSINH_DB_PASSPHRASE set, nothing to do; in a terminal, the
@@ -7,7 +7,7 @@ import { isEncryptedDatabase, PASSPHRASE_ENV } from '../../core/database/unlock-
  * or in their child process) unlock it the one way they know. Without either, the services refuse at once.
  */
 export async function askPassphraseWhenNeeded(dbPath: string, input: NodeJS.ReadStream = process.stdin): Promise<void> {
-  if (process.env[PASSPHRASE_ENV] || !isEncryptedDatabase(dbPath) || !input.isTTY) return;
+  if (process.env[PASSPHRASE_ENV] || !needsUnlocking(dbPath) || !input.isTTY) return;
   process.env[PASSPHRASE_ENV] = await readHidden('Cụm mật khẩu khôi phục của cơ sở dữ liệu / Recovery passphrase: ', input);
 }
 

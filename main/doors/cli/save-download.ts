@@ -1,7 +1,7 @@
 import { copyFileSync, createReadStream, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DOWNLOAD_GONE, takeDownload } from '../../app/downloads';
-import { AppError } from '../../core/errors';
+import { AppError } from '../../app/errors';
 import type { CliIo } from './cli-command';
 
 const gone = () => new AppError(DOWNLOAD_GONE.code, DOWNLOAD_GONE.message, 'The export file is gone; export again.');

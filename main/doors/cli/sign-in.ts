@@ -2,7 +2,7 @@ import type { ContractResponse, MethodName } from '../../../shared/contract/meth
 import type { User } from '../../../shared/contract/accounts';
 import { dispatch } from '../../app/dispatch';
 import { createServices, type Services } from '../../app/services';
-import { AppError } from '../../core/errors';
+import { AppError } from '../../app/errors';
 import type { CliContext, CliIo } from './cli-command';
 import { readHidden } from './passphrase-prompt';
 

@@ -1,12 +1,12 @@
 import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { contract, isMethodName, requestSchema, type ContractResponse } from '../../../shared/contract/methods';
-import { defaultDatabasePath, appDataDir } from '../../core/app-paths';
+import { defaultDatabasePath, appDataDir } from '../../app/app-paths';
 import { ensureDefaultDatabase } from '../../app/first-start';
-import { startServicesBridge, type ServicesProcess } from '../../app/services-process/services-bridge';
+import { startServicesBridge, withRestartKey, type ServicesProcess } from '../../app/services-process/services-bridge';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
 import { isOwnFrame } from './ipc-guard';
-import { unlockForWindow } from './os-key-store';
+import { rememberKey, unlockForWindow } from './os-key-store';
 import { utilityServicesChild } from './utility-services-child';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../../app/uploads';
 import { DOWNLOAD_GONE, takeDownload } from '../../app/downloads';
@@ -21,9 +21,11 @@ let services: ServicesProcess | null = null;
 function startServices(dbPath: string, dataKeyHex: string | undefined): Promise<ServicesProcess> {
   // The data key unwrapped from the OS key store goes to the services process only (read there, then dropped from its environment).
   const options = { dbPath, create: false, logFile: join(appDataDir(), 'ansinh.log'), dataKeyHex };
-  return startServicesBridge(() => utilityServicesChild(join(__dirname, 'services-process.cjs'), options), {
+  return startServicesBridge(() => utilityServicesChild(join(__dirname, 'services-process.cjs'), options), withRestartKey(options, {
     onGiveUp: (error) => dialog.showErrorBox('An Sinh Desk', error.messageVi),
-  });
+    // Unlocked on the unlock screen, or encrypted at setup: the next start opens it from the OS key store.
+    onDataKey: (key) => void rememberKey(dbPath, key),
+  }));
 }
 
 const FORBIDDEN_FRAME: ContractResponse = { ok: false, error: { code: 'forbidden-frame', message: 'Yêu cầu không đến từ cửa sổ của ứng dụng.' } };

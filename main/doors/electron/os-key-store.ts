@@ -1,11 +1,9 @@
 import { safeStorage } from 'electron';
-import type { KeyProtector } from '../../core/database/keyring';
-import { isEncryptedDatabase, passphraseNeeded, protectWithProtector, unlockDatabase, unlockWithProtector } from '../../core/database/unlock-database';
-import { installationId } from '../../core/installation';
+import { needsUnlocking, PASSPHRASE_ENV, rememberInKeyStore, unlockFromKeyStore, unlockWithPassphrase, type KeyProtector } from '../../app/database-unlock';
 
 // The operating system's key store for the database's data key, through Electron's asynchronous safeStorage
 // (DPAPI on Windows, Keychain on macOS, the Secret Service on Linux; the synchronous API is gone in Electron 46).
-// Thin on purpose: the Electron binary cannot run on the build machine, so everything else is in the services.
+// Thin on purpose: the Electron binary cannot run on the build machine, so everything else is in main/app.
 
 const safeStorageProtector: KeyProtector = {
   name: 'electron-safeStorage',
@@ -22,17 +20,19 @@ const safeStorageProtector: KeyProtector = {
 };
 
 /**
- * The data key of an encrypted database for the window's services (hex), or undefined for a plain one: from the
- * OS key store when this installation stored it there, else from ANSINH_DB_PASSPHRASE (and then stored there,
- * so that the next start needs no passphrase). The passphrase screen in the window is still to come.
+ * The data key of an encrypted database for the window's services (hex), or undefined: a plain database, or one
+ * this installation has not stored yet — then the services start locked and the window asks for the recovery
+ * passphrase (the unlock screen), after which `rememberKey` stores it for the next start.
  */
 export async function unlockForWindow(dbPath: string): Promise<string | undefined> {
-  if (!isEncryptedDatabase(dbPath)) return undefined;
-  const installation = installationId();
-  const fromStore = await unlockWithProtector(dbPath, safeStorageProtector, installation);
+  if (!needsUnlocking(dbPath)) return undefined;
+  const fromStore = await unlockFromKeyStore(dbPath, safeStorageProtector).catch(() => null);
   if (fromStore) return fromStore.toString('hex');
-  if (!process.env.ANSINH_DB_PASSPHRASE) throw passphraseNeeded(dbPath);
-  const key = unlockDatabase(dbPath)!;
-  await protectWithProtector(dbPath, key, safeStorageProtector, installation).catch(() => undefined);
-  return key.toString('hex');
+  const passphrase = process.env[PASSPHRASE_ENV];
+  return passphrase ? unlockWithPassphrase(dbPath, passphrase).toString('hex') : undefined;
+}
+
+/** The key the services announced (unlocked by the passphrase, or encrypted at setup), kept in the OS key store. */
+export function rememberKey(dbPath: string, dataKeyHex: string): Promise<void> {
+  return rememberInKeyStore(dbPath, Buffer.from(dataKeyHex, 'hex'), safeStorageProtector).catch(() => undefined);
 }

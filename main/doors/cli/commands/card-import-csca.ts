@@ -1,4 +1,4 @@
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../app/errors';
 import { registerLocalFile, discardUpload } from '../../../app/uploads';
 import type { CliCommand } from '../cli-command';
 

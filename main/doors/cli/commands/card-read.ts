@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { cardAccessSchema } from '../../../../shared/contract/card';
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../app/errors';
 import type { CliCommand, CliContext } from '../cli-command';
 
 type CardAccess = z.infer<typeof cardAccessSchema>;

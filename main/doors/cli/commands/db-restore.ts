@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../app/errors';
 import { PASSPHRASE_ENV, readBackupHeader, restoreDatabase } from '../../../app/database-files';
 import type { CliCommand } from '../cli-command';
 import { readHidden } from '../passphrase-prompt';

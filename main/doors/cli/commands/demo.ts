@@ -1,4 +1,4 @@
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../app/errors';
 import { createDemoDatabase } from '../../../app/demo-database';
 import type { CliCommand } from '../cli-command';
 

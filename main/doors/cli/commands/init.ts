@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../app/errors';
 import { createOfficeDatabase, type OfficeUnitChoice } from '../../../app/office-setup';
 import type { CliCommand, CliContext } from '../cli-command';
 import { recoveryPassphraseNotice } from './db-rekey';

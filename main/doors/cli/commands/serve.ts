@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { AppError } from '../../../core/errors';
-import { projectRoot } from '../../../core/app-paths';
+import { AppError } from '../../../app/errors';
+import { projectRoot } from '../../../app/app-paths';
 import { ensureDefaultDatabase } from '../../../app/first-start';
 import { startServicesProcess } from '../../../app/services-process/start-services-process';
 import { startHostServer } from '../../host/host-server';
