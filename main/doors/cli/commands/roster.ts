@@ -1,4 +1,4 @@
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../app/errors';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { formatCount, formatVnd } from '../../../../shared/format/money';
 import { formatPeriod } from '../../../../shared/payout/periods';
