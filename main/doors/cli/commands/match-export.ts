@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../app/errors';
 import type { CliCommand } from '../cli-command';
 import { saveDownloadTo } from '../save-download';
 

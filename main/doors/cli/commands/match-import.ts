@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AppError } from '../../../core/errors';
+import { AppError } from '../../../app/errors';
 import { discardUpload, registerLocalFile } from '../../../app/uploads';
 import type { CliCommand } from '../cli-command';
 
