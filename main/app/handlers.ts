@@ -202,6 +202,19 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     s.imports.rememberMapping(input.layout, input.mapping);
     return { ok: true as const };
   },
+  'duplicates.detect': (s, _input, ctx) => s.duplicates.detect(ctx.actor, scopeOf(s, ctx)),
+  'duplicates.list': (s, input, ctx) => s.duplicates.list(scopeOf(s, ctx), input.status),
+  'duplicates.merge': (s, input, ctx) => {
+    const done = s.duplicates.merge(ctx.actor, scopeOf(s, ctx), input.pairId, input.keepId);
+    return { commandId: done.commandId, ...done.result };
+  },
+  'duplicates.undoMerge': (s, input, ctx) => s.duplicates.undoMerge(ctx.actor, undoRequester(s, ctx), input.commandId),
+  'duplicates.markDistinct': (s, input, ctx) => s.duplicates.markDistinct(ctx.actor, scopeOf(s, ctx), input.pairId, input.note),
+  'duplicates.blocks': (s, input, ctx) => {
+    const scope = s.accounts.unitScope(ctx.user!);
+    return s.duplicates.openDuplicateBlocks(input.personIds).filter((b) => !scope || scope.includes(b.unitId))
+      .map(({ unitId: _unit, ...b }) => b);
+  },
   'import.undo': (s, input, ctx) => s.imports.undo(ctx.actor, undoRequester(s, ctx), input.importId).result,
   'export.list': async (s, input, ctx) => {
     const unitIds = input.unitId ? [targetUnit(s, ctx, input.unitId)] : s.accounts.unitScope(ctx.user!);

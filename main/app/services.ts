@@ -19,6 +19,7 @@ import { createIdentityService } from '../identity/identity-service';
 import { createRecentCardReads } from '../identity/recent-card-reads';
 import { createMatchingRoundTrip } from '../identity/matching-round-trip';
 import { createMismatchDecisions } from '../identity/mismatch-decisions';
+import { createDuplicatesService } from '../identity/duplicates-service';
 import { createCardReadService } from '../card/card-read-service';
 import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
 import { createPayoutService } from '../payout/payout-service';
@@ -64,6 +65,7 @@ export function createServices(options: ServiceOptions) {
     payout: createPayoutService(db),
     matching: createMatchingRoundTrip(db),
     mismatchDecisions: createMismatchDecisions(db),
+    duplicates: createDuplicatesService(db),
     metaValue: (key: string) => readMeta(db, key),
     close: async () => {
       await cards.close();

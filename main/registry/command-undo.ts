@@ -20,6 +20,7 @@ export const UNDOABLE_COMMANDS: ReadonlySet<string> = new Set([
   'household-edit',
   'account-edit',
   'problem-fix',
+  'duplicate-merge',
 ]);
 
 export interface UndoRequester {
@@ -79,8 +80,8 @@ export function readCommand(db: AppDatabase, commandId: string): UndoableCommand
 }
 
 /**
- * The units of every record the command touched: people by their commune, payment accounts and households
- * by theirs. Any other entity (users, units themselves) belongs to no commune: only an administrator of
+ * The units of every record the command touched: people by their commune, payment accounts, households and
+ * duplicate pairs (both records) by theirs. Any other entity (users, units themselves) belongs to no commune: only an administrator of
  * everything may undo such a command.
  */
 export function unitsTouchedBy(db: AppDatabase, commandId: string): TouchedUnits {
@@ -88,9 +89,11 @@ export function unitsTouchedBy(db: AppDatabase, commandId: string): TouchedUnits
     SELECT b.unit_id FROM change_log c JOIN beneficiaries b ON b.id = c.entity_id WHERE c.command_id = @id AND c.entity = 'beneficiaries'
     UNION SELECT b.unit_id FROM change_log c JOIN payment_accounts p ON p.id = c.entity_id JOIN beneficiaries b ON b.id = p.beneficiary_id
       WHERE c.command_id = @id AND c.entity = 'payment_accounts'
-    UNION SELECT h.unit_id FROM change_log c JOIN households h ON h.id = c.entity_id WHERE c.command_id = @id AND c.entity = 'households'`)
+    UNION SELECT h.unit_id FROM change_log c JOIN households h ON h.id = c.entity_id WHERE c.command_id = @id AND c.entity = 'households'
+    UNION SELECT b.unit_id FROM change_log c JOIN duplicate_pairs d ON d.id = c.entity_id JOIN beneficiaries b ON b.id IN (d.beneficiary_id, d.other_id)
+      WHERE c.command_id = @id AND c.entity = 'duplicate_pairs'`)
     .pluck().all({ id: commandId }) as string[];
-  const unplaced = db.sqlite.prepare(`SELECT count(*) FROM change_log c WHERE c.command_id = @id AND c.entity NOT IN ('beneficiaries', 'payment_accounts', 'households')`)
+  const unplaced = db.sqlite.prepare(`SELECT count(*) FROM change_log c WHERE c.command_id = @id AND c.entity NOT IN ('beneficiaries', 'payment_accounts', 'households', 'duplicate_pairs')`)
     .pluck().get({ id: commandId }) as number;
   return { unitIds, unplaced };
 }

@@ -1,4 +1,4 @@
-import { compareNames, type NameAgreement } from '../../shared/text/name-match';
+import { compareNames, foldedNameWords, type NameAgreement } from '../../shared/text/name-match';
 
 // The one set of rules for "is this row / card / result about that stored person?" and "are these two records
 // one person listed twice?". Pure: no I/O. The query side (which records to look at, in the user's area) is
@@ -145,6 +145,8 @@ export function matchRank(m: PersonMatch): number {
 export interface ListedPerson extends PersonFacts {
   unitId: string;
   village: string | null;
+  /** Quê quán, one of the fields the population matching checks: two records from different places are two people. */
+  hometown?: string | null;
 }
 
 export interface DuplicateVerdict {
@@ -159,7 +161,7 @@ export interface DuplicateVerdict {
 export const PROBABLE_DUPLICATE_THRESHOLD = 0.75;
 
 const NAME_SCORE: Record<NameAgreement, number> = {
-  same: 0.6, 'same-unaccented': 0.57, 'middle-missing': 0.47, reordered: 0.5, 'tones-differ': 0.42, 'one-letter': 0.42, different: 0,
+  same: 0.6, 'same-unaccented': 0.57, 'middle-missing': 0.5, reordered: 0.55, 'tones-differ': 0.42, 'one-letter': 0.45, different: 0,
 };
 const BIRTH_SCORE: Record<BirthAgreement, number> = {
   'same-date': 0.35, 'same-year-only': 0.22, 'year-of-date': 0.25, 'day-month-swapped': 0.3, unknown: 0, different: 0,
@@ -182,12 +184,28 @@ export function duplicateVerdict(a: ListedPerson, b: ListedPerson): DuplicateVer
     const which = sameNew ? 'cùng số định danh' : 'cùng số CMND cũ';
     return { kind: 'same-id', score: 1, explanation: `${which}, ${name === 'different' ? 'khác họ tên' : NAME_WORDS[name]}, ${where}` };
   }
-  if (idsConflict(a, b) || sexesConflict(a.sex, b.sex)) return null;
+  if (idsConflict(a, b) || sexesConflict(a.sex, b.sex) || placesConflict(a.hometown, b.hometown)) return null;
   const birth = compareBirths(a.birth, b.birth);
   const score = NAME_SCORE[name] + BIRTH_SCORE[birth] + (where === 'cùng thôn' ? 0.05 : 0);
   if (NAME_SCORE[name] === 0 || BIRTH_SCORE[birth] === 0 || score < PROBABLE_DUPLICATE_THRESHOLD) return null;
   const together = name === 'same' || name === 'same-unaccented' ? `${NAME_WORDS[name]} và ${BIRTH_WORDS[birth]}` : `${NAME_WORDS[name]}, cùng ${BIRTH_WORDS[birth]}`;
   return { kind: 'probable', score: Math.round(Math.min(score, 0.99) * 100) / 100, explanation: `${together}, ${where}` };
+}
+
+// Words that only say what kind of place follows ("Huyện Bình Lục", "H. Bình Lục", "Tp. Nam Định").
+const PLACE_KINDS = new Set(['tinh', 't', 'thanh', 'pho', 'tp', 'huyen', 'h', 'quan', 'q', 'thi', 'xa', 'tx', 'x', 'phuong', 'p', 'tt', 'tran', 'thon', 'xom', 'ap', 'to', 'khu', 'kp']);
+
+function placeWords(place: string): Set<string> {
+  return new Set(foldedNameWords(place).filter((w) => !PLACE_KINDS.has(w)));
+}
+
+/** Both places written and neither contains the other's words: different places. */
+export function placesConflict(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a?.trim() || !b?.trim()) return false;
+  const [x, y] = [placeWords(a), placeWords(b)];
+  if (x.size === 0 || y.size === 0) return false;
+  const within = (p: Set<string>, q: Set<string>) => [...p].every((w) => q.has(w));
+  return !within(x, y) && !within(y, x);
 }
 
 function sameVillage(a: string | null, b: string | null): boolean {

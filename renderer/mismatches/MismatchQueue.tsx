@@ -8,6 +8,7 @@ import { RecordOverlay } from '../beneficiaries/RecordOverlay';
 import { fieldLabel, valueText } from '../beneficiaries/history-values';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
+import { DuplicatePairs } from './DuplicatePairs';
 
 type Mismatch = z.infer<typeof mismatchSchema>;
 const STATUSES = ['open', 'accepted', 'kept', 'resolved'] as const;
@@ -84,6 +85,7 @@ export function MismatchQueue() {
           </div>
         )}
         <p className="muted small">{t('mismatches.howToResolve')}</p>
+        <DuplicatePairs />
       </section>
     </RecordOverlay>
   );

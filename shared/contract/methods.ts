@@ -13,6 +13,9 @@ import {
   compareInput, comparisonSchema, decideAllMismatchesInput, decideMismatchesInput, decisionOutcomeSchema, fieldsDecisionInput, matchExportInput,
   matchExportOutput, matchImportInput, matchImportOutput, matchingProgressSchema, mismatchFilterSchema, mismatchSchema, newRecordFromCardInput,
 } from './identity';
+import {
+  detectionReportSchema, duplicateBlockSchema, duplicateBlocksInput, duplicatePairSchema, duplicatesListInput, markDistinctInput, mergeInput, mergeOutput,
+} from './duplicates';
 import { exportBeneficiariesInput, exportBeneficiariesOutput, exportListInput, exportListOutput } from './exports';
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
 import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, stillToFixSchema, undoReportSchema } from './imports';
@@ -105,6 +108,16 @@ export const contract = {
   'match.export': method(matchExportInput, matchExportOutput, 'lists.export'),
   /** A results workbook back from the police: tied, compared, statuses and queue items recorded (preview: nothing written). */
   'match.import': method(matchImportInput, matchImportOutput, 'beneficiaries.write'),
+  /** People listed twice: detection over the user's area records each new pair in the queue (one command). */
+  'duplicates.detect': method(empty, detectionReportSchema, 'beneficiaries.write'),
+  'duplicates.list': method(duplicatesListInput, z.array(duplicatePairSchema), 'beneficiaries.read'),
+  /** One person listed twice: keeps one record, tombstones the other into it; undone by duplicates.undoMerge. */
+  'duplicates.merge': method(mergeInput, mergeOutput, 'beneficiaries.write'),
+  'duplicates.undoMerge': method(z.object({ commandId: z.string().min(1).max(100) }).strict(), undoReportSchema, 'beneficiaries.write'),
+  /** Two different people after all (refused for a same-ID pair). */
+  'duplicates.markDistinct': method(markDistinctInput, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
+  /** Payment holds: which of these people share an ID number or old CMND with another record (live, every commune). */
+  'duplicates.blocks': method(duplicateBlocksInput, z.array(duplicateBlockSchema), 'beneficiaries.read'),
   'import.preview': method(importInput, importPreviewSchema, 'beneficiaries.write'),
   'import.commit': method(importInput, importReportSchema, 'beneficiaries.write'),
   /** How far the preview of a file has read; null when none is under way. Asked while the preview runs. */

@@ -22,22 +22,34 @@ export type NameAgreement =
 const MARKS = /[\u0300-\u036f]/g;
 const CONSONANT_BEFORE_Y = /([bcdđghklmnprstvx]|qu)y(\p{M}*)$/u;
 
+// Duplicate detection compares the same common names millions of times: each form is computed once (bounded).
+const CACHE_LIMIT = 50_000;
+function cached<T>(compute: (name: string) => T): (name: string) => T {
+  const known = new Map<string, T>();
+  return (name) => {
+    let v = known.get(name);
+    if (v === undefined) {
+      if (known.size >= CACHE_LIMIT) known.clear();
+      known.set(name, (v = compute(name)));
+    }
+    return v;
+  };
+}
+
 /** The name as compared: NFC, lowercase, one space, tone placement normalised, Ð → đ, y → i after a consonant. */
-export function comparableName(fullName: string): string {
+export const comparableName = cached((fullName: string): string => {
   const words = normaliseTonePlacement(fullName).toLowerCase().replace(/[ðÐ]/g, 'đ').split(/[^\p{L}\p{M}]+/u).filter(Boolean);
   return words.map(iForY).join(' ');
-}
+});
 
 /** The name's words without tones or letter marks (đ → d), with y → i after a consonant: the blocking form. */
-export function foldedNameWords(fullName: string): string[] {
+export const foldedNameWords = cached((fullName: string): readonly string[] => {
   const words = fullName.normalize('NFD').replace(MARKS, '').replace(/[đĐðÐ]/g, 'd').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   return words.map((w) => (CONSONANT_BEFORE_Y.test(w) ? `${w.slice(0, -1)}i` : w));
-}
+});
 
 /** True when a name carries no diacritic at all (typed on a keyboard without Vietnamese input). */
-export function isUnaccented(fullName: string): boolean {
-  return !/[\u0300-\u036fđĐðÐ]/.test(fullName.normalize('NFD'));
-}
+export const isUnaccented = cached((fullName: string): boolean => !/[\u0300-\u036fđĐðÐ]/.test(fullName.normalize('NFD')));
 
 function iForY(word: string): string {
   const nfd = word.normalize('NFD');
@@ -63,7 +75,7 @@ export function compareNames(a: string, b: string): NameAgreement {
 }
 
 /** `short` is `long` with some middle words left out: same family (first) and given (last) name. */
-function middleMissing(short: string[], long: string[]): boolean {
+function middleMissing(short: readonly string[], long: readonly string[]): boolean {
   if (short.length >= long.length || short.length < 2) return false;
   if (short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
   let j = 1;
@@ -75,7 +87,7 @@ function middleMissing(short: string[], long: string[]): boolean {
   return true;
 }
 
-function oneWordOneLetter(a: string[], b: string[]): boolean {
+function oneWordOneLetter(a: readonly string[], b: readonly string[]): boolean {
   let differing = 0;
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;

@@ -95,13 +95,18 @@ describe('people listed twice', () => {
     ['missing middle name', {}, { fullName: 'Nguyễn An', idNumber: '035150001234' }, 'probable', 'cùng họ và tên, thiếu tên đệm, cùng ngày sinh, cùng thôn'],
     ['day and month swapped', { birth: '1950-03-02' }, { birth: '1950-02-03' }, 'probable', 'cùng họ tên và năm sinh (ngày và tháng đảo chỗ), cùng thôn'],
     ['reordered', {}, { fullName: 'An Nguyễn Văn', unitId: 'u2' }, 'probable', 'cùng họ tên, viết khác thứ tự, cùng ngày sinh, khác xã'],
+    ['other hometown', { hometown: 'Bình Lục, Hà Nam' }, { hometown: 'Ý Yên, Nam Định' }, null, null],
+    ['hometown abbreviated', { hometown: 'Huyện Bình Lục, Tỉnh Hà Nam' }, { hometown: 'H. Bình Lục, T. Hà Nam' }, 'probable', 'cùng họ tên và ngày sinh, cùng thôn'],
+    ['hometown on one side only', { hometown: 'Bình Lục' }, { hometown: null }, 'probable', 'cùng họ tên và ngày sinh, cùng thôn'],
     ['different IDs', { idNumber: '035150001234' }, { idNumber: '035150009999' }, null, null],
     ['different sex', { sex: 'M' }, { sex: 'F' }, null, null],
     ['different birth year', { birth: '1950' }, { birth: '1951' }, null, null],
     ['different dates', {}, { birth: '1950-03-09' }, null, null],
     ['no birth', { birth: null }, { birth: null }, null, null],
     ['another name', {}, { fullName: 'Nguyễn Văn Anh' }, null, null],
-    ['middle missing and year only, other village: too weak', { birth: '1950' }, { fullName: 'Nguyễn An', village: 'Thôn Đoài' }, null, null],
+    ['middle missing and year only, other village', { birth: '1950' }, { fullName: 'Nguyễn An', village: 'Thôn Đoài' }, 'probable', 'cùng họ và tên, thiếu tên đệm, cùng năm sinh (một bản ghi chỉ có năm), khác thôn'],
+    ['a one-letter slip and year only: too weak', { birth: '1950', fullName: 'Nguyễn Văn Thắng' }, { fullName: 'Nguyễn Văn Thắg', village: 'Thôn Đoài' }, null, null],
+    ['a one-letter slip and the date', { fullName: 'Nguyễn Văn Thắng' }, { fullName: 'Ngyễn Văn Thắng', village: 'Thôn Đoài' }, 'probable', 'họ tên khác một chữ cái, cùng ngày sinh, khác thôn'],
   ];
   it.each(TABLE)('%s', (_, a, b, kind, explanation) => {
     const verdict = duplicateVerdict(listed(a), listed(b));
