@@ -54,8 +54,11 @@ test.describe('khóa màn hình', () => {
     test('a call answered "session-locked" leads to the lock screen with the server\'s message', async ({ page }) => {
       test.setTimeout(120_000);
       // Freeze the page's clock so that only the host's own (real) idle timer can lock.
-      await page.clock.install();
-      await page.clock.pauseAt(new Date());
+      // Paused a little ahead of the time it was installed at: the page's clock runs on while the call travels,
+      // and pausing at a moment it has already passed is refused.
+      const installedAt = Date.now();
+      await page.clock.install({ time: installedAt });
+      await page.clock.pauseAt(installedAt + 5_000);
       await login(page, DEMO.clerk, host.url);
       await expect(page.getByTestId('beneficiary-row').first()).toBeVisible();
       await page.waitForTimeout(62_000); // real time: the host locks after 1 minute without requests

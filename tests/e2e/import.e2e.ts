@@ -61,7 +61,7 @@ test.describe('nhập danh sách', () => {
     await page.getByTestId('import-file').setInputFiles(workbook);
 
     const preview = page.getByTestId('import-preview');
-    await expect(preview).toBeVisible();
+    await expect(preview).toBeVisible({ timeout: 30_000 }); // the workbook is read in a worker: slower on a busy PC
     await expect(page.getByTestId('import-file-line')).toContainText('DS chi tra thang 5.xlsx');
     await expect(page.getByTestId('import-file-line')).toContainText('Excel (.xlsx)');
     await expect(page.getByTestId('count-records').locator('.count-value')).toHaveText(String(expected.records.length));
@@ -130,7 +130,7 @@ test.describe('nhập danh sách', () => {
     await login(page, DEMO.clerk, host.url);
     await page.getByTestId('nav-import').click();
     await page.getByTestId('import-file').setInputFiles(workbook);
-    await expect(page.getByTestId('import-preview')).toBeVisible();
+    await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 });
     expect(uploadedFiles()).toHaveLength(1);
     await page.getByTestId('import-cancel').click();
     await expect(page.getByTestId('import-cancelled')).toHaveText('Đã huỷ: không nhập gì, tệp đã tải lên đã được xoá khỏi máy.');
@@ -291,7 +291,7 @@ test.describe('nhập danh sách: giá trị đã xác thực', () => {
     await login(page, DEMO.clerk, host.url);
     await page.getByTestId('nav-import').click();
     await page.getByTestId('import-file').setInputFiles(workbook);
-    await expect(page.getByTestId('import-preview')).toBeVisible();
+    await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('mapping-row').and(page.locator('[data-field="fullName"]'))).toHaveCount(1);
     await expect(amountRow).toHaveCount(0);
   });
