@@ -185,6 +185,19 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'payout.create': (s, input, ctx) => s.payout.create(ctx.actor, scopeOf(s, ctx), input.period),
   'payout.get': (s, input) => s.payout.get(input),
   'payout.release': (s, input, ctx) => s.payout.release(ctx.actor, input),
+  'payout.export': async (s, input, ctx) => {
+    const target = newDownload();
+    const r = await s.payout.export(ctx.actor, input.period, input.kind, input.format, target.path, { preparedBy: ctx.user!.displayName, signedBy: null });
+    const name = { bank: 'DS_chuyen_khoan', 'post-office': 'DS_chi_buu_dien', printable: 'Bang_ke_chi_tra' }[input.kind];
+    return { fileName: `${name}_${input.period}.${input.format}`, count: r.count, amount: r.amount, downloadRef: target.ref };
+  },
+  'payout.reconcile': (s, input, ctx) => {
+    try {
+      return s.payout.reconcile(ctx.actor, input.period, uploadPath(input.fileRef), input.fileName);
+    } finally {
+      discardUpload(input.fileRef);
+    }
+  },
   'payout.approve': (s, input, ctx) => s.payout.approve(ctx.actor, input.period, input.leaveBlockedOut),
   'payout.lock': (s, input, ctx) => s.payout.lock(ctx.actor, input.period),
   'payout.settle': (s, input, ctx) => {

@@ -219,3 +219,10 @@ export function allAmountChecks(db: SqliteConnection): Map<string, { id: string;
   const rows = db.prepare(`SELECT id, imported_amount AS importedAmount, computed_amount AS computedAmount, status FROM amount_checks WHERE deleted = 0`).all() as { id: string; importedAmount: number; computedAmount: number; status: string }[];
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** The office's unit as documents name it: its name and code, and the province above it. */
+export function officePlaceOf(db: SqliteConnection, unitId: string): { communeName: string; communeCode: string; provinceName: string | null } {
+  const row = db.prepare(`SELECT u.name, u.code, (SELECT p.name FROM admin_units p WHERE p.id = u.parent_id) AS parentName
+    FROM admin_units u WHERE u.id = ?`).get(unitId) as { name: string; code: string; parentName: string | null } | undefined;
+  return { communeName: row?.name ?? 'Xã', communeCode: row?.code ?? '', provinceName: row?.parentName ?? null };
+}

@@ -6,7 +6,10 @@ import { officeArea, unitLabel } from '../registry/admin-unit-queries';
 import type { z } from 'zod';
 import type { addLevelInput, rosterGetInput } from '../../shared/contract/payout';
 import { formatPeriod, isPeriod } from '../../shared/payout/periods';
-import { amountCheckRows, levelRows } from './payout-queries';
+import { amountCheckRows, levelRows, officePlaceOf } from './payout-queries';
+import { exportRoster } from './roster-export';
+import { reconcileRoster } from './roster-reconcile';
+import type { ExportKind } from './exports/roster-table';
 import { ensurePayoutReference, levelId } from './payout-reference';
 import { createRoster } from './roster-create';
 import { approveRoster, lockRoster, releaseBlock, settleLine } from './roster-decisions';
@@ -66,6 +69,12 @@ export function createPayoutService(db: AppDatabase) {
     lock(actor: Actor, period: string) {
       lockRoster(db, actor, officeUnit(), checkedPeriod(period));
       return { period, status: 'locked' as const, heldOut: 0 };
+    },
+    export(actor: Actor, period: string, kind: ExportKind, format: 'xlsx' | 'pdf', file: string, people?: { preparedBy: string | null; signedBy: string | null }) {
+      return exportRoster(db, actor, data(period), officePlaceOf(sqlite, officeUnit()), kind, format, file, people);
+    },
+    reconcile(actor: Actor, period: string, file: string, fileName: string) {
+      return reconcileRoster(db, actor, data(period), officePlaceOf(sqlite, officeUnit()), file, fileName);
     },
     settle(actor: Actor, input: Parameters<typeof settleLine>[3]) {
       settleLine(db, actor, officeUnit(), input);

@@ -23,7 +23,7 @@ import { createdOfficeSchema, createOfficeInput, searchUnitsInput, unitMatchSche
 import { databaseBackupInput, databaseBackupOutput, databaseUnlockInput, databaseUnlockOutput } from './database';
 import {
   addLevelInput, amountCheckSchema, approveInput, levelSchema, periodSchema, releaseInput, rosterCreateOutput, rosterGetInput,
-  rosterStatusOutput, rosterViewSchema, settleInput,
+  rosterStatusOutput, rosterViewSchema, settleInput, rosterExportInput, rosterExportOutput, reconcileOutput,
 } from './payout';
 import type { Permission } from './roles';
 
@@ -140,6 +140,10 @@ export const contract = {
   'payout.get': method(rosterGetInput, rosterViewSchema, 'beneficiaries.read'),
   /** Releases one block of a draft line, with the reason. */
   'payout.release': method(releaseInput, z.object({ released: z.number().int() }), 'beneficiaries.write'),
+  /** The transfer list, the post-office list or the printable roster, as xlsx or PDF (audited). */
+  'payout.export': method(rosterExportInput, rosterExportOutput, 'lists.export'),
+  /** Imports a payer's result file (paid, failed, returned) for the period. */
+  'payout.reconcile': method(z.object({ period: periodSchema, fileRef: fileRefSchema, fileName: z.string().max(300) }).strict(), reconcileOutput, 'beneficiaries.write'),
   'payout.approve': method(approveInput, rosterStatusOutput, 'payout.approve'),
   'payout.lock': method(z.object({ period: periodSchema }).strict(), rosterStatusOutput, 'payout.approve'),
   /** A failed or returned line: carried over, paid in cash next period, or cancelled. */

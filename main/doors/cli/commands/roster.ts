@@ -1,4 +1,7 @@
+import { basename, resolve } from 'node:path';
+import { registerLocalFile } from '../../../app/uploads';
 import { AppError } from '../../../app/errors';
+import { saveDownloadTo } from '../save-download';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { formatCount, formatVnd } from '../../../../shared/format/money';
 import { formatPeriod } from '../../../../shared/payout/periods';
@@ -137,4 +140,42 @@ const rosterSettle: CliCommand = {
   },
 };
 
-export const rosterCommands: CliCommand[] = [rosterCreate, rosterShow, rosterApprove, rosterLock, rosterRelease, rosterSettle];
+const rosterExport: CliCommand = {
+  name: 'roster export',
+  summary: 'Xuất danh sách chuyển khoản, danh sách chi qua bưu điện hoặc bảng kê in (xlsx/pdf; ghi nhật ký) / Export a roster list',
+  usage: 'ansinh roster export --period YYYY-MM --kind bank|post-office|printable --format xlsx|pdf --out FILE --db PATH [--json]',
+  options: { period: { type: 'string' }, kind: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  needsUser: true,
+  async run(ctx) {
+    const kind = ctx.values.kind;
+    if (kind !== 'bank' && kind !== 'post-office' && kind !== 'printable') throw new AppError('usage', '--kind phải là bank, post-office hoặc printable.', '--kind is bank, post-office or printable.');
+    const out = text(ctx, 'out', 'Cần --out TỆP.');
+    const format = ctx.values.format ?? (out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx');
+    if (format !== 'xlsx' && format !== 'pdf') throw new AppError('usage', '--format phải là xlsx hoặc pdf.', '--format is xlsx or pdf.');
+    const p = period(ctx);
+    const r = await ctx.call('payout.export', { period: p, kind, format });
+    const file = resolve(out);
+    saveDownloadTo(r.downloadRef, file);
+    ctx.print({ period: p, kind, format, file, count: r.count, amount: r.amount }, `Đã xuất ${r.count} dòng (${formatVnd(r.amount)}) ra ${file}`);
+    return 0;
+  },
+};
+
+const rosterReconcile: CliCommand = {
+  name: 'roster reconcile',
+  summary: 'Nhập tệp kết quả chi trả của ngân hàng / bưu điện để đối soát / Import a payer\'s result file',
+  usage: 'ansinh roster reconcile FILE --period YYYY-MM --db PATH [--json]',
+  options: { period: { type: 'string' } },
+  needsUser: true,
+  async run(ctx) {
+    const file = ctx.positionals[0];
+    if (!file) throw new AppError('usage', 'Cần tệp kết quả: ansinh roster reconcile TỆP.xlsx --period YYYY-MM', 'Give the result file.');
+    // Registered where it lies (not copied); the handler lets go of the reference afterwards, never of the file.
+    const r = await ctx.call('payout.reconcile', { period: period(ctx), fileRef: registerLocalFile(file), fileName: basename(file) });
+    ctx.print(r, [`Đối soát ${basename(file)}: ${r.paid} đã chi, ${r.failed} thất bại, ${r.returned} bị trả lại; ${r.awaiting} dòng còn chờ kết quả.`,
+      ...r.problems.map((p) => `  ${p.message}`)].join('\n'));
+    return 0;
+  },
+};
+
+export const rosterCommands: CliCommand[] = [rosterReconcile, rosterExport, rosterCreate, rosterShow, rosterApprove, rosterLock, rosterRelease, rosterSettle];

@@ -1,0 +1,98 @@
+// A payer's result file (bank, post office, treasury), read as rows of cells: where its header is, which
+// period and commune it says it is for, and what each row reports.
+
+import { foldVietnamese } from '../text/fold';
+
+export type PayerOutcome = 'paid' | 'failed' | 'returned';
+
+export interface PayerRow {
+  /** 1-based row number in the sheet, for messages. */
+  row: number;
+  key: string | null;
+  accountNumber: string | null;
+  amount: number | null;
+  outcome: PayerOutcome | null;
+  reason: string | null;
+}
+
+export interface PayerFile {
+  /** `YYYY-MM` when the file names its period (a "Kỳ" column or a "tháng 12/2026" line above the header). */
+  periods: string[];
+  communeCodes: string[];
+  rows: PayerRow[];
+}
+
+const COLUMNS: [keyof Omit<PayerRow, 'row'> | 'period' | 'commune', RegExp][] = [
+  ['key', /^(ma giao dich|ma dong|ma chi tra|transaction id|reference|key)$/],
+  ['accountNumber', /^(so tai khoan|tai khoan|account( number)?)$/],
+  ['amount', /^(so tien( dong)?|so tien da chi|amount)$/],
+  ['outcome', /^(ket qua|trang thai|status|result)$/],
+  ['reason', /^(ly do|ghi chu|reason|note)$/],
+  ['period', /^(ky|ky chi tra|period)$/],
+  ['commune', /^(ma xa|commune code)$/],
+];
+
+export function outcomeOf(text: string): PayerOutcome | null {
+  const t = foldVietnamese(text);
+  if (/^(thanh cong|da chi|da chuyen|da tra|paid|success|ok)$/.test(t)) return 'paid';
+  if (/(tra lai|hoan tra|returned|bi tra)/.test(t)) return 'returned';
+  if (/(that bai|khong thanh cong|loi|failed|error|tu choi)/.test(t)) return 'failed';
+  return null;
+}
+
+function periodIn(text: string): string | null {
+  const m = /(\d{4})-(0[1-9]|1[0-2])\b/.exec(text) ?? /\b(0?[1-9]|1[0-2])\s*\/\s*(\d{4})\b/.exec(text);
+  if (!m) return null;
+  return m[1].length === 4 ? `${m[1]}-${m[2]}` : `${m[2]}-${m[1].padStart(2, '0')}`;
+}
+
+function amountOf(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return Math.round(v);
+  if (typeof v !== 'string') return null;
+  const digits = v.replace(/[.,\s₫đ]|VND/gi, '');
+  return /^-?\d+$/.test(digits) ? Number(digits) : null;
+}
+
+const textOf = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+
+/** Reads the header and the rows; a file without a header naming the key or the account and the result is not a result file. */
+export function readPayerFile(cells: unknown[][]): PayerFile | null {
+  const headerAt = cells.findIndex((r) => {
+    const names = r.map((c) => foldVietnamese(textOf(c)));
+    return names.some((n) => COLUMNS[1][1].test(n) || COLUMNS[0][1].test(n)) && names.some((n) => COLUMNS[3][1].test(n));
+  });
+  if (headerAt < 0) return null;
+  const index = new Map<string, number>();
+  cells[headerAt].forEach((c, i) => {
+    const name = foldVietnamese(textOf(c));
+    for (const [field, re] of COLUMNS) if (re.test(name) && !index.has(field)) index.set(field, i);
+  });
+  const periods = new Set<string>();
+  const communes = new Set<string>();
+  for (const r of cells.slice(0, headerAt)) {
+    for (const c of r) {
+      const t = textOf(c);
+      const p = /thang|ky/.test(foldVietnamese(t)) ? periodIn(t) : null;
+      if (p) periods.add(p);
+      const code = /m[aã] x[aã]\s*:?\s*(\d{5})/i.exec(t);
+      if (code) communes.add(code[1]);
+    }
+  }
+  const get = (r: unknown[], f: string) => (index.has(f) ? r[index.get(f)!] : undefined);
+  const rows: PayerRow[] = [];
+  cells.slice(headerAt + 1).forEach((r, i) => {
+    if (!r || r.every((c) => textOf(c) === '')) return;
+    const key = textOf(get(r, 'key')) || null;
+    const account = textOf(get(r, 'accountNumber')).replace(/\s/g, '') || null;
+    if (!key && !account) return; // subtotal or signature lines
+    const p = textOf(get(r, 'period'));
+    if (p) {
+      const parsed = periodIn(p);
+      if (parsed) periods.add(parsed);
+    }
+    const commune = textOf(get(r, 'commune'));
+    if (commune) communes.add(commune);
+    rows.push({ row: headerAt + 2 + i, key, accountNumber: account, amount: amountOf(get(r, 'amount')), outcome: outcomeOf(textOf(get(r, 'outcome'))), reason: textOf(get(r, 'reason')) || null });
+  });
+  return { periods: [...periods], communeCodes: [...communes], rows };
+}
