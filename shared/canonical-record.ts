@@ -38,4 +38,6 @@ export interface CanonicalRecord {
   bankName: string | null;
   bankBin: string | null;
   problems: FieldProblem[];
+  /** The canonical JSON export only: where the person stands in the police round trip, and which fields are verified. */
+  verification?: { status: string; batch: string | null; verifiedFields: string[] };
 }

@@ -15,7 +15,7 @@ export async function exportBeneficiaries(db: AppDatabase, actor: Actor, format:
   let count: number;
   try {
     if (format === 'json') {
-      const records = [...canonicalRecords(db.sqlite, unitIds)].map(({ village: _village, ...r }) => r);
+      const records = [...canonicalRecords(db.sqlite, unitIds, { verification: true })].map(({ village: _village, ...r }) => r);
       count = records.length;
       writeFileSync(file, JSON.stringify(records, null, 1) + '\n', { mode: 0o600 });
     } else {

@@ -1,7 +1,4 @@
 import type { SqliteConnection } from '../core/database/open-database';
-import { foldVietnamese } from '../../shared/text/fold';
-import { nameSortKey } from '../../shared/text/name-sort-key';
-import { normaliseTonePlacement } from '../../shared/text/tone-placement';
 
 // SQL of the police round trip: who is sent, and which record a result row is about.
 
@@ -50,26 +47,6 @@ export function recordsByRowid(db: SqliteConnection, unitIds: readonly string[] 
 
 export function recordById(db: SqliteConnection, id: string): MatchRecord | undefined {
   return db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE b.id = ? AND b.deleted = 0`).get(id) as MatchRecord | undefined;
-}
-
-export function recordsByIdNumber(db: SqliteConnection, idNumber: string): MatchRecord[] {
-  return db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE b.id_number = ? AND b.deleted = 0`).all(idNumber) as MatchRecord[];
-}
-
-export function recordsByOldIdNumber(db: SqliteConnection, oldIdNumber: string): MatchRecord[] {
-  return db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE b.old_id_number = ? AND b.deleted = 0`).all(oldIdNumber) as MatchRecord[];
-}
-
-/** Same name (up to case and tone placement) and birth (the same date, or the same year when either knows only the year). */
-export function recordsByNameAndBirth(db: SqliteConnection, fullName: string, birth: string): MatchRecord[] {
-  const key = nameSortKey(fullName);
-  const primary = key.slice(0, key.indexOf('\u0001'));
-  const rows = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE b.deleted = 0 AND b.sort_key >= ? AND b.sort_key < ?
-    AND (b.birth = ? OR ((length(b.birth) = 4 OR length(?) = 4) AND substr(b.birth, 1, 4) = substr(?, 1, 4)))`)
-    .all(`${primary}\u0001`, `${primary}\u0002`, birth, birth, birth) as MatchRecord[];
-  const wanted = normaliseTonePlacement(fullName).toLocaleLowerCase('vi');
-  const exact = rows.filter((r) => normaliseTonePlacement(r.fullName).toLocaleLowerCase('vi') === wanted);
-  return exact.length ? exact : rows.filter((r) => foldVietnamese(r.fullName) === foldVietnamese(fullName));
 }
 
 export interface SentRow { beneficiaryId: string; batchId: string; batchNumber: string; unitId: string }

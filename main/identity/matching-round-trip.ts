@@ -7,12 +7,13 @@ import { AppError } from '../core/errors';
 import { runCommand, type Actor, type Writer } from '../core/write-path';
 import { vietnamDay, type OfficeInfo } from '../excel/export-office';
 import { resolveCommune } from '../registry/admin-unit-queries';
+import { createPersonFinder } from '../registry/person-matching';
 import { searchBeneficiaries } from '../registry/beneficiary-search';
 import type { ListFilterInput } from '../../shared/contract/beneficiaries';
 import { MATCH_FIELDS, type MatchImportReport } from '../../shared/contract/identity';
 import { writeMatchingBatch } from './matching-round-trip-list';
 import {
-  batchByNumber, batchNumbersStartingWith, recordById, recordsByIdNumber, recordsByNameAndBirth, recordsByOldIdNumber, recordsByRowid,
+  batchByNumber, batchNumbersStartingWith, recordById, recordsByRowid,
   recordsToSend, resultFileBySha, sentByRowKey, unitCode, unitIdsWithCode, wasSentIn, type MatchRecord,
 } from './matching-round-trip-queries';
 import { setMatchingStatus } from './matching-status';
@@ -47,6 +48,7 @@ interface TiedRow { row: ResultRow; record: MatchRecord; batchId: string | null 
 
 export function createMatchingRoundTrip(db: AppDatabase) {
   const sqlite = db.sqlite;
+  const finder = createPersonFinder(sqlite);
 
   function officeOf(unitId: string, date: Date, preparedBy: string | null | undefined): OfficeInfo {
     const unit = sqlite.prepare('SELECT name, parent_id AS parentId, level FROM admin_units WHERE id = ?');
@@ -106,13 +108,12 @@ export function createMatchingRoundTrip(db: AppDatabase) {
         return { tied: { row, record, batchId: sent.batchId } };
       }
     }
-    let candidates: MatchRecord[] = [];
+    // The one person-matching module: ID number, old ID, else name + birth (+ sex), Vietnamese-aware, in the user's area.
     const id = row.ours.idNumber ?? null;
-    if (id) candidates = recordsByIdNumber(sqlite, id).filter(inScope);
-    if (!candidates.length && row.ours.oldIdNumber) candidates = recordsByOldIdNumber(sqlite, row.ours.oldIdNumber).filter(inScope);
-    if (!candidates.length && row.ours.fullName && row.ours.birth) candidates = recordsByNameAndBirth(sqlite, row.ours.fullName, row.ours.birth).filter(inScope);
-    if (candidates.length > 1) return unlinked(`Khớp với ${candidates.length} hồ sơ (${id ? 'cùng số định danh' : 'cùng họ tên và ngày sinh'}); cần người xem.`);
-    if (!candidates.length) return unlinked('Không tìm thấy hồ sơ nào ứng với dòng này.');
+    const search = finder.find({ fullName: row.ours.fullName ?? null, birth: row.ours.birth ?? null, sex: row.ours.sex ?? null, idNumber: id, oldIdNumber: row.ours.oldIdNumber ?? null }, { unitIds: scope.unitIds });
+    const candidates = search.records.map((r) => recordById(sqlite, r.id)).filter((r): r is MatchRecord => !!r && inScope(r));
+    if (candidates.length > 1) return unlinked(`Khớp với ${candidates.length} hồ sơ (${search.by === 'nameAndBirth' ? 'cùng họ tên và ngày sinh' : 'cùng số định danh'}); cần người xem.`);
+    if (!candidates.length) return unlinked(search.elsewhere.length ? 'Người này có tên ở xã/phường khác, ngoài địa bàn của bạn.' : 'Không tìm thấy hồ sơ nào ứng với dòng này.');
     const record = candidates[0];
     if (batch ? !wasSentIn(sqlite, record.id, batch.id) : !record.matchingStatus) return unlinked(batch ? 'Người này không có trong đợt gửi của tệp.' : 'Người này chưa từng được gửi đối chiếu.');
     return { tied: { row, record, batchId: batch?.id ?? null } };

@@ -36,7 +36,9 @@ describe('ansinh CLI', () => {
     const records = JSON.parse(r.stdout);
     expect(records.length).toBeGreaterThanOrEqual(300);
     expect(Object.keys(records[0]).sort()).toEqual(['bankBin', 'bankName', 'birth', 'categoryGroup', 'categoryLabel', 'fullName', 'hometown',
-      'idNumber', 'monthlyAmount', 'oldIdNumber', 'permanentAddress', 'problems', 'sex', 'accountNumber'].sort());
+      'idNumber', 'monthlyAmount', 'oldIdNumber', 'permanentAddress', 'problems', 'sex', 'accountNumber', 'verification'].sort());
+    // Nobody of a fresh demo was sent to the police yet; what the chip or the police verified is listed per field.
+    expect(records[0].verification).toEqual({ status: 'not-sent', batch: null, verifiedFields: [] });
     for (const rec of records) {
       expect(rec.birth).toMatch(/^\d{4}(-\d{2}-\d{2})?$/);
       expect(['M', 'F']).toContain(rec.sex);
