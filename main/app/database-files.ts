@@ -5,7 +5,9 @@ import { openDatabase } from '../core/database/open-database';
 import { rekeyDatabase } from '../core/database/rekey';
 import { PASSPHRASE_ENV } from '../core/database/unlock-database';
 import { installationId } from '../core/installation';
+import { existsSync, statSync } from 'node:fs';
 import { AppError, isAppError } from '../core/errors';
+import { createServices, type Services } from './services';
 import { recordAudit } from '../core/audit';
 import type { AppDatabase } from '../core/database/open-database';
 import type { Actor } from '../core/write-path';
@@ -16,21 +18,70 @@ import type { Actor } from '../core/write-path';
 export { PASSPHRASE_ENV };
 export type { BackupHeader };
 
-export function backupDatabase(dbPath: string, out: string): BackupHeader {
-  let db;
+/** Who runs an `ansinh db` command: an administrator of the database, as the CLI's --user / ANSINH_PASSWORD give. */
+export interface Administrator {
+  username: string;
+  password: string;
+}
+
+const inUseByApp = () => new AppError('database-in-use', 'Cơ sở dữ liệu đang được ứng dụng mở: hãy sao lưu trong ứng dụng (Quản trị → Sao lưu) hoặc đóng ứng dụng rồi chạy lại.',
+  'The app has the database open: back up from the app (Administration → Backup) or close it first.');
+
+/**
+ * Signs `who` in on the database (the same sign-in as every door: throttle, attempts log, door "cli") and checks
+ * that they are an administrator, then lets the database go: encrypting, rekeying and restoring need the file to
+ * themselves. Returns the actor to name in the audit trail.
+ */
+async function signInAdministrator(dbPath: string, who: Administrator, passphrase?: string): Promise<Actor> {
+  const services = openServices(dbPath, passphrase);
   try {
-    db = openDatabase({ path: dbPath, migrationsFolder: migrationsDir(), installationId: installationId() });
+    return administratorOf(services, who);
+  } finally {
+    await services.close();
+  }
+}
+
+function openServices(dbPath: string, passphrase?: string): Services {
+  try {
+    return createServices({ dbPath, create: false, quiet: true, passphrase });
   } catch (e) {
-    if (isAppError(e) && e.code === 'database-in-use') {
-      throw new AppError('database-in-use', 'Cơ sở dữ liệu đang được ứng dụng mở: hãy sao lưu trong ứng dụng (Quản trị → Sao lưu) hoặc đóng ứng dụng rồi chạy lại.',
-        'The app has the database open: back up from the app (Administration → Backup) or close it first.');
-    }
+    if (isAppError(e) && e.code === 'database-in-use') throw inUseByApp();
     throw e;
   }
+}
+
+function administratorOf(services: Services, who: Administrator): Actor {
+  const session = services.accounts.login(who.username, who.password, 'cli');
+  services.accounts.logout(session.token);
+  if (session.user.role !== 'administrator') {
+    throw new AppError('forbidden', `"${session.user.username}" không phải quản trị viên: chỉ quản trị viên được sao lưu, mã hóa, đổi khóa hoặc khôi phục cơ sở dữ liệu. Không có gì bị thay đổi.`,
+      'Only an administrator may back up, encrypt, rekey or restore the database. Nothing was changed.');
+  }
+  if (session.mustChangePassword) {
+    throw new AppError('password-change-required', `Mật khẩu của "${session.user.username}" là mật khẩu tạm thời: hãy đăng nhập vào ứng dụng và đổi mật khẩu trước khi dùng dòng lệnh.`,
+      'This is a temporary password: sign in to the app and change it before using the command line.');
+  }
+  return { userId: session.user.id, origin: 'cli' };
+}
+
+/** Records a whole-file operation in the database's own audit trail, once it is done (opened with its new passphrase). */
+function recordDatabaseAction(dbPath: string, actor: Actor, action: string, what: string, passphrase?: string): void {
+  const db = openDatabase({ path: dbPath, migrationsFolder: migrationsDir(), installationId: installationId(), unlock: { passphrase } });
   try {
-    return writeBackup(db, out);
+    const known = db.sqlite.prepare('SELECT 1 FROM users WHERE id = ?').get(actor.userId);
+    // A restore can bring back a database in which this administrator does not exist (yet): named in the detail then.
+    recordAudit(db, known ? actor : { ...actor, userId: null }, { action, detail: { what } });
   } finally {
     db.close();
+  }
+}
+
+export async function backupDatabase(dbPath: string, out: string, who: Administrator): Promise<BackupHeader> {
+  const services = openServices(dbPath);
+  try {
+    return backupOpenDatabase(services.db, administratorOf(services, who), out);
+  } finally {
+    await services.close();
   }
 }
 
@@ -38,16 +89,40 @@ export function readBackupHeader(from: string): BackupHeader {
   return readBackup(from).header;
 }
 
-export function restoreDatabase(from: string, dbPath: string, passphrase: string | undefined) {
-  return restoreBackup(from, dbPath, { migrationsFolder: migrationsDir(), installationId: installationId(), passphrase });
+/**
+ * Restores a backup over the database at `dbPath`. When a database is there, `who` must be one of its
+ * administrators (its passphrase from ANSINH_DB_PASSPHRASE when it is encrypted); on a PC with none yet, holding
+ * the backup and its recovery passphrase is what counts (they open everything anyway). Recorded in the restored
+ * database's audit trail.
+ */
+/** Whether a restore to `dbPath` replaces a database (then an administrator of it must sign in). */
+export function replacesDatabase(dbPath: string): boolean {
+  return existsSync(dbPath) && statSync(dbPath).size > 0;
 }
 
-export function encryptDatabase(dbPath: string) {
-  return encryptInPlace(dbPath, { migrationsFolder: migrationsDir(), installationId: installationId() });
+export async function restoreDatabase(from: string, dbPath: string, passphrase: string | undefined, who: Administrator | null) {
+  let actor: Actor = { userId: null, origin: 'cli' };
+  if (replacesDatabase(dbPath)) {
+    if (!who) throw new AppError('cli-no-user', 'Cần tên người dùng: --user TÊN hoặc biến môi trường ANSINH_USER.', 'Give a user: --user NAME or ANSINH_USER.');
+    actor = await signInAdministrator(dbPath, who);
+  }
+  const result = restoreBackup(from, dbPath, { migrationsFolder: migrationsDir(), installationId: installationId(), passphrase });
+  recordDatabaseAction(dbPath, actor, 'database-restore', `từ bản sao lưu lúc ${result.header.createdAt}${who ? ` (${who.username})` : ''}`, passphrase ?? process.env[PASSPHRASE_ENV]);
+  return result;
 }
 
-export function rekeyOfficeDatabase(dbPath: string, passphraseOnly: boolean) {
-  return rekeyDatabase(dbPath, { migrationsFolder: migrationsDir(), installationId: installationId(), passphraseOnly });
+export async function encryptDatabase(dbPath: string, who: Administrator) {
+  const actor = await signInAdministrator(dbPath, who);
+  const result = encryptInPlace(dbPath, { migrationsFolder: migrationsDir(), installationId: installationId() });
+  recordDatabaseAction(dbPath, actor, 'database-encrypt', 'mã hóa tại chỗ', result.recoveryPassphrase);
+  return result;
+}
+
+export async function rekeyOfficeDatabase(dbPath: string, passphraseOnly: boolean, who: Administrator) {
+  const actor = await signInAdministrator(dbPath, who);
+  const result = rekeyDatabase(dbPath, { migrationsFolder: migrationsDir(), installationId: installationId(), passphraseOnly });
+  recordDatabaseAction(dbPath, actor, 'database-rekey', passphraseOnly ? 'chỉ đổi cụm mật khẩu khôi phục' : 'khóa dữ liệu mới và cụm mật khẩu mới', result.recoveryPassphrase);
+  return result;
 }
 
 /**

@@ -80,3 +80,12 @@ export async function signIn(options: SignInOptions): Promise<CliSession> {
     },
   };
 }
+
+/**
+ * The administrator an `ansinh db` command acts as (--user / ANSINH_USER, ANSINH_PASSWORD or the terminal): the
+ * whole-file operations sign in themselves in main/app, since they need the database file to themselves.
+ */
+export function administrator(ctx: CliContext): Promise<{ username: string; password: string }> {
+  const user = ctx.values.user;
+  return cliCredentials(typeof user === 'string' ? user : undefined, ctx.io);
+}

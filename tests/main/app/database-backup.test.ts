@@ -38,7 +38,7 @@ describe('database.backup: the administrator backs up the open database from the
 
       // The app is still open on the database meanwhile; the copy restores elsewhere with the office passphrase.
       const elsewhere = join(dir, 'restored.db');
-      restoreDatabase(file, elsewhere, recoveryPassphrase);
+      await restoreDatabase(file, elsewhere, recoveryPassphrase, null);
       const restored = createServices({ dbPath: elsewhere, quiet: true, passphrase: recoveryPassphrase });
       try {
         expect(await (await loginAs(restored, 'quantri', admin.password))('app.info', {})).toMatchObject({ ok: true, output: { unitName: 'Xã Bình Sơn, Tỉnh Ninh Bình', encrypted: true } });

@@ -1,14 +1,15 @@
 import { rekeyOfficeDatabase } from '../../../app/database-files';
-import type { CliCommand } from '../cli-command';
+import { USER_OPTIONS, type CliCommand } from '../cli-command';
+import { administrator } from '../sign-in';
 
 export const dbRekeyCommand: CliCommand = {
   name: 'db rekey',
   summary: 'Đổi khóa mã hóa và cụm mật khẩu khôi phục (--passphrase-only: chỉ đổi cụm mật khẩu) / New data key and recovery passphrase',
-  usage: 'ansinh db rekey --db PATH [--passphrase-only] [--json]',
-  options: { 'passphrase-only': { type: 'boolean' } },
-  run(ctx) {
+  usage: 'ansinh db rekey --db PATH [--passphrase-only] [--user NAME] [--json]',
+  options: { 'passphrase-only': { type: 'boolean' }, ...USER_OPTIONS },
+  async run(ctx) {
     const passphraseOnly = ctx.values['passphrase-only'] === true;
-    const { recoveryPassphrase } = rekeyOfficeDatabase(ctx.dbPath, passphraseOnly);
+    const { recoveryPassphrase } = await rekeyOfficeDatabase(ctx.dbPath, passphraseOnly, await administrator(ctx));
     ctx.print({ db: ctx.dbPath, newDataKey: !passphraseOnly, recoveryPassphrase },
       `${passphraseOnly ? 'Đã đổi cụm mật khẩu khôi phục' : 'Đã mã hóa lại cơ sở dữ liệu bằng khóa mới'} (${ctx.dbPath}); cụm mật khẩu cũ không còn dùng được.\n${recoveryPassphraseNotice(recoveryPassphrase)}`);
     return 0;
