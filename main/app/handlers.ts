@@ -4,6 +4,8 @@ import type { User } from '../../shared/contract/accounts';
 import type { Actor } from '../core/write-path';
 import { listUnits, officeArea, searchUnits, unitLabel } from '../registry/admin-unit-queries';
 import { setUpEncryptedOffice } from './office-setup';
+import { checkTargetCommune, officeAboveCommune, officeCommunes } from '../registry/office-communes';
+import { proposeImportCommune } from '../excel/import-commune';
 import { AppError } from '../core/errors';
 import { discardUpload, uploadPath } from './uploads';
 import { newDownload } from './downloads';
@@ -29,11 +31,13 @@ const scopeOf = (s: Services, ctx: CallContext) => ({ unitIds: s.accounts.unitSc
 /** Who asks for an undo, for the one undo rule (main/registry/command-undo.ts). */
 const undoRequester = (s: Services, ctx: CallContext) => ({ userId: ctx.user!.id, role: ctx.user!.role, scope: s.accounts.unitScope(ctx.user!) });
 
-/** The commune a new record or an import goes to: the one asked for, else the office's own; always within the user's units. */
+/**
+ * The commune a new record or an import goes to: the one asked for, else the office's own when it is one commune;
+ * always a commune in force of the office's area (main/registry/office-communes.ts) and within the user's units.
+ */
 function targetUnit(s: Services, ctx: CallContext, unitId: string | null): string {
-  const unit = unitId ?? s.metaValue('office.unitId');
+  const unit = checkTargetCommune(s.db, unitId);
   const scope = s.accounts.unitScope(ctx.user!);
-  if (!unit) throw new AppError('no-unit', 'Chưa chọn xã/phường.', 'No commune chosen.');
   if (scope && !scope.includes(unit)) throw new AppError('forbidden', 'Xã/phường này ngoài địa bàn của bạn.', 'Unit outside your scope.');
   return unit;
 }
@@ -208,6 +212,13 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'payout.levels': (s) => s.payout.levels(),
   'payout.addLevel': (s, input, ctx) => s.payout.addLevel(ctx.actor, input),
   'import.needsFixing': (s, input, ctx) => s.imports.stillToFix(input.importId, s.accounts.unitScope(ctx.user!)),
+  'import.communes': async (s, input, ctx) => {
+    const scope = s.accounts.unitScope(ctx.user!);
+    const communes = (officeCommunes(s.db) ?? []).filter((c) => !scope || scope.includes(c.id));
+    if (!officeAboveCommune(s.db)) return { required: false, communes, proposedId: communes[0]?.id ?? null, titleLine: null };
+    const office = s.metaValue('office.unitId');
+    return { required: true, communes, ...await proposeImportCommune(s.db, uploadPath(input.fileRef), communes, office ? unitLabel(s.db.sqlite, office) : null) };
+  },
   'import.progress': (s, input) => s.imports.previewProgress(uploadPath(input.fileRef)),
   'import.commitProgress': (s, input) => s.importCommits.progress(uploadPath(input.fileRef)),
   'import.commitCancel': (s, input) => ({ cancelling: s.importCommits.cancel(uploadPath(input.fileRef)) }),

@@ -198,8 +198,8 @@ export class SheetInterpreter {
   }
 }
 
-/** Header cells: decoded by their own font or, without one, by their own characters. */
-function guessTexts(row: RawRow): string[] {
+/** Header and title cells: decoded by their own font or, without one, by their own characters. */
+export function guessTexts(row: RawRow): string[] {
   return row.cells.map((cell) => {
     if (!cell || typeof cell.value !== 'string') return cellText(cell, 'unicode');
     if (cell.decoded) return cleanUnicode(cell.value);

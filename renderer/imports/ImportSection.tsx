@@ -8,7 +8,8 @@ import { useAppSession } from '../session/app-session';
 import { CommitProgress } from './CommitProgress';
 import { FileDrop } from './FileDrop';
 import { CountTiles, ImportPreviewView } from './ImportPreviewView';
-import type { ChosenFile, ImportPreview, ImportReport, NeedsFixing, UndoReport } from './import-types';
+import type { ChosenFile, CommuneChoice, ImportPreview, ImportReport, NeedsFixing, UndoReport } from './import-types';
+import { CommunePicker } from './CommunePicker';
 import { ImportHistory } from './ImportHistory';
 import { ElsewhereTable } from './ProblemTables';
 import { NeedsFixingPanel } from './NeedsFixingPanel';
@@ -19,6 +20,8 @@ import { useReadProgress } from './use-read-progress';
 type Step =
   | { name: 'choose' }
   | { name: 'reading'; fileName: string; fileRef: string | null }
+  /** An office above the commune says which commune the list is for. */
+  | { name: 'commune'; file: ChosenFile; choice: CommuneChoice }
   | { name: 'preview'; file: ChosenFile; preview: ImportPreview; confirming: boolean }
   | { name: 'committing'; file: ChosenFile; preview: ImportPreview; since: number }
   | { name: 'done'; file: ChosenFile; report: ImportReport; undo: UndoStep }
@@ -47,9 +50,24 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
     try {
       const fileRef = await client.upload(file);
       if (mine === attempt.current) setStep({ name: 'reading', fileName: file.name, fileRef });
-      const chosen = { name: file.name, size: file.size, fileRef };
-      const preview = await client.call('import.preview', { fileRef, fileName: file.name.slice(0, 255) });
-      if (mine === attempt.current) setStep({ name: 'preview', file: chosen, preview, confirming: false });
+      const chosen: ChosenFile = { name: file.name, size: file.size, fileRef, unitId: null };
+      const choice = await client.call('import.communes', { fileRef });
+      if (mine !== attempt.current) return;
+      if (choice.required) setStep({ name: 'commune', file: chosen, choice });
+      else await previewFile(chosen, mine);
+    } catch (e) {
+      if (mine !== attempt.current) return;
+      setError(`${file.name}: ${messageOf(e)}`);
+      setStep({ name: 'choose' });
+    }
+  }
+
+  async function previewFile(file: ChosenFile, mine = ++attempt.current) {
+    setError(null);
+    setStep({ name: 'reading', fileName: file.name, fileRef: file.fileRef });
+    try {
+      const preview = await client.call('import.preview', { fileRef: file.fileRef, fileName: file.name.slice(0, 255), unitId: file.unitId ?? null });
+      if (mine === attempt.current) setStep({ name: 'preview', file, preview, confirming: false });
     } catch (e) {
       if (mine !== attempt.current) return;
       setError(`${file.name}: ${messageOf(e)}`);
@@ -61,7 +79,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
     setError(null);
     try {
       await client.call('import.rememberMapping', { layout, mapping });
-      const preview = await client.call('import.preview', { fileRef: file.fileRef, fileName: file.name.slice(0, 255) });
+      const preview = await client.call('import.preview', { fileRef: file.fileRef, fileName: file.name.slice(0, 255), unitId: file.unitId ?? null });
       setStep({ name: 'preview', file, preview, confirming: false });
     } catch (e) {
       setError(messageOf(e));
@@ -72,7 +90,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
     setError(null);
     setStep({ name: 'committing', file, preview, since: Date.now() });
     try {
-      const report = await client.call('import.commit', { fileRef: file.fileRef, fileName: file.name.slice(0, 255) });
+      const report = await client.call('import.commit', { fileRef: file.fileRef, fileName: file.name.slice(0, 255), unitId: file.unitId ?? null });
       setStep({ name: 'done', file, report, undo: { name: 'none' } });
     } catch (e) {
       setError(messageOf(e)); // nothing was written: the transaction is all or nothing
@@ -109,7 +127,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
       setError(messageOf(e));
     }
   }
-  const file = step.name === 'preview' || step.name === 'committing' || step.name === 'done' ? step.file : null;
+  const file = step.name === 'preview' || step.name === 'committing' || step.name === 'done' || step.name === 'commune' ? step.file : null;
   const format = step.name === 'done' ? step.report.format : step.name === 'preview' || step.name === 'committing' ? step.preview.format : null;
 
   return (
@@ -119,7 +137,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
           <h1 id="import-title">{t('imports.title')}</h1>
           {step.name === 'fixing' && <button type="button" onClick={restart} data-testid="needs-fixing-back">{t('imports.backToImport')}</button>}
           {file && step.name !== 'committing' && (
-            <button type="button" onClick={() => (step.name === 'preview' ? void cancel(step.file) : restart())} disabled={step.name === 'done' && step.undo.name === 'undoing'}>
+            <button type="button" onClick={() => (step.name === 'preview' || step.name === 'commune' ? void cancel(step.file) : restart())} disabled={step.name === 'done' && step.undo.name === 'undoing'}>
               {step.name === 'done' ? t('imports.importAnother') : t('imports.chooseOther')}
             </button>
           )}
@@ -127,6 +145,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
         {file && (
           <p className="file-line" data-testid="import-file-line">
             {t('imports.fileLine', { name: file.name, size: formatFileSize(file.size), format: format ? t(`imports.formatNames.${format}`) : '' })}
+            {file.unitName && <> · <span data-testid="import-commune">{t('imports.commune.for', { name: file.unitName })}</span></>}
           </p>
         )}
         <ErrorMessage message={error} />
@@ -164,6 +183,11 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
 
         {step.name === 'committing' && (
           <CommitProgress client={client} fileRef={step.file.fileRef} total={step.preview.records} since={step.since} />
+        )}
+
+        {step.name === 'commune' && (
+          <CommunePicker choice={step.choice} onChoose={(unit) => void previewFile({ ...step.file, unitId: unit.id, unitName: unit.name })}
+            onCancel={() => void cancel(step.file)} />
         )}
 
         {step.name === 'fixing' && (

@@ -12,7 +12,12 @@ export interface ChosenFile {
   name: string;
   size: number;
   fileRef: string;
+  /** The commune the list is for, chosen by an office above the commune (null: the office's own commune). */
+  unitId?: string | null;
+  unitName?: string | null;
 }
+
+export type CommuneChoice = MethodOutput<'import.communes'>;
 
 /** A CSV has no sheet names; the main process names its one sheet after the stored upload, which means nothing to a clerk. */
 export function sheetName(name: string, file: ChosenFile): string {

@@ -121,3 +121,14 @@ export const importHistorySchema = z.object({
   undoneBy: z.string().nullable(),
   mayUndo: z.boolean(),
 });
+
+/** Which commune a list is for, asked of an office above the commune before the preview. */
+export const importCommunesSchema = z.object({
+  /** The office covers several communes: the clerk must choose one (a commune office: false, and its one commune). */
+  required: z.boolean(),
+  /** The office's communes in force that the user may import into, by name. */
+  communes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  /** The one the file's title names ("UBND xã …"), and that title line. */
+  proposedId: z.string().nullable(),
+  titleLine: z.string().nullable(),
+});

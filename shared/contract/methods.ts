@@ -18,7 +18,7 @@ import {
 } from './duplicates';
 import { exportBeneficiariesInput, exportBeneficiariesOutput, exportListInput, exportListOutput } from './exports';
 import { auditExportInput, auditExportOutput, auditListInput, auditListOutput } from './audit';
-import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, stillToFixSchema, undoReportSchema } from './imports';
+import { fileRefSchema, importHistorySchema, importInput, importPreviewSchema, importReportSchema, rememberMappingInput, stillToFixSchema, undoReportSchema, importCommunesSchema } from './imports';
 import { createdOfficeSchema, createOfficeInput, searchUnitsInput, unitMatchSchema } from './setup';
 import { databaseBackupInput, databaseBackupOutput, databaseUnlockInput, databaseUnlockOutput } from './database';
 import {
@@ -154,6 +154,8 @@ export const contract = {
   'payout.addLevel': method(addLevelInput, levelSchema, 'users.manage'),
   /** What an import left to fix, as its records hold it now (fixed items are gone), in the file's order. */
   'import.needsFixing': method(z.object({ importId: z.string().max(100) }).strict(), z.array(stillToFixSchema), 'beneficiaries.write'),
+  /** The communes an uploaded list may go to, and the one its title names: an office above the commune chooses before the preview. */
+  'import.communes': method(z.object({ fileRef: fileRefSchema }).strict(), importCommunesSchema, 'beneficiaries.write'),
 } as const;
 
 export type Contract = typeof contract;

@@ -151,7 +151,10 @@ describe('editing a record by hand: the import\'s rules, refusals at the field, 
   it('refuses a commune outside the user\'s units and district staff altogether', async () => {
     const district = await loginAs(services, 'huyen', 'huyen123!');
     expect(await district('beneficiaries.save', { id: null, fields: { fullName: 'A', categoryGroup: 'BTXH' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await clerk('beneficiaries.save', { id: null, unitId: 'not-my-unit', fields: { fullName: 'A', categoryGroup: 'BTXH' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await clerk('beneficiaries.save', { id: null, unitId: 'not-my-unit', fields: { fullName: 'A', categoryGroup: 'BTXH' } })).toMatchObject({ ok: false, error: { code: 'no-unit' } });
+    // A real commune, but not the office's: said so by name.
+    expect(await clerk('beneficiaries.save', { id: null, unitId: 'vn:13501@2025-07-01', fields: { fullName: 'A', categoryGroup: 'BTXH' } }))
+      .toMatchObject({ ok: false, error: { code: 'outside-office-area', message: '“Xã Bình Mỹ, Tỉnh Ninh Bình” không thuộc địa bàn của văn phòng này.' } });
   });
 
   it('undoes the record\'s last hand edit (author or administrator only), leaving the history to show both', async () => {
