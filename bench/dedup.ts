@@ -51,7 +51,10 @@ function build(): { db: AppDatabase; truth: Set<string>; variants: Map<string, V
   let written = 0;
   let pending: { id: string; p: BenchPerson }[] = [];
   const flush = () => {
-    if (!fresh || pending.length === 0) return;
+    if (!fresh || pending.length === 0) {
+      pending = [];
+      return;
+    }
     const rows = pending;
     runCommand(db, actor, 'import', (w) => {
       for (const { id, p } of rows) {
@@ -65,16 +68,20 @@ function build(): { db: AppDatabase; truth: Set<string>; variants: Map<string, V
     process.stderr.write(`\rtạo dữ liệu ${written}/${PEOPLE}`);
     pending = [];
   };
-  const kept: BenchPerson[] = [];
+  // Which originals are listed again is drawn first (from its own sequence), so only those are kept in memory.
+  const pick = seededRandom(2027);
+  const copyOf = Array.from({ length: PEOPLE - originals }, () => pick.int(0, originals - 1));
+  const wanted = new Set(copyOf);
+  const kept = new Map<number, BenchPerson>();
   for (let i = 0; i < originals; i++) {
     const p = people.person();
-    kept.push(p);
+    if (wanted.has(i)) kept.set(i, p);
     pending.push({ id: idOf(i), p });
     if (pending.length === batch) flush();
   }
   for (let i = originals; i < PEOPLE; i++) {
-    const of = rng.int(0, originals - 1);
-    const { copy, variants: v } = people.duplicate(kept[of]);
+    const of = copyOf[i - originals];
+    const { copy, variants: v } = people.duplicate(kept.get(of)!);
     truth.add(pairKey(idOf(of), idOf(i)));
     variants.set(pairKey(idOf(of), idOf(i)), v);
     pending.push({ id: idOf(i), p: copy });

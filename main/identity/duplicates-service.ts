@@ -157,10 +157,8 @@ export function createDuplicatesService(db: AppDatabase) {
         const patch: Record<string, unknown> = {};
         for (const f of FILLED_FIELDS) if ((kept[f] ?? null) === null && (dropped[f] ?? null) !== null) patch[f] = dropped[f];
         if (compareBirths(kept.birth as string | null, dropped.birth as string | null) === 'year-of-date' && String(dropped.birth).length > 4) patch.birth = dropped.birth;
-        const verified = JSON.parse(String(kept.verified ?? '{}')) as Record<string, string>;
-        const droppedVerified = JSON.parse(String(dropped.verified ?? '{}')) as Record<string, string>;
-        for (const f of Object.keys(patch)) if (droppedVerified[f]) verified[f] = droppedVerified[f];
-        if (Object.keys(patch).length) w.update(beneficiaryTable, keepId, { ...patch, verified: JSON.stringify(verified) });
+        // beneficiaries.verified is a summary kept by triggers from field_verifications: never written here.
+        if (Object.keys(patch).length) w.update(beneficiaryTable, keepId, patch);
         const keptPurposes = new Set(activeAccounts(sqlite, keepId).map((a) => a.purpose));
         let accountsMoved = 0;
         for (const account of activeAccounts(sqlite, dropId)) {

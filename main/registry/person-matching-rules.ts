@@ -193,7 +193,8 @@ export function duplicateVerdict(a: ListedPerson, b: ListedPerson): DuplicateVer
 }
 
 // Words that only say what kind of place follows ("Huyện Bình Lục", "H. Bình Lục", "Tp. Nam Định").
-const PLACE_KINDS = new Set(['tinh', 't', 'thanh', 'pho', 'tp', 'huyen', 'h', 'quan', 'q', 'thi', 'xa', 'tx', 'x', 'phuong', 'p', 'tt', 'tran', 'thon', 'xom', 'ap', 'to', 'khu', 'kp']);
+// Only abbreviations and words no place name uses: "thanh" (thành phố) is also Thanh Hóa, Thanh Liêm.
+const PLACE_KINDS = new Set(['tinh', 't', 'tp', 'huyen', 'h', 'quan', 'q', 'xa', 'tx', 'x', 'phuong', 'p', 'tt', 'thon', 'xom', 'kp']);
 
 function placeWords(place: string): Set<string> {
   return new Set(foldedNameWords(place).filter((w) => !PLACE_KINDS.has(w)));

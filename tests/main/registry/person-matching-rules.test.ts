@@ -96,6 +96,7 @@ describe('people listed twice', () => {
     ['day and month swapped', { birth: '1950-03-02' }, { birth: '1950-02-03' }, 'probable', 'cùng họ tên và năm sinh (ngày và tháng đảo chỗ), cùng thôn'],
     ['reordered', {}, { fullName: 'An Nguyễn Văn', unitId: 'u2' }, 'probable', 'cùng họ tên, viết khác thứ tự, cùng ngày sinh, khác xã'],
     ['other hometown', { hometown: 'Bình Lục, Hà Nam' }, { hometown: 'Ý Yên, Nam Định' }, null, null],
+    ['other province, same district name', { hometown: 'Hoa Lư, Thanh Hóa' }, { hometown: 'Hoa Lư, Hải Dương' }, null, null],
     ['hometown abbreviated', { hometown: 'Huyện Bình Lục, Tỉnh Hà Nam' }, { hometown: 'H. Bình Lục, T. Hà Nam' }, 'probable', 'cùng họ tên và ngày sinh, cùng thôn'],
     ['hometown on one side only', { hometown: 'Bình Lục' }, { hometown: null }, 'probable', 'cùng họ tên và ngày sinh, cùng thôn'],
     ['different IDs', { idNumber: '035150001234' }, { idNumber: '035150009999' }, null, null],
