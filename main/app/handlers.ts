@@ -163,7 +163,12 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const out = await s.matching.exportBatch(ctx.actor, { ...input, unitIds, preparedBy: ctx.user!.displayName }, target.path);
     return { ...out, fileName: `DS_doi_chieu_dot_${out.batch}.xlsx`, downloadRef: target.ref };
   },
-  'match.import': (s, input, ctx) => s.matching.importResults(ctx.actor, scopeOf(s, ctx), uploadPath(input.fileRef), input.fileName, input.preview),
+  'match.import': async (s, input, ctx) => {
+    const report = await s.matching.importResults(ctx.actor, scopeOf(s, ctx), uploadPath(input.fileRef), input.fileName, input.preview);
+    // Kept after a preview for the commit that follows; gone once its results are recorded.
+    if (!input.preview) discardUpload(input.fileRef);
+    return report;
+  },
   'import.preview': async (s, input, ctx) => {
     const unitId = targetUnit(s, ctx, input.unitId);
     const file = uploadPath(input.fileRef);
