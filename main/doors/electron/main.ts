@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent }
 import { join } from 'node:path';
 import { contract, isMethodName, requestSchema, type ContractResponse } from '../../../shared/contract/methods';
 import { defaultDatabasePath, appDataDir } from '../../app/app-paths';
-import { ensureDefaultDatabase } from '../../app/first-start';
+import { prepareDatabase } from '../../app/first-start';
 import { startServicesBridge, withRestartKey, type ServicesProcess } from '../../app/services-process/services-bridge';
 import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
 import { isOwnFrame } from './ipc-guard';
@@ -68,7 +68,8 @@ app.whenReady().then(async () => {
 
   const dbPath = process.env.ANSINH_DB ?? defaultDatabasePath();
   try {
-    ensureDefaultDatabase(dbPath);
+    // The installed app starts at setup; a run from the sources (npm start) on its own database, as the demo.
+    prepareDatabase(dbPath, { packaged: app.isPackaged, pathGiven: process.env.ANSINH_DB !== undefined });
     services = await startServices(dbPath, await unlockForWindow(dbPath));
   } catch (e) {
     dialog.showErrorBox('An Sinh Desk', String((e as Error).message ?? e));

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../app/errors';
 import { projectRoot } from '../../../app/app-paths';
-import { ensureDefaultDatabase } from '../../../app/first-start';
+import { prepareDatabase } from '../../../app/first-start';
 import { startServicesProcess } from '../../../app/services-process/start-services-process';
 import { startHostServer } from '../../host/host-server';
 import type { CliCommand } from '../cli-command';
@@ -14,10 +14,10 @@ export const serveCommand: CliCommand = {
   usage: 'ansinh serve [--db PATH] [--port N] [--open] [--json]',
   options: { port: { type: 'string' }, open: { type: 'boolean' } },
   async run(ctx) {
-    if (typeof ctx.values.db !== 'string' && ensureDefaultDatabase(ctx.dbPath) === 'created-demo') {
-      ctx.progress(`Lần chạy đầu: đã tạo xã mẫu tại ${ctx.dbPath} (tài khoản: canbo / canbo123!).`);
-    }
-    // A new path gives an empty database: the first-start screen then creates the administrator.
+    // The app's own default database starts as the demo (npm start); a new path given starts empty, at the setup screen.
+    const start = prepareDatabase(ctx.dbPath, { packaged: false, pathGiven: typeof ctx.values.db === 'string' && ctx.values.db !== '' });
+    if (start === 'demo') ctx.progress(`Lần chạy đầu: đã tạo xã mẫu tại ${ctx.dbPath} (tài khoản: canbo / canbo123!).`);
+    if (start === 'setup') ctx.progress(`Cơ sở dữ liệu mới tại ${ctx.dbPath}: mở địa chỉ dưới đây để thiết lập văn phòng. / New database: open the address below to set the office up.`);
     const services = await startServicesProcess({ dbPath: ctx.dbPath, create: true }, undefined, {
       onRestart: (code) => ctx.progress(`Dịch vụ nền đã dừng đột ngột (mã ${code ?? 'tín hiệu'}) và đã được khởi động lại. / The services process stopped and was restarted.`),
       onGiveUp: (e) => ctx.progress(`${e.messageVi} / ${e.messageEn}`),
