@@ -15,6 +15,8 @@ export interface EncryptOptions {
   migrationsFolder: string;
   installationId?: string;
   scrypt?: ScryptParams;
+  /** The recovery passphrase to wrap the key with; otherwise a new one (the crash tests must know it before the end). */
+  recoveryPassphrase?: string;
 }
 
 /**
@@ -34,10 +36,10 @@ export function encryptInPlace(path: string, options: EncryptOptions): { recover
   const db = openDatabase({ path, migrationsFolder: options.migrationsFolder, installationId: options.installationId });
   const temp = encryptingCopyPath(path);
   const dataKey = generateDataKey();
-  const recoveryPassphrase = generateRecoveryPassphrase();
+  const recoveryPassphrase = options.recoveryPassphrase ?? generateRecoveryPassphrase();
   let counts: TableCounts;
   try {
-    shred(temp);
+    for (const suffix of ['', '-journal']) shred(temp + suffix);
     counts = tableCounts(db.sqlite);
     const officeId = readMeta(db, 'office.id')!;
     db.sqlite.prepare('VACUUM INTO ?').run(temp);
@@ -52,7 +54,7 @@ export function encryptInPlace(path: string, options: EncryptOptions): { recover
     writePendingKeyFile(path, newKeyFile(officeId, newKeyEntry(dataKey, recoveryPassphrase, officeId, options.scrypt)));
   } catch (e) {
     db.close();
-    shred(temp);
+    for (const suffix of ['', '-journal']) shred(temp + suffix);
     removePendingKeyFile(path);
     throw e;
   }

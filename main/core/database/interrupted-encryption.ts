@@ -31,6 +31,8 @@ export function settleInterruptedEncryption(dbPath: string): 'none' | 'dropped' 
     }
     shred(copy);
   }
+  // Stopped while the copy was being encrypted: its rollback journal holds plain pages.
+  for (const suffix of ['-journal', '-wal', '-shm']) shred(copy + suffix);
   if (!existsSync(pendingKeyFilePath(dbPath))) return outcome;
   const rollingBack = existsSync(`${dbPath}-journal`);
   if (!hasFile || rollingBack || hasSqliteHeader(dbPath)) {
