@@ -83,7 +83,9 @@ function statedOutcome(text: string): StatedOutcome {
 export function readDifferenceText(text: string): { fields: MatchField[]; values: MatchValues } {
   const fields: MatchField[] = [];
   const values: MatchValues = {};
-  for (const segment of text.split(/[;\n]|,\s*(?=[^,:]*:)/)) {
+  // "Ngày sinh: 12/03/1950, Quê quán: …" splits before each label; "Sai ngày sinh, sai giới tính" at each comma.
+  const segments = text.includes(':') ? text.split(/[;\n]|,\s*(?=[^,:]*:)/) : text.split(/[,;\n]/);
+  for (const segment of segments) {
     const [label, ...rest] = segment.split(':');
     const f = foldVietnamese(label);
     const field = /cmnd/.test(f) ? null : fieldOfLabel(f.replace(/\b(sai|khac|lech|trong csdlqg|theo csdlqg)\b/g, ' ').trim());
