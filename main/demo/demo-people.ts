@@ -1,4 +1,5 @@
 import type { SeededRandom } from './seeded-random';
+import { AN_LAO_VILLAGES } from './demo-villages';
 
 // Generates realistic (but invented) commune beneficiaries. Pure: no I/O.
 
@@ -13,7 +14,8 @@ const GIVEN_M = ['An', 'Bình', 'Chiến', 'Cường', 'Dũng', 'Đức', 'Giang
 const GIVEN_F = ['Anh', 'Chiêm', 'Dung', 'Điệp', 'Hà', 'Hạnh', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Nga', 'Ngọc',
   'Nhung', 'Nhường', 'Phượng', 'Tâm', 'Thảo', 'Thủy', 'Trang', 'Tuyết', 'Vân', 'Yến', 'Hòa', 'Ánh'];
 
-export const DEMO_VILLAGES = ['Thôn Đông', 'Thôn Đoài', 'Thôn Nam', 'Thôn Bắc', 'Thôn Thượng', 'Thôn Hạ', 'Xóm Chùa'];
+/** The demo commune's villages: the real ones of the old Xã An Lão (main/demo/demo-villages.ts). */
+export const DEMO_VILLAGES: readonly string[] = AN_LAO_VILLAGES;
 const HOMETOWNS = ['Bình Lục, Hà Nam', 'Thanh Liêm, Hà Nam', 'Lý Nhân, Hà Nam', 'Ý Yên, Nam Định', 'Kim Bảng, Hà Nam', 'Duy Tiên, Hà Nam'];
 
 interface Category {
