@@ -6,6 +6,7 @@ import { BeneficiariesSection } from '../beneficiaries/BeneficiariesSection';
 import { CardSection } from '../card/CardSection';
 import { ImportSection } from '../imports/ImportSection';
 import { MismatchQueue } from '../mismatches/MismatchQueue';
+import { PayoutSection } from '../payout/PayoutSection';
 import { LanguageSwitch } from '../screens/LanguageSwitch';
 import { useAppSession, type AppInfo } from '../session/app-session';
 import { useIdleLock } from '../session/use-idle-lock';
@@ -63,6 +64,7 @@ export function Shell({ info, session }: { info: AppInfo; session: Session }) {
             </div>
           )}
           {current === 'discrepancies' && <MismatchQueue />}
+          {current === 'payouts' && <PayoutSection role={session.user.role} />}
           {current === 'card' && <CardSection role={session.user.role} />}
           {current === 'admin' && <AdminSection />}
           {isUnbuilt(current) && <ComingSoon section={current} />}

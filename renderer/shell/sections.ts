@@ -15,14 +15,14 @@ export const SECTIONS: readonly SectionSpec[] = [
   { id: 'beneficiaries', permission: 'beneficiaries.read', built: true },
   { id: 'import', permission: 'beneficiaries.write', built: true },
   { id: 'discrepancies', permission: 'beneficiaries.write', built: true },
-  { id: 'payouts', permission: 'beneficiaries.read', built: false },
+  { id: 'payouts', permission: 'beneficiaries.read', built: true },
   { id: 'card', permission: 'card.read', built: true },
   { id: 'sync', permission: 'beneficiaries.write', built: false },
   { id: 'reports', permission: 'reports.read', built: false },
   { id: 'admin', permission: 'users.manage', built: true },
 ];
 
-export type UnbuiltSectionId = 'payouts' | 'sync' | 'reports';
+export type UnbuiltSectionId = 'sync' | 'reports';
 
 export function isUnbuilt(id: SectionId): id is UnbuiltSectionId {
   return SECTIONS.some((s) => s.id === id && !s.built);

@@ -41,7 +41,7 @@ test.describe('vai trò', () => {
     await page.getByTestId('nav-card').click();
     await expect(page.getByTestId('card-section')).toBeVisible();
     await page.getByTestId('nav-payouts').click();
-    await expect(page.getByTestId('coming-soon')).toContainText('Chi trả: sắp có');
+    await expect(page.getByTestId('payout-create')).toBeVisible();
     await page.getByTestId('nav-beneficiaries').click();
     await expect(page.getByTestId('beneficiary-row').first()).toBeVisible();
   });
