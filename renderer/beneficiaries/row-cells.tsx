@@ -29,7 +29,8 @@ export function RowCells({ row, index, t }: { row: BeneficiaryRow; index: number
       <div role="gridcell" className="cell" data-col="village" title={row.village ?? undefined}><span className="cell-text">{row.village ?? ''}</span></div>
       {/* Long labels ("Thân nhân của người hoạt động kháng chiến bị nhiễm chất độc hóa học") wrap on two lines; the whole text is in the tooltip. */}
       <div role="gridcell" className="cell category" data-col="category" title={category}>
-        <span className={`group-tag group-${row.categoryGroup}`}>{row.categoryGroup}</span>
+        {/* The groups' short tags (NCC, TNCC, BTXH) are the offices' own; "OTHER" is ours, said in words. */}
+        <span className={`group-tag group-${row.categoryGroup}`}>{row.categoryGroup === 'OTHER' ? categoryGroupLabel(t, 'OTHER') : row.categoryGroup}</span>
         <span className="cell-text wrap-2">{row.categoryLabel}</span>
       </div>
       <div role="gridcell" className="cell num amount" data-col="amount">{formatVnd(row.monthlyAmount)}</div>
