@@ -49,18 +49,6 @@ export function monthlyAccounts(db: SqliteConnection): AccountForRoster[] {
     FROM payment_accounts WHERE deleted = 0 AND status = 'active' AND purpose = 'monthly'`).all() as AccountForRoster[];
 }
 
-/**
- * People on the register listed more than once: another live record with the same ID number. This is the open
- * duplicate the register itself shows; the duplicate queue, when it exists, adds its open items here.
- */
-export function peopleWithOpenDuplicates(db: SqliteConnection): Set<string> {
-  const ids = db.prepare(`SELECT b.id FROM beneficiaries b
-    JOIN (SELECT id_number FROM beneficiaries WHERE deleted = 0 AND id_number IS NOT NULL GROUP BY id_number HAVING count(*) > 1) d
-      ON d.id_number = b.id_number
-    WHERE b.deleted = 0`).pluck().all() as string[];
-  return new Set(ids);
-}
-
 export interface EntitlementRow extends EntitlementBasis {
   id: string;
   beneficiaryId: string;

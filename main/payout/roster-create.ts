@@ -1,6 +1,7 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
 import { runCommand, type Actor, type Writer } from '../core/write-path';
+import { duplicateBlocks } from '../identity/duplicates-queries';
 import { paymentChannelOf } from '../registry/payment-channel';
 import { formatBirth } from '../../shared/format/dates';
 import { deriveEntitlement } from '../../shared/payout/entitlement-from-category';
@@ -10,7 +11,7 @@ import { formatPeriod, monthIndex, periodOfDate } from '../../shared/payout/peri
 import { FUNERAL_AFTER, LEVEL_CODES, type Regime } from '../../shared/payout/regimes';
 import { blocksOf, type Block, type RosterChannel } from '../../shared/payout/roster-line';
 import {
-  allAmountChecks, allEntitlements, levelRows, monthlyAccounts, paidBefore, peopleForRoster, peopleWithOpenDuplicates, regimeRows,
+  allAmountChecks, allEntitlements, levelRows, monthlyAccounts, paidBefore, peopleForRoster, regimeRows,
   rosterFor, rosterLines, rostersOf, switchedToCash, unitChain, type AccountForRoster, type EntitlementRow,
 } from './payout-queries';
 import { amountCheckTable, entitlementTable, rosterLineTable, rosterTable } from './synced-tables';
@@ -123,7 +124,8 @@ export function createRoster(db: AppDatabase, actor: Actor, officeUnitId: string
       if (!list) accounts.set(a.beneficiaryId, (list = []));
       list.push(a);
     }
-    const duplicates = peopleWithOpenDuplicates(sqlite);
+    // One rule for "listed twice" (the identity capability's): an ID or old CMND held by another live record.
+    const duplicates = new Set(duplicateBlocks(sqlite, people.map((p) => p.id)).map((b) => b.beneficiaryId));
     const toCash = switchedToCash(sqlite, officeUnitId, period);
     const checks = allAmountChecks(sqlite);
     const previous = new Map(existing ? rosterLines(sqlite, rosterId).map((l) => [l.id, l]) : []);
