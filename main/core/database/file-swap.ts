@@ -84,7 +84,8 @@ function flush(path: string): void {
   }
 }
 
-function flushFolder(folder: string): void {
+/** Makes a rename in `folder` durable (the folder's entry written to disk). */
+export function flushFolder(folder: string): void {
   if (process.platform === 'win32') return; // folders cannot be opened for fsync there; NTFS journals the rename
   const fd = openSync(folder, 'r');
   try {

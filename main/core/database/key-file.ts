@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../errors';
+import { flushFolder } from './file-swap';
 import { APP_ID } from './schema-info';
 import { keyCheckValue, unwrapWithPassphrase, validScryptParams, wrapWithPassphrase, type OsStoreSlot, type PassphraseSlot, type ScryptParams } from './keyring';
 
@@ -126,16 +127,6 @@ function writeAtomically(path: string, file: KeyFile): void {
   }
   renameSync(temp, path);
   flushFolder(dirname(path));
-}
-
-function flushFolder(folder: string): void {
-  if (process.platform === 'win32') return; // folders cannot be opened for fsync there; NTFS journals the rename
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export function removeKeyFile(dbPath: string): void {
