@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { createServices, type Services } from '../../main/app/services';
 import { dispatch } from '../../main/app/dispatch';
 import { openDatabase } from '../../main/core/database/open-database';
@@ -25,4 +26,10 @@ export async function loginAs(services: Services, username: string, password: st
   if (!res.ok) throw new Error(res.error.message);
   const token = (res.output as { token: string }).token;
   return (method: string, input: unknown = {}) => call(services, method, input, token);
+}
+
+/** The output of a call that must succeed: the test fails here, showing the error, when it did not. */
+export function okOutput<T>(res: unknown): T {
+  expect(res).toMatchObject({ ok: true });
+  return (res as { output: T }).output;
 }

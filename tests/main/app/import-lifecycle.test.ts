@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../../main/app/services';
 import { saveUpload, uploadPath } from '../../../main/app/uploads';
-import { demoServices, loginAs } from '../../support/services';
+import { demoServices, loginAs, okOutput as ok } from '../../support/services';
 import { tempDir } from '../../support/temp-database';
+import { listWorkbook } from '../../support/list-workbook';
 
 // The uploaded workbook lives no longer than its import; every import is in the history, any of them can be
 // undone by its author or an administrator, and nobody else.
@@ -14,18 +14,7 @@ let services: Services;
 let cleanup: () => void;
 let uploads: string;
 
-async function workbook(rows: (string | number)[][]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('DS');
-  ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Địa chỉ thường trú', 'Mức trợ cấp']);
-  for (const r of rows) ws.addRow(r);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-const ok = <T>(res: unknown): T => {
-  expect(res).toMatchObject({ ok: true });
-  return (res as { output: T }).output;
-};
+const workbook = (rows: (string | number)[][]) => listWorkbook(rows);
 
 beforeAll(() => {
   const t = tempDir();

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../main/app/services';
 import { saveUpload } from '../../../main/app/uploads';
 import { communePhrases } from '../../../main/excel/list-title';
-import { loginAs } from '../../support/services';
+import { loginAs, okOutput as ok } from '../../support/services';
 import { runCli } from '../../support/run-cli';
 import { tempDir } from '../../support/temp-database';
+import { listWorkbook } from '../../support/list-workbook';
 
 // An office above the commune (made by `ansinh init --province 37`, Ninh Bình) imports a commune's list: it is asked
 // which commune the list is for, the list's title proposes one (an old name, "xã An Lão", through the official
@@ -17,20 +17,10 @@ let cleanup: () => void;
 const previous = { passphrase: process.env.ANSINH_DB_PASSPHRASE, uploads: process.env.ANSINH_UPLOADS_DIR };
 const BINH_SON = 'vn:13558@2025-07-01';
 
-async function list(title: string[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('DS');
-  for (const t of title) ws.addRow([t, null, null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
-  ws.addRow(['DANH SÁCH ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI']);
-  ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Địa chỉ thường trú', 'Mức trợ cấp']);
-  ws.addRow([1, 'Trần Thị Nụ', 1949, '035149001234', 'Xóm Trại', 500000]);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+function list(title: string[]): Promise<Uint8Array> {
+  const above = [...title.map((t) => [t, null, null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']), ['DANH SÁCH ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI']];
+  return listWorkbook([[1, 'Trần Thị Nụ', 1949, '035149001234', 'Xóm Trại', 500000]], { above });
 }
-
-const ok = <T>(res: unknown): T => {
-  expect(res).toMatchObject({ ok: true });
-  return (res as { output: T }).output;
-};
 
 beforeAll(() => {
   const t = tempDir();

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../../main/app/services';
 import { saveUpload } from '../../../main/app/uploads';
-import { demoServices, loginAs } from '../../support/services';
+import { demoServices, loginAs, okOutput as ok } from '../../support/services';
 import { tempDir } from '../../support/temp-database';
+import { listWorkbook } from '../../support/list-workbook';
 
 // The needs-fixing list keeps what the import rejected (the cell's text, its column, why) on the record, names the
 // person and the record in the report, and loses an item as soon as the clerk fixes it by hand.
@@ -12,19 +12,7 @@ import { tempDir } from '../../support/temp-database';
 let services: Services;
 let cleanup: () => void;
 
-async function workbook(rows: (string | number | null)[][]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('DS tháng 5');
-  ws.addRow(['DANH SÁCH ĐỐI TƯỢNG HƯỞNG TRỢ CẤP']);
-  ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Địa chỉ thường trú', 'Mức trợ cấp']);
-  for (const r of rows) ws.addRow(r);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-const ok = <T>(res: unknown): T => {
-  expect(res).toMatchObject({ ok: true });
-  return (res as { output: T }).output;
-};
+const workbook = (rows: (string | number | null)[][]) => listWorkbook(rows, { sheet: 'DS tháng 5', above: [['DANH SÁCH ĐỐI TƯỢNG HƯỞNG TRỢ CẤP']] });
 
 interface Item { sheet: string; row: number; field: string; code: string; message: string; fullName?: string | null; value?: string | null; column?: string | null; beneficiaryId?: string | null }
 
