@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatBirth } from '../../shared/format/dates';
 import { formatIdNumber } from '../../shared/format/id-number';
 import { formatVnd } from '../../shared/format/money';
+import { EDITABLE_FIELDS } from '../../shared/contract/beneficiaries';
 
 /** A change-log field name ("monthlyAmount", "account.number") in the clerk's words. */
 export function fieldLabel(t: TFunction, field: string | null): string {
@@ -24,7 +25,13 @@ function structured(value: unknown): unknown {
 function verifiedText(t: TFunction, value: unknown): string {
   const v = structured(value);
   if (!v || typeof v !== 'object') return String(v);
-  const parts = Object.entries(v as Record<string, string>).map(([f, how]) =>
+  // In the form's order: the stored summary's own key order depends on how it was built (triggers sort by name).
+  const rank = (f: string) => {
+    const i = (EDITABLE_FIELDS as readonly string[]).indexOf(f);
+    return i < 0 ? EDITABLE_FIELDS.length : i;
+  };
+  const entries = Object.entries(v as Record<string, string>).sort(([a], [b]) => rank(a) - rank(b));
+  const parts = entries.map(([f, how]) =>
     `${t(`fields.${f}`, { defaultValue: f })}: ${t(`detail.verified.${how}`, { defaultValue: how })}`);
   return parts.length ? parts.join('; ') : t('common.none');
 }

@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import { repoRoot } from './support/paths';
 import { DEMO, expect, login, test, visibleNames } from './support/fixtures';
 
-const today = () => {
-  const d = new Date();
-  return [d.getDate(), d.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('/') + `/${d.getFullYear()}`;
-};
+/** Today as the page sees it: the browser runs in Vietnam's time zone, whatever this machine's is. */
+const today = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 
 test.describe('nhật ký truy cập', () => {
   test('a record the clerk opened shows in the administrator\'s audit, filtered by person, action and day, and exports', async ({ page }, testInfo) => {

@@ -39,7 +39,7 @@ describe('history in the clerk’s words', () => {
 
   it('spells out verification and problems, whether logged as stored text or as values', () => {
     expect(valueText(t as never, 'verified', '{}')).toBe('—');
-    expect(valueText(t as never, 'verified', { idNumber: 'chip', birth: 'population' })).toBe('Số định danh: Đã xác thực qua chip; Ngày sinh: Khớp dữ liệu dân cư');
+    expect(valueText(t as never, 'verified', { idNumber: 'chip', birth: 'population' })).toBe('Ngày sinh: Khớp dữ liệu dân cư; Số định danh: Đã xác thực qua chip'); // the form's order
     expect(valueText(t as never, 'problems', '[]')).toBe('—');
     expect(valueText(t as never, 'problems', [{ field: 'birth', code: 'x', message: 'Năm sinh không hợp lệ.' }])).toBe('Ngày sinh: Năm sinh không hợp lệ.');
   });
