@@ -42,6 +42,13 @@ function targetUnit(s: Services, ctx: CallContext, unitId: string | null): strin
   return unit;
 }
 
+/** The office's communes in force that the user may write into; `required` when the office covers more than one. */
+function writableCommunes(s: Services, ctx: CallContext) {
+  const scope = s.accounts.unitScope(ctx.user!);
+  const communes = (officeCommunes(s.db) ?? []).filter((c) => !scope || scope.includes(c.id));
+  return { required: officeAboveCommune(s.db), communes };
+}
+
 /** Each contract method, bound to the service that does the work. Validation and permissions happen in dispatch. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
   'app.info': (s) => {
@@ -138,6 +145,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'households.find': (s, input, ctx) => s.registry.findHouseholds(scopeOf(s, ctx), input.beneficiaryId, input.query),
   'beneficiaries.save': (s, input, ctx) =>
     s.registry.save(ctx.actor, scopeOf(s, ctx), { ...input, unitId: input.id ? null : targetUnit(s, ctx, input.unitId) }),
+  'beneficiaries.communes': (s, _input, ctx) => writableCommunes(s, ctx),
   'card.status': (s) => s.cards.status(),
   'card.read': async (s, input, ctx) => {
     const result = await s.cards.read(ctx.actor, input);
@@ -218,9 +226,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'payout.addLevel': (s, input, ctx) => s.payout.addLevel(ctx.actor, input),
   'import.needsFixing': (s, input, ctx) => s.imports.stillToFix(input.importId, s.accounts.unitScope(ctx.user!)),
   'import.communes': async (s, input, ctx) => {
-    const scope = s.accounts.unitScope(ctx.user!);
-    const communes = (officeCommunes(s.db) ?? []).filter((c) => !scope || scope.includes(c.id));
-    if (!officeAboveCommune(s.db)) return { required: false, communes, proposedId: communes[0]?.id ?? null, titleLine: null };
+    const { required, communes } = writableCommunes(s, ctx);
+    if (!required) return { required: false, communes, proposedId: communes[0]?.id ?? null, titleLine: null };
     const office = s.metaValue('office.unitId');
     return { required: true, communes, ...await proposeImportCommune(s.db, uploadPath(input.fileRef), communes, office ? unitLabel(s.db.sqlite, office) : null) };
   },

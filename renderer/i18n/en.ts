@@ -692,6 +692,13 @@ export const en: Messages = {
     groupFromLabel: '— from the category —',
     reasonLabel: 'Reason for changing (verified field)',
     theirValue: 'Value just saved: {{value}}',
+    commune: {
+      filter: 'Find a commune',
+      filterPlaceholder: 'Type the commune\'s name or code',
+      label: 'The person\'s commune',
+      placeholder: '— Choose a commune —',
+      required: 'Choose the person\'s commune.',
+    },
     fields: {
       fullName: 'Full name', birth: 'Date of birth', sex: 'Sex', idNumber: 'Personal ID number', oldIdNumber: 'Old ID (CMND)',
       ethnicity: 'Ethnicity', hometown: 'Place of origin', permanentAddress: 'Permanent address', village: 'Village',

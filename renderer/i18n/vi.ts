@@ -850,6 +850,13 @@ export const vi = {
     groupFromLabel: '— theo diện hưởng —',
     reasonLabel: 'Lý do sửa (trường đã xác thực)',
     theirValue: 'Giá trị vừa được lưu: {{value}}',
+    commune: {
+      filter: 'Tìm xã/phường',
+      filterPlaceholder: 'Gõ tên hoặc mã xã/phường',
+      label: 'Xã/phường của đối tượng',
+      placeholder: '— Chọn xã/phường —',
+      required: 'Hãy chọn xã/phường của đối tượng.',
+    },
     fields: {
       fullName: 'Họ và tên', birth: 'Ngày sinh', sex: 'Giới tính', idNumber: 'Số định danh cá nhân', oldIdNumber: 'Số CMND cũ',
       ethnicity: 'Dân tộc', hometown: 'Quê quán', permanentAddress: 'Nơi thường trú', village: 'Thôn/xóm',

@@ -163,6 +163,15 @@ export const savePersonInput = z.object({
 }).strict();
 export type SavePersonInput = z.input<typeof savePersonInput>;
 
+/** The communes a new person may be added to: an office above the commune must choose one of them. */
+export const personCommunesSchema = z.object({
+  /** The office covers several communes: the form asks which (a commune office: false, and its one commune). */
+  required: z.boolean(),
+  /** The office's communes in force within the user's units, by name. */
+  communes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+});
+export type PersonCommunes = z.infer<typeof personCommunesSchema>;
+
 export const editConflictSchema = z.object({
   message: z.string(),
   by: z.string().nullable(),

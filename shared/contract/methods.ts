@@ -6,7 +6,7 @@ import {
 import {
   beneficiaryDetailSchema, facetsOutput, historyEntrySchema, listBeneficiariesInput, listBeneficiariesOutput,
   saveOutcomeSchema, savePersonInput, changeStatusInput, statusChangeOutcomeSchema, saveAccountInput, accountOutcomeSchema,
-  householdSummarySchema,
+  householdSummarySchema, personCommunesSchema,
 } from './beneficiaries';
 import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import {
@@ -78,6 +78,8 @@ export const contract = {
   'beneficiaries.history': method(byId, z.array(historyEntrySchema), 'beneficiaries.read'),
   /** Add a person or edit a record by hand; refusals come back by field, a stale form with the current record. */
   'beneficiaries.save': method(savePersonInput, saveOutcomeSchema, 'beneficiaries.write'),
+  /** The communes a new person may go to (an office above the commune chooses one in the form). */
+  'beneficiaries.communes': method(empty, personCommunesSchema, 'beneficiaries.write'),
   /** Reverses the record's newest hand edit (its author or an administrator). */
   'beneficiaries.undoLastEdit': method(byId, undoReportSchema, 'beneficiaries.write'),
   /** Stopped, moved away, deceased, back to active: one person or a selection, with the date and a reason. */

@@ -7,6 +7,8 @@ import { useAppSession } from '../../session/app-session';
 import { categoryGroupLabel } from '../row-cells';
 import { changedFields, formValuesOf, mergeAfterConflict, type FormValues } from './form-values';
 import { notifyRegisterChanged } from './register-changes';
+import { CommuneField } from './CommuneField';
+import type { PersonCommunes } from '../../../shared/contract/beneficiaries';
 
 const GROUPS = ['BTXH', 'NCC', 'TNCC', 'OTHER'] as const;
 /** Import problems named by the list's columns. */
@@ -35,6 +37,9 @@ export function PersonForm({ detail, focusField = null, onSaved, onCancel }: Pro
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [villages, setVillages] = useState<string[]>([]);
+  /** A new person in an office above the commune: the communes to choose from, and the one chosen. */
+  const [communes, setCommunes] = useState<PersonCommunes | null>(null);
+  const [unitId, setUnitId] = useState('');
   const first = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -46,6 +51,12 @@ export function PersonForm({ detail, focusField = null, onSaved, onCancel }: Pro
     client.call('beneficiaries.facets', {}).then((f) => live && setVillages(f.villages), () => undefined); // suggestions only
     return () => { live = false; };
   }, [client]);
+  useEffect(() => {
+    if (detail) return undefined;
+    let live = true;
+    client.call('beneficiaries.communes', {}).then((c) => live && setCommunes(c), (err: unknown) => live && setFailure(messageOf(err)));
+    return () => { live = false; };
+  }, [client, detail]);
 
   const set = (f: EditableField, v: string) => {
     setValues((old) => ({ ...old, [f]: v }));
@@ -60,11 +71,17 @@ export function PersonForm({ detail, focusField = null, onSaved, onCancel }: Pro
       onCancel();
       return;
     }
+    const chooseCommune = !detail && communes?.required;
+    if (chooseCommune && !unitId) {
+      setErrors((old) => ({ ...old, unitId: t('edit.commune.required') }));
+      document.getElementById('edit-input-unitId')?.focus();
+      return;
+    }
     setBusy(true);
     setFailure(null);
     setNotice(null);
     try {
-      const out = await client.call('beneficiaries.save', { id: detail?.id ?? null, baseRev: base.rev, fields, reasons });
+      const out = await client.call('beneficiaries.save', { id: detail?.id ?? null, unitId: chooseCommune ? unitId : null, baseRev: base.rev, fields, reasons });
       if (out.outcome === 'saved') {
         notifyRegisterChanged();
         onSaved(out.id);
@@ -124,6 +141,10 @@ export function PersonForm({ detail, focusField = null, onSaved, onCancel }: Pro
       <h2 id="person-form-title">{detail ? t('edit.editTitle') : t('edit.addTitle')}</h2>
       {theirs && <div className="conflict-message" role="alert" data-testid="edit-conflict">{theirs.message}</div>}
       <ErrorMessage message={failure ?? notice} />
+      {!detail && communes?.required && (
+        <CommuneField communes={communes.communes} value={unitId} error={errors.unitId ?? null}
+          onChange={(id) => { setUnitId(id); setErrors(({ unitId: _gone, ...rest }) => rest); }} />
+      )}
       <fieldset>
         <legend>{t('detail.personal')}</legend>
         <div className="edit-grid">

@@ -83,3 +83,22 @@ describe('a province office importing a commune\'s list', { timeout: 120_000 }, 
       .toEqual(['XÃ AN LÃO', 'Xã An Lão', 'xã Bình Sơn', 'phường Hoa Lư, tỉnh Ninh Bình']);
   });
 });
+
+describe('a province office adding a person by hand', { timeout: 60_000 }, () => {
+  it('lists its communes in force for the form, refuses a new person without one or outside its area, and saves into the one chosen', async () => {
+    const admin = await loginAs(services, 'tinh', 'mat-khau-tinh-1');
+    const choice = ok<{ required: boolean; communes: { id: string; name: string }[] }>(await admin('beneficiaries.communes', {}));
+    expect(choice.required).toBe(true);
+    expect(choice.communes.map((c) => c.id)).toContain(BINH_SON);
+    expect(choice.communes.every((c) => /^(Xã|Phường|Thị trấn|Đặc khu) /.test(c.name))).toBe(true);
+
+    const fields = { fullName: 'Đinh Văn Lâm', birth: '12/03/1950', categoryLabel: 'Người cao tuổi' };
+    expect(await admin('beneficiaries.save', { id: null, fields })).toMatchObject({ ok: false, error: { code: 'choose-commune' } });
+    expect(await admin('beneficiaries.save', { id: null, unitId: 'vn:37@2025-07-01', fields })).toMatchObject({ ok: false, error: { code: 'not-a-commune' } });
+    expect(services.db.sqlite.prepare("SELECT count(*) FROM beneficiaries WHERE full_name = 'Đinh Văn Lâm'").pluck().get()).toBe(0);
+
+    const saved = ok<{ outcome: string; id: string }>(await admin('beneficiaries.save', { id: null, unitId: BINH_SON, fields }));
+    expect(saved.outcome).toBe('saved');
+    expect(services.db.sqlite.prepare('SELECT unit_id FROM beneficiaries WHERE id = ?').pluck().get(saved.id)).toBe(BINH_SON);
+  });
+});
