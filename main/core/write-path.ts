@@ -88,7 +88,8 @@ export class Writer {
     statement(this.db, sql).run(...assignments.map(([, v]) => toSql(v)), id);
     for (const p of changed) {
       const secret = t.secretFields.has(p);
-      this.append(t.entity, id, 'update', p, secret ? '"***"' : JSON.stringify(current[p] ?? null), secret ? '"***"' : JSON.stringify(patch[p] ?? null), current.rev as number);
+      this.append(t.entity, id, 'update', p, secret ? '"***"' : JSON.stringify(current[p] ?? null), secret ? '"***"' : JSON.stringify(patch[p] ?? null), current.rev as number,
+        fieldVersion(this.db, t.entity, id, p));
     }
     this.updated.add(`${t.entity}:${id}`);
     return changed;
@@ -99,16 +100,18 @@ export class Writer {
     this.catchUpIndex(t, id);
     const current = this.get(t, id);
     if (!current || current.deleted) return;
+    const base = fieldVersion(this.db, t.entity, id, 'deleted');
     statement(this.db, `UPDATE "${t.entity}" SET deleted = 1, rev = rev + 1 WHERE id = ?`).run(id);
-    this.append(t.entity, id, 'tombstone', 'deleted', '0', '1', current.rev as number);
+    this.append(t.entity, id, 'tombstone', 'deleted', '0', '1', current.rev as number, base);
   }
 
   restore(t: SyncedTable, id: string): void {
     this.catchUpIndex(t, id);
     const current = this.get(t, id);
     if (!current || !current.deleted) return;
+    const base = fieldVersion(this.db, t.entity, id, 'deleted');
     statement(this.db, `UPDATE "${t.entity}" SET deleted = 0, rev = rev + 1 WHERE id = ?`).run(id);
-    this.append(t.entity, id, 'update', 'deleted', '1', '0', current.rev as number);
+    this.append(t.entity, id, 'update', 'deleted', '1', '0', current.rev as number, base);
   }
 
   /** Puts back every trigger a bulk command dropped, after adding the rows inserted since to its index. */
@@ -152,11 +155,12 @@ export class Writer {
     state.pending = false;
   }
 
-  private append(entity: string, entityId: string, op: string, field: string | null, oldValue: string | null, newValue: string | null, baseRev: number | null): void {
+  private append(entity: string, entityId: string, op: string, field: string | null, oldValue: string | null, newValue: string | null, baseRev: number | null,
+    baseChange: string | null = null): void {
     this.seq += 1;
     this.entries += 1;
-    statement(this.db, `INSERT INTO change_log (device_id, seq, hlc, command_id, entity, entity_id, op, field, old_value, new_value, base_rev)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(this.db.deviceId, this.seq, this.hlc, this.commandId, entity, entityId, op, field, oldValue, newValue, baseRev);
+    statement(this.db, `INSERT INTO change_log (device_id, seq, hlc, command_id, entity, entity_id, op, field, old_value, new_value, base_rev, base_change)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(this.db.deviceId, this.seq, this.hlc, this.commandId, entity, entityId, op, field, oldValue, newValue, baseRev, baseChange);
   }
 }
 
@@ -240,6 +244,18 @@ function editedSince(db: AppDatabase, entity: string, entityId: string, commandI
       AND NOT EXISTS (SELECT 1 FROM commands r WHERE r.reverts = c.id) LIMIT 1`).get(entity, entityId, commandId) !== undefined;
 }
 
+/**
+ * The entry ("device:seq") that set the value a field holds here: the last one applied on this device for the
+ * field, or the insert that created the record. Sync compares it with a change's base (shared/sync/field-merge.ts):
+ * unlike the row's revision, it names the same thing on every device. Entries are applied in rowid order, which the
+ * (entity, entity_id) index keeps, so the newest is found without a sort.
+ */
+export function fieldVersion(db: AppDatabase, entity: string, entityId: string, field: string): string | null {
+  const row = statement(db, `SELECT device_id, seq FROM change_log WHERE entity = ? AND entity_id = ? AND (field = ? OR op = 'insert')
+    ORDER BY rowid DESC LIMIT 1`).get(entity, entityId, field) as { device_id: string; seq: number } | undefined;
+  return row ? `${row.device_id}:${row.seq}` : null;
+}
+
 function statement(db: AppDatabase, sql: string): Database.Statement<unknown[]> {
   return cachedStatement(db.sqlite, sql);
 }
@@ -247,7 +263,7 @@ function statement(db: AppDatabase, sql: string): Database.Statement<unknown[]> 
 const insertStatements = new WeakMap<AppDatabase, Map<string, { insert: Database.Statement<unknown[]>; logged: string[] }>>();
 
 /** The INSERT for one table and one set of properties, and which of them the change log records. */
-function insertStatement(db: AppDatabase, t: SyncedTable, props: string[]) {
+export function insertStatement(db: AppDatabase, t: SyncedTable, props: string[]) {
   let cache = insertStatements.get(db);
   if (!cache) insertStatements.set(db, (cache = new Map()));
   const key = `${t.entity}|${props.join(',')}`;
@@ -260,18 +276,18 @@ function insertStatement(db: AppDatabase, t: SyncedTable, props: string[]) {
   return entry;
 }
 
-function fromSql(t: SyncedTable, raw: Row): Row {
+export function fromSql(t: SyncedTable, raw: Row): Row {
   const row: Row = {};
   for (const [prop, col] of t.columns) row[prop] = raw[col];
   return row;
 }
 
-function toSql(v: unknown): unknown {
+export function toSql(v: unknown): unknown {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v !== null && typeof v === 'object') return JSON.stringify(v);
   return v ?? null;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (toSql(b) ?? null);
 }

@@ -36,6 +36,8 @@ export const changeLog = sqliteTable('change_log', {
   oldValue: text('old_value'),
   newValue: text('new_value'),
   baseRev: integer('base_rev'),
+  /** The entry ("device:seq") whose value this change replaced: the base sync compares, the same on every device. */
+  baseChange: text('base_change'),
 }, (t) => [
   primaryKey({ columns: [t.deviceId, t.seq] }),
   index('change_log_entity').on(t.entity, t.entityId),

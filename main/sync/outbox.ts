@@ -1,0 +1,55 @@
+import type { AppDatabase } from '../core/database/open-database';
+import { cachedStatement } from '../core/statement-cache';
+import { syncedTableByEntity } from '../core/synced-tables';
+import { PROTOCOL_VERSION, batchIdOf, type PushBatch, type WireCommand, type WireEntry } from '../../shared/sync/protocol';
+import '../accounts/synced-tables'; // users' password hashes are secret: their table must be known here
+
+// The outbox is the change log itself: this device's entries after the last one the hub acknowledged.
+
+interface LogRow {
+  seq: number;
+  hlc: string;
+  command_id: string;
+  entity: string;
+  entity_id: string;
+  op: WireEntry['op'];
+  field: string | null;
+  new_value: string | null;
+  base_change: string | null;
+}
+
+/** This device's next batch after `after` (at most `limit` entries), or null when nothing is pending. */
+export function outboxBatch(db: AppDatabase, after: number, limit: number): PushBatch | null {
+  const rows = cachedStatement(db.sqlite, `SELECT seq, hlc, command_id, entity, entity_id, op, field, new_value, base_change
+    FROM change_log WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?`).all(db.deviceId, after, limit) as LogRow[];
+  if (rows.length === 0) return null;
+  const entries: WireEntry[] = [];
+  for (const r of rows) {
+    const entry = travelling(r);
+    if (entry) entries.push(entry);
+  }
+  const ids = [...new Set(entries.map((e) => e.command))];
+  const commands = ids.length ? (cachedStatement(db.sqlite, `SELECT id, name, user_id AS user, origin, hlc FROM commands WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as WireCommand[]) : [];
+  const upTo = rows[rows.length - 1].seq;
+  return { v: PROTOCOL_VERSION, batchId: batchIdOf(db.deviceId, after, upTo), device: db.deviceId, after, upTo, commands, entries };
+}
+
+export function pendingCount(db: AppDatabase, after: number): number {
+  return cachedStatement(db.sqlite, 'SELECT count(*) FROM change_log WHERE device_id = ? AND seq > ?').pluck().get(db.deviceId, after) as number;
+}
+
+/** The entry as it leaves the device: secrets (users' password hashes) never do, not even as '***'. */
+function travelling(r: LogRow): WireEntry | null {
+  const secrets = syncedTableByEntity(r.entity)?.secretFields;
+  let value = r.new_value;
+  if (secrets?.size) {
+    if (r.op !== 'insert' && r.field && secrets.has(r.field)) return null;
+    if (r.op === 'insert' && value) {
+      const row = JSON.parse(value) as Record<string, unknown>;
+      for (const s of secrets) delete row[s];
+      value = JSON.stringify(row);
+    }
+  }
+  return { seq: r.seq, hlc: r.hlc, command: r.command_id, entity: r.entity, id: r.entity_id, op: r.op, field: r.field, value, base: r.base_change };
+}

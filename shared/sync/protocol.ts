@@ -1,0 +1,92 @@
+// The sync protocol between a desktop and the province hub: what travels, in which shape, at which version.
+// Pure data and rules (no I/O): the desktop (main/sync) and the hub (hub/) both import it.
+
+/** The version every request and bundle carries. The hub accepts this one and the one before it. */
+export const PROTOCOL_VERSION = 1;
+export const OLDEST_ACCEPTED_VERSION = 1;
+
+/** Entries per online batch: small enough that a cut connection loses little, large enough to compress well. */
+export const BATCH_ENTRIES = 500;
+
+/** Why a group of changes was made, as it travels (the summary stays on the device). */
+export interface WireCommand {
+  id: string;
+  name: string;
+  user: string | null;
+  origin: string;
+  hlc: string;
+}
+
+/**
+ * One change-log entry as it travels, identified by (device, seq). `base` names the entry ("device:seq") whose value
+ * the edit replaced, which both sides understand (a row revision means nothing on another device). `value` is
+ * the entry's new value as JSON text, exactly as logged: fields this app does not know are carried, never dropped.
+ */
+export interface WireEntry {
+  seq: number;
+  hlc: string;
+  command: string;
+  entity: string;
+  id: string;
+  op: 'insert' | 'update' | 'tombstone';
+  field: string | null;
+  value: string | null;
+  base: string | null;
+}
+
+/** A push batch: a device's entries (from, to] in sequence order, with the commands they belong to. */
+export interface PushBatch {
+  v: number;
+  /** Stable: the same entries always make the same batch id, so a batch sent twice is recognised. */
+  batchId: string;
+  device: string;
+  /** The last sequence number the device believes the hub has; entries start after it. */
+  after: number;
+  /** The highest sequence number the batch covers (entries may skip numbers: secrets never leave). */
+  upTo: number;
+  commands: WireCommand[];
+  entries: WireEntry[];
+}
+
+export type EntryOutcome = 'applied' | 'conflict' | 'rejected';
+
+export interface PushAnswer {
+  v: number;
+  /** Everything up to this sequence number is held by the hub: never send it again. */
+  acked: number;
+  /** Entries that were not simply applied (conflict kept for review, or rejected with a reason). */
+  outcomes: { seq: number; outcome: EntryOutcome; reason: string }[];
+}
+
+/** A pulled entry carries its origin, so the receiver keeps who made it, where and when. */
+export interface PulledEntry extends WireEntry {
+  device: string;
+  user: string | null;
+}
+
+export interface PullAnswer {
+  v: number;
+  entries: PulledEntry[];
+  commands: WireCommand[];
+  /** Ask again with this cursor; the same cursor always returns the same entries. */
+  next: number;
+  more: boolean;
+}
+
+export const entryKey = (device: string, seq: number) => `${device}:${seq}`;
+
+export function batchIdOf(device: string, after: number, upTo: number): string {
+  return `${device}:${after}-${upTo}`;
+}
+
+/** A request or bundle of another protocol version: what the receiver says, in Vietnamese and English. */
+export function versionProblem(v: unknown): { vi: string; en: string } | null {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return { vi: 'Dữ liệu đồng bộ không ghi phiên bản giao thức.', en: 'No protocol version.' };
+  if (v > PROTOCOL_VERSION) {
+    return { vi: `Dữ liệu đến từ phiên bản mới hơn của ứng dụng (giao thức ${v} > ${PROTOCOL_VERSION}): hãy cập nhật máy chủ tỉnh.`, en: `From a newer app version (protocol ${v} > ${PROTOCOL_VERSION}).` };
+  }
+  if (v < OLDEST_ACCEPTED_VERSION) {
+    return { vi: `Dữ liệu từ phiên bản quá cũ của ứng dụng (giao thức ${v}): hãy cập nhật ứng dụng ở xã.`, en: `From an app version too old (protocol ${v}).` };
+  }
+  return null;
+}
