@@ -224,6 +224,12 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'payout.amountChecks': (s, input) => s.payout.amountChecks(input.status),
   'payout.levels': (s) => s.payout.levels(),
   'payout.addLevel': (s, input, ctx) => s.payout.addLevel(ctx.actor, input),
+  'payout.levelUnits': (s) => s.payout.levelUnits(),
+  'payout.confirmPaid': (s, input, ctx) => s.payout.confirmPaid(ctx.actor, input),
+  'payout.resolveAmountCheck': (s, input, ctx) => {
+    s.payout.resolveAmountCheck(ctx.actor, input);
+    return { ok: true as const };
+  },
   'import.needsFixing': (s, input, ctx) => s.imports.stillToFix(input.importId, s.accounts.unitScope(ctx.user!)),
   'import.communes': async (s, input, ctx) => {
     const { required, communes } = writableCommunes(s, ctx);

@@ -6,6 +6,7 @@ import { officeArea, unitLabel } from '../registry/admin-unit-queries';
 import type { z } from 'zod';
 import type { addLevelInput, rosterGetInput } from '../../shared/contract/payout';
 import { formatPeriod, isPeriod } from '../../shared/payout/periods';
+import { isRealDay } from '../../shared/payout/typed-values';
 import { amountCheckRows, levelRows, officePlaceOf } from './payout-queries';
 import { exportRoster } from './roster-export';
 import { reconcileRoster } from './roster-reconcile';
@@ -15,6 +16,9 @@ import { createRoster } from './roster-create';
 import { approveRoster, lockRoster, releaseBlock, settleLine } from './roster-decisions';
 import { rosterData, rosterView, type RosterData } from './roster-view';
 import { payoutLevelTable } from './synced-tables';
+import { confirmPaid, type ConfirmPaidInput } from './roster-payments';
+import { resolveAmountCheck } from './amount-check-decisions';
+import { unitChain } from './payout-queries';
 
 export interface PayoutScope {
   /** The user's units (null: everywhere), as the registry's scope. */
@@ -83,6 +87,17 @@ export function createPayoutService(db: AppDatabase) {
       return amountCheckRows(sqlite, status).map((c) => ({ id: c.id, beneficiaryId: c.beneficiaryId, fullName: c.fullName, village: c.village,
         regime: c.regimeCode, period: c.period, importedAmount: c.importedAmount, computedAmount: c.computedAmount, status: c.status }));
     },
+    confirmPaid(actor: Actor, input: ConfirmPaidInput) {
+      return confirmPaid(db, actor, data(input.period), input);
+    },
+    resolveAmountCheck(actor: Actor, input: Parameters<typeof resolveAmountCheck>[2]) {
+      resolveAmountCheck(db, actor, input);
+    },
+    /** Where a level can apply: the whole country, or the office's commune and each unit above it. */
+    levelUnits() {
+      const chain = unitChain(sqlite, officeUnit()).reverse();
+      return [{ unitId: null, name: 'Toàn quốc' }, ...chain.map((id) => ({ unitId: id, name: unitLabel(sqlite, id) ?? id }))];
+    },
     levels() {
       ensurePayoutReference(db);
       return levelRows(sqlite);
@@ -93,6 +108,12 @@ export function createPayoutService(db: AppDatabase) {
       const id = levelId(input.levelCode, input.unitId, input.effectiveFrom);
       if (levelRows(sqlite).some((l) => l.id === id)) {
         throw new AppError('level-exists', 'Đã có mức cho loại này, đơn vị này và ngày áp dụng này.', 'That level already exists.');
+      }
+      if (!isRealDay(input.effectiveFrom) || input.effectiveFrom < '2000-01-01') {
+        throw new AppError('bad-date', 'Ngày áp dụng không phải một ngày có thật.', 'Not a real date.');
+      }
+      if (input.unitId !== null && !unitChain(sqlite, officeUnit()).includes(input.unitId)) {
+        throw new AppError('level-unit', 'Mức riêng chỉ đặt được cho xã này hoặc tỉnh của xã.', 'A local level applies only to this office\'s units.');
       }
       if (!levelRows(sqlite).some((l) => l.levelCode === input.levelCode)) {
         throw new AppError('level-unknown', 'Không có loại mức chuẩn này.', 'Unknown level code.');

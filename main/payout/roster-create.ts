@@ -221,7 +221,8 @@ function checkImportedAmount(w: Writer, checks: ReturnType<typeof allAmountCheck
     w.insert(amountCheckTable, { id, beneficiaryId, regimeCode: regime.code, period, importedAmount: imported, computedAmount: due.amount, status: 'open' });
     return 1;
   }
-  if (seen.status === 'open' && seen.computedAmount === due.amount && seen.importedAmount === imported) return 0;
+  // Decided (or still open) on these same two figures: left as it is; a new computed or imported amount reopens it.
+  if (seen.computedAmount === due.amount && seen.importedAmount === imported) return 0;
   w.update(amountCheckTable, id, { importedAmount: imported, computedAmount: due.amount, period, status: 'open' });
   return seen.status === 'open' ? 0 : 1;
 }

@@ -1,5 +1,5 @@
 import type { SqliteConnection } from '../core/database/open-database';
-import type { RosterLineView, RosterView } from '../../shared/contract/payout';
+import type { RosterFilter, RosterLineView, RosterView } from '../../shared/contract/payout';
 import { amountInWords } from '../../shared/payout/amount-in-words';
 import { cashlessByVillage, rosterTotals, type Block } from '../../shared/payout/roster-line';
 import { amountCheckRows, resultsOf, rosterFor, rosterLines, type LineRow, type ResultRow, type RosterRow } from './payout-queries';
@@ -35,27 +35,48 @@ export function rosterData(db: SqliteConnection, officeUnitId: string, period: s
   return { roster, lines: rosterLines(db, rosterIdOf(officeUnitId, period)), results };
 }
 
+/** A result the commune recorded itself (cash paid at the commune, a post-office list signed), not from a payer's file. */
+export const MANUAL_SOURCE_PREFIX = 'manual:';
+
 export function lineView(data: RosterData, l: LineRow): RosterLineView {
+  const results = data.results.get(l.id) ?? [];
+  const last = results[results.length - 1];
   return {
     key: l.id, idNumber: l.idNumber, fullName: l.fullName, village: l.village, regime: l.regimeCode, amount: l.amount, months: l.months,
     channel: l.channel, bankBin: l.bankBin, accountNumber: l.accountNumber, blocked: JSON.parse(l.blocks) as Block[],
     released: (JSON.parse(l.releases) as Release[]).map((r) => ({ code: r.code, reason: r.reason })),
-    state: lineState(data.roster, l, data.results.get(l.id) ?? []),
+    state: lineState(data.roster, l, results),
+    result: last ? { outcome: last.outcome, reason: last.reason, amount: last.amount, manual: last.source.startsWith(MANUAL_SOURCE_PREFIX),
+      decision: last.decision, decisionReason: last.decisionReason } : null,
   };
 }
 
-const FILTERS: Record<string, (l: LineRow) => boolean> = {
+type Filter = (l: LineRow, state: LineState, results: readonly ResultRow[]) => boolean;
+const FILTERS: Record<RosterFilter, Filter> = {
   all: () => true,
   blocked: (l) => l.held === 1,
   cash: (l) => l.channel === 'cash' || l.channel === 'post-office',
   released: (l) => l.releases !== '[]',
+  awaiting: (_l, state) => state === 'sent',
+  paid: (_l, state) => state === 'paid',
+  unpaid: (_l, state, results) => (state === 'carried-over' || state === 'cancelled') && results.length > 0,
 };
 
 export function rosterView(db: SqliteConnection, data: RosterData, unitName: string | null,
-  page: { filter: keyof typeof FILTERS; offset: number; limit: number }): RosterView {
+  page: { filter: RosterFilter; offset: number; limit: number }): RosterView {
   const totalsInput = data.lines.map((l) => ({ village: l.village, amount: l.amount, channel: l.channel, blocked: l.held ? [1] : [] }));
   const totals = rosterTotals(totalsInput);
-  const matching = data.lines.filter(FILTERS[page.filter] ?? FILTERS.all);
+  const keep = FILTERS[page.filter] ?? FILTERS.all;
+  const states: RosterView['states'] = { draft: { lines: 0, amount: 0 }, sent: { lines: 0, amount: 0 }, paid: { lines: 0, amount: 0 },
+    'carried-over': { lines: 0, amount: 0 }, cancelled: { lines: 0, amount: 0 } };
+  const matching: LineRow[] = [];
+  for (const l of data.lines) {
+    const results = data.results.get(l.id) ?? [];
+    const state = lineState(data.roster, l, results);
+    states[state].lines += 1;
+    if (l.amount > 0) states[state].amount += l.amount;
+    if (keep(l, state, results)) matching.push(l);
+  }
   return {
     period: data.roster.period,
     status: data.roster.status,
@@ -65,5 +86,6 @@ export function rosterView(db: SqliteConnection, data: RosterData, unitName: str
     totals: { ...totals, amountInWords: amountInWords(totals.amount) },
     villages: cashlessByVillage(totalsInput),
     openAmountChecks: amountCheckRows(db, 'open').length,
+    states,
   };
 }

@@ -24,6 +24,7 @@ import { databaseBackupInput, databaseBackupOutput, databaseUnlockInput, databas
 import {
   addLevelInput, amountCheckSchema, approveInput, levelSchema, periodSchema, releaseInput, rosterCreateOutput, rosterGetInput,
   rosterStatusOutput, rosterViewSchema, settleInput, rosterExportInput, rosterExportOutput, reconcileOutput,
+  confirmPaidInput, confirmPaidOutput, resolveAmountCheckInput, levelUnitSchema,
 } from './payout';
 import type { Permission } from './roles';
 
@@ -154,6 +155,12 @@ export const contract = {
   'payout.amountChecks': method(z.object({ status: z.enum(['open', 'resolved']).nullable().default('open') }).strict(), z.array(amountCheckSchema), 'beneficiaries.read'),
   'payout.levels': method(empty, z.array(levelSchema), 'beneficiaries.read'),
   'payout.addLevel': method(addLevelInput, levelSchema, 'users.manage'),
+  /** Where a new level can apply: the country, the office's commune and the units above it. */
+  'payout.levelUnits': method(empty, z.array(levelUnitSchema), 'beneficiaries.read'),
+  /** Cash (and post-office) lines paid: the commune's signed list, recorded as the line's result. */
+  'payout.confirmPaid': method(confirmPaidInput, confirmPaidOutput, 'beneficiaries.write'),
+  /** An imported amount that differs from the computed one, decided (the computed is right, or the imported one is kept with a reason). */
+  'payout.resolveAmountCheck': method(resolveAmountCheckInput, z.object({ ok: z.literal(true) }), 'beneficiaries.write'),
   /** What an import left to fix, as its records hold it now (fixed items are gone), in the file's order. */
   'import.needsFixing': method(z.object({ importId: z.string().max(100) }).strict(), z.array(stillToFixSchema), 'beneficiaries.write'),
   /** The communes an uploaded list may go to, and the one its title names: an office above the commune chooses before the preview. */

@@ -22,6 +22,15 @@ export const rosterLineSchema = z.object({
   released: z.array(z.object({ code: z.string(), reason: z.string() })),
   /** After reconciliation: paid, carried over, cancelled; before it, sent (approved/locked) or draft. */
   state: z.enum(['draft', 'sent', 'paid', 'carried-over', 'cancelled']),
+  /** The payer's last result for the line (or the commune's confirmation of a cash payment), and the clerk's decision. */
+  result: z.object({
+    outcome: z.enum(['paid', 'failed', 'returned']),
+    reason: z.string().nullable(),
+    amount: z.number().int(),
+    manual: z.boolean(),
+    decision: z.enum(['carried-over', 'cash', 'cancelled']).nullable(),
+    decisionReason: z.string().nullable(),
+  }).nullable(),
 });
 export type RosterLineView = z.infer<typeof rosterLineSchema>;
 
@@ -48,12 +57,18 @@ export const rosterViewSchema = z.object({
   totals: rosterTotalsSchema,
   villages: z.array(villageShareSchema),
   openAmountChecks: z.number().int(),
+  /** Where the lines stand after reconciliation: count and amount per state (every line ends paid, carried over or cancelled). */
+  states: z.record(z.enum(['draft', 'sent', 'paid', 'carried-over', 'cancelled']), channelTotal),
 });
 export type RosterView = z.infer<typeof rosterViewSchema>;
 
+/** all, held, paid at the commune or post office, released; after approval: awaiting a result, paid, not paid (failed or returned). */
+export const ROSTER_FILTERS = ['all', 'blocked', 'cash', 'released', 'awaiting', 'paid', 'unpaid'] as const;
+export type RosterFilter = (typeof ROSTER_FILTERS)[number];
+
 export const rosterGetInput = z.object({
   period: periodSchema,
-  filter: z.enum(['all', 'blocked', 'cash', 'released']).default('all'),
+  filter: z.enum(ROSTER_FILTERS).default('all'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1_000_000).default(200),
 }).strict();
@@ -124,3 +139,25 @@ export const addLevelInput = z.object({
   amount: z.number().int().min(1).max(1_000_000_000),
   basis: z.string().trim().min(5, 'Cần ghi căn cứ (số văn bản)').max(300),
 }).strict();
+
+export const reasonSchema = z.string().trim().min(5, 'Cần ghi lý do (ít nhất 5 ký tự)').max(500);
+
+/** The commune's confirmation that cash lines were paid at the commune (the signed list), or by the post office. */
+export const confirmPaidInput = z.object({
+  period: periodSchema,
+  keys: z.array(z.string().min(1).max(200)).min(1).max(1_000_000),
+  /** `YYYY-MM-DD` the money was handed over. */
+  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày chi phải có dạng YYYY-MM-DD'),
+  note: z.string().trim().max(500).default(''),
+}).strict();
+export const confirmPaidOutput = z.object({ paid: z.number().int(), skipped: z.array(z.object({ key: z.string(), message: z.string() })) });
+
+/** An amount check decided: the computed amount is right (the list was wrong), or the imported one is kept as an override. */
+export const resolveAmountCheckInput = z.object({
+  id: z.string().min(1).max(200),
+  decision: z.enum(['computed', 'imported']),
+  reason: reasonSchema,
+}).strict();
+
+/** The units a level can apply in: the country (null), and the office's commune and the units above it. */
+export const levelUnitSchema = z.object({ unitId: z.string().nullable(), name: z.string() });
