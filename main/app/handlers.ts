@@ -273,6 +273,18 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     const { count } = await exportBeneficiaries(s.db, ctx.actor, input.format, unitIds, target.path);
     return { format: input.format, fileName: `DS_doi_tuong.${input.format}`, count, downloadRef: target.ref };
   },
+  'clinic.checkIn': (s, input, ctx) => s.clinic.checkIn(ctx.actor, ctx.user!.id, input),
+  'clinic.visit': (s, input) => s.clinic.visit(input.id),
+  'clinic.visits': (s, input) => s.clinic.visits(input.day),
+  'clinic.exportDay': async (s, input, ctx) => {
+    const target = newDownload();
+    const { day, count } = await s.clinic.exportDay(ctx.actor, input.day, target.path);
+    return { fileName: `Tiep_don_${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}.xlsx`, count, downloadRef: target.ref };
+  },
+  'clinic.officer': (s, _input, ctx) => s.clinic.officer(ctx.user!.id),
+  'clinic.setOfficer': (s, input, ctx) => s.clinic.setOfficer(ctx.actor, ctx.user!.id, input),
+  'clinic.settings': (s) => s.clinic.settings(),
+  'clinic.saveSettings': (s, input, ctx) => s.clinic.saveSettings(ctx.actor, input),
 };
 
 /** ASCII file names: they survive every file system, zip tool and e-mail client an office uses. */

@@ -23,6 +23,7 @@ import { createDuplicatesService } from '../identity/duplicates-service';
 import { createCardReadService } from '../card/card-read-service';
 import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
 import { createPayoutService } from '../payout/payout-service';
+import { createClinicService, type ClinicOptions } from '../clinic/clinic-service';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -34,6 +35,8 @@ export interface ServiceOptions {
   passphrase?: string;
   /** The data key, hex, when a door already unwrapped it (the Electron door, from the OS key store). */
   dataKeyHex?: string;
+  /** The insurance gateway's timeout and retry pace (tests); otherwise from ANSINH_INSURANCE_* and the saved settings. */
+  clinic?: ClinicOptions;
 }
 
 /** The composition root: one database, the services on it. Every door (Electron, host, CLI) starts here. */
@@ -49,6 +52,7 @@ export function createServices(options: ServiceOptions) {
   const cardReads = createRecentCardReads();
   const cards = createCardReadService(db);
   const importCommits = createImportCommits(db, logger);
+  const clinic = createClinicService(db, cardReads, options.clinic);
   return {
     db,
     logger,
@@ -66,9 +70,11 @@ export function createServices(options: ServiceOptions) {
     matching: createMatchingRoundTrip(db),
     mismatchDecisions: createMismatchDecisions(db),
     duplicates: createDuplicatesService(db),
+    clinic,
     metaValue: (key: string) => readMeta(db, key),
     close: async () => {
       await cards.close();
+      clinic.close();
       await importCommits.close(); // rolled back: its worker lets go of the database first
       db.close();
     },

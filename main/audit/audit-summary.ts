@@ -46,6 +46,12 @@ export function auditSummary(action: string, detail: Record<string, unknown> | n
       return typeof d.what === 'string' ? d.what : '';
     case 'csca-import':
       return `Chứng thư: ${String(d.subject ?? '')}`;
+    case 'insurance-lookup':
+      return `${d.background ? 'Tra lại trong nền' : 'Khi tiếp đón'}; kết quả ${String(d.status ?? '')}${d.resultCode ? ` (mã ${String(d.resultCode)})` : ''}; ${d.source === 'gateway' ? 'cổng BHXH' : d.source === 'cache' ? 'lần tra trước' : 'chưa tra được'}${d.failure ? `; ${String(d.failure)}` : ''}`;
+    case 'clinic-export':
+      return `Ngày ${String(d.day ?? '')}; ${count(d.count)} lượt`;
+    case 'clinic-settings':
+      return d.what === 'officer' ? 'Họ tên, CCCD cán bộ tiếp đón' : 'Cổng BHXH, tài khoản cơ sở';
     case 'record-open':
     case 'record-history':
       return '';

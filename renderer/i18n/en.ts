@@ -749,6 +749,9 @@ export const en: Messages = {
         'database-encrypt': 'Encrypted the database',
         'database-rekey': 'Changed the encryption key',
         'database-restore': 'Restored the database',
+        'insurance-lookup': 'Looked up a health-insurance card',
+        'clinic-export': 'Exported the day’s check-ins',
+        'clinic-settings': 'Changed clinic settings',
       },
     },
     attempts: {

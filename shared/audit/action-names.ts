@@ -17,4 +17,7 @@ export const AUDIT_ACTION_NAMES_VI: Record<(typeof AUDIT_ACTIONS)[number], strin
   'database-encrypt': 'Mã hóa cơ sở dữ liệu',
   'database-rekey': 'Đổi khóa mã hóa',
   'database-restore': 'Khôi phục cơ sở dữ liệu',
+  'insurance-lookup': 'Tra cứu thẻ BHYT',
+  'clinic-export': 'Xuất danh sách tiếp đón',
+  'clinic-settings': 'Đổi cài đặt tiếp đón',
 };

@@ -26,6 +26,7 @@ import {
   rosterStatusOutput, rosterViewSchema, settleInput, rosterExportInput, rosterExportOutput, reconcileOutput,
   confirmPaidInput, confirmPaidOutput, resolveAmountCheckInput, levelUnitSchema,
 } from './payout';
+import { checkInInput, clinicSettingsSchema, exportDayOutput, officerSchema, saveClinicSettingsInput, visitSchema, visitsInput } from './clinic';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -165,6 +166,20 @@ export const contract = {
   'import.needsFixing': method(z.object({ importId: z.string().max(100) }).strict(), z.array(stillToFixSchema), 'beneficiaries.write'),
   /** The communes an uploaded list may go to, and the one its title names: an office above the commune chooses before the preview. */
   'import.communes': method(z.object({ fileRef: fileRefSchema }).strict(), importCommunesSchema, 'beneficiaries.write'),
+  /** Clinic reception: identity, insurance status (gateway within seconds, else the last known, retried) and the visit with its queue number. */
+  'clinic.checkIn': method(checkInInput, visitSchema, 'clinic.check-in'),
+  /** One visit as it stands now (its insurance status updates when a background lookup answers). */
+  'clinic.visit': method(byId, visitSchema, 'clinic.check-in'),
+  /** The day's check-ins (default today, Vietnam time), in queue order. */
+  'clinic.visits': method(visitsInput, z.array(visitSchema), 'clinic.check-in'),
+  /** The day's check-ins as a workbook for the hospital information system (audited). */
+  'clinic.exportDay': method(visitsInput, exportDayOutput, 'clinic.check-in'),
+  /** The signed-in officer's name and CCCD, sent with every lookup as the gateway requires; null until given. */
+  'clinic.officer': method(empty, officerSchema.nullable(), 'clinic.check-in'),
+  'clinic.setOfficer': method(officerSchema.strict(), officerSchema, 'clinic.check-in'),
+  /** The gateway's address, the facility's account and code (the password is never sent back). */
+  'clinic.settings': method(empty, clinicSettingsSchema, 'users.manage'),
+  'clinic.saveSettings': method(saveClinicSettingsInput, clinicSettingsSchema, 'users.manage'),
 } as const;
 
 export type Contract = typeof contract;
