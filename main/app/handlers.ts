@@ -49,6 +49,10 @@ function writableCommunes(s: Services, ctx: CallContext) {
   return { required: officeAboveCommune(s.db), communes };
 }
 
+/** Files handed over for consolidation, where the services find them. */
+const listFiles = (files: { fileRef: string; fileName: string; unitId: string | null }[]) =>
+  files.map((f) => ({ path: uploadPath(f.fileRef), fileName: f.fileName, unitId: f.unitId, fileRef: f.fileRef }));
+
 /** Each contract method, bound to the service that does the work. Validation and permissions happen in dispatch. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
   'app.info': (s) => {
@@ -257,6 +261,13 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return s.duplicates.openDuplicateBlocks(input.personIds).filter((b) => !scope || scope.includes(b.unitId))
       .map(({ unitId: _unit, ...b }) => b);
   },
+  'consolidation.preview': async (s, input, ctx) => ({ files: await s.consolidation.preview(listFiles(input.files), s.accounts.unitScope(ctx.user!)) }),
+  'consolidation.commit': async (s, input, ctx) => {
+    const report = await s.consolidation.commit(ctx.actor, listFiles(input.files), s.accounts.unitScope(ctx.user!));
+    for (const f of input.files) discardUpload(f.fileRef);
+    return report;
+  },
+  'consolidation.progress': (s) => s.consolidation.progress(),
   'import.undo': (s, input, ctx) => s.imports.undo(ctx.actor, undoRequester(s, ctx), input.importId).result,
   'export.list': async (s, input, ctx) => {
     const unitIds = input.unitId ? [targetUnit(s, ctx, input.unitId)] : s.accounts.unitScope(ctx.user!);

@@ -24,6 +24,7 @@ import { createCardReadService } from '../card/card-read-service';
 import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
 import { createPayoutService } from '../payout/payout-service';
 import { createClinicService, type ClinicOptions } from '../clinic/clinic-service';
+import { createConsolidation } from '../consolidation/consolidation-service';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -53,6 +54,8 @@ export function createServices(options: ServiceOptions) {
   const cards = createCardReadService(db);
   const importCommits = createImportCommits(db, logger);
   const clinic = createClinicService(db, cardReads, options.clinic);
+  const imports = createImportService(db);
+  const duplicates = createDuplicatesService(db);
   return {
     db,
     logger,
@@ -60,7 +63,7 @@ export function createServices(options: ServiceOptions) {
     accounts: createAccountsService(db, { idleLockMinutes }),
     registry: createRegistryService(db),
     audit: createAuditService(db),
-    imports: createImportService(db),
+    imports,
     importCommits,
     exports: createExportService(db),
     cardReads,
@@ -69,8 +72,14 @@ export function createServices(options: ServiceOptions) {
     payout: createPayoutService(db),
     matching: createMatchingRoundTrip(db),
     mismatchDecisions: createMismatchDecisions(db),
-    duplicates: createDuplicatesService(db),
     clinic,
+    duplicates,
+    consolidation: createConsolidation(db, {
+      imports,
+      commit: (actor, filePath, options) => importCommits.commit(actor, filePath, options),
+      written: (filePath) => importCommits.progress(filePath)?.written ?? null,
+      detect: (actor, scope) => duplicates.detect(actor, scope),
+    }),
     metaValue: (key: string) => readMeta(db, key),
     close: async () => {
       await cards.close();

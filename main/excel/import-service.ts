@@ -50,6 +50,8 @@ export interface ListedElsewhere {
   fullName: string;
   unitName: string;
   message: string;
+  /** The other commune (an office above both decides who the person is). */
+  unitId?: string;
 }
 
 export interface ImportPlan {
@@ -84,6 +86,19 @@ export interface ImportOptions {
   /** The file's name as the clerk chose it (an upload is stored under a reference). */
   fileName?: string;
   today?: Date;
+  /**
+   * Why the list came, recorded on the import's command and so shown on each record's history (a consolidation
+   * names the old commune a list came from: "Danh sách của Xã An Lão (cũ), nay là Xã Bình Sơn").
+   */
+  reason?: string;
+  /**
+   * A person whose ID is on another commune's register: 'leave' (a commune's own import: reported, left alone) or
+   * 'also-list' (the office above consolidating: recorded in this commune too, so that both records are held from
+   * payment and queued as listed twice until someone decides). Default 'leave'.
+   */
+  listedElsewhere?: 'leave' | 'also-list';
+  /** The file's SHA-256, kept in the import's summary: the same file is known again (a consolidation imports it once). */
+  fileHash?: string;
 }
 
 interface StoredBeneficiary {
@@ -147,14 +162,15 @@ export function createImportService(db: AppDatabase) {
   }
 
   /** Decides, for one record, what the import does; `w` present = do it, and answers the record it wrote. */
-  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer): string | null {
+  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer, alsoList = false): string | null {
     const gateKey = nameGateKey(r.fullName);
     const found = find(unitId, r, gateKey, names);
     if (found.elsewhere) {
       // Another commune's person: never updated from this commune's list, and none of their values shown.
       const unitName = nameOfUnit(found.elsewhere);
-      plan.elsewhere.push({ sheet: r.source.sheet, row: r.source.row, fullName: r.fullName, unitName, message: `Người này đang có tên ở ${unitName}; không nhập, không sửa.` });
-      return null;
+      const message = alsoList ? `Người này cũng có tên ở ${unitName}; ghi vào cả hai xã, tạm dừng chi trả đến khi xác định.` : `Người này đang có tên ở ${unitName}; không nhập, không sửa.`;
+      plan.elsewhere.push({ sheet: r.source.sheet, row: r.source.row, fullName: r.fullName, unitName, message, unitId: found.elsewhere });
+      if (!alsoList) return null;
     }
     const existing = found.stored;
     const values: Partial<Record<PersonField, unknown>> = {};
@@ -214,7 +230,7 @@ export function createImportService(db: AppDatabase) {
 
   return {
     /** Reads and matches without writing: what the import would do, with the rows needing a fix. */
-    async preview(filePath: string, options: ImportOptions = {}): Promise<ImportPreview> {
+    async preview(filePath: string, options: ImportOptions = {}, visit?: (r: CanonicalRecord) => void): Promise<ImportPreview> {
       const unitId = unitOf(options);
       const reading = await pullWorkbook(filePath, interpretOptions(options));
       previewing.set(filePath, reading);
@@ -230,7 +246,8 @@ export function createImportService(db: AppDatabase) {
           for (const r of batch.records) {
             records += 1;
             if (sample.length < PREVIEW_RECORDS) sample.push(r);
-            apply(unitId, r, plan, names);
+            visit?.(r);
+            apply(unitId, r, plan, names, undefined, options.listedElsewhere === 'also-list');
           }
         }
         const { format, sheets } = reading.result;
@@ -267,7 +284,7 @@ export function createImportService(db: AppDatabase) {
             needsFixing.push(...batch.problems);
             for (const r of batch.records) {
               records += 1;
-              const id = apply(unitId, r, plan, names, w);
+              const id = apply(unitId, r, plan, names, w, options.listedElsewhere === 'also-list');
               if (id && r.problems.some((p) => isError(p.code))) recordOfRow.set(rowKey(r.source.sheet, r.source.row), id);
             }
             signal?.report(records);
@@ -281,7 +298,7 @@ export function createImportService(db: AppDatabase) {
           }
           w.summary = {
             file: options.fileName ?? path.basename(filePath), format, unitId, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged,
-            needsFixing: needsFixing.length, elsewhere: plan.elsewhere.length,
+            needsFixing: needsFixing.length, elsewhere: plan.elsewhere.length, ...(options.reason ? { reason: options.reason } : {}), ...(options.fileHash ? { sha256: options.fileHash } : {}),
           };
           return plan;
         }, { bulk: true });

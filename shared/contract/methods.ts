@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consolidationFilesInput, consolidationPreviewSchema, consolidationProgressSchema, consolidationReportSchema } from './consolidation';
 import {
   appInfoSchema, changePasswordInput, createUserInput, managedUserSchema, passwordSchema, resetPasswordInput, sessionSchema,
   setUserActiveInput, signInAttemptsInput, signInAttemptsOutput, unitSchema, updateUserInput, userSchema,
@@ -180,6 +181,12 @@ export const contract = {
   /** The gateway's address, the facility's account and code (the password is never sent back). */
   'clinic.settings': method(empty, clinicSettingsSchema, 'users.manage'),
   'clinic.saveSettings': method(saveClinicSettingsInput, clinicSettingsSchema, 'users.manage'),
+  /** The office above the commune: many communes' lists recognised (commune, layout, period) and counted; nothing written. */
+  'consolidation.preview': method(consolidationFilesInput, consolidationPreviewSchema, 'lists.consolidate'),
+  /** Each recognised list imported as its own undoable command; refused files are one line each; listed-twice queued. */
+  'consolidation.commit': method(consolidationFilesInput, consolidationReportSchema, 'lists.consolidate'),
+  /** While consolidation.commit runs: files and rows done of all. */
+  'consolidation.progress': method(z.object({}).strict(), consolidationProgressSchema, 'lists.consolidate'),
 } as const;
 
 export type Contract = typeof contract;

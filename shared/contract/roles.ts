@@ -13,14 +13,15 @@ export const PERMISSIONS = [
   'lists.export', // workbooks with personal data leave the machine: never for clinic reception
   'payout.approve', // approve and lock a month's roster: not the clerk who prepared it
   'clinic.check-in', // patients' visits and insurance lookups: clinic reception only, never commune clerks
+  'lists.consolidate', // the office above the commune takes the communes' lists into its register
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   'commune-clerk': ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'reports.read', 'lists.export'],
   'clinic-reception': ['card.read', 'clinic.check-in'],
-  'district-staff': ['beneficiaries.read', 'reports.read', 'lists.export'],
-  administrator: ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'users.manage', 'reports.read', 'lists.export', 'payout.approve'],
+  'district-staff': ['beneficiaries.read', 'reports.read', 'lists.export', 'lists.consolidate'],
+  administrator: ['beneficiaries.read', 'beneficiaries.write', 'card.read', 'users.manage', 'reports.read', 'lists.export', 'payout.approve', 'lists.consolidate'],
   'commune-leader': ['beneficiaries.read', 'reports.read', 'lists.export', 'payout.approve'],
 };
 

@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { AppDatabase } from '../core/database/open-database';
+import { readMeta } from '../core/database/meta';
+import { AppError } from '../core/errors';
+import type { Actor } from '../core/write-path';
+import type { ImportOptions, ImportReport, ImportService } from '../excel/import-service';
+import type { DetectionReport } from '../identity/duplicates-service';
+import { officeCommunes, type OfficeCommune } from '../registry/office-communes';
+import { unitLabel } from '../registry/admin-unit-queries';
+import type { ConsolidationFile, ConsolidationReport } from '../../shared/contract/consolidation';
+import { compareVersions, type ListVersion } from './list-period';
+import { recogniseList } from './list-recognition';
+import { communesInForce, consolidatedBefore } from './consolidation-queries';
+
+// The desk of the office above the commune: a folder of the communes' lists, each recognised (commune, layout,
+// period), checked against the others (the same file twice, two files that both claim to be a commune's latest,
+// a list already consolidated), previewed with its counts before anything is written, then imported one by one,
+// each its own undoable "import" command. A person on two communes' lists is recorded in both and queued as
+// listed twice (payment to both held while the same ID stands twice).
+
+export interface ListFile {
+  path: string;
+  fileName: string;
+  /** The clerk's choice of commune, when recognition cannot tell (null: recognise). */
+  unitId: string | null;
+  /** How the door handed the file over (echoed back in the preview). */
+  fileRef?: string;
+}
+
+export interface ConsolidationDeps {
+  imports: ImportService;
+  /** Commits one list as one import command (the services: in the commit worker; a benchmark: in this thread). */
+  commit(actor: Actor, filePath: string, options: ImportOptions): Promise<ImportReport>;
+  /** How many records of this file the commit has written so far (null when none under way). */
+  written?(filePath: string): number | null;
+  /** Records the people listed twice over the area in the queue. */
+  detect(actor: Actor, scope: { unitIds: string[] | null }): DetectionReport;
+}
+
+export interface ConsolidationProgress {
+  filesDone: number;
+  filesTotal: number;
+  file: string | null;
+  rowsDone: number;
+  rowsTotal: number;
+}
+
+interface Planned extends ConsolidationFile {
+  path: string;
+  hash: string;
+  version: ListVersion;
+  unitId: string | null;
+}
+
+export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
+  let running: { progress: ConsolidationProgress; current: string | null; rowsBefore: number } | null = null;
+
+  function areaCommunes(unitIds: readonly string[] | null): OfficeCommune[] {
+    const all = officeCommunes(db) ?? communesInForce(db);
+    return unitIds ? all.filter((c) => unitIds.includes(c.id)) : all;
+  }
+
+  /** Each file recognised and checked against the others; with `counts`, also read and matched (nothing written). */
+  async function plan(files: readonly ListFile[], unitIds: readonly string[] | null, counts: boolean): Promise<Planned[]> {
+    const communes = areaCommunes(unitIds);
+    const byId = new Map(communes.map((c) => [c.id, c]));
+    const office = readMeta(db, 'office.unitId');
+    const officeLabel = office ? unitLabel(db.sqlite, office) : null;
+    const planned: Planned[] = [];
+    for (const f of files) {
+      const p: Planned = {
+        path: f.path, fileRef: f.fileRef ?? f.path, file: f.fileName, hash: '', unitId: null, status: 'refused', commune: null, from: null, source: null, evidence: null,
+        candidates: [], layout: null, period: null, drawnUp: null, rows: 0, imported: 0, updated: 0, unchanged: 0, needsFixing: 0, listedElsewhere: 0, reason: null,
+        version: { period: null, drawnUp: null, revision: null },
+      };
+      planned.push(p);
+      try {
+        p.hash = await sha256(f.path);
+        const { recognition: r, version } = await recogniseList(db, f.path, f.fileName, communes, officeLabel);
+        Object.assign(p, { version, period: version.period, drawnUp: version.drawnUp });
+        if (f.unitId) {
+          const chosen = byId.get(f.unitId) ?? communes.find((c) => c.code === f.unitId);
+          if (!chosen) {
+            p.reason = `${f.fileName}: ${unitLabel(db.sqlite, f.unitId) ?? f.unitId} không thuộc địa bàn của văn phòng (hoặc của bạn); không nhập.`;
+            continue;
+          }
+          Object.assign(p, { status: 'ready', commune: chosen, unitId: chosen.id, source: 'chosen', from: r.status === 'found' || r.status === 'choose' ? r.from : null });
+        } else if (r.status === 'found') {
+          Object.assign(p, { status: 'ready', commune: r.commune, unitId: r.commune.id, from: r.from, source: r.source, evidence: r.evidence });
+        } else if (r.status === 'choose') {
+          const named = r.from ? `${r.from.name} (cũ)` : `“${r.evidence}”`;
+          Object.assign(p, { status: 'choose', candidates: r.candidates, from: r.from, source: r.source, evidence: r.evidence,
+            reason: `${f.fileName}: ${named} nay thuộc ${r.candidates.length} xã/phường (${r.candidates.map((c) => `${c.name}, mã ${c.code}`).join('; ')}): hãy chọn xã/phường của danh sách.` });
+          continue;
+        } else if (r.status === 'outside') {
+          p.reason = `${f.fileName}: danh sách của ${r.unitLabel}, không thuộc địa bàn của văn phòng (hoặc của bạn); không nhập.`;
+          continue;
+        } else {
+          p.reason = `${f.fileName}: không nhận ra danh sách của xã/phường nào (tiêu đề “UBND xã …”, tên trang tính, tên tệp); hãy chọn xã/phường.`;
+          continue;
+        }
+      } catch (e) {
+        p.reason = `${f.fileName}: ${refusal(e)}`;
+        continue;
+      }
+    }
+    refuseRepeats(planned);
+    for (const p of planned.filter((x) => x.status === 'ready').sort(inImportOrder)) {
+      if (!counts) continue;
+      try {
+        const preview = await deps.imports.preview(p.path, { unitId: p.unitId!, fileName: p.file, listedElsewhere: 'also-list' });
+        if (preview.records === 0) throw new AppError('import-empty', 'không phải danh sách đối tượng: không thấy dòng nào có họ tên', 'Not a list.');
+        Object.assign(p, {
+          layout: preview.sheets.find((s) => s.layout)?.layout ?? null, rows: preview.records, imported: preview.imported, updated: preview.updated,
+          unchanged: preview.unchanged, needsFixing: preview.needsFixing.length, listedElsewhere: preview.elsewhere.length,
+        });
+      } catch (e) {
+        Object.assign(p, { status: 'refused', reason: `${p.file}: ${refusal(e)}` });
+      }
+    }
+    return planned;
+  }
+
+  /** The same file twice, a file already consolidated, two files that both claim to be a commune's latest list. */
+  function refuseRepeats(planned: Planned[]): void {
+    const firstOfHash = new Map<string, Planned>();
+    for (const p of planned) {
+      if (!p.hash || p.status === 'refused') continue;
+      const first = firstOfHash.get(p.hash);
+      if (first) {
+        Object.assign(p, { status: 'refused', reason: `${p.file}: cùng nội dung với ${first.file}; chỉ nhập một lần.` });
+        continue;
+      }
+      firstOfHash.set(p.hash, p);
+      const before = consolidatedBefore(db, p.hash);
+      if (before) Object.assign(p, { status: 'refused', reason: `${p.file}: tệp này đã được nhập ngày ${before.day}${before.unitName ? ` vào ${before.unitName}` : ''}; không nhập lại.` });
+    }
+    const byCommune = new Map<string, Planned[]>();
+    for (const p of planned) if (p.status === 'ready') byCommune.set(p.unitId!, [...(byCommune.get(p.unitId!) ?? []), p]);
+    for (const versions of byCommune.values()) {
+      if (versions.length < 2) continue;
+      const newest = versions.filter((v) => versions.every((o) => compareVersions(v.version, o.version) >= 0));
+      if (newest.length < 2) continue;
+      for (const v of newest) {
+        const others = newest.filter((o) => o !== v).map((o) => o.file).join(', ');
+        Object.assign(v, { status: 'refused', reason: `${v.file}: cùng với ${others} đều là danh sách mới nhất của ${v.commune!.name}${v.period ? ` (kỳ ${v.period})` : ''}; không nhập tệp nào trong số đó, hãy giữ lại một bản.` });
+      }
+    }
+  }
+
+  return {
+    /** What each file is and what importing it would do; nothing written. */
+    async preview(files: readonly ListFile[], unitIds: readonly string[] | null): Promise<ConsolidationFile[]> {
+      return (await plan(files, unitIds, true)).map(({ path: _p, hash: _h, version: _v, unitId: _u, ...f }) => f);
+    },
+
+    /** Imports every file it can, each as its own undoable command; a refused file is one line and the rest goes on. */
+    async commit(actor: Actor, files: readonly ListFile[], unitIds: readonly string[] | null): Promise<ConsolidationReport> {
+      if (running) throw new AppError('consolidation-busy', 'Đang tổng hợp một lượt danh sách khác; hãy đợi xong.', 'Another consolidation is running.');
+      const report: ConsolidationReport = { files: [], totals: { files: 0, rows: 0, imported: 0, updated: 0, listedElsewhere: 0 }, unrecognised: [], queued: { sameId: 0, probable: 0, added: 0 } };
+      running = { progress: { filesDone: 0, filesTotal: files.length, file: null, rowsDone: 0, rowsTotal: 0 }, current: null, rowsBefore: 0 };
+      try {
+        const planned = await plan(files, unitIds, false);
+        for (const p of planned) if (p.status !== 'ready') report.unrecognised.push({ file: p.file, reason: p.reason ?? `${p.file}: không nhập.` });
+        const ready = planned.filter((p) => p.status === 'ready').sort(inImportOrder);
+        running.progress.filesTotal = ready.length;
+        for (const p of ready) {
+          running.progress.file = p.file;
+          running.current = p.path;
+          const reason = p.from ? `Danh sách của ${p.from.name} (cũ, mã ${p.from.code}), nay là ${p.commune!.name}` : undefined;
+          try {
+            const r = await deps.commit(actor, p.path, { unitId: p.unitId!, fileName: p.file, listedElsewhere: 'also-list', fileHash: p.hash, reason });
+            const rows = r.imported + r.updated + r.unchanged;
+            report.files.push({
+              file: p.file, commune: { code: p.commune!.code, name: p.commune!.name }, layout: r.sheets.find((s) => s.layout)?.layout ?? null,
+              rows, imported: r.imported, updated: r.updated, unchanged: r.unchanged, needsFixing: r.needsFixing.length, listedElsewhere: r.elsewhere.length, importId: r.importId,
+            });
+            running.rowsBefore += rows;
+          } catch (e) {
+            report.unrecognised.push({ file: p.file, reason: `${p.file}: ${refusal(e)}` });
+          }
+          running.progress.filesDone += 1;
+          running.progress.rowsDone = running.rowsBefore;
+        }
+        for (const f of report.files) {
+          report.totals.files += 1;
+          report.totals.rows += f.rows;
+          report.totals.imported += f.imported;
+          report.totals.updated += f.updated;
+          report.totals.listedElsewhere += f.listedElsewhere;
+        }
+        if (report.files.length) {
+          const detection = deps.detect(actor, { unitIds: unitIds ? [...unitIds] : null });
+          report.queued = { sameId: detection.sameId, probable: detection.probable, added: detection.added };
+        }
+        return report;
+      } finally {
+        running = null;
+      }
+    },
+
+    progress(): ConsolidationProgress | null {
+      if (!running) return null;
+      const written = running.current ? deps.written?.(running.current) ?? 0 : 0;
+      return { ...running.progress, rowsDone: running.rowsBefore + written };
+    },
+  };
+}
+
+export type Consolidation = ReturnType<typeof createConsolidation>;
+
+/** Commune by commune, each commune's versions oldest first (the newer one updates what the older wrote). */
+function inImportOrder(a: Planned, b: Planned): number {
+  return (a.commune!.name.localeCompare(b.commune!.name, 'vi') || a.commune!.code.localeCompare(b.commune!.code)) || compareVersions(a.version, b.version);
+}
+
+function refusal(e: unknown): string {
+  if (e instanceof AppError) {
+    if (e.code === 'import-empty' || e.code === 'not-a-spreadsheet' || e.code === 'file-empty') return 'không phải danh sách đối tượng (không thấy dòng nào có họ tên, ngày sinh…); không nhập.';
+    return e.messageVi.replace(/^./, (c) => c.toLocaleLowerCase('vi'));
+  }
+  throw e;
+}
+
+function sha256(filePath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(filePath).on('data', (c) => hash.update(c)).on('end', () => resolve(hash.digest('hex'))).on('error', reject);
+  });
+}
