@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../../main/core/database/open-database';
+import { runCommand } from '../../main/core/write-path';
+import { beneficiaryTable } from '../../main/registry/synced-tables';
+import { syncNow, syncStatus, enrolWithHub } from '../../main/sync/sync-service';
+import { openIssues } from '../../main/sync/sync-issues';
+import { outboxBatch } from '../../main/sync/outbox';
+import { callHub } from '../../main/sync/hub-client';
+import { readEnrolment } from '../../main/sync/sync-state';
+import { exportBundle, importReceipt } from '../../main/sync/bundles';
+import { writeBundle } from '../../main/sync/bundle-file';
+import { importBundle } from '../../hub/bundle-import';
+import { revokeDevice, addOffice, issueEnrolmentCode } from '../../hub/offices';
+import { hubIdentity } from '../../hub/hub-identity';
+import { adminPage } from '../../hub/admin-page';
+import { PROTOCOL_VERSION, type PushAnswer } from '../../shared/sync/protocol';
+import { tempDir, openTempDatabase } from '../support/temp-database';
+import { startTestHub, enrolledDesktop, addPeople, peopleOf, clerk, COMMUNE_X, COMMUNE_Y, PROVINCE, type TestHub } from '../support/sync-hub';
+
+let hub: TestHub;
+let dir: string;
+let cleanup: () => void;
+const open: AppDatabase[] = [];
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir());
+  hub = await startTestHub();
+}, 120_000);
+afterAll(async () => {
+  for (const db of open) db.close();
+  await hub?.close();
+  cleanup();
+});
+
+async function desktop(name: string, office: { unitId: string; area?: string[] }) {
+  const db = await enrolledDesktop(hub, dir, name, office);
+  open.push(db);
+  return db;
+}
+
+const count = async (sql: string, params: unknown[] = []) => Number((await hub.store.query<{ n: number }>(sql, params))[0].n);
+
+describe('online sync between a commune, the office above and the hub', () => {
+  it('enrols with a one-time code that names the hub, and refuses it twice or for another hub', async () => {
+    const db = openTempDatabase(dir, 'enrol.db');
+    open.push(db);
+    const office = await addOffice(hub.store, { unitId: COMMUNE_X, name: 'Thử' });
+    const code = await issueEnrolmentCode(hub.store, await hubIdentity(hub.store), office.id);
+    const wrongHub = code.replace(/-[A-Z0-9]+$/, '-ZZZZZZ');
+    await expect(enrolWithHub(db, hub.server.url, wrongHub)).rejects.toMatchObject({ code: 'hub-mismatch' });
+    await enrolWithHub(db, hub.server.url, code);
+    expect(readEnrolment(db)).toMatchObject({ deviceId: db.deviceId, officeUnitId: COMMUNE_X, hubSignKey: (await hubIdentity(hub.store)).signPublic });
+    const other = openTempDatabase(dir, 'enrol2.db');
+    open.push(other);
+    await expect(enrolWithHub(other, hub.server.url, code)).rejects.toMatchObject({ code: 'code-used', vi: expect.stringContaining('đã được dùng') });
+  });
+
+  it('pushes a commune\'s work to the hub and the office above receives it; edits above come back; same data on both ends', async () => {
+    const commune = await desktop('xa', { unitId: COMMUNE_X });
+    const above = await desktop('tinh', { unitId: PROVINCE, area: [COMMUNE_X, COMMUNE_Y] });
+    const ids = addPeople(commune, COMMUNE_X, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']);
+    runCommand(commune, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, ids[0], { village: 'Thôn Đông' }));
+    const first = await syncNow(commune, { batchEntries: 2 });
+    expect(first).toMatchObject({ pushed: 4, batches: 2, acked: outboxBatch(commune, 0, 100)!.upTo });
+    expect(syncStatus(commune)).toMatchObject({ enrolled: true, pending: 0, problem: null, lastError: null });
+    const received = await syncNow(above);
+    expect(received.pulled).toBe(4);
+    runCommand(above, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, ids[1], { hometown: 'Hà Nam' }));
+    await syncNow(above);
+    await syncNow(commune);
+    expect(peopleOf(commune)).toEqual(peopleOf(above));
+    expect(commune.sqlite.prepare('SELECT hometown FROM beneficiaries WHERE id = ?').pluck().get(ids[1])).toBe('Hà Nam');
+    // The commune keeps who made the change above, and where.
+    const entry = commune.sqlite.prepare("SELECT l.device_id, c.user_id FROM change_log l JOIN commands c ON c.id = l.command_id WHERE l.field = 'hometown'").get();
+    expect(entry).toEqual({ device_id: above.deviceId, user_id: clerk.userId });
+    // A second round moves nothing.
+    expect(await syncNow(commune)).toMatchObject({ pushed: 0, pulled: 0 });
+    expect(await syncNow(above)).toMatchObject({ pushed: 0, pulled: 0 });
+    await expect(adminPage(hub.store)).resolves.toContain('tinh');
+  });
+
+  it('a field changed on both sides is a conflict at the hub and on the desktop, nothing overwritten; a batch sent twice is applied once', async () => {
+    const commune = await desktop('xa2', { unitId: COMMUNE_Y });
+    const above = await desktop('tinh2', { unitId: PROVINCE, area: [COMMUNE_Y] });
+    const [id] = addPeople(commune, COMMUNE_Y, ['Phạm Văn Dũng']);
+    await syncNow(commune);
+    await syncNow(above);
+    runCommand(commune, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { birth: '1950-01-01' }));
+    runCommand(above, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { birth: '1950-12-31' }));
+    await syncNow(commune);
+    const report = await syncNow(above);
+    expect(report.held).toBe(1);
+    expect(openIssues(above).map((i) => i.why).sort()).toEqual(['conflict', 'hub-conflict']);
+    expect(above.sqlite.prepare('SELECT birth FROM beneficiaries WHERE id = ?').pluck().get(id)).toBe('1950-12-31');
+    expect(commune.sqlite.prepare('SELECT birth FROM beneficiaries WHERE id = ?').pluck().get(id)).toBe('1950-01-01');
+    expect(await count("SELECT count(*) AS n FROM conflicts WHERE entity_id = $1 AND outcome = 'conflict'", [id])).toBe(1);
+    // The same batch again: acknowledged, nothing applied twice.
+    const e = readEnrolment(commune)!;
+    const caller = { url: hub.server.url, device: commune.deviceId, signPrivate: e.signPrivate, hubSignKey: e.hubSignKey };
+    const before = await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId]);
+    const again = await callHub<PushAnswer>(caller, '/v1/push', outboxBatch(commune, 0, 100)!);
+    expect(again.acked).toBe(outboxBatch(commune, 0, 100)!.upTo);
+    expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(before);
+  });
+
+  it('refuses a revoked device, a request signed by another key, and a newer protocol, in Vietnamese', async () => {
+    const db = await desktop('mat-may', { unitId: COMMUNE_X });
+    const e = readEnrolment(db)!;
+    const caller = { url: hub.server.url, device: db.deviceId, signPrivate: e.signPrivate, hubSignKey: e.hubSignKey };
+    await expect(callHub(caller, '/v1/pull', { v: PROTOCOL_VERSION + 1, cursor: 0 })).rejects.toMatchObject({ code: 'version', vi: expect.stringContaining('phiên bản mới hơn') });
+    const stranger = await desktop('khac', { unitId: COMMUNE_X });
+    await expect(callHub({ ...caller, signPrivate: readEnrolment(stranger)!.signPrivate }, '/v1/status', { v: PROTOCOL_VERSION })).rejects.toMatchObject({ code: 'bad-signature' });
+    await revokeDevice(hub.store, db.deviceId);
+    addPeople(db, COMMUNE_X, ['Võ Thị Em']);
+    await expect(syncNow(db)).rejects.toMatchObject({ code: 'revoked', vi: expect.stringContaining('thu hồi') });
+    expect(syncStatus(db).lastError).toContain('thu hồi');
+  });
+});
+
+describe('USB bundles', () => {
+  it('carries everything unacknowledged to the hub and a receipt back, once, whatever the order', async () => {
+    const commune = await desktop('xa-usb', { unitId: COMMUNE_Y });
+    const above = await desktop('tinh-usb', { unitId: PROVINCE, area: [COMMUNE_Y] });
+    addPeople(commune, COMMUNE_Y, ['Đặng Văn Giáp', 'Bùi Thị Hoa']);
+    const first = exportBundle(commune);
+    addPeople(commune, COMMUNE_Y, ['Hồ Văn Ích']);
+    const second = exportBundle(commune);
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect(second.entries).toBe(3); // everything not acknowledged, not only what is new since the first
+    expect(second.bytes.includes(Buffer.from('Giáp'))).toBe(false); // unreadable on the stick
+    const two = await importBundle(hub.store, second.bytes);
+    const one = await importBundle(hub.store, first.bytes);
+    const twoAgain = await importBundle(hub.store, second.bytes);
+    expect([two.replay, one.replay, twoAgain.replay]).toEqual([false, true, true]);
+    expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(3);
+    expect(importReceipt(commune, two.bytes)).toMatchObject({ number: 2, acked: 3 });
+    expect(exportBundle(commune).entries).toBe(0);
+    await syncNow(above);
+    expect(peopleOf(above)).toEqual(peopleOf(commune));
+    // The office above's edit comes back in the next receipt.
+    const [id] = peopleOf(commune).map((p) => String(p.id));
+    runCommand(above, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { village: 'Xóm Chùa' }));
+    await syncNow(above);
+    const receipt = await importBundle(hub.store, exportBundle(commune).bytes);
+    expect(importReceipt(commune, receipt.bytes).received).toBe(1);
+    expect(peopleOf(commune)).toEqual(peopleOf(above));
+  });
+
+  it('refuses a tampered, truncated, foreign, revoked or newer bundle with a clear message and applies nothing', async () => {
+    const commune = await desktop('xa-xau', { unitId: COMMUNE_X });
+    addPeople(commune, COMMUNE_X, ['Ngô Văn Khải']);
+    const good = exportBundle(commune).bytes;
+    const tampered = Buffer.from(good);
+    tampered[tampered.length - 100] ^= 1;
+    await expect(importBundle(hub.store, tampered)).rejects.toMatchObject({ code: 'bundle-tampered', vi: expect.stringContaining('bị sửa') });
+    await expect(importBundle(hub.store, good.subarray(0, good.length / 2))).rejects.toMatchObject({ vi: expect.stringMatching(/cắt cụt|bị sửa/) });
+    await expect(importBundle(hub.store, Buffer.from('PK\u0003\u0004 not a bundle'))).rejects.toMatchObject({ code: 'not-a-bundle' });
+    const e = readEnrolment(commune)!;
+    const header = { v: PROTOCOL_VERSION, kind: 'changes' as const, hub: 'another-hub', device: commune.deviceId, number: 9, createdAt: new Date().toISOString() };
+    await expect(importBundle(hub.store, writeBundle(header, {}, e.signPrivate, e.hubBoxKey))).rejects.toMatchObject({ code: 'other-hub', vi: expect.stringContaining('máy chủ tỉnh khác') });
+    await expect(importBundle(hub.store, writeBundle({ ...header, hub: e.hubId, v: PROTOCOL_VERSION + 1 }, {}, e.signPrivate, e.hubBoxKey)))
+      .rejects.toMatchObject({ vi: expect.stringContaining('phiên bản mới hơn') });
+    expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(0);
+    await revokeDevice(hub.store, commune.deviceId);
+    await expect(importBundle(hub.store, good)).rejects.toMatchObject({ code: 'revoked' });
+    expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(0);
+  });
+});
