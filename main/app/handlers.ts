@@ -229,6 +229,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'payout.levels': (s) => s.payout.levels(),
   'payout.addLevel': (s, input, ctx) => s.payout.addLevel(ctx.actor, input),
   'payout.levelUnits': (s) => s.payout.levelUnits(),
+  'payout.entitlements': (s, input, ctx) => s.payout.entitlements(scopeOf(s, ctx), input.beneficiaryId),
+  'payout.saveEntitlement': (s, input, ctx) => s.payout.saveEntitlement(ctx.actor, scopeOf(s, ctx), input),
   'payout.confirmPaid': (s, input, ctx) => s.payout.confirmPaid(ctx.actor, input),
   'payout.resolveAmountCheck': (s, input, ctx) => {
     s.payout.resolveAmountCheck(ctx.actor, input);

@@ -214,3 +214,16 @@ export function officePlaceOf(db: SqliteConnection, unitId: string): { communeNa
     FROM admin_units u WHERE u.id = ?`).get(unitId) as { name: string; code: string; parentName: string | null } | undefined;
   return { communeName: row?.name ?? 'Xã', communeCode: row?.code ?? '', provinceName: row?.parentName ?? null };
 }
+
+export interface PersonBasisRow {
+  id: string;
+  unitId: string;
+  birth: string | null;
+  status: 'active' | 'stopped' | 'deceased' | 'moved';
+  statusDate: string | null;
+}
+
+export function personBasisOf(db: SqliteConnection, beneficiaryId: string): PersonBasisRow | undefined {
+  return db.prepare(`SELECT id, unit_id AS unitId, birth, status, status_date AS statusDate FROM beneficiaries WHERE deleted = 0 AND id = ?`)
+    .get(beneficiaryId) as PersonBasisRow | undefined;
+}

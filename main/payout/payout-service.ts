@@ -19,6 +19,8 @@ import { payoutLevelTable } from './synced-tables';
 import { confirmPaid, type ConfirmPaidInput } from './roster-payments';
 import { resolveAmountCheck } from './amount-check-decisions';
 import { unitChain } from './payout-queries';
+import { entitlementsView, saveEntitlement } from './entitlement-editing';
+import type { saveEntitlementInput } from '../../shared/contract/payout';
 
 export interface PayoutScope {
   /** The user's units (null: everywhere), as the registry's scope. */
@@ -86,6 +88,14 @@ export function createPayoutService(db: AppDatabase) {
     amountChecks(status: 'open' | 'resolved' | null) {
       return amountCheckRows(sqlite, status).map((c) => ({ id: c.id, beneficiaryId: c.beneficiaryId, fullName: c.fullName, village: c.village,
         regime: c.regimeCode, period: c.period, importedAmount: c.importedAmount, computedAmount: c.computedAmount, status: c.status }));
+    },
+    entitlements(scope: PayoutScope, beneficiaryId: string) {
+      ensurePayoutReference(db);
+      return entitlementsView(db, beneficiaryId, scope.unitIds);
+    },
+    saveEntitlement(actor: Actor, scope: PayoutScope, input: z.output<typeof saveEntitlementInput>) {
+      ensurePayoutReference(db);
+      return saveEntitlement(db, actor, input, scope.unitIds);
     },
     confirmPaid(actor: Actor, input: ConfirmPaidInput) {
       return confirmPaid(db, actor, data(input.period), input);

@@ -16,6 +16,7 @@ import { HouseholdActions } from './edit/HouseholdActions';
 import { notifyRegisterChanged } from './edit/register-changes';
 import { HistoryTable } from './HistoryTable';
 import { categoryGroupLabel } from './row-cells';
+import { EntitlementsPanel } from '../payout/EntitlementsPanel';
 
 const ACCOUNT_FIELDS = new Set(['accountNumber', 'bankName', 'bankBin']);
 
@@ -212,6 +213,7 @@ function DetailBody({ d, canWrite, onEditField, onChanged, openAccountForm = fal
           <div className="button-row"><button type="button" onClick={() => setAccountForm('new')} data-testid="account-add">+ {t('edit.accounts.add')}</button></div>
         )}
       </section>
+      <EntitlementsPanel beneficiaryId={d.id} canWrite={canWrite} />
       <section className="panel wide" aria-labelledby="problems-title" data-testid="problems">
         <h2 id="problems-title">{t('detail.problems')}</h2>
         {d.problems.length === 0 ? <p className="muted">{t('detail.noProblems')}</p> : (

@@ -25,7 +25,7 @@ import { databaseBackupInput, databaseBackupOutput, databaseUnlockInput, databas
 import {
   addLevelInput, amountCheckSchema, approveInput, levelSchema, periodSchema, releaseInput, rosterCreateOutput, rosterGetInput,
   rosterStatusOutput, rosterViewSchema, settleInput, rosterExportInput, rosterExportOutput, reconcileOutput,
-  confirmPaidInput, confirmPaidOutput, resolveAmountCheckInput, levelUnitSchema,
+  confirmPaidInput, confirmPaidOutput, resolveAmountCheckInput, levelUnitSchema, entitlementsOutput, saveEntitlementInput, entitlementSchema,
 } from './payout';
 import { checkInInput, clinicSettingsSchema, exportDayOutput, officerSchema, saveClinicSettingsInput, visitSchema, visitsInput } from './clinic';
 import type { Permission } from './roles';
@@ -159,6 +159,10 @@ export const contract = {
   'payout.addLevel': method(addLevelInput, levelSchema, 'users.manage'),
   /** Where a new level can apply: the country, the office's commune and the units above it. */
   'payout.levelUnits': method(empty, z.array(levelUnitSchema), 'beneficiaries.read'),
+  /** A person's entitlements (regime, group, coefficient, from, to, override) with what each pays this month, and the regimes to choose from. */
+  'payout.entitlements': method(z.object({ beneficiaryId: z.string().min(1).max(100) }).strict(), entitlementsOutput, 'beneficiaries.read'),
+  /** Enters or corrects an entitlement by hand (the money is computed from it; an override needs its reason). */
+  'payout.saveEntitlement': method(saveEntitlementInput, entitlementSchema, 'beneficiaries.write'),
   /** Cash (and post-office) lines paid: the commune's signed list, recorded as the line's result. */
   'payout.confirmPaid': method(confirmPaidInput, confirmPaidOutput, 'beneficiaries.write'),
   /** An imported amount that differs from the computed one, decided (the computed is right, or the imported one is kept with a reason). */

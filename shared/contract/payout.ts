@@ -161,3 +161,45 @@ export const resolveAmountCheckInput = z.object({
 
 /** The units a level can apply in: the country (null), and the office's commune and the units above it. */
 export const levelUnitSchema = z.object({ unitId: z.string().nullable(), name: z.string() });
+
+/** What an entitlement pays for one month (the current one, within its from–to): level × coefficient, or its override. */
+export const entitlementMonthSchema = z.object({
+  period: z.string(), amount: z.number().int().nullable(), level: z.number().int().nullable(), hundredths: z.number().int().nullable(),
+  override: z.boolean(), problem: z.string().nullable(),
+});
+export const entitlementSchema = z.object({
+  id: z.string(),
+  regimeCode: z.string(),
+  groupCode: z.string().nullable(),
+  hundredths: z.number().int().nullable(),
+  from: z.string(),
+  to: z.string().nullable(),
+  overrideAmount: z.number().int().nullable(),
+  overrideReason: z.string().nullable(),
+  basis: z.string(),
+  month: entitlementMonthSchema,
+});
+export type EntitlementView = z.infer<typeof entitlementSchema>;
+export const entitlementsOutput = z.object({
+  entitlements: z.array(entitlementSchema),
+  regimes: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['monthly', 'one-off']) })),
+});
+
+/** A person's entitlement entered or corrected by hand (a decision): never an amount, but an override with its reason. */
+export const saveEntitlementInput = z.object({
+  id: z.string().min(1).max(200).nullable().default(null),
+  beneficiaryId: z.string().min(1).max(100),
+  regimeCode: z.string().min(1).max(100),
+  groupCode: z.string().max(100).nullable().default(null),
+  hundredths: z.number().int().min(1, 'Hệ số phải lớn hơn 0').max(10_000).nullable().default(null),
+  from: periodSchema,
+  to: periodSchema.nullable().default(null),
+  overrideAmount: z.number().int().min(1, 'Mức điều chỉnh phải lớn hơn 0').max(1_000_000_000).nullable().default(null),
+  overrideReason: z.string().trim().max(500).nullable().default(null),
+  basis: z.string().trim().min(3, 'Cần ghi căn cứ (quyết định số …)').max(300),
+}).strict().superRefine((v, ctx) => {
+  if (v.overrideAmount !== null && (v.overrideReason ?? '').length < 5) {
+    ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'Mức điều chỉnh cần ghi lý do (ít nhất 5 ký tự)' });
+  }
+  if (v.to !== null && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Đến tháng không được trước Từ tháng' });
+});

@@ -36,6 +36,10 @@ export const COEFFICIENT_GROUPS: readonly CoefficientGroup[] = [
   { code: 'art20-child-under-4', label: 'Hỗ trợ chăm sóc, nuôi dưỡng trẻ em dưới 4 tuổi', basis: 'NĐ 20/2021 Điều 20', bands: [{ hundredths: 250 }] },
   { code: 'art20-child-4-16', label: 'Hỗ trợ chăm sóc, nuôi dưỡng trẻ em từ 4 đến dưới 16 tuổi, người cao tuổi', basis: 'NĐ 20/2021 Điều 20', bands: [{ hundredths: 150 }] },
   { code: 'art20-especially-severe', label: 'Hỗ trợ hộ gia đình trực tiếp chăm sóc người khuyết tật đặc biệt nặng', basis: 'NĐ 20/2021 Điều 20', bands: [{ hundredths: 100 }] },
+  { code: 'art20-disabled-parent-one-child', label: 'Người khuyết tật (đặc biệt) nặng đang mang thai hoặc nuôi một con dưới 36 tháng tuổi', basis: 'NĐ 20/2021 Điều 20', bands: [{ hundredths: 150 }] },
+  { code: 'art20-disabled-parent-two-children', label: 'Người khuyết tật (đặc biệt) nặng mang thai và nuôi một con, hoặc nuôi từ hai con dưới 36 tháng tuổi', basis: 'NĐ 20/2021 Điều 20', bands: [{ hundredths: 200 }] },
+  { code: 'art20-taking-in-especially-severe', label: 'Hỗ trợ hộ gia đình, cá nhân nhận nuôi dưỡng người khuyết tật đặc biệt nặng', basis: 'NĐ 20/2021 Điều 20', bands: [{ hundredths: 150 }] },
+  { code: 'art20-taking-in-child-especially-severe', label: 'Hỗ trợ hộ gia đình, cá nhân nhận nuôi dưỡng trẻ em khuyết tật đặc biệt nặng', basis: 'NĐ 20/2021 Điều 20', bands: [{ hundredths: 250 }] },
   { code: 'art11-funeral', label: 'Hỗ trợ chi phí mai táng', basis: 'NĐ 20/2021 Điều 11 (tối thiểu 20 lần mức chuẩn)', bands: [{ hundredths: 2000 }] },
 ];
 

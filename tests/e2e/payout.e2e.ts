@@ -117,4 +117,33 @@ test.describe('chi trả: một tháng', () => {
     await expect(page.getByTestId('reconcile-states').locator('tr[data-state="paid"] td').nth(1)).toHaveText('1');
     await fitsWidth(page);
   });
+
+  test("a person's entitlement is entered in the detail: checked at each field, the amount computed, an override shown as such", async ({ page }) => {
+    await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('beneficiary-row').first().click();
+    const panel = page.getByTestId('entitlements');
+    await panel.getByTestId('entitlement-add').click();
+    await panel.getByTestId('entitlement-regime').selectOption('btxh-monthly');
+    await panel.getByTestId('entitlement-group').selectOption('art5-6-especially-severe');
+    await panel.getByTestId('entitlement-from').fill('13/2026');
+    await panel.getByTestId('entitlement-override-amount').fill('1.200.000');
+    await panel.getByTestId('entitlement-save').click();
+    await expect(panel.getByTestId('entitlement-from-error')).toHaveText('Nhập tháng dạng mm/yyyy, ví dụ 01/2027.');
+    await expect(panel.getByTestId('entitlement-overrideReason-error')).toContainText('cần ghi lý do');
+    await expect(panel.getByTestId('entitlement-basis-error')).toBeVisible();
+    await panel.getByTestId('entitlement-override-amount').fill('');
+    await panel.getByTestId('entitlement-from').fill('11/2026');
+    await panel.getByTestId('entitlement-basis').fill('Quyết định số 15/QĐ-UBND');
+    await panel.getByTestId('entitlement-save').click();
+    // The roster of the first test derived one from the category already; the decision entered is beside it.
+    const row = panel.getByTestId('entitlement-row').filter({ hasText: '11/2026 – nay' });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(/\d{1,3}(\.\d{3})+\s₫/);
+    await row.getByTestId('entitlement-edit').click();
+    await panel.getByTestId('entitlement-override-amount').fill('1.200.000');
+    await panel.getByTestId('entitlement-override-reason').fill('Theo quyết định của tỉnh');
+    await panel.getByTestId('entitlement-save').click();
+    await expect(row.getByTestId('entitlement-override')).toHaveText('Mức điều chỉnh: Theo quyết định của tỉnh');
+    await expect(row).toContainText('1.200.000');
+  });
 });
