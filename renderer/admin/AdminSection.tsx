@@ -5,8 +5,9 @@ import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { SignInAttemptsPanel } from './SignInAttemptsPanel';
 import { UsersPanel } from './UsersPanel';
+import { ClinicSettingsPanel } from '../clinic/ClinicSettingsPanel';
 
-const TABS = ['users', 'attempts', 'audit', 'backup'] as const;
+const TABS = ['users', 'attempts', 'audit', 'backup', 'clinic'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Quản trị: the administrator's screen (users, sign-in attempts, the audit trail, the backup). Shown only with users.manage. */
@@ -29,6 +30,7 @@ export function AdminSection() {
         {tab === 'attempts' && <SignInAttemptsPanel />}
         {tab === 'audit' && <AuditPanel />}
         {tab === 'backup' && <BackupPanel />}
+        {tab === 'clinic' && <ClinicSettingsPanel />}
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import type { Session } from '../../shared/contract/accounts';
 import { AdminSection } from '../admin/AdminSection';
 import { BeneficiariesSection } from '../beneficiaries/BeneficiariesSection';
 import { CardSection } from '../card/CardSection';
+import { ClinicSection } from '../clinic/ClinicSection';
 import { ImportSection } from '../imports/ImportSection';
 import { MismatchQueue } from '../mismatches/MismatchQueue';
 import { PayoutSection } from '../payout/PayoutSection';
@@ -65,6 +66,7 @@ export function Shell({ info, session }: { info: AppInfo; session: Session }) {
           )}
           {current === 'discrepancies' && <MismatchQueue />}
           {current === 'payouts' && <PayoutSection role={session.user.role} />}
+          {current === 'clinic' && <ClinicSection />}
           {current === 'card' && <CardSection role={session.user.role} />}
           {current === 'admin' && <AdminSection />}
           {isUnbuilt(current) && <ComingSoon section={current} />}

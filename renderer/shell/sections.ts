@@ -1,7 +1,7 @@
 import type { Permission, Role } from '../../shared/contract/roles';
 import { can } from '../../shared/contract/roles';
 
-export type SectionId = 'beneficiaries' | 'import' | 'discrepancies' | 'payouts' | 'card' | 'sync' | 'reports' | 'admin';
+export type SectionId = 'beneficiaries' | 'import' | 'discrepancies' | 'payouts' | 'clinic' | 'card' | 'sync' | 'reports' | 'admin';
 
 export interface SectionSpec {
   id: SectionId;
@@ -16,6 +16,7 @@ export const SECTIONS: readonly SectionSpec[] = [
   { id: 'import', permission: 'beneficiaries.write', built: true },
   { id: 'discrepancies', permission: 'beneficiaries.write', built: true },
   { id: 'payouts', permission: 'beneficiaries.read', built: true },
+  { id: 'clinic', permission: 'clinic.check-in', built: true },
   { id: 'card', permission: 'card.read', built: true },
   { id: 'sync', permission: 'beneficiaries.write', built: false },
   { id: 'reports', permission: 'reports.read', built: false },
@@ -28,7 +29,7 @@ export function isUnbuilt(id: SectionId): id is UnbuiltSectionId {
   return SECTIONS.some((s) => s.id === id && !s.built);
 }
 
-/** The sections a role may see, in menu order (clinic reception: only the card reader, never welfare data). */
+/** The sections a role may see, in menu order (clinic reception: check-in and the card reader, never welfare data). */
 export function sectionsFor(role: Role): SectionSpec[] {
   return SECTIONS.filter((s) => can(role, s.permission));
 }

@@ -33,6 +33,8 @@ const IGNORED = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLoc
 export class ScanBurstRecognizer {
   private keys: KeyStroke[] = [];
   private started = false;
+  /** The current run began after a pause (or a scan), not right after a person's typing. */
+  private runAfterPause = true;
   private readonly maxGapMs: number;
   private readonly pauseMs: number;
   private readonly minLength: number;
@@ -53,6 +55,7 @@ export class ScanBurstRecognizer {
   reset(): void {
     this.keys = [];
     this.started = false;
+    this.runAfterPause = true;
   }
 
   push(stroke: KeyStroke): BurstEvent {
@@ -60,7 +63,13 @@ export class ScanBurstRecognizer {
     const last = this.keys.at(-1);
     const gap = last ? stroke.time - last.time : 0;
     // A slow gap ends a run that was slow already (a person typing) or is a real pause; inside a fast run it is a hiccup.
-    if (last && gap > this.maxGapMs && (gap > this.pauseMs || !this.fast(this.keys))) this.reset();
+    // A first key after a pause has no pace yet: the page may have been busy with it (a re-render of the field it landed
+    // in), so a second key within the pause carries that run on, and the keys after it decide.
+    const undecided = this.keys.length === 1 && this.runAfterPause;
+    if (last && gap > this.maxGapMs && (gap > this.pauseMs || (!undecided && !this.fast(this.keys)))) {
+      this.reset();
+      this.runAfterPause = gap > this.pauseMs;
+    }
     if (stroke.key === 'Enter' || stroke.key === 'Tab') {
       const keys = this.keys;
       const wasBurst = this.started || (this.printable(keys) >= this.minLength && this.fast(keys));

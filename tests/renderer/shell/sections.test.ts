@@ -3,7 +3,7 @@ import { isUnbuilt, sectionsFor } from '../../../renderer/shell/sections';
 
 describe('sections per role', () => {
   it.each([
-    ['clinic-reception', ['card']],
+    ['clinic-reception', ['clinic', 'card']],
     ['commune-clerk', ['beneficiaries', 'import', 'discrepancies', 'payouts', 'card', 'sync', 'reports']],
     ['district-staff', ['beneficiaries', 'payouts', 'reports']],
     ['administrator', ['beneficiaries', 'import', 'discrepancies', 'payouts', 'card', 'sync', 'reports', 'admin']],

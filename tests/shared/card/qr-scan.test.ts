@@ -84,6 +84,13 @@ describe('keyboard-wedge scan bursts', () => {
     expect(typing.map((k) => p.push(k)).every((e) => e.kind === 'none')).toBe(true);
   });
 
+  it('a scan whose first key the page was slow to take (a busy re-render) is still whole', () => {
+    const r = new ScanBurstRecognizer();
+    feed(r, [...'abc'], 0, 100);
+    r.push({ key: QR[0]!, time: 5_000 });
+    expect(feed(r, [...QR.slice(1)], 5_000 + 150, 4).at(-1)).toMatchObject({ kind: 'scan', text: QR });
+  });
+
   it('starts over after a pause', () => {
     const r = new ScanBurstRecognizer();
     feed(r, [...'abc'], 0, 100);
