@@ -298,6 +298,22 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'clinic.setOfficer': (s, input, ctx) => s.clinic.setOfficer(ctx.actor, ctx.user!.id, input),
   'clinic.settings': (s) => s.clinic.settings(),
   'clinic.saveSettings': (s, input, ctx) => s.clinic.saveSettings(ctx.actor, input),
+  'sync.status': (s) => s.sync.status(),
+  'sync.enrol': (s, input) => s.sync.enrol(input.hubUrl, input.code),
+  'sync.now': (s) => s.sync.now(),
+  'sync.issues': (s) => s.sync.issues(),
+  'sync.exportBundle': (s, _input, ctx) => {
+    const target = newDownload();
+    const { number, entries } = s.sync.exportBundle(ctx.actor, target.path);
+    return { fileName: `Goi_dong_bo_${String(number).padStart(4, '0')}.ansinh`, number, entries, downloadRef: target.ref };
+  },
+  'sync.importReceipt': (s, input) => {
+    try {
+      return s.sync.importReceipt(uploadPath(input.fileRef));
+    } finally {
+      discardUpload(input.fileRef);
+    }
+  },
 };
 
 /** ASCII file names: they survive every file system, zip tool and e-mail client an office uses. */

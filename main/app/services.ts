@@ -23,6 +23,7 @@ import { createDuplicatesService } from '../identity/duplicates-service';
 import { createCardReadService } from '../card/card-read-service';
 import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
 import { createPayoutService } from '../payout/payout-service';
+import { createSyncService } from '../sync/sync-capability';
 import { createClinicService, type ClinicOptions } from '../clinic/clinic-service';
 import { createConsolidation } from '../consolidation/consolidation-service';
 
@@ -74,6 +75,7 @@ export function createServices(options: ServiceOptions) {
     mismatchDecisions: createMismatchDecisions(db),
     clinic,
     duplicates,
+    sync: createSyncService(db),
     consolidation: createConsolidation(db, {
       imports,
       commit: (actor, filePath, options) => importCommits.commit(actor, filePath, options),

@@ -28,6 +28,7 @@ import {
   confirmPaidInput, confirmPaidOutput, resolveAmountCheckInput, levelUnitSchema, entitlementsOutput, saveEntitlementInput, entitlementSchema,
 } from './payout';
 import { checkInInput, clinicSettingsSchema, exportDayOutput, officerSchema, saveClinicSettingsInput, visitSchema, visitsInput } from './clinic';
+import { bundleExportOutput, receiptImportOutput, syncEnrolInput, syncIssueSchema, syncReportSchema, syncStatusSchema } from './sync';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -191,6 +192,18 @@ export const contract = {
   'consolidation.commit': method(consolidationFilesInput, consolidationReportSchema, 'lists.consolidate'),
   /** While consolidation.commit runs: files and rows done of all. */
   'consolidation.progress': method(z.object({}).strict(), consolidationProgressSchema, 'lists.consolidate'),
+  /** Sync with the province hub: last success, what is pending, the last error in Vietnamese. */
+  'sync.status': method(empty, syncStatusSchema, 'beneficiaries.read'),
+  /** Enrols this device with the hub's one-time code (administrator). */
+  'sync.enrol': method(syncEnrolInput, syncStatusSchema, 'users.manage'),
+  /** "Đồng bộ ngay": push what the hub has not acknowledged, pull what is new. */
+  'sync.now': method(empty, syncReportSchema, 'beneficiaries.write'),
+  /** "Cần xử lý": changes sync did not simply apply. */
+  'sync.issues': method(empty, z.array(syncIssueSchema), 'beneficiaries.read'),
+  /** Everything the hub has not acknowledged, as one encrypted, signed USB bundle (audited). */
+  'sync.exportBundle': method(empty, bundleExportOutput, 'lists.export'),
+  /** The hub's receipt bundle: acknowledgements and what the office receives. */
+  'sync.importReceipt': method(z.object({ fileRef: fileRefSchema }).strict(), receiptImportOutput, 'beneficiaries.write'),
 } as const;
 
 export type Contract = typeof contract;

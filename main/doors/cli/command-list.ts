@@ -1,4 +1,7 @@
 import type { CliCommand } from './cli-command';
+import { bundleCommands } from './commands/bundle';
+import { hubCommands } from './commands/hub';
+import { syncCommands } from './commands/sync';
 import { cardImportCscaCommand } from './commands/card-import-csca';
 import { cardReadCommand } from './commands/card-read';
 import { demoCommand } from './commands/demo';
@@ -19,4 +22,5 @@ import { consolidateCommand } from './commands/consolidate';
 
 /** Every `ansinh` command. A capability adds its command module here. */
 export const cliCommands: CliCommand[] = [serveCommand, initCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
-  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, consolidateCommand];
+  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, consolidateCommand,
+  ...syncCommands, ...bundleCommands, ...hubCommands];

@@ -73,7 +73,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
 }
 
 /** Commands that create their database (or touch none): nothing to unlock first. */
-const NO_DATABASE = new Set(['demo', 'init', 'db encrypt', 'db restore']);
+const NO_DATABASE = new Set(['demo', 'init', 'db encrypt', 'db restore', 'hub', 'hub office', 'hub code', 'hub revoke', 'bundle import']);
 
 /** Commands are "serve", "demo", and two-word ones like "export beneficiaries" or "card read". */
 function findCommand(first: string, rest: string[]): { command: CliCommand; args: string[] } | undefined {

@@ -1,0 +1,54 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { AppDatabase } from '../core/database/open-database';
+import type { Actor } from '../core/write-path';
+import { recordAudit } from '../core/audit';
+import { AppError } from '../core/errors';
+import { enrolWithHub, syncNow, syncStatus, type SyncOptions } from './sync-service';
+import { exportBundle, importReceipt } from './bundles';
+import { BundleProblem } from './bundle-file';
+import { SyncRefusal } from './sync-state';
+import { openIssues } from './sync-issues';
+
+/** Sync as the app's services offer it: every refusal becomes the app's one error type, in Vietnamese. */
+export function createSyncService(db: AppDatabase) {
+  let running: Promise<unknown> | null = null;
+  return {
+    status: () => syncStatus(db),
+    issues: () => openIssues(db),
+    enrol: (hubUrl: string, code: string) => asAppError(async () => {
+      await enrolWithHub(db, hubUrl, code);
+      return syncStatus(db);
+    }),
+    /** One round; a round already running is waited for instead of started twice. */
+    now: (options?: SyncOptions) => asAppError(async () => {
+      if (running) await running.catch(() => undefined);
+      const round = syncNow(db, options);
+      running = round;
+      try {
+        return await round;
+      } finally {
+        running = null;
+      }
+    }),
+    /** The bundle for the USB stick (personal data leaves the machine: audited). */
+    exportBundle: (actor: Actor, path: string) => asAppError(() => {
+      const bundle = exportBundle(db);
+      writeFileSync(path, bundle.bytes);
+      recordAudit(db, actor, { action: 'sync-bundle-export', detail: { number: bundle.number, entries: bundle.entries } });
+      return { number: bundle.number, entries: bundle.entries };
+    }),
+    importReceipt: (path: string) => asAppError(() => importReceipt(db, readFileSync(path))),
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
+
+function asAppError<T>(work: () => T): T {
+  const map = (e: unknown) => (e instanceof SyncRefusal || e instanceof BundleProblem ? new AppError(e.code, e.vi, e.message) : e);
+  try {
+    const out = work();
+    return (out instanceof Promise ? out.catch((e) => { throw map(e); }) : out) as T;
+  } catch (e) {
+    throw map(e);
+  }
+}
