@@ -227,3 +227,11 @@ export function personBasisOf(db: SqliteConnection, beneficiaryId: string): Pers
   return db.prepare(`SELECT id, unit_id AS unitId, birth, status, status_date AS statusDate FROM beneficiaries WHERE deleted = 0 AND id = ?`)
     .get(beneficiaryId) as PersonBasisRow | undefined;
 }
+
+/** Where each person lives, for the post office that brings the money home: the permanent address, else the household's. */
+export function addressesOf(db: SqliteConnection, beneficiaryIds: readonly string[]): Map<string, string | null> {
+  const rows = db.prepare(`SELECT b.id, coalesce(nullif(trim(b.permanent_address), ''), nullif(trim(h.address), '')) AS address
+    FROM beneficiaries b LEFT JOIN households h ON h.id = b.household_id
+    WHERE b.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(beneficiaryIds)) as { id: string; address: string | null }[];
+  return new Map(rows.map((r) => [r.id, r.address]));
+}

@@ -8,6 +8,7 @@ import { rosterTable, type ExportKind } from './exports/roster-table';
 import { writeRosterPdf } from './exports/roster-pdf';
 import { writeRosterWorkbook } from './exports/roster-workbook';
 import type { RosterData } from './roster-view';
+import { addressesOf } from './payout-queries';
 
 export interface ExportedRoster {
   count: number;
@@ -26,7 +27,8 @@ export async function exportRoster(db: AppDatabase, actor: Actor, data: RosterDa
     throw new AppError('roster-not-approved', `Bảng kê tháng ${formatPeriod(roster.period)} chưa được duyệt: chưa gửi danh sách cho đơn vị chi trả được.`,
       'Approve the roster before sending lists to the payer.');
   }
-  const table = rosterTable(kind, data.lines, { communeName: place.communeName, communeCode: place.communeCode, period: roster.period });
+  const addresses = kind === 'post-office' ? addressesOf(db.sqlite, data.lines.filter((l) => l.channel === 'post-office').map((l) => l.beneficiaryId)) : undefined;
+  const table = rosterTable(kind, data.lines, { communeName: place.communeName, communeCode: place.communeCode, period: roster.period, addresses });
   if (roster.status === 'draft') table.subtitles.push('(DỰ THẢO — chưa được duyệt)');
   const office: OfficeInfo = { communeName: place.communeName, provinceName: place.provinceName, date: new Date(), ...people };
   if (format === 'pdf') await writeRosterPdf(file, table, office);

@@ -85,7 +85,9 @@ const village = (l: LineRow) => l.village?.trim() || '(Không rõ thôn)';
 const transferNote = (l: LineRow) => `${REGIME_SHORT[l.regimeCode] ?? l.regimeCode} T${formatPeriod(l.period)} ${l.months > 1 ? `(${l.months} thang) ` : ''}${l.id.slice(-12)}`;
 
 /** The layout of each export, from the roster's lines (already in village, name order). */
-export function rosterTable(kind: ExportKind, lines: LineRow[], place: { communeName: string; communeCode: string; period: string }): RosterTable {
+export function rosterTable(kind: ExportKind, lines: LineRow[], place: { communeName: string; communeCode: string; period: string;
+  /** The post-office list: each person's address (by beneficiary id), for the money brought home. */
+  addresses?: ReadonlyMap<string, string | null> }): RosterTable {
   const month = formatPeriod(place.period);
   const subtitles = [`Kỳ chi trả: tháng ${month} — Mã xã: ${place.communeCode}`];
   if (kind === 'bank') {
@@ -109,7 +111,8 @@ export function rosterTable(kind: ExportKind, lines: LineRow[], place: { commune
   }
   if (kind === 'post-office') {
     const ls = lines.filter((l) => payable(l) && l.channel === 'post-office');
-    const made = sections(group(ls, village), (l, n) => [n, l.id, l.fullName, l.idNumber, l.months, l.amount, null]);
+    const address = (l: LineRow) => place.addresses?.get(l.beneficiaryId) ?? l.village;
+    const made = sections(group(ls, village), (l, n) => [n, l.id, l.fullName, l.idNumber, address(l), l.months, l.amount, null]);
     return {
       sheetName: 'Buu dien', title: `DANH SÁCH CHI TRẢ QUA BƯU ĐIỆN THÁNG ${month}`, subtitles,
       columns: [
@@ -117,11 +120,12 @@ export function rosterTable(kind: ExportKind, lines: LineRow[], place: { commune
         { header: 'Mã giao dịch', width: 30, kind: 'digits' },
         { header: 'Họ và tên', width: 26, kind: 'text' },
         { header: 'Số CCCD', width: 15, kind: 'digits' },
+        { header: 'Địa chỉ', width: 32, kind: 'text' },
         { header: 'Số tháng', width: 7, kind: 'number', align: 'center' },
         { header: 'Số tiền (đồng)', width: 14, kind: 'amount', align: 'right' },
         { header: 'Ký nhận', width: 18, kind: 'text' },
       ],
-      amountColumn: 5, ...made, amountInWords: amountInWords(made.amount),
+      amountColumn: 6, ...made, amountInWords: amountInWords(made.amount),
     };
   }
   const ls = lines.filter(payable);

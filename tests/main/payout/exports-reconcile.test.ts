@@ -37,7 +37,7 @@ beforeAll(async () => {
   leader = await loginAs(services, 'quantri', 'quantri123!');
   addPeople(services, [
     { fullName: 'Nguyễn Văn An', village: 'Thôn Bắc', birth: '1940', idNumber: '035040000011', categoryGroup: 'BTXH', categoryLabel: 'Người cao tuổi (80 tuổi trở lên)', account: 'self' },
-    { fullName: 'Trần Thị Bình', village: 'Thôn Bắc', birth: '1980', idNumber: '035180000012', categoryGroup: 'BTXH', categoryLabel: 'Người khuyết tật đặc biệt nặng', account: null },
+    { fullName: 'Trần Thị Bình', village: 'Thôn Bắc', birth: '1980', idNumber: '035180000012', categoryGroup: 'BTXH', categoryLabel: 'Người khuyết tật đặc biệt nặng', account: null, permanentAddress: 'Xóm 3, Thôn Bắc, Xã Bình Sơn, Tỉnh Ninh Bình' },
     { fullName: 'Lê Văn Cường', village: 'Thôn Nam', birth: '1950', idNumber: '035050000013', categoryGroup: 'TNCC', categoryLabel: 'Thân nhân liệt sĩ', monthlyAmount: 2_789_000, account: 'authorised' },
     { fullName: 'Phạm Thị Dung', village: 'Thôn Nam', birth: '1945', idNumber: '035145000014', categoryGroup: 'BTXH', categoryLabel: 'Người cao tuổi (80 tuổi trở lên)', account: null },
   ]);
@@ -83,6 +83,20 @@ describe('roster exports', () => {
     expect(an).toEqual(expect.arrayContaining([expect.stringMatching(/^2026-12:.+:btxh-monthly$/), '970405', 500_000]));
     expect(flat.some((r) => r.includes('Trần Thị Bình') || r.includes('Phạm Thị Dung'))).toBe(false);
     expect(flat.some((r) => r.includes('Bằng chữ: Ba triệu hai trăm tám mươi chín nghìn đồng.'))).toBe(true);
+  });
+
+  it('the post-office list gives each person\'s address, for the money brought home, and a signature column', async () => {
+    const { file, count } = await exported('post-office', 'xlsx');
+    expect(count).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const rows: unknown[][] = [];
+    wb.worksheets[0].eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const header = rows.find((r) => r.includes('Địa chỉ'))!;
+    expect(header).toEqual(expect.arrayContaining(['Họ và tên', 'Số CCCD', 'Địa chỉ', 'Số tiền (đồng)', 'Ký nhận']));
+    const binh = rows.find((r) => r.includes('Trần Thị Bình'))!;
+    expect(binh[header.indexOf('Địa chỉ')]).toBe('Xóm 3, Thôn Bắc, Xã Bình Sơn, Tỉnh Ninh Bình');
+    expect(binh[header.indexOf('Số tiền (đồng)')]).toBe(1_000_000);
   });
 
   it('the printable roster in Excel has a signature column left blank for cash lines only', async () => {

@@ -15,6 +15,7 @@ export interface FixturePerson {
   account?: 'self' | 'authorised' | null;
   status?: 'active' | 'stopped' | 'deceased' | 'moved';
   statusDate?: string;
+  permanentAddress?: string;
 }
 
 /** People written into the demo commune through the write path, as an import or a clerk would leave them. */
@@ -23,7 +24,7 @@ export function addPeople(services: Services, people: FixturePerson[]): string[]
   return runCommand(services.db, { userId: null, origin: 'system' }, 'fixture', (w) => people.map((p, i) => {
     const id = w.insert(beneficiaryTable, {
       unitId, fullName: p.fullName, village: p.village, birth: p.birth, idNumber: p.idNumber, categoryGroup: p.categoryGroup,
-      categoryLabel: p.categoryLabel, monthlyAmount: p.monthlyAmount ?? null, status: p.status ?? 'active', statusDate: p.statusDate ?? null,
+      categoryLabel: p.categoryLabel, monthlyAmount: p.monthlyAmount ?? null, status: p.status ?? 'active', statusDate: p.statusDate ?? null, permanentAddress: p.permanentAddress ?? null,
       verified: JSON.stringify(p.verified === false ? {} : { idNumber: 'chip' }), paymentChannel: p.account ? (p.account === 'self' ? 'bank' : 'authorised') : 'cash',
     });
     if (p.account) {

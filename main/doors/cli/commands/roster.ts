@@ -5,6 +5,7 @@ import { saveDownloadTo } from '../save-download';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { formatCount, formatVnd } from '../../../../shared/format/money';
 import { formatPeriod } from '../../../../shared/payout/periods';
+import { parseDay } from '../../../../shared/payout/typed-values';
 import type { CliCommand, CliContext } from '../cli-command';
 
 function period(ctx: CliContext): string {
@@ -140,6 +141,30 @@ const rosterSettle: CliCommand = {
   },
 };
 
+const rosterPaid: CliCommand = {
+  name: 'roster paid',
+  summary: 'Ghi đã chi tiền mặt tại xã / qua bưu điện theo danh sách ký nhận / Record cash lines paid against the signed list',
+  usage: 'ansinh roster paid --period YYYY-MM (--key KEY | --all-cash) --paid-on dd/mm/yyyy [--note "…"] --db PATH [--json]',
+  options: { period: { type: 'string' }, key: { type: 'string', multiple: true }, 'all-cash': { type: 'boolean' }, 'paid-on': { type: 'string' }, note: { type: 'string' } },
+  needsUser: true,
+  async run(ctx) {
+    const p = period(ctx);
+    const paidOn = parseDay(text(ctx, 'paid-on', 'Cần --paid-on dd/mm/yyyy (ngày chi).'));
+    if (!paidOn) throw new AppError('usage', '--paid-on phải là một ngày dạng dd/mm/yyyy.', '--paid-on is a date dd/mm/yyyy.');
+    let keys = (ctx.values.key as string[] | undefined) ?? [];
+    if (ctx.values['all-cash'] === true) {
+      const waiting = await ctx.call('payout.get', { period: p, filter: 'awaiting', offset: 0, limit: 1_000_000 });
+      keys = waiting.lines.filter((l) => l.channel === 'cash' || l.channel === 'post-office').map((l) => l.key);
+      if (keys.length === 0) throw new AppError('none-waiting', 'Không còn dòng tiền mặt / bưu điện nào chờ chi.', 'No cash line is waiting.');
+    }
+    if (keys.length === 0) throw new AppError('usage', 'Cần --key MÃ_DÒNG (hoặc --all-cash).', 'Give --key KEY or --all-cash.');
+    const note = typeof ctx.values.note === 'string' ? ctx.values.note : '';
+    const r = await ctx.call('payout.confirmPaid', { period: p, keys, paidOn, note });
+    ctx.print({ period: p, paid: r.paid, skipped: r.skipped }, [`Đã ghi ${r.paid} dòng đã chi ngày ${ctx.values['paid-on']}.`, ...r.skipped.map((x) => `  ${x.message}`)].join('\n'));
+    return 0;
+  },
+};
+
 const rosterExport: CliCommand = {
   name: 'roster export',
   summary: 'Xuất danh sách chuyển khoản, danh sách chi qua bưu điện hoặc bảng kê in (xlsx/pdf; ghi nhật ký) / Export a roster list',
@@ -178,4 +203,4 @@ const rosterReconcile: CliCommand = {
   },
 };
 
-export const rosterCommands: CliCommand[] = [rosterReconcile, rosterExport, rosterCreate, rosterShow, rosterApprove, rosterLock, rosterRelease, rosterSettle];
+export const rosterCommands: CliCommand[] = [rosterReconcile, rosterPaid, rosterExport, rosterCreate, rosterShow, rosterApprove, rosterLock, rosterRelease, rosterSettle];
