@@ -78,7 +78,7 @@ export function createServices(options: ServiceOptions) {
     sync: createSyncService(db),
     consolidation: createConsolidation(db, {
       imports,
-      commit: (actor, filePath, options) => importCommits.commit(actor, filePath, options),
+      commitInWorker: (actor, filePath, options) => importCommits.commit(actor, filePath, options),
       written: (filePath) => importCommits.progress(filePath)?.written ?? null,
       detect: (actor, scope) => duplicates.detect(actor, scope),
     }),

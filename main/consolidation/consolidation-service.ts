@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { AppDatabase } from '../core/database/open-database';
 import { readMeta } from '../core/database/meta';
 import { AppError } from '../core/errors';
@@ -30,9 +30,12 @@ export interface ListFile {
 
 export interface ConsolidationDeps {
   imports: ImportService;
-  /** Commits one list as one import command (the services: in the commit worker; a benchmark: in this thread). */
-  commit(actor: Actor, filePath: string, options: ImportOptions): Promise<ImportReport>;
-  /** How many records of this file the commit has written so far (null when none under way). */
+  /**
+   * Commits a large list as one import command off this thread (the services: the commit worker). Without it, or
+   * for a small list (most communes' lists), the commit runs here: a worker's start costs more than the list.
+   */
+  commitInWorker?(actor: Actor, filePath: string, options: ImportOptions): Promise<ImportReport>;
+  /** How many records of this file the worker has written so far (null when none under way). */
   written?(filePath: string): number | null;
   /** Records the people listed twice over the area in the queue. */
   detect(actor: Actor, scope: { unitIds: string[] | null }): DetectionReport;
@@ -46,9 +49,13 @@ export interface ConsolidationProgress {
   rowsTotal: number;
 }
 
+/** Lists up to this size (a few thousand rows) are read whole in the services' thread. */
+const SMALL_LIST_BYTES = 4 * 1024 * 1024;
+
 interface Planned extends ConsolidationFile {
   path: string;
   hash: string;
+  bytes: number;
   version: ListVersion;
   unitId: string | null;
 }
@@ -70,13 +77,14 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
     const planned: Planned[] = [];
     for (const f of files) {
       const p: Planned = {
-        path: f.path, fileRef: f.fileRef ?? f.path, file: f.fileName, hash: '', unitId: null, status: 'refused', commune: null, from: null, source: null, evidence: null,
+        path: f.path, fileRef: f.fileRef ?? f.path, file: f.fileName, hash: '', bytes: 0, unitId: null, status: 'refused', commune: null, from: null, source: null, evidence: null,
         candidates: [], layout: null, period: null, drawnUp: null, rows: 0, imported: 0, updated: 0, unchanged: 0, needsFixing: 0, listedElsewhere: 0, reason: null,
         version: { period: null, drawnUp: null, revision: null },
       };
       planned.push(p);
       try {
         p.hash = await sha256(f.path);
+        p.bytes = statSync(f.path).size;
         const { recognition: r, version } = await recogniseList(db, f.path, f.fileName, communes, officeLabel);
         Object.assign(p, { version, period: version.period, drawnUp: version.drawnUp });
         if (f.unitId) {
@@ -109,7 +117,7 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
     for (const p of planned.filter((x) => x.status === 'ready').sort(inImportOrder)) {
       if (!counts) continue;
       try {
-        const preview = await deps.imports.preview(p.path, { unitId: p.unitId!, fileName: p.file, listedElsewhere: 'also-list' });
+        const preview = await deps.imports.preview(p.path, { unitId: p.unitId!, fileName: p.file, listedElsewhere: 'also-list', readInThread: p.bytes <= SMALL_LIST_BYTES });
         if (preview.records === 0) throw new AppError('import-empty', 'không phải danh sách đối tượng: không thấy dòng nào có họ tên', 'Not a list.');
         Object.assign(p, {
           layout: preview.sheets.find((s) => s.layout)?.layout ?? null, rows: preview.records, imported: preview.imported, updated: preview.updated,
@@ -152,7 +160,7 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
   return {
     /** What each file is and what importing it would do; nothing written. */
     async preview(files: readonly ListFile[], unitIds: readonly string[] | null): Promise<ConsolidationFile[]> {
-      return (await plan(files, unitIds, true)).map(({ path: _p, hash: _h, version: _v, unitId: _u, ...f }) => f);
+      return (await plan(files, unitIds, true)).map(({ path: _p, hash: _h, version: _v, unitId: _u, bytes: _b, ...f }) => f);
     },
 
     /** Imports every file it can, each as its own undoable command; a refused file is one line and the rest goes on. */
@@ -170,7 +178,10 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
           running.current = p.path;
           const reason = p.from ? `Danh sách của ${p.from.name} (cũ, mã ${p.from.code}), nay là ${p.commune!.name}` : undefined;
           try {
-            const r = await deps.commit(actor, p.path, { unitId: p.unitId!, fileName: p.file, listedElsewhere: 'also-list', fileHash: p.hash, reason });
+            const options: ImportOptions = { unitId: p.unitId!, fileName: p.file, listedElsewhere: 'also-list', fileHash: p.hash, reason };
+            const r = deps.commitInWorker && p.bytes > SMALL_LIST_BYTES
+              ? await deps.commitInWorker(actor, p.path, options)
+              : await deps.imports.commit(actor, p.path, { ...options, readInThread: true });
             const rows = r.imported + r.updated + r.unchanged;
             report.files.push({
               file: p.file, commune: { code: p.commune!.code, name: p.commune!.name }, layout: r.sheets.find((s) => s.layout)?.layout ?? null,

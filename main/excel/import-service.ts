@@ -17,6 +17,7 @@ import { queueProtectedDifference } from '../identity/verification';
 import type { ColumnMapping } from './header-detection';
 import { NameYearFilter } from './name-year-filter';
 import { pullWorkbook, type WorkbookPull } from './read-worker/pull-workbook';
+import { readWhole } from './read-whole';
 import type { InterpretOptions, SheetSummary } from './sheet-interpreter';
 import type { SpreadsheetFormat } from './file-guards';
 
@@ -99,6 +100,8 @@ export interface ImportOptions {
   listedElsewhere?: 'leave' | 'also-list';
   /** The file's SHA-256, kept in the import's summary: the same file is known again (a consolidation imports it once). */
   fileHash?: string;
+  /** Read the file whole in this thread instead of in the reader worker (small lists only: see read-whole.ts). */
+  readInThread?: boolean;
 }
 
 interface StoredBeneficiary {
@@ -232,7 +235,7 @@ export function createImportService(db: AppDatabase) {
     /** Reads and matches without writing: what the import would do, with the rows needing a fix. */
     async preview(filePath: string, options: ImportOptions = {}, visit?: (r: CanonicalRecord) => void): Promise<ImportPreview> {
       const unitId = unitOf(options);
-      const reading = await pullWorkbook(filePath, interpretOptions(options));
+      const reading = options.readInThread ? await readWhole(filePath, interpretOptions(options)) : await pullWorkbook(filePath, interpretOptions(options));
       previewing.set(filePath, reading);
       try {
         const sample: CanonicalRecord[] = [];
@@ -270,7 +273,7 @@ export function createImportService(db: AppDatabase) {
      */
     async commit(actor: Actor, filePath: string, options: ImportOptions = {}, signal?: LongCommandSignal): Promise<ImportReport> {
       const unitId = unitOf(options);
-      const reading = await pullWorkbook(filePath, interpretOptions(options));
+      const reading = options.readInThread ? await readWhole(filePath, interpretOptions(options)) : await pullWorkbook(filePath, interpretOptions(options));
       try {
         const needsFixing: Problem[] = [];
         const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [], elsewhere: [] };
