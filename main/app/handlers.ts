@@ -16,6 +16,8 @@ import { exportBeneficiaries } from '../excel/beneficiaries-export';
 import type { Services } from './services';
 import { queueItems } from '../identity/mismatch-queue-queries';
 import { matchingProgress } from '../identity/matching-progress';
+import { progressReport } from '../reports/progress-report';
+import { writeProgress } from '../reports/progress-export';
 
 export interface CallContext {
   /** The signed-in user, for methods that need a session. */
@@ -270,6 +272,13 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return report;
   },
   'consolidation.progress': (s) => s.consolidation.progress(),
+  'reports.progress': (s, input, ctx) => progressReport(s.db, s.accounts.unitScope(ctx.user!), input.period),
+  'reports.exportProgress': async (s, input, ctx) => {
+    const report = progressReport(s.db, s.accounts.unitScope(ctx.user!), input.period);
+    const target = newDownload();
+    await writeProgress(report, input.format, target.path, { date: new Date(), preparedBy: ctx.user!.displayName });
+    return { fileName: `Bao_cao_tien_do_${report.period.code}.${input.format}`, downloadRef: target.ref };
+  },
   'import.undo': (s, input, ctx) => s.imports.undo(ctx.actor, undoRequester(s, ctx), input.importId).result,
   'export.list': async (s, input, ctx) => {
     const unitIds = input.unitId ? [targetUnit(s, ctx, input.unitId)] : s.accounts.unitScope(ctx.user!);

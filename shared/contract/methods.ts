@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportProgressInput, exportProgressOutput, progressReportSchema, reportPeriodInput } from './reports';
 import { consolidationFilesInput, consolidationPreviewSchema, consolidationProgressSchema, consolidationReportSchema } from './consolidation';
 import {
   appInfoSchema, changePasswordInput, createUserInput, managedUserSchema, passwordSchema, resetPasswordInput, sessionSchema,
@@ -192,6 +193,10 @@ export const contract = {
   'consolidation.commit': method(consolidationFilesInput, consolidationReportSchema, 'lists.consolidate'),
   /** While consolidation.commit runs: files and rows done of all. */
   'consolidation.progress': method(z.object({}).strict(), consolidationProgressSchema, 'lists.consolidate'),
+  /** The progress dashboard's figures for a week (2026-W48), month (2026-11) or quarter (2026-Q4): per commune, total, over time. */
+  'reports.progress': method(reportPeriodInput, progressReportSchema, 'reports.read'),
+  /** The same figures as a workbook or a printable PDF in the official layout (a file to save, like export.list). */
+  'reports.exportProgress': method(exportProgressInput, exportProgressOutput, 'reports.read'),
   /** Sync with the province hub: last success, what is pending, the last error in Vietnamese. */
   'sync.status': method(empty, syncStatusSchema, 'beneficiaries.read'),
   /** Enrols this device with the hub's one-time code (administrator). */

@@ -19,8 +19,9 @@ import { matchExportCommand } from './commands/match-export';
 import { matchImportCommand } from './commands/match-import';
 import { clinicCheckInCommand } from './commands/clinic-check-in';
 import { consolidateCommand } from './commands/consolidate';
+import { reportProgressCommand } from './commands/report';
 
 /** Every `ansinh` command. A capability adds its command module here. */
 export const cliCommands: CliCommand[] = [serveCommand, initCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
-  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, consolidateCommand,
+  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, consolidateCommand, reportProgressCommand,
   ...syncCommands, ...bundleCommands, ...hubCommands];

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { AppError } from '../../../app/errors';
+import type { CliCommand } from '../cli-command';
+import { saveDownloadTo } from '../save-download';
+
+/**
+ * `ansinh report progress --period 2026-W48|2026-11|2026-Q4 --db PATH --format json|xlsx|pdf [--out FILE]`: the
+ * dashboard's figures (the JSON holds the same figures as the screen), or its workbook or printable PDF.
+ */
+export const reportProgressCommand: CliCommand = {
+  name: 'report progress',
+  summary: 'Báo cáo tiến độ theo tuần/tháng/quý, từng xã và tổng (json, xlsx, pdf) / Progress report per commune and total',
+  usage: 'ansinh report progress --period 2026-W48|2026-11|2026-Q4 --db PATH [--format json|xlsx|pdf] [--out FILE]',
+  options: { period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  needsUser: true,
+  async run(ctx) {
+    const period = ctx.values.period;
+    if (typeof period !== 'string' || !period) throw new AppError('usage', 'Cần --period: 2026-W48 (tuần), 2026-11 (tháng) hoặc 2026-Q4 (quý).', 'Give --period.');
+    const format = typeof ctx.values.format === 'string' ? ctx.values.format : ctx.values.out ? String(ctx.values.out).split('.').pop() : 'json';
+    if (format !== 'json' && format !== 'xlsx' && format !== 'pdf') throw new AppError('usage', `--format phải là json, xlsx hoặc pdf, không phải “${format}”.`, 'Use --format json, xlsx or pdf.');
+    if (format === 'json') {
+      const report = await ctx.call('reports.progress', { period });
+      const t = report.total;
+      ctx.print(report, [
+        `Báo cáo tiến độ ${report.period.label}${report.unit ? ` – ${report.unit.name}` : ''}: ${report.communes.length} xã/phường.`,
+        `${t.people} đối tượng; xác thực: ${t.verified.chip} qua chip, ${t.verified.matching} qua đối chiếu; sai lệch còn mở ${t.mismatches.open}, đã xử lý ${t.mismatches.resolved}.`,
+        `Tài khoản: ${t.accounts.own} chính chủ, ${t.accounts.authorised} ủy quyền, ${t.accounts.none} chưa có; chi qua tài khoản ${t.paidCashless.count} lượt, ${t.paidCashless.amount.toLocaleString('vi-VN')} đồng.`,
+        `Mới ${t.changes.added}, thôi hưởng ${t.changes.stopped}, từ trần ${t.changes.deceased}.`,
+      ].join('\n'));
+      return 0;
+    }
+    const exported = await ctx.call('reports.exportProgress', { period, format });
+    const file = resolve(typeof ctx.values.out === 'string' && ctx.values.out ? ctx.values.out : exported.fileName);
+    saveDownloadTo(exported.downloadRef, file);
+    ctx.print({ period, format, file }, `Đã lập ${file}`);
+    return 0;
+  },
+};

@@ -1,0 +1,84 @@
+import { createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { finished } from 'node:stream/promises';
+import PDFDocument from 'pdfkit';
+import type { ReportCell, ReportDocument } from './report-document';
+
+// A report as a printable A4 landscape PDF with DejaVu Sans (every Vietnamese letter), in the same layout as the
+// workbook; the column headers repeat on every page.
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+const MARGIN = 28;
+const ROW = 14;
+const HEADER = 46;
+const SIZE = 7;
+
+export async function writeReportPdf(file: string, doc: ReportDocument): Promise<void> {
+  const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, autoFirstPage: false, compress: true,
+    info: { Title: `${doc.title} – ${doc.subtitle}`, Creator: 'An Sinh Desk', Producer: 'An Sinh Desk' } });
+  const out = createWriteStream(file);
+  pdf.pipe(out);
+  pdf.registerFont('body', FONT);
+  pdf.registerFont('bold', FONT_BOLD);
+  pdf.addPage();
+  const width = pdf.page.width - 2 * MARGIN;
+  const bottom = pdf.page.height - MARGIN;
+  const total = doc.columns.reduce((s, c) => s + c.width, 0);
+  const widths = doc.columns.map((c) => (c.width / total) * width);
+  const xs = widths.map((_w, i) => MARGIN + widths.slice(0, i).reduce((s, w) => s + w, 0));
+  const half = width / 2;
+
+  pdf.font('bold').fontSize(9);
+  pdf.text(doc.issuingBody, MARGIN, MARGIN, { width: half * 0.8, align: 'center' });
+  pdf.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', MARGIN + half, MARGIN, { width: half, align: 'center' });
+  pdf.text('Độc lập - Tự do - Hạnh phúc', MARGIN + half, MARGIN + 12, { width: half, align: 'center' });
+  pdf.font('body').fontSize(9).text(doc.dateLine, MARGIN + half, MARGIN + 28, { width: half, align: 'center' });
+  pdf.font('bold').fontSize(12).text(doc.title, MARGIN, MARGIN + 50, { width, align: 'center' });
+  pdf.font('body').fontSize(9).text(doc.subtitle, MARGIN, MARGIN + 66, { width, align: 'center' });
+  let y = MARGIN + 86;
+
+  const header = () => {
+    pdf.font('bold').fontSize(SIZE).lineWidth(0.5);
+    doc.columns.forEach((c, i) => {
+      pdf.rect(xs[i], y, widths[i], HEADER).stroke();
+      pdf.text(c.header, xs[i] + 1.5, y + 3, { width: widths[i] - 3, align: 'center', height: HEADER - 4 });
+    });
+    y += HEADER;
+  };
+  const row = (cells: ReportCell[], bold: boolean) => {
+    if (y + ROW > bottom) {
+      pdf.addPage();
+      y = MARGIN;
+      header();
+    }
+    pdf.font(bold ? 'bold' : 'body').fontSize(SIZE);
+    cells.forEach((v, i) => {
+      pdf.rect(xs[i], y, widths[i], ROW).stroke();
+      const text = typeof v === 'number' ? v.toLocaleString('vi-VN') : v ?? '';
+      pdf.text(text, xs[i] + 1.5, y + 3.5, { width: widths[i] - 3, align: doc.columns[i]?.numeric ? 'right' : 'left', lineBreak: false, ellipsis: true, height: ROW });
+    });
+    y += ROW;
+  };
+  header();
+  for (const r of doc.rows) row(r, false);
+  row(doc.totals, true);
+
+  if (y + 90 > bottom) {
+    pdf.addPage();
+    y = MARGIN;
+  }
+  y += 16;
+  pdf.font('bold').fontSize(9);
+  pdf.text(doc.signatures.left, MARGIN, y, { width: half, align: 'center' });
+  pdf.text(doc.signatures.right, MARGIN + half, y, { width: half, align: 'center' });
+  pdf.font('body').fontSize(8);
+  pdf.text('(Ký, ghi rõ họ tên)', MARGIN, y + 12, { width: half, align: 'center' });
+  pdf.text('(Ký, ghi rõ họ tên, đóng dấu)', MARGIN + half, y + 12, { width: half, align: 'center' });
+  pdf.font('bold').fontSize(9);
+  if (doc.signatures.leftName) pdf.text(doc.signatures.leftName, MARGIN, y + 64, { width: half, align: 'center' });
+  if (doc.signatures.rightName) pdf.text(doc.signatures.rightName, MARGIN + half, y + 64, { width: half, align: 'center' });
+  pdf.end();
+  await finished(out);
+}
