@@ -25,6 +25,8 @@ export interface ClinicOptions {
   gatewayTimeoutMs?: number;
   /** The first background retry (then doubling, at most 5 minutes); default 5 s (ANSINH_CLINIC_RETRY_MS). */
   retryMs?: number;
+  /** How long a known patient waits for the gateway before the last known status is shown (default 1 s). */
+  cacheAfterMs?: number;
   /** ANSINH_INSURANCE_GATEWAY / _USER / _PASSWORD / _FACILITY: the gateway for scripts and tests, over the saved settings. */
   env?: NodeJS.ProcessEnv;
   now?: () => number;
@@ -40,6 +42,7 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
   const now = options.now ?? Date.now;
   const timeoutMs = options.gatewayTimeoutMs ?? Number(env.ANSINH_INSURANCE_TIMEOUT_MS ?? 3000);
   const retryMs = options.retryMs ?? Number(env.ANSINH_CLINIC_RETRY_MS ?? 5000);
+  const cacheAfterMs = options.cacheAfterMs ?? Number(env.ANSINH_INSURANCE_CACHE_AFTER_MS ?? 1000);
   const gateway = createInsuranceGatewayClient({ timeoutMs, now });
   /** Visits asked again in the background: visit id → its timer and the next delay. */
   const retries = new Map<string, { timer: NodeJS.Timeout; delayMs: number; officer: Officer | null; actor: Actor }>();
@@ -104,23 +107,29 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
     retries.set(visitId, { timer, delayMs, officer, actor });
   }
 
+  /** A background answer for a pending visit: recorded when final, else asked again later (doubling the wait). */
+  function settle(visitId: string, outcome: CoverageOutcome | NoAnswer, officer: Officer | null, actor: Actor, nextDelayMs: number): void {
+    const visit = visitById(db.sqlite, visitId);
+    if (closed || !visit || visit.insuranceState !== 'pending') return;
+    const person = { ...visit.person, lookupKey: visit.lookupKey };
+    const { view, retry, failure } = viewOf(outcome, person);
+    if (retry) {
+      scheduleRetry(visitId, officer, actor, nextDelayMs);
+      return; // still no answer: the visit keeps showing what it showed
+    }
+    runCommand(db, actor, 'clinic-insurance-result', (w) => {
+      w.update(clinicVisitTable, visitId, { insurance: JSON.stringify(view), insuranceState: 'done' });
+    });
+    auditLookup(actor, visit.person.idNumber ?? visit.person.cardCode, visitId, view, true, failure);
+  }
+
   async function retryVisit(visitId: string): Promise<void> {
     const entry = retries.get(visitId);
     retries.delete(visitId);
     const visit = visitById(db.sqlite, visitId);
     if (closed || !entry || !visit || visit.insuranceState !== 'pending') return;
-    const person = { ...visit.person, lookupKey: visit.lookupKey };
-    const outcome = await ask(person, entry.officer ?? (visit.officerUserId ? officerOf(db.sqlite, visit.officerUserId) : null));
-    if (closed) return;
-    const { view, retry, failure } = viewOf(outcome, person);
-    if (retry) {
-      scheduleRetry(visitId, entry.officer, entry.actor, Math.min(entry.delayMs * 2, MAX_RETRY_MS));
-      return; // still no answer: the visit keeps showing what it showed
-    }
-    runCommand(db, entry.actor, 'clinic-insurance-result', (w) => {
-      w.update(clinicVisitTable, visitId, { insurance: JSON.stringify(view), insuranceState: 'done' });
-    });
-    auditLookup(entry.actor, visit.person.idNumber ?? visit.person.cardCode, visitId, view, true, failure);
+    const outcome = await ask({ ...visit.person, lookupKey: visit.lookupKey }, entry.officer ?? (visit.officerUserId ? officerOf(db.sqlite, visit.officerUserId) : null));
+    settle(visitId, outcome, entry.officer, entry.actor, Math.min(entry.delayMs * 2, MAX_RETRY_MS));
   }
 
   function resumePending() {
@@ -138,7 +147,14 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
     async checkIn(actor: Actor, userId: string, input: z.output<typeof checkInInput>) {
       const person = checkInPerson(input.identity, (readId) => cardReads.get(readId, userId));
       const officer = input.officer ?? officerOf(db.sqlite, userId);
-      const outcome = await ask(person, officer);
+      const lookup = ask(person, officer);
+      // Someone checked in here before: their last known status is shown once the gateway is late, and the lookup
+      // under way finishes in the background; otherwise reception waits for it, up to the gateway's deadline.
+      const known = lastKnownStatus(db.sqlite, keysOf(person)) !== null;
+      let late: ReturnType<typeof setTimeout> | undefined;
+      const first = known ? await Promise.race([lookup, new Promise<'late'>((r) => { late = setTimeout(() => r('late'), cacheAfterMs); })]) : await lookup;
+      clearTimeout(late);
+      const outcome: CoverageOutcome | NoAnswer = first === 'late' ? 'slow' : first;
       const { view, retry, failure } = viewOf(outcome, person);
       const at = now();
       const day = vietnamDay(at);
@@ -149,7 +165,8 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
         insuranceState: retry ? 'pending' : 'done', insurance: JSON.stringify(view),
       }));
       auditLookup(actor, person.idNumber ?? person.cardCode, visitId, view, false, failure);
-      if (retry) scheduleRetry(visitId, input.officer ?? null, actor, retryMs);
+      if (first === 'late') void lookup.then((o) => settle(visitId, o, input.officer ?? null, actor, retryMs));
+      else if (retry) scheduleRetry(visitId, input.officer ?? null, actor, retryMs);
       return publicVisit(visitById(db.sqlite, visitId)!);
     },
 

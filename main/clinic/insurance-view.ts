@@ -46,8 +46,9 @@ export function viewOfAnswer(answer: CoverageAnswer, context: { today: string; o
   };
 }
 
-const FAILURE_LINES: Record<GatewayFailure | 'not-configured' | 'no-officer' | 'no-key', string> = {
+const FAILURE_LINES: Record<GatewayFailure | 'slow' | 'not-configured' | 'no-officer' | 'no-key', string> = {
   timeout: 'Cổng BHXH không trả lời kịp',
+  slow: 'Cổng BHXH đang trả lời chậm',
   unreachable: 'Không kết nối được cổng BHXH',
   'not-json': 'Cổng BHXH trả lời không đúng định dạng',
   'no-result-code': 'Cổng BHXH trả lời không có mã kết quả',
@@ -61,7 +62,7 @@ const FAILURE_LINES: Record<GatewayFailure | 'not-configured' | 'no-officer' | '
 export type NoAnswer = keyof typeof FAILURE_LINES;
 
 /** Failures worth asking again in the background (the line or the gateway may come back); the others need a person. */
-export const RETRYABLE: ReadonlySet<NoAnswer> = new Set(['timeout', 'unreachable', 'not-json', 'no-result-code', 'http-error']);
+export const RETRYABLE: ReadonlySet<NoAnswer> = new Set(['slow', 'timeout', 'unreachable', 'not-json', 'no-result-code', 'http-error']);
 
 /**
  * No answer today: the last known status (from an earlier check-in here), marked as such with its date, or unknown.

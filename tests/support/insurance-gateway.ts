@@ -56,7 +56,7 @@ export interface InsuranceGateway {
   username: string;
   password: string;
   /** Requests received, by path (for assertions: a refreshed token, a retried lookup). */
-  calls: { path: string; body: unknown; at: number }[];
+  calls: { path: string; body: unknown; at: number; ms: number | null }[];
   setCard(card: GatewayCard): void;
   setDelay(ms: number): void;
   /** Down: every request is cut (the socket destroyed) until up again. */
@@ -157,8 +157,12 @@ export async function startInsuranceGateway(options: GatewayOptions = {}): Promi
     if (down) return void req.socket.destroy();
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://gateway');
+      // How long the gateway took, from the request's arrival to the answer sent (benchmarks: the gateway's share).
+      const call: InsuranceGateway['calls'][number] = { path: url.pathname, body: null, at: Date.now(), ms: null };
+      calls.push(call);
+      res.on('finish', () => { call.ms = Date.now() - call.at; });
       const body = (await readBody(req)) as Record<string, unknown> | null;
-      calls.push({ path: url.pathname, body, at: Date.now() });
+      call.body = body;
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       if (down) return void req.socket.destroy();
       if (req.method !== 'POST') return send(res, 405, { message: 'Method Not Allowed' });

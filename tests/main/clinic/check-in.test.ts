@@ -33,7 +33,7 @@ beforeAll(async () => {
   const db = openDatabase({ path, migrationsFolder: migrationsDir(), create: true });
   seedDemo(db, { people: 20 });
   db.close();
-  services = createServices({ dbPath: path, quiet: true, clinic: { gatewayTimeoutMs: 700, retryMs: 150, env: {} } });
+  services = createServices({ dbPath: path, quiet: true, clinic: { gatewayTimeoutMs: 1500, cacheAfterMs: 300, retryMs: 150, env: {} } });
   const admin = await loginAs(services, 'quantri', 'quantri123!');
   okOutput(await admin('clinic.saveSettings', { endpoint: `${gw.url}/`, username: gw.username, password: gw.password, facilityCode: '01 - 054', facilityName: 'Trạm y tế xã Bình Sơn' }));
   reception = await loginAs(services, 'yte', 'yte12345!');
@@ -152,6 +152,18 @@ describe('clinic check-in', () => {
     expect(background.map((d) => JSON.parse(d).background)).toEqual([false, true]);
     const strangerNow = await until(() => reception('clinic.visit', { id: stranger.id }).then((r) => okOutput<Visit>(r)), (v) => !v.insurance.pending);
     expect(strangerNow.insurance).toMatchObject({ status: 'not-found', resultCode: '050' });
+    gw.setCard({ ...HUONG });
+  });
+
+  it('a slow gateway and a patient known here: the last known status after a moment, the answer when it comes', async () => {
+    gw.setCard({ ...HUONG, behaviour: { kind: 'slow', delayMs: 800 } });
+    const started = Date.now();
+    const visit = await checkIn(typed('001085012345'));
+    expect(Date.now() - started).toBeLessThan(700);
+    expect(visit.insurance).toMatchObject({ source: 'cache', pending: true });
+    expect(visit.insurance.line).toMatch(/^Cổng BHXH đang trả lời chậm\. Tình trạng lần tra trước/);
+    const answered = await until(() => reception('clinic.visit', { id: visit.id }).then((r) => okOutput<Visit>(r)), (v) => !v.insurance.pending);
+    expect(answered.insurance).toMatchObject({ status: 'valid', source: 'gateway', pending: false });
     gw.setCard({ ...HUONG });
   });
 

@@ -1,0 +1,130 @@
+// npm run bench:checkin — clinic check-in through the real host: the software CCCD chip on the vpcd virtual reader
+// (a private pcscd), `ansinh serve` reading it through PC/SC, and the test insurance gateway on loopback answering each
+// lookup after 500 ms. Each round does what the reception screen does: card.read with the CAN, then clinic.checkIn with
+// the read; the round ends when the status the screen shows has come back. Prints one JSON line:
+//   p50Ms, p95Ms (card on the reader → status back), cardMs (median card.read), gatewayMs (median time the gateway spent
+//   on the round's requests, as the gateway itself measured it), ownMs (median of the rest: our own share), ownShare,
+//   downCachedP95Ms (the gateway black-holed: every request hangs; the patient checked in before: card → the last known
+//   status), refusedCachedP95Ms (the gateway's port refuses); each also …AfterCard (from the card read's end: the part
+//   that is ours and the gateway's, since the virtual reader's read time is vpcd's delayed-ACK stall), rounds.
+// BENCH_CHECKINS (default 20) rounds; BENCH_GATEWAY_MS (default 500).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SAMPLE_PERSON } from '../tests/card/soft-card/test-person';
+import { startCardRig } from '../tests/card/virtual-card-rig';
+import { startHost } from '../tests/e2e/support/host-process';
+import { startInsuranceGateway, type GatewayCard } from '../tests/support/insurance-gateway';
+
+const ROUNDS = Number(process.env.BENCH_CHECKINS ?? 20);
+const GATEWAY_MS = Number(process.env.BENCH_GATEWAY_MS ?? 500);
+const DOWN_ROUNDS = 5;
+const root = join(import.meta.dirname, '..');
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+const round1 = (n: number) => Number(n.toFixed(1));
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ansinh-bench-checkin-'));
+  const dbPath = join(dir, 'clinic.db');
+  execFileSync(process.execPath, [join(root, 'bin/ansinh.mjs'), 'demo', '--db', dbPath, '--json'], { cwd: root, stdio: 'pipe' });
+  const rig = await startCardRig();
+  const holder: GatewayCard = {
+    cardCode: 'GD4010123456789', idNumber: SAMPLE_PERSON.idNumber, fullName: SAMPLE_PERSON.fullName, birth: '07/03/1985',
+    validFrom: '01/01/2026', validTo: '31/12/2026', behaviour: { kind: 'slow', delayMs: GATEWAY_MS },
+  };
+  const gw = await startInsuranceGateway({ cards: [holder] });
+  const host = await startHost(dbPath, { ANSINH_INSURANCE_GATEWAY: gw.url, ANSINH_INSURANCE_USER: gw.username, ANSINH_INSURANCE_PASSWORD: gw.password });
+  try {
+    const url = new URL(host.url);
+    const secret = new URLSearchParams(url.hash.slice(1)).get('k')!;
+    let token: string | null = null;
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
+      const res = await fetch(`${url.origin}/api/call`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ansinh-Key': secret, Origin: url.origin },
+        body: JSON.stringify({ method, input, token }),
+      });
+      const body = (await res.json()) as { ok: boolean; output: T; error?: { message: string } };
+      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+      return body.output;
+    };
+    token = (await call<{ token: string }>('auth.login', { username: 'yte', password: 'yte12345!' })).token;
+    await call('clinic.setOfficer', { fullName: 'Trần Văn Bình', idNumber: '037090001234' });
+    // The reader must see the card before the first read (pcscd polls).
+    for (let i = 0; i < 50; i++) {
+      const status = await call<{ readers: { cardPresent: boolean }[] }>('card.status', {});
+      if (status.readers.some((r) => r.cardPresent)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    const checkIn = async () => {
+      const started = performance.now();
+      const read = await call<{ readId: string }>('card.read', { access: { can: rig.chip.can }, purpose: 'clinic-check-in' });
+      const cardMs = performance.now() - started;
+      const visit = await call<{ insurance: { source: string | null; status: string } }>('clinic.checkIn', { identity: { readId: read.readId } });
+      const totalMs = performance.now() - started;
+      return { totalMs, cardMs, checkInMs: totalMs - cardMs, visit };
+    };
+
+    await checkIn(); // warm-up: the token, the first PC/SC connection, the statements
+    const totals: number[] = [];
+    const cards: number[] = [];
+    const gateways: number[] = [];
+    const owns: number[] = [];
+    const afterCard: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const before = gw.calls.length;
+      const r = await checkIn();
+      if (r.visit.insurance.source !== 'gateway' || r.visit.insurance.status !== 'valid') throw new Error(`round ${i}: ${JSON.stringify(r.visit.insurance)}`);
+      const gatewayMs = gw.calls.slice(before).reduce((sum, c) => sum + (c.ms ?? 0), 0);
+      totals.push(r.totalMs);
+      cards.push(r.cardMs);
+      gateways.push(gatewayMs);
+      owns.push(r.totalMs - r.cardMs - gatewayMs);
+      afterCard.push(r.checkInMs);
+    }
+
+    // The gateway black-holed (requests hang): the last known status within the cache delay.
+    holder.behaviour = { kind: 'hang' };
+    gw.setCard(holder);
+    const hung: number[] = [];
+    const hungAfterCard: number[] = [];
+    for (let i = 0; i < DOWN_ROUNDS; i++) {
+      const r = await checkIn();
+      if (r.visit.insurance.source !== 'cache') throw new Error(`gateway hung: ${JSON.stringify(r.visit.insurance)}`);
+      hung.push(r.totalMs);
+      hungAfterCard.push(r.checkInMs);
+    }
+    // The gateway's port refusing: at once.
+    gw.setDown(true);
+    const refused: number[] = [];
+    const refusedAfterCard: number[] = [];
+    for (let i = 0; i < DOWN_ROUNDS; i++) {
+      const r = await checkIn();
+      if (r.visit.insurance.source !== 'cache') throw new Error(`gateway down: ${JSON.stringify(r.visit.insurance)}`);
+      refused.push(r.totalMs);
+      refusedAfterCard.push(r.checkInMs);
+    }
+
+    const median = (v: number[]) => quantile(v, 0.5);
+    process.stdout.write(JSON.stringify({
+      p50Ms: round1(median(totals)), p95Ms: round1(quantile(totals, 0.95)), cardMs: round1(median(cards)), gatewayMs: round1(median(gateways)),
+      ownMs: round1(median(owns)), ownShare: Number((owns.reduce((a, b) => a + b, 0) / totals.reduce((a, b) => a + b, 0)).toFixed(3)),
+      checkInP95Ms: round1(quantile(afterCard, 0.95)),
+      downCachedP95Ms: round1(quantile(hung, 0.95)), downCachedAfterCardP95Ms: round1(quantile(hungAfterCard, 0.95)),
+      refusedCachedP95Ms: round1(quantile(refused, 0.95)), refusedCachedAfterCardP95Ms: round1(quantile(refusedAfterCard, 0.95)), rounds: ROUNDS,
+    }) + '\n');
+  } finally {
+    await host.stop();
+    await gw.stop();
+    await rig.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
