@@ -19,11 +19,11 @@ export const SECTIONS: readonly SectionSpec[] = [
   { id: 'clinic', permission: 'clinic.check-in', built: true },
   { id: 'card', permission: 'card.read', built: true },
   { id: 'sync', permission: 'beneficiaries.write', built: false },
-  { id: 'reports', permission: 'reports.read', built: false },
+  { id: 'reports', permission: 'reports.read', built: true },
   { id: 'admin', permission: 'users.manage', built: true },
 ];
 
-export type UnbuiltSectionId = 'sync' | 'reports';
+export type UnbuiltSectionId = 'sync';
 
 export function isUnbuilt(id: SectionId): id is UnbuiltSectionId {
   return SECTIONS.some((s) => s.id === id && !s.built);
