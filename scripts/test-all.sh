@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/pcsc/ensure-pcsc.sh
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-postgres.sh >/dev/null   # the hub's tests run on PostgreSQL too (tests/hub/hub-postgres.test.ts)
 
 echo "== Kiểm tra kiểu / type check"
 npx tsc --noEmit -p .
