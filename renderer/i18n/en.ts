@@ -724,6 +724,7 @@ export const en: Messages = {
     differences: { real: 'Really differs', spelling: 'Spelling only', enriched: 'Population data more precise' },
     decided: '{{n}} items decided ({{skipped}} skipped).',
     bulkConfirm: 'Apply to every waiting item of the current filters: {{what}}?',
+    bulkRun: 'Apply',
     bulkAcceptSpelling: 'Take the population value for every spelling-only item',
     bulkResendVillage: 'Send every not-found person of {{village}} in the next batch',
     bulkHint: 'Choose the kind "not in the population database" and a village to send the whole village again.',

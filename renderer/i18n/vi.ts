@@ -896,6 +896,7 @@ export const vi = {
     differences: { real: 'Khác thật', spelling: 'Chỉ khác chính tả', enriched: 'CSDL dân cư ghi đầy đủ hơn' },
     decided: 'Đã quyết định {{n}} mục ({{skipped}} mục bỏ qua).',
     bulkConfirm: 'Áp dụng cho mọi mục đang chờ theo bộ lọc hiện tại: {{what}}?',
+    bulkRun: 'Áp dụng',
     bulkAcceptSpelling: 'Nhận giá trị CSDL dân cư cho mọi mục chỉ khác chính tả',
     bulkResendVillage: 'Gửi lại đợt sau mọi người không tìm thấy của {{village}}',
     bulkHint: 'Chọn loại "không có trong CSDLQG" và một thôn để gửi lại cả thôn.',

@@ -14,6 +14,8 @@ import { DuplicatePairs } from './DuplicatePairs';
 import { MarkedPair } from './MarkedDifference';
 import { MatchingProgress } from './MatchingProgress';
 import { MatchingRoundTrip } from './MatchingRoundTrip';
+import { ConfirmDialog } from '../payout/Dialog';
+import '../payout/payout.css';
 
 const STATUSES = ['open', 'accepted', 'kept', 'resolved', 'resend'] as const;
 type StatusFilter = (typeof STATUSES)[number] | 'all';
@@ -43,6 +45,7 @@ export function MismatchQueue() {
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [bulk, setBulk] = useState<{ decision: Decision; label: string; narrower: Partial<MismatchFilter> } | null>(null);
   const refresh = useCallback(() => setAttempt((a) => a + 1), []);
 
   const filter: MismatchFilter = {
@@ -89,7 +92,7 @@ export function MismatchQueue() {
 
   /** A bulk decision on every open item of the current filters (narrowed further), after a confirmation. */
   function confirmBulk(decision: Decision, label: string, narrower: Partial<MismatchFilter> = {}) {
-    if (window.confirm(t('mismatches.bulkConfirm', { what: label }))) void decide(null, decision, null, narrower);
+    setBulk({ decision, label, narrower });
   }
 
   const villages = progress?.villages.map((v) => v.village).filter((v): v is string => !!v) ?? [];
@@ -177,6 +180,11 @@ export function MismatchQueue() {
               <button type="button" onClick={() => setNoteFor(null)}>{t('matching.cancel')}</button>
             </div>
           </div>
+        )}
+        {bulk && (
+          <ConfirmDialog testId="bulk-dialog" title={bulk.label} confirmLabel={t('mismatches.bulkRun')} onCancel={() => setBulk(null)}
+            body={<p>{t('mismatches.bulkConfirm', { what: bulk.label })}</p>}
+            onConfirm={async () => { await decide(null, bulk.decision, null, bulk.narrower); setBulk(null); }} />
         )}
         {load.state === 'failed' && <ErrorMessage message={load.message} onRetry={refresh} retryLabel={t('common.retry')} />}
         {load.state === 'done' && load.rows.length === 0 && <p className="empty panel" data-testid="mismatch-empty">{t('mismatches.empty')}</p>}
