@@ -17,6 +17,8 @@ import type { Services } from './services';
 import { queueItems } from '../identity/mismatch-queue-queries';
 import { matchingProgress } from '../identity/matching-progress';
 import { progressReport } from '../reports/progress-report';
+import { exportConsolidatedList } from '../consolidation/consolidated-list';
+import { communesInForce } from '../consolidation/consolidation-queries';
 import { writeProgress } from '../reports/progress-export';
 
 export interface CallContext {
@@ -272,6 +274,17 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return report;
   },
   'consolidation.progress': (s) => s.consolidation.progress(),
+  'export.consolidated': async (s, input, ctx) => {
+    const scope = s.accounts.unitScope(ctx.user!);
+    const communes = (officeCommunes(s.db) ?? communesInForce(s.db)).filter((c) => !scope || scope.includes(c.id));
+    const office = s.metaValue('office.unitId');
+    const target = newDownload();
+    const date = new Date();
+    const r = await exportConsolidatedList(s.db, ctx.actor, communes, input.format, input.layout, target.path,
+      { officeName: (office && unitLabel(s.db.sqlite, office)?.split(',')[0]) || 'Đơn vị', date, preparedBy: ctx.user!.displayName });
+    const day = [date.getDate(), date.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-');
+    return { fileName: `DS_tong_hop_${day}-${date.getFullYear()}.${input.format}`, count: r.count, communes: r.communes, downloadRef: target.ref };
+  },
   'reports.progress': (s, input, ctx) => progressReport(s.db, s.accounts.unitScope(ctx.user!), input.period),
   'reports.exportProgress': async (s, input, ctx) => {
     const report = progressReport(s.db, s.accounts.unitScope(ctx.user!), input.period);

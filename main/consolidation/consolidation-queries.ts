@@ -20,3 +20,13 @@ export function consolidatedBefore(db: AppDatabase, sha256: string): { importId:
 export function communesInForce(db: AppDatabase): OfficeCommune[] {
   return db.sqlite.prepare("SELECT id, code, name FROM admin_units WHERE level = 'commune' AND deleted = 0 AND effective_to IS NULL ORDER BY name, code").all() as OfficeCommune[];
 }
+
+export interface CommuneTotals { people: number; ncc: number; tncc: number; btxh: number; other: number; amount: number }
+
+/** A commune's people on the register now, by category group, and their monthly amounts. */
+export function communeTotals(db: AppDatabase, unitId: string): CommuneTotals {
+  const r = db.sqlite.prepare(`SELECT count(*) AS people, sum(category_group = 'NCC') AS ncc, sum(category_group = 'TNCC') AS tncc, sum(category_group = 'BTXH') AS btxh,
+      sum(category_group NOT IN ('NCC', 'TNCC', 'BTXH')) AS other, coalesce(sum(monthly_amount), 0) AS amount
+    FROM beneficiaries WHERE unit_id = ? AND deleted = 0`).get(unitId) as Record<keyof CommuneTotals, number | null>;
+  return { people: r.people ?? 0, ncc: r.ncc ?? 0, tncc: r.tncc ?? 0, btxh: r.btxh ?? 0, other: r.other ?? 0, amount: r.amount ?? 0 };
+}

@@ -64,6 +64,13 @@ export const consolidationReportSchema = z.object({
 });
 export type ConsolidationReport = z.output<typeof consolidationReportSchema>;
 
+/** The consolidated list out: a workbook (a summary sheet and one sheet per commune, or one list with a commune column) or the canonical JSON. */
+export const consolidatedExportInput = z.object({
+  format: z.enum(['xlsx', 'json']).default('xlsx'),
+  layout: z.enum(['per-commune', 'one-list']).default('per-commune'),
+}).strict();
+export const consolidatedExportOutput = z.object({ fileName: z.string(), count: z.number().int(), communes: z.number().int(), downloadRef: z.string() });
+
 /** How far a consolidation under way has come, over all its files. */
 export const consolidationProgressSchema = z.object({
   filesDone: z.number().int(), filesTotal: z.number().int(), file: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportProgressInput, exportProgressOutput, progressReportSchema, reportPeriodInput } from './reports';
-import { consolidationFilesInput, consolidationPreviewSchema, consolidationProgressSchema, consolidationReportSchema } from './consolidation';
+import { consolidatedExportInput, consolidatedExportOutput, consolidationFilesInput, consolidationPreviewSchema, consolidationProgressSchema, consolidationReportSchema } from './consolidation';
 import {
   appInfoSchema, changePasswordInput, createUserInput, managedUserSchema, passwordSchema, resetPasswordInput, sessionSchema,
   setUserActiveInput, signInAttemptsInput, signInAttemptsOutput, unitSchema, updateUserInput, userSchema,
@@ -193,6 +193,8 @@ export const contract = {
   'consolidation.commit': method(consolidationFilesInput, consolidationReportSchema, 'lists.consolidate'),
   /** While consolidation.commit runs: files and rows done of all. */
   'consolidation.progress': method(z.object({}).strict(), consolidationProgressSchema, 'lists.consolidate'),
+  /** The consolidated list of the user's communes in the province's layout, or as canonical JSON (audited, like every export). */
+  'export.consolidated': method(consolidatedExportInput, consolidatedExportOutput, 'lists.export'),
   /** The progress dashboard's figures for a week (2026-W48), month (2026-11) or quarter (2026-Q4): per commune, total, over time. */
   'reports.progress': method(reportPeriodInput, progressReportSchema, 'reports.read'),
   /** The same figures as a workbook or a printable PDF in the official layout (a file to save, like export.list). */

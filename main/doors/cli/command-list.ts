@@ -20,8 +20,9 @@ import { matchImportCommand } from './commands/match-import';
 import { clinicCheckInCommand } from './commands/clinic-check-in';
 import { consolidateCommand } from './commands/consolidate';
 import { reportProgressCommand } from './commands/report';
+import { exportConsolidatedCommand } from './commands/consolidate-export';
 
 /** Every `ansinh` command. A capability adds its command module here. */
 export const cliCommands: CliCommand[] = [serveCommand, initCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
-  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, consolidateCommand, reportProgressCommand,
+  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, consolidateCommand, reportProgressCommand, exportConsolidatedCommand,
   ...syncCommands, ...bundleCommands, ...hubCommands];

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,5 +170,39 @@ describe('ansinh consolidate', { timeout: 120_000 }, () => {
     const bad = await ansinh(['consolidate', join(dir, 'lists'), '--commune', 'tien-ngoai.xlsx']);
     expect(bad.code).not.toBe(0);
     expect(bad.err.join('')).toMatch(/--commune cần dạng TÊN_TỆP=MÃ_XÃ/);
+  });
+
+  it('sends the consolidated list out: a summary sheet and a sheet per commune, one list with a commune column, or canonical JSON', async () => {
+    const perCommune = join(dir, 'tong-hop.xlsx');
+    const made = await ansinh(['export', 'consolidated', '--out', perCommune, '--json']);
+    expect(made.code, made.err.join('')).toBe(0);
+    const doc = JSON.parse(made.out[0]);
+    expect(doc).toMatchObject({ format: 'xlsx', layout: 'per-commune', communes: 4 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(perCommune);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phường Phủ Lý', 'Phường Tiên Sơn', 'Xã Bình Mỹ', 'Xã Bình Sơn']);
+    const texts = (ws: ExcelJS.Worksheet) => ws.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    expect(texts(summary)).toEqual(expect.arrayContaining(['UBND TỈNH NINH BÌNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Tổng cộng', 'Người lập biểu', 'THỦ TRƯỞNG ĐƠN VỊ']));
+    const totalRow = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(2).value === 'Tổng cộng')!;
+    expect(totalRow.getCell(4).value).toBe(doc.count);
+    const binhSon = wb.getWorksheet('Xã Bình Sơn')!;
+    expect(texts(binhSon)).toEqual(expect.arrayContaining(['Trần Thị Nụ', 'Hoàng Thị Ánh', 'Cộng: 4 đối tượng']));
+    expect(texts(binhSon)).toContain(idOf(49, 1)); // IDs as text, zeros kept
+
+    const oneList = join(dir, 'mot-danh-sach.xlsx');
+    expect((await ansinh(['export', 'consolidated', '--out', oneList, '--layout', 'one-list'])).code).toBe(0);
+    const one = new ExcelJS.Workbook();
+    await one.xlsx.readFile(oneList);
+    expect(one.worksheets).toHaveLength(1);
+    const rows = one.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[2] === 'Trần Thị Nụ')?.[3]).toBe('Xã Bình Sơn');
+    expect(rows.filter((r) => r[2] === 'Lê Thị Hoa').map((r) => r[3]).sort()).toEqual(['Phường Phủ Lý', 'Xã Bình Sơn']);
+
+    const json = join(dir, 'tong-hop.json');
+    expect((await ansinh(['export', 'consolidated', '--out', json])).code).toBe(0);
+    const records = JSON.parse(readFileSync(json, 'utf8')) as { fullName: string; idNumber: string; commune: { code: string; name: string } }[];
+    expect(records).toHaveLength(doc.count);
+    expect(records.find((r) => r.fullName === 'Trần Thị Nụ')).toMatchObject({ idNumber: idOf(49, 1), commune: { code: '13558', name: 'Xã Bình Sơn' } });
   });
 });
