@@ -139,3 +139,26 @@ test('at 1024×768 the check-in fits: the status and the queue number in view', 
   expect(overflow).toBeLessThanOrEqual(0);
   await shot(page, '62-clinic-1024');
 });
+
+test('the administrator sets the gateway under Quản trị → Tiếp đón: bad values at the field, the password never shown again', async ({ page }) => {
+  await login(page, DEMO.admin, host.url);
+  await page.getByTestId('nav-admin').click();
+  await page.getByTestId('admin-tab-clinic').click();
+  const form = page.getByTestId('clinic-settings');
+  await expect(form).toContainText('ANSINH_INSURANCE_'); // this host's gateway comes from its environment, and says so
+  await page.getByTestId('clinic-setting-endpoint').fill('cong-bhxh');
+  await page.getByTestId('clinic-setting-facilityCode').fill('1054');
+  await page.getByTestId('clinic-settings-save').click();
+  await expect(form.getByRole('alert')).toHaveCount(4); // address, username, password, facility code
+  await page.getByTestId('clinic-setting-endpoint').fill('https://egw.baohiemxahoi.gov.vn');
+  await page.getByTestId('clinic-setting-username').fill('01054_BV');
+  await page.getByTestId('clinic-setting-password').fill('mat-khau-co-so');
+  await page.getByTestId('clinic-setting-facilityCode').fill('01 - 054');
+  await page.getByTestId('clinic-settings-save').click();
+  await expect(page.getByTestId('clinic-settings-saved')).toBeVisible();
+  await page.getByTestId('admin-tab-users').click(); // the panel is read again from the services
+  await page.getByTestId('admin-tab-clinic').click();
+  await expect(page.getByTestId('clinic-setting-facilityCode')).toHaveValue('01054');
+  await expect(page.getByTestId('clinic-setting-password')).toHaveValue('');
+  await expect(page.getByTestId('clinic-setting-password')).toHaveAttribute('placeholder', /giữ mật khẩu đã lưu/);
+});
