@@ -5,6 +5,7 @@ import { EXPORT_LIST_KINDS, type ExportListKind } from '../../shared/contract/ex
 import { formatCount } from '../../shared/format/money';
 import { messageOf } from '../api/call-error';
 import { filterInput, isFiltered, type ListFilters } from '../beneficiaries/list-filters';
+import { CallError } from '../api/call-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { filterSummary } from './filter-summary';
@@ -12,7 +13,8 @@ import { filterSummary } from './filter-summary';
 type State =
   | { name: 'choosing' }
   | { name: 'working' }
-  | { name: 'done'; count: number; fileName: string; saved: boolean }
+  | { name: 'done'; count: number; fileName: string; saved: boolean; batch: string | null }
+  | { name: 'needs-reason'; message: string }
   | { name: 'failed'; message: string };
 
 interface Props {
@@ -38,14 +40,25 @@ export function ExportPanel({ filters, facets, shown, onClose }: Props) {
   const summary = filterSummary(t, filters, facets?.imports ?? []);
   const count = shown ? (shown.lowerBound ? t('exports.moreThan', { n: formatCount(shown.count) }) : formatCount(shown.count)) : '…';
 
+  const [reason, setReason] = useState('');
   async function run() {
+    if (state.name === 'needs-reason' && reason.trim().length < 5) return;
     setState({ name: 'working' });
     try {
+      if (kind === 'population-matching') {
+        // The list for the police is a batch, as `ansinh match export` makes it: a batch number, a row key per person,
+        // and each person's status "sent" (people already matched go again only with a reason).
+        const made = await client.call('match.export', { selection: 'list', filters: filterInput(filters), unitId: null, reason: reason.trim() || null });
+        const saved = await client.save(made.downloadRef, made.fileName);
+        setState({ name: 'done', count: made.people, fileName: made.fileName, saved, batch: made.batch });
+        return;
+      }
       const made = await client.call('export.list', { kind, unitId: null, filters: filterInput(filters) });
       const saved = await client.save(made.downloadRef, made.fileName);
-      setState({ name: 'done', count: made.count, fileName: made.fileName, saved });
+      setState({ name: 'done', count: made.count, fileName: made.fileName, saved, batch: null });
     } catch (e) {
-      setState({ name: 'failed', message: messageOf(e) });
+      if (e instanceof CallError && e.code === 'match-resend-needs-reason') setState({ name: 'needs-reason', message: messageOf(e) });
+      else setState({ name: 'failed', message: messageOf(e) });
     }
   }
 
@@ -67,10 +80,19 @@ export function ExportPanel({ filters, facets, shown, onClose }: Props) {
           </label>
         ))}
       </fieldset>
+      {state.name === 'needs-reason' && (
+        <div className="field">
+          <label htmlFor="export-reason">{t('matching.reason')}</label>{' '}
+          <input id="export-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} data-testid="export-reason"
+            aria-invalid={reason.trim().length < 5} aria-describedby="export-reason-error" />
+          <p id="export-reason-error" className="field-error" role="alert">{reason.trim().length < 5 ? `${state.message} ${t('exports.reasonTooShort')}` : state.message}</p>
+        </div>
+      )}
       <p className="muted">{t('exports.privacy')}</p>
       {state.name === 'done' && (
         <p className="ok-text" role="status" data-testid="export-done">
           {state.saved ? t('exports.saved', { count: formatCount(state.count), file: state.fileName }) : t('exports.cancelled')}
+          {state.batch && <> {t('exports.batchSent', { batch: state.batch })}</>}
         </p>
       )}
       {state.name === 'failed' && <ErrorMessage message={state.message} />}

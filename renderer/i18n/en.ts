@@ -463,6 +463,8 @@ export const en: Messages = {
     working: 'Preparing the list…',
     saved: 'Exported {{count}} people to {{file}}.',
     cancelled: 'Not saved (the save dialog was cancelled).',
+    batchSent: 'Batch {{batch}}: everyone on the list is marked "sent for matching".',
+    reasonTooShort: 'Give a reason of at least 5 characters.',
     close: 'Close',
   },
   imports: {

@@ -579,6 +579,8 @@ export const vi = {
     working: 'Đang lập danh sách…',
     saved: 'Đã xuất {{count}} người vào tệp {{file}}.',
     cancelled: 'Chưa lưu tệp (đã hủy hộp thoại lưu).',
+    batchSent: 'Đợt gửi {{batch}}: những người trong danh sách được ghi "đã gửi đối chiếu".',
+    reasonTooShort: 'Ghi lý do ít nhất 5 ký tự.',
     close: 'Đóng',
   },
   imports: {

@@ -84,12 +84,15 @@ test.describe('danh sách: sắp xếp, lọc, xuất theo bộ lọc', () => {
     await panel.getByTestId('export-run').click();
     const download = await downloading;
     await expect(panel.getByTestId('export-done')).toContainText(`Đã xuất ${count} người`);
+    // The police's list is a batch, as `ansinh match export` sends it: its number in the file name and the notice.
+    await expect(panel.getByTestId('export-done')).toContainText(/Đợt gửi 13558-\d{8}-\d{2}/);
+    expect(download.suggestedFilename()).toMatch(/^DS_doi_chieu_dot_13558-\d{8}-\d{2}\.xlsx$/);
     const saved = testInfo.outputPath('filtered.xlsx');
     await download.saveAs(saved);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(saved);
     const rows: string[] = [];
-    workbook.worksheets[0].eachRow((row) => { if (typeof row.getCell(1).value === 'number') rows.push(String(row.getCell(2).value)); });
+    workbook.worksheets[0].eachRow((row) => { if (typeof row.getCell(1).value === 'number') rows.push(String(row.getCell(3).value)); });
     expect(rows).toEqual(names);
   });
 
