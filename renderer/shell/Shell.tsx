@@ -9,6 +9,7 @@ import { ImportSection } from '../imports/ImportSection';
 import { MismatchQueue } from '../mismatches/MismatchQueue';
 import { PayoutSection } from '../payout/PayoutSection';
 import { ReportsSection } from '../reports/ReportsSection';
+import { SyncSection } from '../sync/SyncSection';
 import { LanguageSwitch } from '../screens/LanguageSwitch';
 import { useAppSession, type AppInfo } from '../session/app-session';
 import { useIdleLock } from '../session/use-idle-lock';
@@ -69,6 +70,7 @@ export function Shell({ info, session }: { info: AppInfo; session: Session }) {
           {current === 'payouts' && <PayoutSection role={session.user.role} />}
           {current === 'clinic' && <ClinicSection />}
           {current === 'card' && <CardSection role={session.user.role} />}
+          {current === 'sync' && <SyncSection role={session.user.role} />}
           {current === 'reports' && <ReportsSection />}
           {current === 'admin' && <AdminSection />}
           {isUnbuilt(current) && <ComingSoon section={current} />}

@@ -18,7 +18,7 @@ export const SECTIONS: readonly SectionSpec[] = [
   { id: 'payouts', permission: 'beneficiaries.read', built: true },
   { id: 'clinic', permission: 'clinic.check-in', built: true },
   { id: 'card', permission: 'card.read', built: true },
-  { id: 'sync', permission: 'beneficiaries.write', built: false },
+  { id: 'sync', permission: 'beneficiaries.write', built: true },
   { id: 'reports', permission: 'reports.read', built: true },
   { id: 'admin', permission: 'users.manage', built: true },
 ];
