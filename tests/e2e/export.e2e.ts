@@ -29,7 +29,7 @@ test.describe('xuất danh sách', () => {
 
   test('clinic reception has no export at all', async ({ page }) => {
     await login(page, DEMO.clinic);
-    await expect(page.getByTestId('card-section')).toBeVisible();
+    await expect(page.getByTestId('clinic-section')).toBeVisible();
     await expect(page.getByTestId('export-open')).toHaveCount(0);
   });
 });

@@ -1,7 +1,7 @@
 import { DEMO, expect, hostUrl, login, test } from './support/fixtures';
 
 test.describe('vai trò', () => {
-  test('clinic reception sees only the card reader section, never welfare data', async ({ page }) => {
+  test('clinic reception sees only check-in and the card reader, never welfare data', async ({ page }) => {
     const listCalls: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('/api/call') && /beneficiaries\./.test(r.postData() ?? '')) listCalls.push(r.postData()!);
@@ -9,7 +9,9 @@ test.describe('vai trò', () => {
     await login(page, DEMO.clinic);
     await expect(page.getByTestId('signed-in')).toContainText('Tiếp đón trạm y tế');
     const nav = page.getByRole('navigation');
-    await expect(nav.getByRole('button')).toHaveText(['Đọc thẻ']);
+    await expect(nav.getByRole('button')).toHaveText(['Tiếp đón', 'Đọc thẻ']);
+    await expect(page.getByTestId('clinic-section')).toBeVisible();
+    await page.getByTestId('nav-card').click();
     await expect(page.getByTestId('card-section')).toBeVisible();
     await expect(page.getByTestId('reader-status')).toBeVisible();
     await expect(page.getByTestId('beneficiary-grid')).toHaveCount(0);

@@ -59,8 +59,8 @@ test.describe('màn hình chính', () => {
     await page.getByLabel('Tên đăng nhập').fill(DEMO.clinic.username);
     await page.getByLabel('Mật khẩu').fill(DEMO.clinic.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect(page.getByTestId('card-section')).toBeVisible();
-    await expect(page.getByTestId('reader-availability')).not.toHaveText('Đang kết nối với dịch vụ đọc thẻ…');
+    await expect(page.getByTestId('clinic-section')).toBeVisible();
+    await expect(page.getByTestId('officer-form')).toBeVisible(); // the officer's own name and CCCD, asked once
     await expectNoSidewaysSpill(page);
     await shot(page, '07-clinic-reception');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
