@@ -14,6 +14,7 @@ export interface MatchRecord {
   oldIdNumber: string | null;
   hometown: string | null;
   permanentAddress: string | null;
+  ethnicity: string | null;
   problems: string;
   status: string;
   matchingStatus: string | null;
@@ -21,7 +22,7 @@ export interface MatchRecord {
 }
 
 const COLUMNS = `b.id, b.rowid, b.unit_id AS unitId, b.village, b.full_name AS fullName, b.birth, b.sex, b.id_number AS idNumber,
-  b.old_id_number AS oldIdNumber, b.hometown, b.permanent_address AS permanentAddress, b.problems, b.status,
+  b.old_id_number AS oldIdNumber, b.hometown, b.permanent_address AS permanentAddress, b.ethnicity, b.problems, b.status,
   s.status AS matchingStatus, s.resend`;
 const FROM = 'FROM beneficiaries b LEFT JOIN matching_statuses s ON s.id = b.id AND s.deleted = 0';
 const scopeSql = (unitIds: readonly string[] | null) => (unitIds ? 'AND b.unit_id IN (SELECT value FROM json_each(?))' : '');

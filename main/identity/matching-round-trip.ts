@@ -21,6 +21,8 @@ import { comparePerson, type MatchField, type PlaceOf } from './police-results-c
 import { readPoliceResults, type ResultRow } from './police-results-reading';
 import { matchingBatchPersonTable, matchingBatchTable, matchingResultFileTable, mismatchTable } from './synced-tables';
 import { verifyField } from './verification';
+import { qualityProblems } from './data-quality';
+import { openItemsOf } from './mismatch-queue-queries';
 
 // The police round trip: send the list (a batch with a row key per person), take the results back (tie each row to
 // its record, compare as a person would, set each person's status, queue what a person must decide).
@@ -143,7 +145,7 @@ export function createMatchingRoundTrip(db: AppDatabase) {
 
   return {
     /** Writes the batch to `file` (whole or not at all), then records the batch, its row keys and each person's status. */
-    async exportBatch(actor: Actor, req: MatchExportRequest, file: string): Promise<{ batch: string; people: number }> {
+    async exportBatch(actor: Actor, req: MatchExportRequest, file: string): Promise<{ batch: string; people: number; dataQualityItems: number }> {
       const date = req.date ?? new Date();
       const unitId = sendingUnit(req.unitIds);
       const people = selection(req);
@@ -171,17 +173,30 @@ export function createMatchingRoundTrip(db: AppDatabase) {
         throw new AppError('export-write-failed', 'Không ghi được tệp danh sách; kiểm tra thư mục và tệp có đang mở trong Excel không.', `Could not write the list (${String(e)}).`);
       }
       const day = isoDay(date);
-      runCommand(db, actor, 'match-export', (w) => {
+      const quality = runCommand(db, actor, 'match-export', (w) => {
         const batchId = w.insert(matchingBatchTable, { number: batch, unitId, sentAt: date.toISOString(), people: rows.length, reason: matched.length ? req.reason : null });
         for (const { record, rowKey } of rows) {
           w.insert(matchingBatchPersonTable, { batchId, beneficiaryId: record.id, rowKey });
           const cleaned = record.resend === 1 || record.matchingStatus === 'mismatched' || record.matchingStatus === 'not-found';
           setMatchingStatus(w, record.id, { status: cleaned ? 'resent' : 'sent', batchId, resend: 0 }, day);
         }
-        w.summary = { batch, people: rows.length, ...(matched.length ? { reason: req.reason, resentMatched: matched.length } : {}) };
+        // What the police cannot match as it stands goes to the queue now, not after a round trip: one item per person and problem.
+        let quality = 0;
+        const at = date.toISOString();
+        for (const { record } of rows) {
+          const open = openItemsOf(sqlite, record.id);
+          for (const problem of qualityProblems(record, day)) {
+            if (open.some((o) => o.kind === problem.kind && o.field === problem.field)) continue;
+            w.insert(mismatchTable, { beneficiaryId: record.id, source: 'population', kind: problem.kind, field: problem.field, recordValue: problem.value,
+              sourceValue: null, status: 'open', batchId, createdAt: at });
+            quality += 1;
+          }
+        }
+        w.summary = { batch, people: rows.length, ...(quality ? { dataQualityItems: quality } : {}), ...(matched.length ? { reason: req.reason, resentMatched: matched.length } : {}) };
+        return quality;
       });
       recordAudit(db, actor, { action: 'export', detail: { kind: 'population-matching', batch, count: rows.length, units: [unitId], sha256: fileSha256(file) } });
-      return { batch, people: rows.length };
+      return { batch, people: rows.length, dataQualityItems: quality.result };
     },
 
     /** Reads a results workbook, ties and compares; unless `preview`, records statuses, verifications and queue items in one command. */

@@ -10,8 +10,9 @@ export const mismatches = sqliteTable('mismatches', {
   beneficiaryId: text('beneficiary_id').notNull(),
   /** Where the other value comes from: the chip, the population database's results, a later import or edit of a verified field. */
   source: text('source', { enum: ['chip', 'population', 'import', 'edit'] }).notNull(),
-  /** differs: one field; not-found: the population database has no such person; id-invalid: no or a malformed ID. */
-  kind: text('kind', { enum: ['differs', 'not-found', 'id-invalid', 'listed-twice'] }).notNull().default('differs'),
+  /** differs: one field; not-found: the population database has no such person; id-invalid: no or a malformed ID;
+   *  data-quality: a field the police cannot match as it stands (missing name, birth, sex; a child's ethnicity or hometown). */
+  kind: text('kind', { enum: ['differs', 'not-found', 'id-invalid', 'listed-twice', 'data-quality'] }).notNull().default('differs'),
   field: text('field'),
   recordValue: text('record_value'),
   sourceValue: text('source_value'),

@@ -204,6 +204,7 @@ export function MismatchQueue() {
                     onClick={() => setOpenId(m.beneficiaryId)} onKeyDown={(e) => openOnKey(e, m.beneficiaryId)}>
                     <td className="strong">{m.fullName}{m.village && <><br /><span className="muted small">{m.village}</span></>}</td>
                     <td>
+                      {m.field && m.kind !== 'differs' && <>{t(`mismatches.kinds.${m.kind}`, { defaultValue: m.kind })}: </>}
                       {m.field ? fieldLabel(t, m.field) : t(`mismatches.kinds.${m.kind}`, { defaultValue: m.kind })}
                       {m.difference && m.difference !== 'real' && <><br /><span className="muted small">{t(`mismatches.differences.${m.difference}`)}</span></>}
                     </td>

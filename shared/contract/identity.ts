@@ -123,6 +123,8 @@ export const matchExportInput = z.object({
 export const matchExportOutput = z.object({
   batch: z.string(),
   people: z.number().int(),
+  /** Queue items raised for what the police cannot match as it stands (no or a malformed ID, missing name, birth, sex…). */
+  dataQualityItems: z.number().int(),
   fileName: z.string(),
   downloadRef: fileRefSchema,
 });

@@ -20,7 +20,8 @@ export const matchExportCommand: CliCommand = {
     const exported = await ctx.call('match.export', { selection: ctx.values.all ? 'all' : 'pending', filters: null, unitId: null, reason });
     const file = resolve(out);
     saveDownloadTo(exported.downloadRef, file);
-    ctx.print({ batch: exported.batch, people: exported.people }, `Đã xuất đợt ${exported.batch}: ${exported.people} người, ra ${file}`);
+    ctx.print({ batch: exported.batch, people: exported.people }, `Đã xuất đợt ${exported.batch}: ${exported.people} người, ra ${file}` +
+      (exported.dataQualityItems ? `\n${exported.dataQualityItems} mục thiếu hoặc sai thông tin được đưa vào hàng đợi sai lệch.` : ''));
     return 0;
   },
 };
