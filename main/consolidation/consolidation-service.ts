@@ -73,7 +73,9 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
     const communes = areaCommunes(unitIds);
     const byId = new Map(communes.map((c) => [c.id, c]));
     const office = readMeta(db, 'office.unitId');
-    const officeLabel = office ? unitLabel(db.sqlite, office) : null;
+    // The province a title rarely names tells "xã An Lão" of Ninh Bình from those of Hải Phòng or Gia Lai (a commune
+    // office's own name would be taken for the list's commune).
+    const officeLabel = office ? unitLabel(db.sqlite, office)?.split(', ').at(-1) ?? null : null;
     const planned: Planned[] = [];
     for (const f of files) {
       const p: Planned = {

@@ -10,6 +10,7 @@ import { MismatchQueue } from '../mismatches/MismatchQueue';
 import { PayoutSection } from '../payout/PayoutSection';
 import { ReportsSection } from '../reports/ReportsSection';
 import { SyncSection } from '../sync/SyncSection';
+import { ConsolidationSection } from '../consolidation/ConsolidationSection';
 import { LanguageSwitch } from '../screens/LanguageSwitch';
 import { useAppSession, type AppInfo } from '../session/app-session';
 import { useIdleLock } from '../session/use-idle-lock';
@@ -71,6 +72,7 @@ export function Shell({ info, session }: { info: AppInfo; session: Session }) {
           {current === 'clinic' && <ClinicSection />}
           {current === 'card' && <CardSection role={session.user.role} />}
           {current === 'sync' && <SyncSection role={session.user.role} />}
+          {current === 'consolidation' && <ConsolidationSection />}
           {current === 'reports' && <ReportsSection />}
           {current === 'admin' && <AdminSection />}
           {isUnbuilt(current) && <ComingSoon section={current} />}

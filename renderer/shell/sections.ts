@@ -1,7 +1,7 @@
 import type { Permission, Role } from '../../shared/contract/roles';
 import { can } from '../../shared/contract/roles';
 
-export type SectionId = 'beneficiaries' | 'import' | 'discrepancies' | 'payouts' | 'clinic' | 'card' | 'sync' | 'reports' | 'admin';
+export type SectionId = 'beneficiaries' | 'import' | 'consolidation' | 'discrepancies' | 'payouts' | 'clinic' | 'card' | 'sync' | 'reports' | 'admin';
 
 export interface SectionSpec {
   id: SectionId;
@@ -14,6 +14,7 @@ export interface SectionSpec {
 export const SECTIONS: readonly SectionSpec[] = [
   { id: 'beneficiaries', permission: 'beneficiaries.read', built: true },
   { id: 'import', permission: 'beneficiaries.write', built: true },
+  { id: 'consolidation', permission: 'lists.consolidate', built: true },
   { id: 'discrepancies', permission: 'beneficiaries.write', built: true },
   { id: 'payouts', permission: 'beneficiaries.read', built: true },
   { id: 'clinic', permission: 'clinic.check-in', built: true },

@@ -50,7 +50,7 @@ test.describe('vai trò', () => {
 
   test('district staff read the list but have no card reader or write sections', async ({ page }) => {
     await login(page, DEMO.district);
-    await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Đối tượng', 'Chi trả', 'Báo cáo']);
+    await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Đối tượng', 'Tổng hợp danh sách', 'Chi trả', 'Báo cáo']);
     await expect(page.getByTestId('beneficiary-row').first()).toBeVisible();
   });
 });

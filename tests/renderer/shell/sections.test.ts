@@ -5,8 +5,8 @@ describe('sections per role', () => {
   it.each([
     ['clinic-reception', ['clinic', 'card']],
     ['commune-clerk', ['beneficiaries', 'import', 'discrepancies', 'payouts', 'card', 'sync', 'reports']],
-    ['district-staff', ['beneficiaries', 'payouts', 'reports']],
-    ['administrator', ['beneficiaries', 'import', 'discrepancies', 'payouts', 'card', 'sync', 'reports', 'admin']],
+    ['district-staff', ['beneficiaries', 'consolidation', 'payouts', 'reports']],
+    ['administrator', ['beneficiaries', 'import', 'consolidation', 'discrepancies', 'payouts', 'card', 'sync', 'reports', 'admin']],
   ] as const)('%s sees %j', (role, ids) => {
     expect(sectionsFor(role).map((s) => s.id)).toEqual(ids);
   });
