@@ -8,6 +8,7 @@ import type { UnitScope } from '../registry/registry-service';
 import { compareBirths, duplicateVerdict } from '../registry/person-matching-rules';
 import { detectDuplicates } from './duplicates-detection';
 import { duplicatePairTable } from './duplicates-tables';
+import { verificationsOf, verifiedFieldsOf, verifyField } from './verification';
 import {
   activeAccounts, allPairs, duplicateBlocks, pairById, pairSide, pairsInArea, type DuplicateBlock, type PairSide, type PairStatus, type StoredPair,
 } from './duplicates-queries';
@@ -159,6 +160,16 @@ export function createDuplicatesService(db: AppDatabase) {
         if (compareBirths(kept.birth as string | null, dropped.birth as string | null) === 'year-of-date' && String(dropped.birth).length > 4) patch.birth = dropped.birth;
         // beneficiaries.verified is a summary kept by triggers from field_verifications: never written here.
         if (Object.keys(patch).length) w.update(beneficiaryTable, keepId, patch);
+        // What was verified on the merged record stays verified on the kept one where the kept value is that value.
+        const keptVerified = verifiedFieldsOf(sqlite, keepId);
+        const carried: string[] = [];
+        for (const v of verificationsOf(sqlite, dropId)) {
+          if (keptVerified[v.field]) continue;
+          const keptValue = v.field in patch ? patch[v.field] : kept[v.field as keyof typeof kept];
+          if (keptValue === null || keptValue === undefined || String(keptValue) !== String(dropped[v.field as keyof typeof dropped] ?? '')) continue;
+          verifyField(w, keepId, v.field, { source: v.source, batchId: v.batchId, cardRead: v.cardRead, at: v.verifiedAt ?? undefined, userId: v.verifiedBy });
+          carried.push(v.field);
+        }
         const keptPurposes = new Set(activeAccounts(sqlite, keepId).map((a) => a.purpose));
         let accountsMoved = 0;
         for (const account of activeAccounts(sqlite, dropId)) {
@@ -170,7 +181,7 @@ export function createDuplicatesService(db: AppDatabase) {
         if (accountsMoved) refreshPaymentChannel(w, sqlite, keepId);
         w.tombstone(beneficiaryTable, dropId);
         w.update(duplicatePairTable, pair.id, { status: 'merged', keptId: keepId });
-        w.summary = { pairId, keptId: keepId, mergedId: dropId, filled: Object.keys(patch), accountsMoved };
+        w.summary = { pairId, keptId: keepId, mergedId: dropId, filled: Object.keys(patch), accountsMoved, verifiedCarried: carried };
         return { keptId: keepId, mergedId: dropId, filled: Object.keys(patch), accountsMoved };
       });
     },

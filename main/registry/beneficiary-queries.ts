@@ -45,15 +45,22 @@ export function beneficiaryDetail(db: SqliteConnection, id: string): Beneficiary
   };
 }
 
-/** The record's history from the change log: its own changes and those of its payment accounts. */
+/**
+ * The record's history from the change log: its own changes and those of its payment accounts, and those of the
+ * records merged into it (a merge keeps both histories: the merged record's entries say so).
+ */
 export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEntry[] {
-  const rows = cachedStatement(db, `SELECT l.hlc, l.op, l.field, l.old_value AS oldValue, l.new_value AS newValue, l.entity,
+  const rows = cachedStatement(db, `WITH people(pid) AS (SELECT ? UNION
+      SELECT CASE WHEN p.beneficiary_id = p.kept_id THEN p.other_id ELSE p.beneficiary_id END FROM duplicate_pairs p
+      WHERE p.deleted = 0 AND p.status = 'merged' AND p.kept_id = ?)
+    SELECT l.hlc, l.op, l.field, l.old_value AS oldValue, l.new_value AS newValue, l.entity,
       c.name AS command, c.origin, u.display_name AS userName, c.id AS commandId, l.entity_id,
-      coalesce(json_extract(c.summary, '$.reasons.' || l.field), json_extract(c.summary, '$.reason')) AS reason
+      coalesce(json_extract(c.summary, '$.reasons.' || l.field), json_extract(c.summary, '$.reason')) AS reason,
+      CASE WHEN l.entity = 'beneficiaries' AND l.entity_id <> ? THEN l.entity_id END AS mergedFrom
     FROM change_log l JOIN commands c ON c.id = l.command_id LEFT JOIN users u ON u.id = c.user_id
-    WHERE (l.entity = 'beneficiaries' AND l.entity_id = ?)
-       OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id = ?))
-       OR (l.entity = 'field_verifications' AND l.entity_id IN (SELECT id FROM field_verifications WHERE beneficiary_id = ?))
+    WHERE (l.entity = 'beneficiaries' AND l.entity_id IN (SELECT pid FROM people))
+       OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id IN (SELECT pid FROM people)))
+       OR (l.entity = 'field_verifications' AND l.entity_id IN (SELECT id FROM field_verifications WHERE beneficiary_id IN (SELECT pid FROM people)))
     ORDER BY l.hlc DESC, l.seq DESC LIMIT 500`).all(id, id, id) as Record<string, string | null>[];
   return withVerificationsMerged(rows).map((r) => historyEntry(r));
 }
@@ -98,6 +105,7 @@ function historyEntry(r: Record<string, string | null>): HistoryEntry {
     newValue: r.newValue === null ? null : JSON.parse(r.newValue),
     reason: r.reason ?? null,
     commandId: r.commandId ?? null,
+    mergedFrom: r.mergedFrom ?? null,
   };
 }
 

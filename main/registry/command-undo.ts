@@ -91,9 +91,11 @@ export function unitsTouchedBy(db: AppDatabase, commandId: string): TouchedUnits
       WHERE c.command_id = @id AND c.entity = 'payment_accounts'
     UNION SELECT h.unit_id FROM change_log c JOIN households h ON h.id = c.entity_id WHERE c.command_id = @id AND c.entity = 'households'
     UNION SELECT b.unit_id FROM change_log c JOIN duplicate_pairs d ON d.id = c.entity_id JOIN beneficiaries b ON b.id IN (d.beneficiary_id, d.other_id)
-      WHERE c.command_id = @id AND c.entity = 'duplicate_pairs'`)
+      WHERE c.command_id = @id AND c.entity = 'duplicate_pairs'
+    UNION SELECT b.unit_id FROM change_log c JOIN field_verifications f ON f.id = c.entity_id JOIN beneficiaries b ON b.id = f.beneficiary_id
+      WHERE c.command_id = @id AND c.entity = 'field_verifications'`)
     .pluck().all({ id: commandId }) as string[];
-  const unplaced = db.sqlite.prepare(`SELECT count(*) FROM change_log c WHERE c.command_id = @id AND c.entity NOT IN ('beneficiaries', 'payment_accounts', 'households', 'duplicate_pairs')`)
+  const unplaced = db.sqlite.prepare(`SELECT count(*) FROM change_log c WHERE c.command_id = @id AND c.entity NOT IN ('beneficiaries', 'payment_accounts', 'households', 'duplicate_pairs', 'field_verifications')`)
     .pluck().get({ id: commandId }) as number;
   return { unitIds, unplaced };
 }

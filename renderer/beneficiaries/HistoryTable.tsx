@@ -20,7 +20,8 @@ export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
           <tr key={i} data-testid="history-row">
             <td className="num">{formatDateTime(e.at)}</td>
             <td>{e.userName ?? t('detail.system')}</td>
-            <td>{commandLabel(t, e.command)} <span className="muted">({t(`origins.${e.origin}`, { defaultValue: e.origin })})</span></td>
+            <td>{commandLabel(t, e.command)} <span className="muted">({t(`origins.${e.origin}`, { defaultValue: e.origin })})</span>
+              {e.mergedFrom && <><br /><span className="muted small" data-testid="history-merged">{t('duplicates.fromMerged')}</span></>}</td>
             <td>{e.op === 'insert' ? t('detail.created') : e.op === 'tombstone' ? t('detail.removed') : fieldLabel(t, e.field)}</td>
             <td>{e.op === 'insert' ? <CreatedFields field={e.field} value={e.newValue} /> : (
               <><span className="old-value">{valueText(t, e.field, e.oldValue)}</span> → <span className="new-value">{valueText(t, e.field, e.newValue)}</span></>

@@ -822,6 +822,7 @@ export const en: Messages = {
     noteNeeded: 'Give a reason.',
     distinctConfirm: 'Confirm two different people',
     markedDistinct: 'Recorded: two different people.',
+    fromMerged: 'on the record merged into this one',
   },
   changePassword: {
     title: 'Change your password',

@@ -995,6 +995,7 @@ export const vi = {
     noteNeeded: 'Hãy ghi lý do.',
     distinctConfirm: 'Xác nhận hai người khác nhau',
     markedDistinct: 'Đã ghi nhận: hai người khác nhau.',
+    fromMerged: 'trên hồ sơ đã gộp vào hồ sơ này',
   },
   changePassword: {
     title: 'Đổi mật khẩu',

@@ -133,6 +133,8 @@ export const historyEntrySchema = z.object({
   reason: z.string().nullable().default(null),
   /** The command that made the change, for "undo the last edit". */
   commandId: z.string().nullable().default(null),
+  /** A change of a record merged into this one (a merge keeps both histories): that record's id. */
+  mergedFrom: z.string().nullable().default(null),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
