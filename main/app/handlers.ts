@@ -20,6 +20,7 @@ import { progressReport } from '../reports/progress-report';
 import { exportConsolidatedList } from '../consolidation/consolidated-list';
 import { communesInForce } from '../consolidation/consolidation-queries';
 import { writeProgress } from '../reports/progress-export';
+import { writePeriodicReport } from '../reports/periodic-reports';
 
 export interface CallContext {
   /** The signed-in user, for methods that need a session. */
@@ -286,6 +287,12 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return { fileName: `DS_tong_hop_${day}-${date.getFullYear()}.${input.format}`, count: r.count, communes: r.communes, downloadRef: target.ref };
   },
   'reports.progress': (s, input, ctx) => progressReport(s.db, s.accounts.unitScope(ctx.user!), input.period),
+  'reports.exportPeriodic': async (s, input, ctx) => {
+    const target = newDownload();
+    const { fileName } = await writePeriodicReport(s.db, ctx.actor, s.accounts.unitScope(ctx.user!), input.report, input.period, input.format, target.path,
+      { date: new Date(), preparedBy: ctx.user!.displayName });
+    return { fileName, downloadRef: target.ref };
+  },
   'reports.exportProgress': async (s, input, ctx) => {
     const report = progressReport(s.db, s.accounts.unitScope(ctx.user!), input.period);
     const target = newDownload();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportProgressInput, exportProgressOutput, progressReportSchema, reportPeriodInput } from './reports';
+import { exportPeriodicInput, exportProgressInput, exportProgressOutput, progressReportSchema, reportPeriodInput } from './reports';
 import { consolidatedExportInput, consolidatedExportOutput, consolidationFilesInput, consolidationPreviewSchema, consolidationProgressSchema, consolidationReportSchema } from './consolidation';
 import {
   appInfoSchema, changePasswordInput, createUserInput, managedUserSchema, passwordSchema, resetPasswordInput, sessionSchema,
@@ -199,6 +199,8 @@ export const contract = {
   'reports.progress': method(reportPeriodInput, progressReportSchema, 'reports.read'),
   /** The same figures as a workbook or a printable PDF in the official layout (a file to save, like export.list). */
   'reports.exportProgress': method(exportProgressInput, exportProgressOutput, 'reports.read'),
+  /** The weekly, monthly, quarterly report or the NCC list by group (B08/QT-LĐTBXH, with names: lists.export, audited), as xlsx or PDF. */
+  'reports.exportPeriodic': method(exportPeriodicInput, exportProgressOutput, 'lists.export'),
   /** Sync with the province hub: last success, what is pending, the last error in Vietnamese. */
   'sync.status': method(empty, syncStatusSchema, 'beneficiaries.read'),
   /** Enrols this device with the hub's one-time code (administrator). */

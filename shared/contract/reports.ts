@@ -27,4 +27,8 @@ export const progressReportSchema = z.object({
 export type ProgressReportOutput = z.output<typeof progressReportSchema>;
 
 export const exportProgressInput = reportPeriodInput.extend({ format: z.enum(['xlsx', 'pdf']) }).strict();
+/** The periodic reports: weekly data entry, monthly, quarterly (figures), and the NCC list by group (B08/QT-LĐTBXH: names). */
+export const PERIODIC_REPORTS = ['weekly', 'monthly', 'quarterly', 'ncc-b08'] as const;
+export const exportPeriodicInput = reportPeriodInput.extend({ report: z.enum(PERIODIC_REPORTS), format: z.enum(['xlsx', 'pdf']) }).strict();
+
 export const exportProgressOutput = z.object({ fileName: z.string(), downloadRef: z.string() });

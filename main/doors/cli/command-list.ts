@@ -19,10 +19,10 @@ import { matchExportCommand } from './commands/match-export';
 import { matchImportCommand } from './commands/match-import';
 import { clinicCheckInCommand } from './commands/clinic-check-in';
 import { consolidateCommand } from './commands/consolidate';
-import { reportProgressCommand } from './commands/report';
+import { periodicReportCommands, reportProgressCommand } from './commands/report';
 import { exportConsolidatedCommand } from './commands/consolidate-export';
 
 /** Every `ansinh` command. A capability adds its command module here. */
 export const cliCommands: CliCommand[] = [serveCommand, initCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
-  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, consolidateCommand, reportProgressCommand, exportConsolidatedCommand,
+  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, consolidateCommand, reportProgressCommand, ...periodicReportCommands, exportConsolidatedCommand,
   ...syncCommands, ...bundleCommands, ...hubCommands];

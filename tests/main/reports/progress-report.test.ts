@@ -10,6 +10,7 @@ import { beneficiaryTable } from '../../../main/registry/synced-tables';
 import { parsePeriod, periodAt } from '../../../shared/reports/report-period';
 import { demoServices, loginAs, okOutput as ok } from '../../support/services';
 import { readPdf } from '../../support/pdf-text';
+import { takeDownload } from '../../../main/app/downloads';
 import { tempDir } from '../../support/temp-database';
 
 // The progress dashboard's figures: per commune and in total, for a week, a month, a quarter; the CLI's JSON is the
@@ -75,6 +76,30 @@ describe('the progress report', { timeout: 120_000 }, () => {
     const yte = await loginAs(services, 'yte', 'yte12345!');
     expect(await yte('reports.progress', { period: month.code })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+  it('writes the weekly, monthly and quarterly reports and the NCC list by group, refusing a period of the wrong kind', async () => {
+    const huyen = await loginAs(services, 'huyen', 'huyen123!');
+    const quarter = periodAt('quarter', now);
+    for (const [report, period, title] of [['weekly', week.code, 'HÀNG TUẦN'], ['monthly', month.code, 'BÁO CÁO THÁNG'], ['quarterly', quarter.code, 'BÁO CÁO QUÝ']] as const) {
+      const made = ok<{ fileName: string; downloadRef: string }>(await huyen('reports.exportPeriodic', { report, period, format: 'pdf' }));
+      const file = takeDownload(made.downloadRef)!;
+      const text = readPdf(readFileSync(file)).pageTexts.join(' ');
+      expect(text).toContain(title);
+      expect(text).toContain('Tổng cộng');
+      expect(text).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+    }
+    expect(await huyen('reports.exportPeriodic', { report: 'weekly', period: month.code, format: 'pdf' }))
+      .toMatchObject({ ok: false, error: { code: 'invalid-period', message: expect.stringContaining('Báo cáo tuần cần kỳ là một tuần, ví dụ 2026-W48') } });
+
+    const b08 = ok<{ fileName: string; downloadRef: string }>(await huyen('reports.exportPeriodic', { report: 'ncc-b08', period: month.code, format: 'xlsx' }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(takeDownload(b08.downloadRef)!);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const ncc = services.db.sqlite.prepare("SELECT count(*) FROM beneficiaries WHERE deleted = 0 AND category_group IN ('NCC', 'TNCC')").pluck().get() as number;
+    expect(rows.some((r) => typeof r[2] === 'string' && /^Tổng cộng: \d+ người$/.test(r[2]))).toBe(true);
+    expect(rows.find((r) => typeof r[2] === 'string' && r[2].startsWith('Tổng cộng:'))![2]).toBe(`Tổng cộng: ${ncc} người`);
+    expect(rows.some((r) => r[1] === 'I')).toBe(true); // a section per group
+  });
+
   it('gives the same figures through `ansinh report progress`, and as a workbook and a PDF in the official layout', async () => {
     const dbPath = join(dir, 'demo.db');
     const env = { ANSINH_USER: 'huyen', ANSINH_PASSWORD: 'huyen123!' };

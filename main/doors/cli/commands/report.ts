@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../app/errors';
+import { PERIODIC_REPORTS } from '../../../../shared/contract/reports';
 import type { CliCommand } from '../cli-command';
 import { saveDownloadTo } from '../save-download';
 
@@ -36,3 +37,31 @@ export const reportProgressCommand: CliCommand = {
     return 0;
   },
 };
+
+const PERIODIC_SUMMARY: Record<(typeof PERIODIC_REPORTS)[number], string> = {
+  weekly: 'Báo cáo kết quả cập nhật dữ liệu hàng tuần (xlsx, pdf) / The weekly data-entry report',
+  monthly: 'Báo cáo tháng (xlsx, pdf) / The monthly report',
+  quarterly: 'Báo cáo quý (xlsx, pdf) / The quarterly report',
+  'ncc-b08': 'Danh sách người có công theo nhóm, mẫu B08/QT-LĐTBXH (xlsx, pdf; ghi nhật ký) / NCC list by group',
+};
+
+/** `ansinh report weekly|monthly|quarterly|ncc-b08 --period P --format xlsx|pdf --out FILE`. */
+export const periodicReportCommands: CliCommand[] = PERIODIC_REPORTS.map((report) => ({
+  name: `report ${report}`,
+  summary: PERIODIC_SUMMARY[report],
+  usage: `ansinh report ${report} --period ${report === 'weekly' ? '2026-W48' : report === 'quarterly' ? '2026-Q4' : '2026-11'} --db PATH --out FILE.xlsx|FILE.pdf [--format xlsx|pdf]`,
+  options: { period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  needsUser: true,
+  async run(ctx) {
+    const period = ctx.values.period;
+    if (typeof period !== 'string' || !period) throw new AppError('usage', 'Cần --period (2026-W48, 2026-11 hoặc 2026-Q4).', 'Give --period.');
+    const out = typeof ctx.values.out === 'string' ? ctx.values.out : '';
+    const format = typeof ctx.values.format === 'string' ? ctx.values.format : out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
+    if (format !== 'xlsx' && format !== 'pdf') throw new AppError('usage', `--format phải là xlsx hoặc pdf, không phải “${format}”.`, 'Use --format xlsx or pdf.');
+    const made = await ctx.call('reports.exportPeriodic', { report, period, format });
+    const file = resolve(out || made.fileName);
+    saveDownloadTo(made.downloadRef, file);
+    ctx.print({ report, period, format, file }, `Đã lập ${file}`);
+    return 0;
+  },
+}));
