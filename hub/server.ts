@@ -9,6 +9,7 @@ import { HubRefusal } from './hub-refusal';
 import { packJson, unpackJson } from './wire';
 import { importBundle } from './bundle-import';
 import { adminPage } from './admin-page';
+import { PUSH_PART_PATH, receivePart, uploadHeaders, uploadOffset } from './push-upload';
 import type { HubStore } from './store';
 
 // The hub's HTTP door. Stateless: every fact is in the store, so several processes can serve one PostgreSQL.
@@ -56,6 +57,11 @@ async function handle(store: HubStore, hub: HubIdentity, req: IncomingMessage, r
     return;
   }
   if (req.method !== 'POST') throw new HubRefusal(404, 'not-found', 'Không có địa chỉ này.', 'Not found.');
+  if (url.pathname === PUSH_PART_PATH) {
+    const result = await receivePart(store, req, uploadHeaders(req));
+    if (result) answer(res, hub, result);
+    return;
+  }
   const body = await readBody(req);
   if (url.pathname === '/v1/bundle') {
     const receipt = await importBundle(store, body);
@@ -82,6 +88,10 @@ async function handle(store: HubStore, hub: HubIdentity, req: IncomingMessage, r
   }
   if (url.pathname === '/v1/status') {
     return answer(res, hub, { v: PROTOCOL_VERSION, acked: Number(device.acked) });
+  }
+  if (url.pathname === '/v1/push-offset') {
+    const q = unpackJson<{ batch: string; hash: string }>(body);
+    return answer(res, hub, { v: PROTOCOL_VERSION, offset: await uploadOffset(store, deviceId, q.batch, q.hash) });
   }
   if (url.pathname === '/v1/push') {
     const batch = unpackJson<PushBatch>(body);

@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { requestSigningText, signBytes, verifyBytes } from './sync-crypto';
+import { requestSigningText, sha256, signBytes, verifyBytes } from './sync-crypto';
 import { SyncRefusal } from './sync-state';
 
 // The desktop's side of the wire: signed requests, deflated JSON, answers checked against the pinned hub key.
@@ -25,6 +25,24 @@ export async function callHub<T>(caller: HubCaller, path: string, body: unknown)
     'content-type': 'application/x-ansinh-sync',
     'x-ansinh-device': caller.device,
     'x-ansinh-signature': signBytes(caller.signPrivate, requestSigningText('POST', path, caller.device, bytes)),
+  }, caller.hubSignKey, caller.timeoutMs);
+}
+
+export const PUSH_PART_PATH = '/v1/push-part';
+
+/**
+ * Uploads a deflated push batch from `offset` (what the hub already holds of it): after a cut only the rest travels.
+ * The signature covers the whole batch.
+ */
+export async function uploadBatch<T>(caller: HubCaller, batchId: string, bytes: Uint8Array, offset: number): Promise<T> {
+  return post<T>(caller.url, PUSH_PART_PATH, bytes.subarray(offset), {
+    'content-type': 'application/x-ansinh-sync',
+    'x-ansinh-device': caller.device,
+    'x-ansinh-signature': signBytes(caller.signPrivate, requestSigningText('POST', PUSH_PART_PATH, caller.device, bytes)),
+    'x-ansinh-batch': batchId,
+    'x-ansinh-total': String(bytes.length),
+    'x-ansinh-offset': String(offset),
+    'x-ansinh-hash': sha256(bytes),
   }, caller.hubSignKey, caller.timeoutMs);
 }
 

@@ -2,7 +2,8 @@ import type { AppDatabase } from '../core/database/open-database';
 import { readMeta, writeMeta } from '../core/database/meta';
 import { BATCH_ENTRIES, PROTOCOL_VERSION, type PullAnswer, type PushAnswer } from '../../shared/sync/protocol';
 import { requestSigningText, sha256, signBytes, newBoxKeys, newSigningKeys } from './sync-crypto';
-import { callHub, HubAnswerError, post, type HubCaller } from './hub-client';
+import { callHub, HubAnswerError, post, uploadBatch, type HubCaller } from './hub-client';
+import { deflateSync, strToU8 } from 'fflate';
 import { ackedSeq, currentEnrolment, pullCursor, recordAck, saveEnrolment, SyncRefusal, writeNumber, type Enrolment } from './sync-state';
 import { outboxBatch, pendingCount } from './outbox';
 import { applyPulled } from './inbox';
@@ -77,23 +78,32 @@ export async function syncNow(db: AppDatabase, options: SyncOptions = {}): Promi
 }
 
 async function push(db: AppDatabase, caller: HubCaller, limit: number, report: SyncReport): Promise<void> {
-  // Ask first what the hub holds: after a cut, the next batch starts there (and nothing the hub has is sent again).
+  // Ask first what the hub holds: after a cut, the next batch starts there (and nothing the hub has is sent again),
+  // and the batch that was cut in flight goes on from the byte where it stopped.
   const status = await callHub<{ acked: number }>(caller, '/v1/status', { v: PROTOCOL_VERSION });
   let after = status.acked;
   recordAck(db, after);
+  let first = true;
   for (;;) {
     const batch = outboxBatch(db, after, limit);
     if (!batch) break;
+    const bytes = deflateSync(strToU8(JSON.stringify(batch)), { level: 9 });
+    let offset = 0;
+    if (first) offset = (await callHub<{ offset: number }>(caller, '/v1/push-offset', { batch: batch.batchId, hash: sha256(bytes) })).offset;
+    first = false;
     let answer: PushAnswer;
     try {
-      answer = await callHub<PushAnswer>(caller, '/v1/push', batch);
+      answer = await uploadBatch<PushAnswer>(caller, batch.batchId, bytes, offset);
     } catch (e) {
       if (e instanceof HubAnswerError && e.code === 'gap' && typeof e.detail?.acked === 'number') {
         after = e.detail.acked;
         continue;
       }
-      throw e;
+      if (e instanceof HubAnswerError && e.code === 'offset' && typeof e.detail?.offset === 'number') {
+        answer = await uploadBatch<PushAnswer>(caller, batch.batchId, bytes, e.detail.offset);
+      } else throw e;
     }
+    if (typeof answer.acked !== 'number') throw new SyncRefusal('offline', 'Gói thay đổi chưa đến đủ máy chủ tỉnh: sẽ gửi tiếp.', 'Batch incomplete at the hub.');
     db.sqlite.transaction(() => {
       for (const o of answer.outcomes) {
         const entry = batch.entries.find((e) => e.seq === o.seq);

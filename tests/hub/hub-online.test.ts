@@ -166,3 +166,29 @@ describe('USB bundles', () => {
     expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(0);
   });
 });
+
+describe('a cut in the middle of a batch', () => {
+  it('resumes from the byte where the upload stopped, not from zero', async () => {
+    const { startBadNetwork, GOOD_LINE } = await import('../support/bad-network');
+    const { deflateSync, strToU8 } = await import('fflate');
+    const commune = await desktop('xa-cat', { unitId: COMMUNE_X });
+    addPeople(commune, COMMUNE_X, Array.from({ length: 300 }, (_, i) => `Người ${i} Nguyễn Văn Dài Tên Để Gói Lớn`));
+    const size = deflateSync(strToU8(JSON.stringify(outboxBatch(commune, 0, 500)))).length;
+    const net = await startBadNetwork({ host: '127.0.0.1', port: hub.server.port }, GOOD_LINE);
+    try {
+      net.cutAt = [net.upstreamBytes + 1500 + Math.round(size * 0.6)];
+      await expect(syncNow(commune, { viaUrl: net.url })).rejects.toMatchObject({ code: 'offline' });
+      expect(net.cuts).toBe(1);
+      // What arrived before the cut is kept (the hub writes it as soon as it sees the connection go).
+      await expect.poll(async () => Number((await hub.store.query<{ n: number }>('SELECT length(bytes) AS n FROM uploads WHERE device_id = $1', [commune.deviceId]))[0]?.n ?? 0))
+        .toBeGreaterThan(size * 0.4);
+      const before = net.upstreamBytes;
+      await syncNow(commune, { viaUrl: net.url });
+      expect(net.upstreamBytes - before).toBeLessThan(size * 0.6 + 4000); // the rest and the requests' headers, not the whole batch again
+      expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(300);
+      expect(await count('SELECT count(*) AS n FROM uploads WHERE device_id = $1', [commune.deviceId])).toBe(0);
+    } finally {
+      await net.close();
+    }
+  });
+});

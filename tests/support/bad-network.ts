@@ -48,7 +48,7 @@ export interface BadNetwork {
 }
 
 export async function startBadNetwork(target: { host: string; port: number }, settings: LineSettings, random: () => number = Math.random): Promise<BadNetwork> {
-  const open = new Set<{ client: Socket; upstream: Socket; up: number }>();
+  const open = new Set<{ client: Socket; upstream: Socket; up: number; flush?: () => void }>();
   const net: BadNetwork = {
     url: '',
     settings,
@@ -65,16 +65,19 @@ export async function startBadNetwork(target: { host: string; port: number }, se
       server.close(() => resolve());
     }),
   };
-  const cut = (c: { client: Socket; upstream: Socket; up: number }) => {
+  // What already crossed the line reaches the other end; the connection then breaks without a goodbye.
+  const cut = (c: { client: Socket; upstream: Socket; up: number; flush?: () => void }) => {
     if (!open.delete(c)) return;
     net.cuts += 1;
     net.cutBytes += c.up;
+    c.flush?.();
     c.client.destroy();
-    c.upstream.destroy();
+    c.upstream.end();
+    setTimeout(() => c.upstream.destroy(), 200).unref();
   };
   const server: Server = createServer((client) => {
     const upstream = connect(net.target.port, net.target.host);
-    const c = { client, upstream, up: 0 };
+    const c: { client: Socket; upstream: Socket; up: number; flush?: () => void } = { client, upstream, up: 0 };
     open.add(c);
     const ends = () => {
       if (open.delete(c)) {
@@ -96,6 +99,11 @@ export async function startBadNetwork(target: { host: string; port: number }, se
         const now = Date.now();
         while (queue.length && queue[0].at <= now) if (!to.destroyed) to.write(queue.shift()!.piece); else queue.shift();
         if (queue.length) timer = setTimeout(drain, queue[0].at - now);
+      };
+      if (isUp) c.flush = () => {
+        if (timer) clearTimeout(timer);
+        drain();
+        if (timer) clearTimeout(timer);
       };
       from.on('data', (chunk: Buffer) => {
         for (let i = 0; i < chunk.length; i += SEGMENT) {
