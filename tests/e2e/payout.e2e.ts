@@ -146,4 +146,26 @@ test.describe('chi trả: một tháng', () => {
     await expect(row.getByTestId('entitlement-override')).toHaveText('Mức điều chỉnh: Theo quyết định của tỉnh');
     await expect(row).toContainText('1.200.000');
   });
+
+  test('the administrator adds a standard level from a date: each field checked, a confirmation, the level listed', async ({ page }) => {
+    await login(page, DEMO.admin, host.url);
+    await page.getByTestId('nav-payouts').click();
+    await page.getByTestId('payout-tab-levels').click();
+    await expect(page.getByTestId('level-row').filter({ hasText: 'Nghị định 76/2024/NĐ-CP' })).toContainText('500.000');
+    await page.getByTestId('level-day').fill('31/06/2027');
+    await page.getByTestId('level-amount').fill('6OO.000');
+    await page.getByTestId('level-add').click();
+    await expect(page.getByTestId('level-day-error')).toContainText('Ngày không đúng');
+    await expect(page.getByTestId('level-amount-error')).toContainText('Mức tiền không đúng');
+    await expect(page.getByTestId('level-basis-error')).toBeVisible();
+    await page.getByTestId('level-unit').selectOption({ label: 'Tỉnh Ninh Bình' });
+    await page.getByTestId('level-day').fill('01/07/2027');
+    await page.getByTestId('level-amount').fill('600000');
+    await page.getByTestId('level-basis').fill('Nghị quyết số 05/2027/NQ-HĐND tỉnh Ninh Bình');
+    await page.getByTestId('level-add').click();
+    await expect(page.getByTestId('level-dialog')).toContainText('600.000');
+    await page.getByTestId('level-dialog-confirm').click();
+    await expect(page.getByTestId('levels-notice')).toHaveText('Đã thêm mức.');
+    await expect(page.getByTestId('level-row').filter({ hasText: 'Nghị quyết số 05/2027' })).toContainText('01/07/2027');
+  });
 });
