@@ -145,7 +145,7 @@ describe('a list that names people of another commune', () => {
     ]);
     const preview = await service.preview(file);
     expect(preview).toMatchObject({ imported: 1, updated: 0, unchanged: 0, verifiedDifferences: [] });
-    expect(preview.elsewhere).toEqual([{ sheet: 'Danh sách', row: 5, fullName: 'Đinh Thị Sáu', unitName: 'Xã Bình Mỹ', message: 'Người này đang có tên ở Xã Bình Mỹ; không nhập, không sửa.' }]);
+    expect(preview.elsewhere).toEqual([{ sheet: 'Danh sách', row: 5, fullName: 'Đinh Thị Sáu', unitName: 'Xã Bình Mỹ', unitId: expect.any(String), message: 'Người này đang có tên ở Xã Bình Mỹ; không nhập, không sửa.' }]);
     const shown = JSON.stringify(preview);
     for (const stored of ['Quê ở xã Bình Mỹ', 'Thôn Kín', '2000000', otherId]) expect(shown).not.toContain(stored);
 

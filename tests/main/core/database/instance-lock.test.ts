@@ -18,7 +18,8 @@ const open = () => openDatabase({ path, migrationsFolder: migrationsDir(), creat
 /** Another process that opens the database and keeps it open until killed. */
 function otherInstance(): Promise<{ kill: () => Promise<void> }> {
   const script = `import { openDatabase } from './main/core/database/open-database.ts';
-openDatabase({ path: ${JSON.stringify(path)}, migrationsFolder: 'migrations' }); console.log('open'); setInterval(() => {}, 1000);`;
+// Held in a global: an unreferenced connection is closed when it is garbage-collected, which would drop the lock.
+globalThis.held = openDatabase({ path: ${JSON.stringify(path)}, migrationsFolder: 'migrations' }); console.log('open'); setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -31,8 +32,11 @@ describe('the instance lock', () => {
   it('refuses a database another process has open, and is gone when that process is killed', async () => {
     open().close();
     const other = await otherInstance();
-    expect(() => open()).toThrow(expect.objectContaining({ code: 'database-in-use', messageVi: expect.stringMatching(/đang được mở/) }));
-    await other.kill();
+    try {
+      expect(() => open()).toThrow(expect.objectContaining({ code: 'database-in-use', messageVi: expect.stringMatching(/đang được mở/) }));
+    } finally {
+      await other.kill();
+    }
     expect(existsSync(`${path}.lock`)).toBe(true); // the killed one could not tidy up…
     open().close(); // …but its lock went with it, and a clean close removes the file
     expect(existsSync(`${path}.lock`)).toBe(false);
