@@ -1,4 +1,4 @@
-import { entryKey, versionProblem, type EntryOutcome, type PushAnswer, type PushBatch, type WireEntry, PROTOCOL_VERSION } from '../shared/sync/protocol';
+import { LOCAL_ONLY_ENTITIES, entryKey, versionProblem, type EntryOutcome, type PushAnswer, type PushBatch, type WireEntry, PROTOCOL_VERSION } from '../shared/sync/protocol';
 import { mergeField, type FieldState } from '../shared/sync/field-merge';
 import { activeDevice, officeOf } from './offices';
 import { HubRefusal } from './hub-refusal';
@@ -9,6 +9,9 @@ import type { HubStore, Sql } from './store';
 
 /** Tables whose entries the hub never passes on to other offices (kept for "who did what"). */
 const OFFICE_LOCAL = new Set(['users']);
+
+/** What the hub says to an older app that still sends a local-only table's entry (its value is not kept). */
+export const NOT_KEPT = 'Dữ liệu khám chữa bệnh (lượt tiếp đón, tình trạng BHYT) chỉ ở lại trạm y tế: máy chủ tỉnh không nhận và không lưu.';
 
 interface RecordRow { entity: string; entity_id: string; scope: string; version: string; row_json: string; command_name: string | null }
 interface FieldRow { entity: string; entity_id: string; field: string; version: string; value: string | null; command_name: string | null }
@@ -71,6 +74,11 @@ async function applyEntries(sql: Sql, batch: PushBatch, fresh: WireEntry[], offi
     const key = entryKey(batch.device, e.seq);
     const rk = `${e.entity}\u0000${e.id}`;
     const command = commandName.get(e.command) ?? '';
+    if (LOCAL_ONLY_ENTITIES.has(e.entity)) {
+      // Health data: acknowledged (so it is not sent again) but neither kept nor passed on; only its identity stays.
+      decided.push({ e: { ...e, value: null }, scope: officeUnit, status: 'rejected', reason: NOT_KEPT });
+      continue;
+    }
     if (e.op === 'insert') {
       const existing = records.get(rk);
       const row = safeJson(e.value);

@@ -1,7 +1,8 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 
-// The clinic's check-ins. Visits are synced records (id, rev, deleted), written only through the write path; the
-// last known insurance status and the settings are this device's own (a cache and a configuration, never synced).
+// The clinic's check-ins. Visits are records of the write path (id, rev, deleted: history, undo, audit) but health
+// data that never leaves the health station (LOCAL_ONLY_ENTITIES in shared/sync/protocol.ts: not pushed, not in a
+// USB bundle, not kept by the hub); the last known insurance status and the settings are this device's own too.
 
 /** One patient checked in at reception: who, when, with what queue number, and the insurance status then. */
 export const clinicVisits = sqliteTable('clinic_visits', {

@@ -1,7 +1,7 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { applyRemoteChanges, type ApplyReport, type RemoteCommand, type RemoteEntry } from '../core/apply-remote';
 import { syncedTableByEntity } from '../core/synced-tables';
-import type { PulledEntry, WireCommand } from '../../shared/sync/protocol';
+import { LOCAL_ONLY_ENTITIES, type PulledEntry, type WireCommand } from '../../shared/sync/protocol';
 import { recordHeld } from './sync-issues';
 import '../registry/synced-tables';
 import '../identity/synced-tables';
@@ -14,7 +14,8 @@ export function applyPulled(db: AppDatabase, commands: WireCommand[], pulled: Pu
   const byId = new Map(commands.map((c) => [c.id, c]));
   const remoteCommands = new Map<string, RemoteCommand>();
   // A table with secrets (users) belongs to its office: its entries reach the hub (who did what) but are not applied here.
-  const entries: RemoteEntry[] = pulled.filter((p) => !syncedTableByEntity(p.entity)?.secretFields.size).map((p) => {
+  // A local-only table's (clinic visits) never travel; one that came all the same (an older app) is not taken in.
+  const entries: RemoteEntry[] = pulled.filter((p) => !syncedTableByEntity(p.entity)?.secretFields.size && !LOCAL_ONLY_ENTITIES.has(p.entity)).map((p) => {
     const c = byId.get(p.command);
     if (!remoteCommands.has(p.command)) {
       remoteCommands.set(p.command, { id: p.command, name: c?.name ?? 'sync', deviceId: p.device, userId: c?.user ?? p.user, origin: c?.origin ?? 'sync', hlc: c?.hlc ?? p.hlc });

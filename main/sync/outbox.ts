@@ -1,7 +1,7 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { cachedStatement } from '../core/statement-cache';
 import { syncedTableByEntity } from '../core/synced-tables';
-import { PROTOCOL_VERSION, batchIdOf, type PushBatch, type WireCommand, type WireEntry } from '../../shared/sync/protocol';
+import { LOCAL_ONLY_ENTITIES, PROTOCOL_VERSION, batchIdOf, type PushBatch, type WireCommand, type WireEntry } from '../../shared/sync/protocol';
 import '../accounts/synced-tables'; // users' password hashes are secret: their table must be known here
 
 // The outbox is the change log itself: this device's entries after the last one the hub acknowledged.
@@ -35,12 +35,18 @@ export function outboxBatch(db: AppDatabase, after: number, limit: number): Push
   return { v: PROTOCOL_VERSION, batchId: batchIdOf(db.deviceId, after, upTo), device: db.deviceId, after, upTo, commands, entries };
 }
 
+/** This device's entries the hub has not acknowledged and that will travel (local-only tables' never do). */
 export function pendingCount(db: AppDatabase, after: number): number {
-  return cachedStatement(db.sqlite, 'SELECT count(*) FROM change_log WHERE device_id = ? AND seq > ?').pluck().get(db.deviceId, after) as number;
+  return cachedStatement(db.sqlite, 'SELECT count(*) FROM change_log WHERE device_id = ? AND seq > ? AND entity NOT IN (SELECT value FROM json_each(?))')
+    .pluck().get(db.deviceId, after, JSON.stringify([...LOCAL_ONLY_ENTITIES])) as number;
 }
 
-/** The entry as it leaves the device: secrets (users' password hashes) never do, not even as '***'. */
+/**
+ * The entry as it leaves the device: secrets (users' password hashes) never do, not even as '***', and neither does
+ * anything of a local-only table (clinic visits: health data). The batch's `upTo` still covers what stayed behind.
+ */
 function travelling(r: LogRow): WireEntry | null {
+  if (LOCAL_ONLY_ENTITIES.has(r.entity)) return null;
   const secrets = syncedTableByEntity(r.entity)?.secretFields;
   let value = r.new_value;
   if (secrets?.size) {

@@ -5,6 +5,13 @@
 export const PROTOCOL_VERSION = 1;
 export const OLDEST_ACCEPTED_VERSION = 1;
 
+/**
+ * Tables that never leave the office. Clinic visits are health data (who came to the health station, with their
+ * health-insurance status) that the province's social-protection hub has no need for: they stay in this office's
+ * change log (history, undo, audit) but are never pushed, put in a USB bundle, kept by the hub or passed on by it.
+ */
+export const LOCAL_ONLY_ENTITIES: ReadonlySet<string> = new Set(['clinic_visits']);
+
 /** Entries per online batch: small enough that a cut connection loses little, large enough to compress well. */
 export const BATCH_ENTRIES = 500;
 
