@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { dateLine, issuingBody, officePlace, type OfficeInfo } from '../../excel/export-office';
+import { useFastTextLayout } from '../../excel/pdf-text-layout';
 import { printedAmount, type RosterTable, type TableCell } from './roster-table';
 
 // The roster as an A4 landscape PDF with DejaVu Sans embedded (a font that covers every Vietnamese letter), so
@@ -24,6 +25,8 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);
   doc.addPage();
+  useFastTextLayout(doc, 'body');
+  useFastTextLayout(doc, 'bold');
   const pageWidth = doc.page.width - 2 * MARGIN;
   const bottom = doc.page.height - MARGIN - ROW;
   const totalWidth = table.columns.reduce((s, c) => s + c.width, 0);
@@ -60,14 +63,6 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
     y += ROW * 2;
     doc.font('body');
   };
-  // pdfkit keeps the glyph layout of every string it has shown (an ID number, a key: nearly all unique) for the
-  // whole document; dropped at each page, memory stays flat however long the roster is.
-  const forgetLayouts = () => {
-    for (const name of ['body', 'bold']) {
-      const font = (doc as unknown as { _fontFamilies: Record<string, { layoutCache?: Record<string, unknown> }> })._fontFamilies[name];
-      if (font?.layoutCache) font.layoutCache = Object.create(null) as Record<string, unknown>;
-    }
-  };
   // The page number sits in the bottom margin, where pdfkit would otherwise start a new page.
   const footer = () => {
     doc.page.margins.bottom = 0;
@@ -76,7 +71,6 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
   };
   const newPage = () => {
     footer();
-    forgetLayouts();
     doc.addPage();
     page += 1;
     y = MARGIN;
