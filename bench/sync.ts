@@ -4,7 +4,8 @@
 // one) on PostgreSQL. Prints one JSON line:
 // {"seconds","bytesPerChangedField","resentBytes","ratio","changes","payloadBytes","load":{"pglite":{"batchesPerSecond","p95Ms"},"postgres":{…}}}
 // ratio: the push's time over the time its compressed payload alone needs at 64 kbit/s. bytesPerChangedField: every
-// byte sent up the line (requests, headers, what a cut lost) over the fields changed.
+// byte sent up the line (requests, headers, what a cut lost) over the fields changed. resentBytes: what the cuts lost on
+// the line (sent again); cutConnectionBytes: everything that went up connections that were later cut.
 // BENCH_CHANGES (default 10000), BENCH_OFFICES (default 200), BENCH_PART=push|load (default both).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -84,7 +85,8 @@ async function pushOverBadLine() {
     return {
       seconds: round(seconds),
       bytesPerChangedField: round(net.upstreamBytes / fields),
-      resentBytes: net.cutBytes,
+      resentBytes: net.lostBytes,
+      cutConnectionBytes: net.cutBytes,
       ratio: round(seconds / idealSeconds),
       changes: fields,
       payloadBytes,

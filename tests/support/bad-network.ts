@@ -41,6 +41,8 @@ export interface BadNetwork {
   /** Bytes sent upstream (desktop → hub), and those of them on connections that were then cut. */
   upstreamBytes: number;
   cutBytes: number;
+  /** Bytes sent upstream that were still on the line when their connection was cut: lost, to be sent again. */
+  lostBytes: number;
   cuts: number;
   /** Cuts every open connection now. */
   cutAll(): void;
@@ -56,6 +58,7 @@ export async function startBadNetwork(target: { host: string; port: number }, se
     cutAt: [],
     upstreamBytes: 0,
     cutBytes: 0,
+    lostBytes: 0,
     cuts: 0,
     cutAll: () => {
       for (const c of [...open]) cut(c);
@@ -104,6 +107,7 @@ export async function startBadNetwork(target: { host: string; port: number }, se
         if (timer) clearTimeout(timer);
         drain();
         if (timer) clearTimeout(timer);
+        for (const q of queue.splice(0)) net.lostBytes += q.piece.length;
       };
       from.on('data', (chunk: Buffer) => {
         for (let i = 0; i < chunk.length; i += SEGMENT) {
