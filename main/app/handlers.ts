@@ -189,7 +189,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'import.preview': async (s, input, ctx) => {
     const unitId = targetUnit(s, ctx, input.unitId);
     const file = uploadPath(input.fileRef);
-    const preview = await s.imports.preview(file, { unitId, fileName: input.fileName });
+    const preview = await s.imports.preview(file, { unitId, fileName: input.fileName, category: input.category });
     s.audit.importPreviewed(ctx.actor, {
       fileName: input.fileName, unitId, records: preview.records, imported: preview.imported, updated: preview.updated,
       unchanged: preview.unchanged, needsFixing: preview.needsFixing.length,
@@ -199,7 +199,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   },
   // In a worker thread (import-commits.ts): the services go on answering while it writes.
   'import.commit': async (s, input, ctx) => {
-    const report = await s.importCommits.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName });
+    const report = await s.importCommits.commit(ctx.actor, uploadPath(input.fileRef), { unitId: targetUnit(s, ctx, input.unitId), fileName: input.fileName, category: input.category });
     discardUpload(input.fileRef); // committed: the workbook's people are in the register, the file goes
     return report;
   },

@@ -20,6 +20,8 @@ import { pullWorkbook, type WorkbookPull } from './read-worker/pull-workbook';
 import { readWhole } from './read-whole';
 import type { InterpretOptions, SheetSummary } from './sheet-interpreter';
 import type { SpreadsheetFormat } from './file-guards';
+import { readPlainText } from '../registry/person-fields';
+import { CATEGORY_GROUPS, CATEGORY_GROUP_NAMES, type CategoryGroupCode } from '../../shared/contract/imports';
 
 // Import of a list into the register: a worker thread reads (streaming) while this thread applies the records
 // in ONE command through the write path, so the import is all-or-nothing, sits in the change log as one entry,
@@ -59,6 +61,11 @@ export interface ImportPlan {
   imported: number;
   updated: number;
   unchanged: number;
+  /**
+   * Rows of the file that name no category of their own (no category column, no section row naming one, or an
+   * empty cell): they take the category the clerk chose for the whole file, else they are recorded uncategorised.
+   */
+  withoutCategory: number;
   verifiedDifferences: VerifiedDifference[];
   elsewhere: ListedElsewhere[];
 }
@@ -102,6 +109,17 @@ export interface ImportOptions {
   fileHash?: string;
   /** Read the file whole in this thread instead of in the reader worker (small lists only: see read-whole.ts). */
   readInThread?: boolean;
+  /**
+   * The category the clerk chose for the whole file (a list without a category column is one category's list):
+   * given to each row that names none, and to a stored person still without a category.
+   */
+  category?: FileCategory | null;
+}
+
+/** A category chosen for a whole list: its group and the label recorded on each person. */
+export interface FileCategory {
+  group: string;
+  label: string;
 }
 
 interface StoredBeneficiary {
@@ -165,7 +183,7 @@ export function createImportService(db: AppDatabase) {
   }
 
   /** Decides, for one record, what the import does; `w` present = do it, and answers the record it wrote. */
-  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer, alsoList = false): string | null {
+  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer, alsoList = false, fileCategory: FileCategory | null = null): string | null {
     const gateKey = nameGateKey(r.fullName);
     const found = find(unitId, r, gateKey, names);
     if (found.elsewhere) {
@@ -178,6 +196,14 @@ export function createImportService(db: AppDatabase) {
     const existing = found.stored;
     const values: Partial<Record<PersonField, unknown>> = {};
     for (const f of PERSON_FIELDS) if (r[f] !== null && r[f] !== undefined) values[f] = r[f];
+    if (r.categoryLabel === null) {
+      plan.withoutCategory += 1;
+      // The file's category fills a person still uncategorised, never replaces a category the register holds.
+      if (fileCategory && (!existing || uncategorised(existing))) {
+        values.categoryGroup = fileCategory.group;
+        values.categoryLabel = fileCategory.label;
+      }
+    }
     values.categoryGroup ??= existing ? undefined : 'OTHER';
     values.categoryLabel ??= existing ? undefined : '';
     if (!existing) {
@@ -235,12 +261,13 @@ export function createImportService(db: AppDatabase) {
     /** Reads and matches without writing: what the import would do, with the rows needing a fix. */
     async preview(filePath: string, options: ImportOptions = {}, visit?: (r: CanonicalRecord) => void): Promise<ImportPreview> {
       const unitId = unitOf(options);
+      const category = fileCategoryOf(options);
       const reading = options.readInThread ? await readWhole(filePath, interpretOptions(options)) : await pullWorkbook(filePath, interpretOptions(options));
       previewing.set(filePath, reading);
       try {
         const sample: CanonicalRecord[] = [];
         const needsFixing: Problem[] = [];
-        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [], elsewhere: [] };
+        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, withoutCategory: 0, verifiedDifferences: [], elsewhere: [] };
         let records = 0;
         // Records repeated in the file would each count as new here; the commit merges them.
         const names = nameFilter(unitId);
@@ -250,7 +277,7 @@ export function createImportService(db: AppDatabase) {
             records += 1;
             if (sample.length < PREVIEW_RECORDS) sample.push(r);
             visit?.(r);
-            apply(unitId, r, plan, names, undefined, options.listedElsewhere === 'also-list');
+            apply(unitId, r, plan, names, undefined, options.listedElsewhere === 'also-list', category);
           }
         }
         const { format, sheets } = reading.result;
@@ -273,10 +300,11 @@ export function createImportService(db: AppDatabase) {
      */
     async commit(actor: Actor, filePath: string, options: ImportOptions = {}, signal?: LongCommandSignal): Promise<ImportReport> {
       const unitId = unitOf(options);
+      const category = fileCategoryOf(options);
       const reading = options.readInThread ? await readWhole(filePath, interpretOptions(options)) : await pullWorkbook(filePath, interpretOptions(options));
       try {
         const needsFixing: Problem[] = [];
-        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, verifiedDifferences: [], elsewhere: [] };
+        const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, withoutCategory: 0, verifiedDifferences: [], elsewhere: [] };
         let records = 0;
         // The record each row needing a fix became, so that the report opens it (a row's problems may come in the next batch).
         const recordOfRow = new Map<string, string>();
@@ -287,7 +315,7 @@ export function createImportService(db: AppDatabase) {
             needsFixing.push(...batch.problems);
             for (const r of batch.records) {
               records += 1;
-              const id = apply(unitId, r, plan, names, w, options.listedElsewhere === 'also-list');
+              const id = apply(unitId, r, plan, names, w, options.listedElsewhere === 'also-list', category);
               if (id && r.problems.some((p) => isError(p.code))) recordOfRow.set(rowKey(r.source.sheet, r.source.row), id);
             }
             signal?.report(records);
@@ -301,6 +329,7 @@ export function createImportService(db: AppDatabase) {
           }
           w.summary = {
             file: options.fileName ?? path.basename(filePath), format, unitId, imported: plan.imported, updated: plan.updated, unchanged: plan.unchanged,
+            ...(category ? { category } : {}),
             needsFixing: needsFixing.length, elsewhere: plan.elsewhere.length, ...(options.reason ? { reason: options.reason } : {}), ...(options.fileHash ? { sha256: options.fileHash } : {}),
           };
           return plan;
@@ -392,6 +421,22 @@ function sameProblems(stored: readonly FieldProblem[] | undefined, found: readon
 
 function rowKey(sheet: string, row: number): string {
   return `${sheet}\u0000${row}`;
+}
+
+/** A stored person the register has no category for (recorded from a list without one). */
+function uncategorised(stored: StoredBeneficiary): boolean {
+  return (stored.categoryGroup ?? 'OTHER') === 'OTHER' && !stored.categoryLabel;
+}
+
+/** The clerk's category for the file, checked: a known group, the label as Vietnamese text (the group's name when none). */
+export function fileCategoryOf(options: ImportOptions): FileCategory | null {
+  const chosen = options.category;
+  if (!chosen) return null;
+  if (!(CATEGORY_GROUPS as readonly string[]).includes(chosen.group)) {
+    throw new AppError('invalid-input', 'Nhóm đối tượng đã chọn cho tệp không có trong danh mục.', 'Unknown category group for the file.');
+  }
+  const label = readPlainText(chosen.label) ?? CATEGORY_GROUP_NAMES[chosen.group as CategoryGroupCode];
+  return { group: chosen.group, label };
 }
 
 function same(a: unknown, b: unknown): boolean {

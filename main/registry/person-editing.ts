@@ -15,7 +15,8 @@ import { beneficiaryTable } from './synced-tables';
 import { queueProtectedDifference, verifiedFieldsOf } from '../identity/verification';
 import type { UnitScope } from './registry-service';
 
-export const CATEGORY_GROUPS = ['NCC', 'TNCC', 'BTXH', 'OTHER'] as const;
+export { CATEGORY_GROUPS } from '../../shared/contract/imports';
+import { CATEGORY_GROUPS } from '../../shared/contract/imports';
 
 export interface SavePersonRequest {
   id: string | null;

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatBirth } from '../../shared/format/dates';
 import { formatIdNumber } from '../../shared/format/id-number';
 import { formatCount, formatVnd } from '../../shared/format/money';
-import { sheetName, type ChosenFile, type ImportPreview } from './import-types';
+import { sheetName, type ChosenFile, type FileCategory, type ImportPreview } from './import-types';
+import { FileCategoryPicker } from './FileCategoryPicker';
 import { ElsewhereTable, NeedsFixingTable, VerifiedDifferencesTable } from './ProblemTables';
 import { columnLetter, mappingByColumn } from './sheet-columns';
 import { MappingEditor } from './MappingEditor';
@@ -25,8 +26,10 @@ export function CountTiles({ counts }: { counts: { key: string; value: number; t
 }
 
 /** What the file would do, before anything is written: sheets and columns found, counts, a sample, what needs fixing. */
-export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSaveMapping }: {
+export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSaveMapping, onChooseCategory }: {
   preview: ImportPreview; file: ChosenFile; onOpenRecord(id: string): void; /** The commit button or question, under the counts. */ actions: ReactNode;
+  /** The category chosen for the rows that name none (null: none), then the file read again. */
+  onChooseCategory(category: FileCategory | null): void;
   /** Remember a corrected column mapping for this layout, then read the file again. */
   onSaveMapping(layout: string, mapping: Record<string, number>): Promise<void>;
 }) {
@@ -44,6 +47,9 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
         { key: 'verifiedDifferences', value: preview.verifiedDifferences.length, tone: preview.verifiedDifferences.length ? 'warn' : 'plain' },
         ...(preview.elsewhere.length ? [{ key: 'elsewhere', value: preview.elsewhere.length, tone: 'warn' as const }] : []),
       ]} />
+      {preview.withoutCategory > 0 && (
+        <FileCategoryPicker key={file.fileRef} count={preview.withoutCategory} chosen={file.category ?? null} busy={false} onApply={onChooseCategory} />
+      )}
       {actions}
 
       {preview.sheets.map((sheet) => (
@@ -139,7 +145,9 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
                     <td className="nowrap">{r.sex ? t(`sex.${r.sex}`) : ''}</td>
                     <td className="mono nowrap">{formatIdNumber(r.idNumber ?? r.oldIdNumber)}</td>
                     <td className="nowrap">{r.village ?? ''}</td>
-                    <td>{r.categoryGroup && <span className={`group-tag group-${r.categoryGroup}`}>{r.categoryGroup}</span>} {r.categoryLabel ?? ''}</td>
+                    <td>{r.categoryLabel === null && file.category ? (
+                      <span data-testid="sample-file-category"><span className={`group-tag group-${file.category.group}`}>{file.category.group}</span> {file.category.label || t(`categoryGroups.${file.category.group}`)} <span className="muted small">({t('imports.fileCategory.fromFile')})</span></span>
+                    ) : <>{r.categoryGroup && <span className={`group-tag group-${r.categoryGroup}`}>{r.categoryGroup}</span>} {r.categoryLabel ?? ''}</>}</td>
                     <td className="num right nowrap">{formatVnd(r.monthlyAmount)}</td>
                     <td>{[r.accountNumber && <span key="n" className="mono">{r.accountNumber}</span>, r.bankName && <span key="b" className="muted">{r.bankName}</span>]
                       .filter(Boolean).flatMap((part, i) => (i ? [' · ', part] : [part]))}</td>

@@ -66,7 +66,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
     setError(null);
     setStep({ name: 'reading', fileName: file.name, fileRef: file.fileRef });
     try {
-      const preview = await client.call('import.preview', { fileRef: file.fileRef, fileName: file.name.slice(0, 255), unitId: file.unitId ?? null });
+      const preview = await client.call('import.preview', importArgs(file));
       if (mine === attempt.current) setStep({ name: 'preview', file, preview, confirming: false });
     } catch (e) {
       if (mine !== attempt.current) return;
@@ -79,7 +79,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
     setError(null);
     try {
       await client.call('import.rememberMapping', { layout, mapping });
-      const preview = await client.call('import.preview', { fileRef: file.fileRef, fileName: file.name.slice(0, 255), unitId: file.unitId ?? null });
+      const preview = await client.call('import.preview', importArgs(file));
       setStep({ name: 'preview', file, preview, confirming: false });
     } catch (e) {
       setError(messageOf(e));
@@ -90,7 +90,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
     setError(null);
     setStep({ name: 'committing', file, preview, since: Date.now() });
     try {
-      const report = await client.call('import.commit', { fileRef: file.fileRef, fileName: file.name.slice(0, 255), unitId: file.unitId ?? null });
+      const report = await client.call('import.commit', importArgs(file));
       setStep({ name: 'done', file, report, undo: { name: 'none' } });
     } catch (e) {
       setError(messageOf(e)); // nothing was written: the transaction is all or nothing
@@ -174,6 +174,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
           <>
             <h2 className="step-title">{t('imports.previewTitle')}</h2>
             <ImportPreviewView preview={step.preview} file={step.file} onOpenRecord={setOpenId}
+              onChooseCategory={(category) => void previewFile({ ...step.file, category })}
               onSaveMapping={(layout, mapping) => saveMapping(step.file, layout, mapping)} actions={
               <CommitBar step={step} onAsk={(confirming) => setStep({ ...step, confirming })} onCommit={() => void commit(step.file, step.preview)}
                 onCancel={() => void cancel(step.file)} />
@@ -231,6 +232,11 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
       </section>
     </RecordOverlay>
   );
+}
+
+/** What the import methods take for a chosen file: where it lies, its name, its commune and the category chosen for it. */
+function importArgs(file: ChosenFile) {
+  return { fileRef: file.fileRef, fileName: file.name.slice(0, 255), unitId: file.unitId ?? null, category: file.category ?? null };
 }
 
 function CommitBar({ step, onAsk, onCommit, onCancel }: {

@@ -15,7 +15,12 @@ export interface ChosenFile {
   /** The commune the list is for, chosen by an office above the commune (null: the office's own commune). */
   unitId?: string | null;
   unitName?: string | null;
+  /** The category the clerk chose for a list without a category column (null: none chosen). */
+  category?: FileCategory | null;
 }
+
+export type { FileCategory } from '../../shared/contract/imports';
+import type { FileCategory } from '../../shared/contract/imports';
 
 export type CommuneChoice = MethodOutput<'import.communes'>;
 

@@ -36,11 +36,28 @@ const planSchema = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** Rows naming no category of their own: they take the file's category when one was chosen, else none. */
+  withoutCategory: z.number().int(),
   verifiedDifferences: z.array(verifiedDifferenceSchema),
   elsewhere: z.array(listedElsewhereSchema),
 });
 
-export const importInput = z.object({ fileRef: fileRefSchema, fileName: z.string().max(255), unitId: z.string().max(100).nullable().default(null) }).strict();
+/** The register's category groups (NCC people with merit, TNCC their relatives, BTXH social assistance, other). */
+export const CATEGORY_GROUPS = ['NCC', 'TNCC', 'BTXH', 'OTHER'] as const;
+export type CategoryGroupCode = (typeof CATEGORY_GROUPS)[number];
+/** Each group's name, the label a person of a list gets when the clerk chose the group alone. */
+export const CATEGORY_GROUP_NAMES: Record<CategoryGroupCode, string> = {
+  NCC: 'Người có công', TNCC: 'Thân nhân người có công', BTXH: 'Bảo trợ xã hội', OTHER: 'Khác',
+};
+
+/** The category the clerk chose for a whole list that has no category column (the label may stay empty: the group's name). */
+export const fileCategorySchema = z.object({ group: z.enum(CATEGORY_GROUPS), label: z.string().max(200).default('') }).strict();
+export type FileCategory = z.output<typeof fileCategorySchema>;
+
+export const importInput = z.object({
+  fileRef: fileRefSchema, fileName: z.string().max(255), unitId: z.string().max(100).nullable().default(null),
+  category: fileCategorySchema.nullable().default(null),
+}).strict();
 
 export const importPreviewSchema = planSchema.extend({
   format: z.enum(['xlsx', 'xls', 'csv']),

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMeta } from '../../../../main/core/database/meta';
 import { runCommand } from '../../../../main/core/write-path';
@@ -8,6 +8,9 @@ import { main } from '../../../../main/doors/cli/index';
 import { adminUnitTable } from '../../../../main/registry/synced-tables';
 import { writeGovernmentWorkbook } from '../../../fixtures/excel/government-xlsx';
 import { openTempDatabase, tempDir } from '../../../support/temp-database';
+import { listWorkbook } from '../../../support/list-workbook';
+import { openDatabase } from '../../../../main/core/database/open-database';
+import { migrationsDir } from '../../../../main/core/app-paths';
 
 let dir: string;
 let uploads: string;
@@ -85,6 +88,32 @@ describe('ansinh import', () => {
     expect(out).toEqual([]);
     expect(err.join('').trim().split('\n')).toHaveLength(1);
     expect(err.join('')).toMatch(/^Không đọc được tệp/);
+  });
+
+  it('gives a list without a category column the category chosen with --category-group and --category', async () => {
+    const file = path.join(dir, 'khong-dien.xlsx');
+    writeFileSync(file, await listWorkbook([[1, 'Lò Văn Ba', 1930, '035030000103', 'Xóm Trại', 500000], [2, 'Lò Thị Bốn', 1931, '035131000104', 'Xóm Trại', 500000]]));
+    const preview = await ansinh(['import', file, '--preview']);
+    expect(preview.code).toBe(0);
+    expect(preview.out.join('')).toContain('2 dòng không ghi diện đối tượng: sẽ để trống diện (chọn diện cho cả tệp bằng --category-group)');
+
+    const bad = await ansinh(['import', file, '--category-group', 'ABC', '--json']);
+    expect(bad.code).toBe(1);
+    expect(bad.err.join('').trim().split('\n')).toHaveLength(1);
+    expect(bad.err.join('')).toMatch(/^Nhóm đối tượng "ABC" không có trong danh mục: dùng NCC, TNCC, BTXH, OTHER/);
+    const labelAlone = await ansinh(['import', file, '--category', 'Người cao tuổi']);
+    expect(labelAlone.err.join('')).toMatch(/^Cần --category-group/);
+
+    const { code, out, err } = await ansinh(['import', file, '--category-group', 'btxh', '--category', 'Người cao tuổi từ 80 tuổi trở lên', '--json']);
+    expect(code, err.join('')).toBe(0);
+    expect(JSON.parse(out[0])).toMatchObject({ imported: 2, withoutCategory: 2, category: { group: 'BTXH', label: 'Người cao tuổi từ 80 tuổi trở lên' } });
+    const db = openDatabase({ path: dbPath, migrationsFolder: migrationsDir() });
+    try {
+      expect(db.sqlite.prepare("SELECT DISTINCT category_group || ' / ' || category_label FROM beneficiaries WHERE full_name LIKE 'Lò %'").pluck().all())
+        .toEqual(['BTXH / Người cao tuổi từ 80 tuổi trở lên']);
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses a temporary password until it has been changed in the app', async () => {
