@@ -14,6 +14,7 @@ import { unlockDatabase, type UnlockOptions } from './unlock-database';
 import { holdInstanceLock, type InstanceLock } from './instance-lock';
 import { settleInterruptedEncryption } from './interrupted-encryption';
 import { hasSqliteHeader } from './sqlite-header';
+import { keepOptimised, optimizeAtOpen, optimizeNow } from './optimize';
 
 export type SqliteConnection = Database.Database;
 
@@ -112,7 +113,10 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     throw e;
   }
   const sqlite = new Database(path, { timeout: LOCK_WAIT_MS, nativeBinding });
+  let stopOptimising = () => {};
   const closeAll = () => {
+    stopOptimising();
+    if (sqlite.open) optimizeNow(sqlite);
     sqlite.close();
     instanceLock.release();
   };
@@ -138,6 +142,8 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
       'Database migration failed; no data was changed.', String(e));
   }
   const { deviceId, deviceChange } = ensureMeta(sqlite, journal.length, options);
+  optimizeAtOpen(sqlite);
+  stopOptimising = keepOptimised(sqlite);
   const db: AppDatabase = { sqlite, orm, path, deviceId, deviceChange, schemaVersion: journal.length, encrypted: !!key, close: closeAll };
   if (key) dataKeys.set(db, key);
   openedWith.set(db, options);
