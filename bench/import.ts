@@ -1,6 +1,7 @@
 // `npm run bench:import`: generates a government-format workbook (TCVN3 names, two-row header, sections),
 // imports it into a fresh database, and in the same run reads the same file with exceljs's streaming reader
-// and nothing else. Prints one JSON line: {"rows","seconds","rowsPerSecond","peakRssMb","ratio"}.
+// and nothing else. Prints one JSON line: {"rows","seconds","rowsPerSecond","peakRssMb","ratio","changeLogMb"}
+// (changeLogMb: the text the import's change-log entries hold: values, ids, times).
 // BENCH_ROWS sets the row count (default 100000).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -54,6 +55,8 @@ try {
   const start = performance.now();
   const report = await service.commit({ userId: null, origin: 'cli' }, file);
   const seconds = (performance.now() - start) / 1000;
+  const changeLogBytes = db.sqlite.prepare(`SELECT sum(coalesce(length(new_value), 0) + coalesce(length(old_value), 0) + length(device_id) + length(hlc)
+    + length(command_id) + length(entity) + length(entity_id) + coalesce(length(field), 0) + coalesce(length(base_change), 0)) FROM change_log`).pluck().get() as number;
   db.close();
   peakRss = Math.max(peakRss, process.memoryUsage.rss(), highWaterRss());
   if (report.imported + report.updated + report.unchanged === 0) throw new Error('nothing imported');
@@ -64,6 +67,7 @@ try {
     rowsPerSecond: Math.round(rows / seconds),
     peakRssMb: Math.round(peakRss / 1024 / 1024),
     ratio: Number((seconds / bareSeconds).toFixed(2)),
+    changeLogMb: Number((changeLogBytes / 1024 / 1024).toFixed(1)),
   }));
 } finally {
   clearInterval(sampler);

@@ -68,7 +68,8 @@ export function applyRemoteChanges(db: AppDatabase, commands: RemoteCommand[], e
       }
       const command = byId.get(entry.commandId);
       if (!command) throw new Error(`entry ${entry.deviceId}:${entry.seq} names no command of its batch`);
-      const held = applyOne(db, entry, command);
+      const replaced: { value: string | null } = { value: null };
+      const held = applyOne(db, entry, command, replaced);
       if (held) {
         report.held.push(held);
         onHeld(held);
@@ -76,8 +77,10 @@ export function applyRemoteChanges(db: AppDatabase, commands: RemoteCommand[], e
       }
       st(db, 'INSERT OR IGNORE INTO commands (id, name, device_id, user_id, origin, hlc) VALUES (?, ?, ?, ?, ?, ?)')
         .run(command.id, command.name, command.deviceId, command.userId, command.origin, command.hlc);
+      // The value replaced here is logged as a local edit logs it: history shows it, and a compact insert's row is rebuilt from it.
       st(db, `INSERT INTO change_log (device_id, seq, hlc, command_id, entity, entity_id, op, field, old_value, new_value, base_rev, base_change)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?)`).run(entry.deviceId, entry.seq, entry.hlc, entry.commandId, entry.entity, entry.entityId, entry.op, entry.field, entry.value, entry.base);
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`).run(entry.deviceId, entry.seq, entry.hlc, entry.commandId, entry.entity, entry.entityId, entry.op, entry.field,
+        replaced.value, entry.value, entry.base);
       report.applied += 1;
       if (!newest || entry.hlc > newest) newest = entry.hlc;
     }
@@ -92,7 +95,7 @@ export function applyRemoteChanges(db: AppDatabase, commands: RemoteCommand[], e
 }
 
 /** Applies one entry's data; returns why it was held instead, or undefined when applied (or kept as data this app does not know). */
-function applyOne(db: AppDatabase, entry: RemoteEntry, command: RemoteCommand): HeldChange | undefined {
+function applyOne(db: AppDatabase, entry: RemoteEntry, command: RemoteCommand, replaced: { value: string | null }): HeldChange | undefined {
   const t = syncedTableByEntity(entry.entity);
   // A table or field of a newer app: the entry is kept in the log as it came (and so passed on), nothing else.
   if (!t) return undefined;
@@ -119,6 +122,7 @@ function applyOne(db: AppDatabase, entry: RemoteEntry, command: RemoteCommand): 
   const decision = mergeField(state, { base: entry.base, value, command: command.name });
   if (decision === 'keep') return hold('keep', state, 'Giá trị ở máy này đã được xác thực (thẻ CCCD hoặc đối chiếu dân cư): giữ nguyên.');
   if (decision === 'conflict') return hold('conflict', state, 'Trường này đã được sửa ở cả hai nơi: cần người quyết định.');
+  replaced.value = state.value;
   if (decision === 'same') return undefined;
   const next: Row = { ...row, [field]: JSON.parse(value ?? 'null') };
   const derived = Object.entries(t.derive?.(next) ?? {});

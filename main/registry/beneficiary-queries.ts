@@ -1,6 +1,9 @@
 import type { SqliteConnection } from '../core/database/open-database';
 import { cachedStatement } from '../core/statement-cache';
 import { hlcToIso } from '../core/clock';
+import { insertedValue } from '../core/inserted-row';
+import './synced-tables';
+import '../identity/synced-tables';
 import type { BeneficiaryDetail, BeneficiaryRow, HistoryEntry } from '../../shared/contract/beneficiaries';
 
 const ROW_COLUMNS = `b.rowid AS rowid, b.id, b.full_name AS fullName, b.birth, b.sex, b.id_number AS idNumber, b.village,
@@ -53,7 +56,7 @@ export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEnt
   const rows = cachedStatement(db, `WITH people(pid) AS (SELECT ? UNION
       SELECT CASE WHEN p.beneficiary_id = p.kept_id THEN p.other_id ELSE p.beneficiary_id END FROM duplicate_pairs p
       WHERE p.deleted = 0 AND p.status = 'merged' AND p.kept_id = ?)
-    SELECT l.hlc, l.op, l.field, l.old_value AS oldValue, l.new_value AS newValue, l.entity,
+    SELECT l.rowid AS logRowid, l.hlc, l.op, l.field, l.old_value AS oldValue, l.new_value AS newValue, l.entity,
       c.name AS command, c.origin, u.display_name AS userName, c.id AS commandId, l.entity_id,
       coalesce(json_extract(c.summary, '$.reasons.' || l.field), json_extract(c.summary, '$.reason')) AS reason,
       CASE WHEN l.entity = 'beneficiaries' AND l.entity_id <> ? THEN l.entity_id END AS mergedFrom
@@ -62,6 +65,10 @@ export function beneficiaryHistory(db: SqliteConnection, id: string): HistoryEnt
        OR (l.entity = 'payment_accounts' AND l.entity_id IN (SELECT id FROM payment_accounts WHERE beneficiary_id IN (SELECT pid FROM people)))
        OR (l.entity = 'field_verifications' AND l.entity_id IN (SELECT id FROM field_verifications WHERE beneficiary_id IN (SELECT pid FROM people)))
     ORDER BY l.hlc DESC, l.seq DESC LIMIT 500`).all(id, id, id) as Record<string, string | null>[];
+  // An import's inserts are logged in the compact form: the row as inserted is rebuilt from the row and later changes.
+  for (const r of rows) {
+    if (r.op === 'insert' && r.newValue === null) r.newValue = insertedValue(db, { rowid: Number(r.logRowid), entity: r.entity!, entityId: r.entity_id!, value: null });
+  }
   return withVerificationsMerged(rows).map((r) => historyEntry(r));
 }
 

@@ -3,11 +3,7 @@ import { applyRemoteChanges, type ApplyReport, type RemoteCommand, type RemoteEn
 import { syncedTableByEntity } from '../core/synced-tables';
 import { LOCAL_ONLY_ENTITIES, type PulledEntry, type WireCommand } from '../../shared/sync/protocol';
 import { recordHeld } from './sync-issues';
-import '../registry/synced-tables';
-import '../identity/synced-tables';
-import '../identity/duplicates-tables';
-import '../payout/synced-tables';
-import '../accounts/synced-tables';
+import './known-tables';
 
 /** Applies entries pulled from the hub (or carried by a receipt bundle), keeping their origin; what is held goes to "Cần xử lý". */
 export function applyPulled(db: AppDatabase, commands: WireCommand[], pulled: PulledEntry[]): ApplyReport {

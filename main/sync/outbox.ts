@@ -1,12 +1,14 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { cachedStatement } from '../core/statement-cache';
+import { insertedValue } from '../core/inserted-row';
 import { syncedTableByEntity } from '../core/synced-tables';
 import { LOCAL_ONLY_ENTITIES, PROTOCOL_VERSION, batchIdOf, type PushBatch, type WireCommand, type WireEntry } from '../../shared/sync/protocol';
-import '../accounts/synced-tables'; // users' password hashes are secret: their table must be known here
+import './known-tables'; // secrets (users' password hashes) and compact inserts need every synced table known here
 
 // The outbox is the change log itself: this device's entries after the last one the hub acknowledged.
 
 interface LogRow {
+  rowid: number;
   seq: number;
   hlc: string;
   command_id: string;
@@ -20,12 +22,12 @@ interface LogRow {
 
 /** This device's next batch after `after` (at most `limit` entries), or null when nothing is pending. */
 export function outboxBatch(db: AppDatabase, after: number, limit: number): PushBatch | null {
-  const rows = cachedStatement(db.sqlite, `SELECT seq, hlc, command_id, entity, entity_id, op, field, new_value, base_change
+  const rows = cachedStatement(db.sqlite, `SELECT rowid, seq, hlc, command_id, entity, entity_id, op, field, new_value, base_change
     FROM change_log WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?`).all(db.deviceId, after, limit) as LogRow[];
   if (rows.length === 0) return null;
   const entries: WireEntry[] = [];
   for (const r of rows) {
-    const entry = travelling(r);
+    const entry = travelling(db, r);
     if (entry) entries.push(entry);
   }
   const ids = [...new Set(entries.map((e) => e.command))];
@@ -45,10 +47,11 @@ export function pendingCount(db: AppDatabase, after: number): number {
  * The entry as it leaves the device: secrets (users' password hashes) never do, not even as '***', and neither does
  * anything of a local-only table (clinic visits: health data). The batch's `upTo` still covers what stayed behind.
  */
-function travelling(r: LogRow): WireEntry | null {
+function travelling(db: AppDatabase, r: LogRow): WireEntry | null {
   if (LOCAL_ONLY_ENTITIES.has(r.entity)) return null;
   const secrets = syncedTableByEntity(r.entity)?.secretFields;
-  let value = r.new_value;
+  // An import's inserts are logged without a copy of the row: the row as inserted travels all the same, every field.
+  let value = r.op === 'insert' ? insertedValue(db.sqlite, { rowid: r.rowid, entity: r.entity, entityId: r.entity_id, value: r.new_value }) : r.new_value;
   if (secrets?.size) {
     if (r.op !== 'insert' && r.field && secrets.has(r.field)) return null;
     if (r.op === 'insert' && value) {
