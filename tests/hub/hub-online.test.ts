@@ -6,6 +6,8 @@ import { syncNow, syncStatus, enrolWithHub } from '../../main/sync/sync-service'
 import { openIssues } from '../../main/sync/sync-issues';
 import { outboxBatch } from '../../main/sync/outbox';
 import { callHub } from '../../main/sync/hub-client';
+import { newSigningKeys } from '../../main/sync/sync-crypto';
+import { ensureAdminUnitReference } from '../../main/registry/admin-unit-reference';
 import { readEnrolment } from '../../main/sync/sync-state';
 import { exportBundle, importReceipt } from '../../main/sync/bundles';
 import { writeBundle } from '../../main/sync/bundle-file';
@@ -114,6 +116,44 @@ describe('online sync between a commune, the office above and the hub', () => {
     addPeople(db, COMMUNE_X, ['Võ Thị Em']);
     await expect(syncNow(db)).rejects.toMatchObject({ code: 'revoked', vi: expect.stringContaining('thu hồi') });
     expect(syncStatus(db).lastError).toContain('thu hồi');
+  });
+});
+
+describe('unknown devices and newer apps', () => {
+  it('refuses a request and a bundle from a device the hub never enrolled, in one Vietnamese line, and applies nothing', async () => {
+    const stranger = openTempDatabase(dir, 'la.db');
+    open.push(stranger);
+    const keys = newSigningKeys();
+    const identity = await hubIdentity(hub.store);
+    const caller = { url: hub.server.url, device: stranger.deviceId, signPrivate: keys.privateKey, hubSignKey: identity.signPublic };
+    await expect(callHub(caller, '/v1/status', { v: PROTOCOL_VERSION })).rejects.toMatchObject({ code: 'not-enrolled', vi: expect.stringContaining('chưa đăng ký') });
+    ensureAdminUnitReference(stranger);
+    addPeople(stranger, COMMUNE_X, ['Người Lạ']);
+    const header = { v: PROTOCOL_VERSION, kind: 'changes' as const, hub: identity.id, device: stranger.deviceId, number: 1, createdAt: new Date().toISOString() };
+    const bundle = writeBundle(header, { batch: outboxBatch(stranger, 0, 100), cursor: 0 }, keys.privateKey, identity.boxPublic);
+    await expect(importBundle(hub.store, bundle)).rejects.toMatchObject({ code: 'not-enrolled', vi: expect.stringContaining('chưa đăng ký') });
+    expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [stranger.deviceId])).toBe(0);
+  });
+
+  it('passes on the fields and tables of a newer app untouched: the hub keeps them and the office above keeps them in its log', async () => {
+    const commune = await desktop('xa-moi', { unitId: COMMUNE_Y });
+    const above = await desktop('tren-moi', { unitId: PROVINCE, area: [COMMUNE_Y] });
+    const [id] = addPeople(commune, COMMUNE_Y, ['Trương Văn Mới']);
+    const batch = outboxBatch(commune, 0, 100)!;
+    const insert = batch.entries.find((e) => e.entity === 'beneficiaries')!;
+    insert.value = JSON.stringify({ ...JSON.parse(insert.value!), zaloNumber: '0912000111' });
+    batch.entries.push({ ...insert, seq: batch.upTo + 1, op: 'update', field: 'zaloNumber', value: '"0912000222"', base: `${commune.deviceId}:${insert.seq}` },
+      { ...insert, seq: batch.upTo + 2, entity: 'home_visits', id: 'hv-1', op: 'insert', value: JSON.stringify({ beneficiaryId: id, unitId: COMMUNE_Y, day: '2026-12-01' }) });
+    batch.upTo += 2;
+    const e = readEnrolment(commune)!;
+    const answer = await callHub<PushAnswer>({ url: hub.server.url, device: commune.deviceId, signPrivate: e.signPrivate, hubSignKey: e.hubSignKey }, '/v1/push', batch);
+    expect(answer).toMatchObject({ acked: batch.upTo, outcomes: [] });
+    expect((await hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'zaloNumber'", [id]))[0].value).toBe('"0912000222"');
+    await syncNow(above);
+    expect(above.sqlite.prepare('SELECT full_name FROM beneficiaries WHERE id = ?').pluck().get(id)).toBe('Trương Văn Mới');
+    const kept = above.sqlite.prepare("SELECT entity, field, new_value FROM change_log WHERE device_id = ? AND (field = 'zaloNumber' OR entity = 'home_visits' OR new_value LIKE '%0912000111%') ORDER BY seq")
+      .all(commune.deviceId) as { entity: string; field: string | null }[];
+    expect(kept.map((k) => [k.entity, k.field])).toEqual([['beneficiaries', null], ['beneficiaries', 'zaloNumber'], ['home_visits', null]]);
   });
 });
 
