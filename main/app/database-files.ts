@@ -3,7 +3,9 @@ import { readBackup, restoreBackup, writeBackup, type BackupHeader } from '../co
 import { encryptInPlace } from '../core/database/encrypt-in-place';
 import { openDatabase } from '../core/database/open-database';
 import { rekeyDatabase } from '../core/database/rekey';
-import { PASSPHRASE_ENV } from '../core/database/unlock-database';
+import { PASSPHRASE_ENV, unlockDatabase } from '../core/database/unlock-database';
+import { readMeta } from '../core/database/meta';
+import { createAccountsService, type AccountsService } from '../accounts/accounts-service';
 import { installationId } from '../core/installation';
 import { existsSync, statSync } from 'node:fs';
 import { AppError, isAppError } from '../core/errors';
@@ -24,8 +26,8 @@ export interface Administrator {
   password: string;
 }
 
-const inUseByApp = () => new AppError('database-in-use', 'Cơ sở dữ liệu đang được ứng dụng mở: hãy sao lưu trong ứng dụng (Quản trị → Sao lưu) hoặc đóng ứng dụng rồi chạy lại.',
-  'The app has the database open: back up from the app (Administration → Backup) or close it first.');
+const inUseByApp = () => new AppError('database-in-use', 'Cơ sở dữ liệu đang được ứng dụng mở: hãy đóng ứng dụng rồi chạy lại (sao lưu thì chạy được cả khi ứng dụng đang mở).',
+  'The app has the database open: close it first (a backup runs while the app is open).');
 
 /**
  * Signs `who` in on the database (the same sign-in as every door: throttle, attempts log, door "cli") and checks
@@ -51,8 +53,12 @@ function openServices(dbPath: string, passphrase?: string): Services {
 }
 
 function administratorOf(services: Services, who: Administrator): Actor {
-  const session = services.accounts.login(who.username, who.password, 'cli');
-  services.accounts.logout(session.token);
+  return administratorOfAccounts(services.accounts, who);
+}
+
+function administratorOfAccounts(accounts: AccountsService, who: Administrator): Actor {
+  const session = accounts.login(who.username, who.password, 'cli');
+  accounts.logout(session.token);
   if (session.user.role !== 'administrator') {
     throw new AppError('forbidden', `"${session.user.username}" không phải quản trị viên: chỉ quản trị viên được sao lưu, mã hóa, đổi khóa hoặc khôi phục cơ sở dữ liệu. Không có gì bị thay đổi.`,
       'Only an administrator may back up, encrypt, rekey or restore the database. Nothing was changed.');
@@ -77,11 +83,38 @@ function recordDatabaseAction(dbPath: string, actor: Actor, action: string, what
 }
 
 export async function backupDatabase(dbPath: string, out: string, who: Administrator): Promise<BackupHeader> {
-  const services = openServices(dbPath);
+  let services: Services;
+  try {
+    services = createServices({ dbPath, create: false, quiet: true });
+  } catch (e) {
+    if (isAppError(e) && e.code === 'database-in-use') return backupBesideTheApp(dbPath, out, who);
+    throw e;
+  }
   try {
     return backupOpenDatabase(services.db, administratorOf(services, who), out);
   } finally {
     await services.close();
+  }
+}
+
+/**
+ * The app (the window or the headless host) holds the database: the backup is taken online, on a second
+ * connection beside it as the app's own import worker has one (WAL: the app goes on reading and writing), after
+ * the same sign-in of an administrator, with the same verified, still-encrypted file and audit entry.
+ */
+function backupBesideTheApp(dbPath: string, out: string, who: Administrator): BackupHeader {
+  const key = unlockDatabase(dbPath); // the recovery passphrase (ANSINH_DB_PASSPHRASE or the terminal), as any opening
+  const db = openDatabase({ path: dbPath, migrationsFolder: migrationsDir(), key, sameInstance: true });
+  try {
+    const version = Number(readMeta(db, 'schema.version') ?? 0);
+    if (version !== db.schemaVersion) {
+      throw new AppError('database-other-version', `Ứng dụng đang mở cơ sở dữ liệu ở phiên bản lược đồ ${version}, dòng lệnh này ở phiên bản ${db.schemaVersion}: hãy sao lưu trong ứng dụng (Quản trị → Sao lưu). Không có gì bị thay đổi.`,
+        `The app holds the database at schema ${version}, this command line is at ${db.schemaVersion}: back up from the app. Nothing was changed.`);
+    }
+    const accounts = createAccountsService(db, { idleLockMinutes: 15 });
+    return backupOpenDatabase(db, administratorOfAccounts(accounts, who), out);
+  } finally {
+    db.close();
   }
 }
 

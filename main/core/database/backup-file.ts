@@ -41,9 +41,7 @@ export function writeBackup(db: AppDatabase, out: string): BackupHeader {
   const partial = `${out}.tmp`;
   rmSync(image, { force: true });
   try {
-    const counts = tableCounts(db.sqlite);
-    db.sqlite.prepare('VACUUM INTO ?').run(image); // under the same data key as the database
-    verifyCopy(image, dataKeyOf(db), counts);
+    const counts = consistentImage(db, image); // verified
     const keyFile = readKeyFile(db.path);
     const header: BackupHeader = {
       format: FORMAT, version: VERSION, appId: APP_ID, officeId: readMeta(db, 'office.id')!, createdAt: new Date().toISOString(),
@@ -66,6 +64,37 @@ export function writeBackup(db: AppDatabase, out: string): BackupHeader {
     else shred(image);
     rmSync(partial, { force: true });
   }
+}
+
+const IMAGE_ATTEMPTS = 5;
+
+/**
+ * VACUUM INTO writes one consistent snapshot (under the same data key as the database) while other connections
+ * go on writing: the app's import worker, or the app itself when the command line backs up beside it. The copy is
+ * then checked whole (integrity_check) and its row counts against the database's, taken just before and just
+ * after it: the same when nothing was written meanwhile, else each table's between the two (a snapshot from the
+ * middle). A copy outside them is taken again, a few times, then refused.
+ */
+function consistentImage(db: AppDatabase, image: string): TableCounts {
+  for (let attempt = 1; attempt <= IMAGE_ATTEMPTS; attempt++) {
+    const before = tableCounts(db.sqlite);
+    rmSync(image, { force: true });
+    db.sqlite.prepare('VACUUM INTO ?').run(image);
+    const after = tableCounts(db.sqlite);
+    const copied = verifyCopy(image, dataKeyOf(db));
+    if (countsBetween(copied, before, after)) return copied;
+    if (db.encrypted) rmSync(image, { force: true });
+    else shred(image);
+  }
+  throw new AppError('backup-busy', 'Cơ sở dữ liệu đang được ghi liên tục nên chưa chụp được một bản sao lưu nhất quán. Hãy thử lại sau ít phút; không có gì bị thay đổi.',
+    'The database kept being written during the backup; try again in a few minutes. Nothing was changed.');
+}
+
+/** Every table of the copy, and only those, with a row count between the database's before and after the copy. */
+function countsBetween(copied: TableCounts, before: TableCounts, after: TableCounts): boolean {
+  const names = Object.keys(copied);
+  if (names.join() !== Object.keys(before).join() || names.join() !== Object.keys(after).join()) return false;
+  return names.every((n) => copied[n] >= Math.min(before[n], after[n]) && copied[n] <= Math.max(before[n], after[n]));
 }
 
 /** The backup's header, after checking the whole file against it (length and SHA-256). */

@@ -57,8 +57,9 @@ export interface OpenDatabaseOptions {
   /** A restored backup: whatever installation it names, it continues as a new device (its old sequence numbers were sent). */
   newDevice?: boolean;
   /**
-   * Another connection of the instance that already has this database open (a worker thread's, from
-   * `sameInstanceOptions`): no file checks, migrations, meta writes or instance lock — the first opening did them.
+   * Another connection beside the instance that already has this database open (a worker thread's, from
+   * `sameInstanceOptions`; the command line's online backup while the app runs): no file checks, migrations, meta
+   * writes or instance lock — the first opening did them.
    */
   sameInstance?: boolean;
 }

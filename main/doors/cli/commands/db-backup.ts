@@ -6,7 +6,7 @@ import { administrator } from '../sign-in';
 
 export const dbBackupCommand: CliCommand = {
   name: 'db backup',
-  summary: 'Sao lưu cơ sở dữ liệu (vẫn mã hóa, kèm tệp khóa, đã kiểm tra) vào một tệp / Verified, encrypted backup to one file',
+  summary: 'Sao lưu cơ sở dữ liệu (vẫn mã hóa, kèm tệp khóa, đã kiểm tra) vào một tệp, cả khi ứng dụng đang mở / Verified, encrypted backup to one file, also while the app runs',
   usage: 'ansinh db backup --db PATH --out FILE [--user NAME] [--json]',
   options: { out: { type: 'string' }, ...USER_OPTIONS },
   async run(ctx) {
