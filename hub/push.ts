@@ -1,5 +1,5 @@
 import { LOCAL_ONLY_ENTITIES, entryKey, versionProblem, type EntryOutcome, type PushAnswer, type PushBatch, type WireEntry, PROTOCOL_VERSION } from '../shared/sync/protocol';
-import { mergeField, type FieldState } from '../shared/sync/field-merge';
+import { hasMergeRule, mergeByRule, mergeField, type FieldState } from '../shared/sync/field-merge';
 import { activeDevice, officeOf } from './offices';
 import { HubRefusal } from './hub-refusal';
 import type { HubStore, Sql } from './store';
@@ -97,10 +97,15 @@ async function applyEntries(sql: Sql, batch: PushBatch, fresh: WireEntry[], offi
     const held = fields.get(fk);
     const here: FieldState = held ? { version: held.version, value: held.value, command: held.command_name }
       : record ? { version: record.version, value: jsonField(record.row_json, field), command: record.command_name } : { version: null, value: null, command: null };
-    const value = e.op === 'tombstone' ? '1' : e.value;
+    let value = e.op === 'tombstone' ? '1' : e.value;
     const scope = record?.scope ?? officeUnit;
     const locked = lockedRoster(e, records, fields);
-    const decision = locked ? 'locked' : mergeField(here, { base: e.base, value, command });
+    let decision = locked ? 'locked' : mergeField(here, { base: e.base, value, command });
+    if (decision === 'conflict' && hasMergeRule(e.entity, field)) {
+      // A list changed on both sides (a record's problems): merged item by item, as each desktop merges it.
+      value = mergeByRule(e.entity, field, await baseValue(sql, e.base, field), here.value, value);
+      decision = 'apply';
+    }
     if (decision === 'apply' || decision === 'same') {
       const f: FieldRow = { entity: e.entity, entity_id: e.id, field, version: key, value, command_name: command };
       fields.set(fk, f);
@@ -140,6 +145,17 @@ async function applyEntries(sql: Sql, batch: PushBatch, fresh: WireEntry[], offi
     await sql.query(`INSERT INTO conflicts (device_id, seq, entity, entity_id, field, theirs, ours, ours_version, outcome, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
       ON CONFLICT DO NOTHING`, [batch.device, c.seq, c.entity, c.id, c.field, c.theirs, c.ours, c.oursVersion, c.outcome, c.reason]);
   }
+}
+
+/** The value a field had at entry `base` ("device:seq"), as the hub received it; null when unknown. */
+async function baseValue(sql: Sql, base: string | null, field: string): Promise<string | null> {
+  if (!base) return null;
+  const at = base.lastIndexOf(':');
+  const [e] = await sql.query<{ op: string; field: string | null; value: string | null }>('SELECT op, field, value FROM entries WHERE device_id = $1 AND seq = $2',
+    [base.slice(0, at), Number(base.slice(at + 1))]);
+  if (!e) return null;
+  if (e.op === 'insert') return jsonField(e.value ?? '{}', field);
+  return e.field === field ? e.value : null;
 }
 
 /** The records an inserted row belongs under (its person, its household): their unit is its unit. */

@@ -4,7 +4,8 @@ import { formatHlc, parseHlc, receiveHlc } from './clock';
 import { cachedStatement } from './statement-cache';
 import { fieldVersion, fromSql, insertStatement, toSql } from './write-path';
 import { syncedTableByEntity, isLoggedField } from './synced-tables';
-import { mergeField, type FieldState, type MergeDecision } from '../../shared/sync/field-merge';
+import { hasMergeRule, mergeByRule, mergeField, type FieldState, type MergeDecision } from '../../shared/sync/field-merge';
+import { insertedValue } from './inserted-row';
 
 // The write path's second door: changes made on another device (pulled from the hub, or read from a receipt
 // bundle). Each is applied and appended to the change log in one transaction, like a local change, but keeps its
@@ -118,8 +119,13 @@ function applyOne(db: AppDatabase, entry: RemoteEntry, command: RemoteCommand, r
   state.version = fieldVersion(db, t.entity, entry.entityId, field);
   state.value = JSON.stringify(field === 'deleted' ? row.deleted : row[field] ?? null);
   state.command = state.version ? commandNameOf(db, state.version) : null;
-  const value = entry.op === 'tombstone' ? '1' : entry.value;
-  const decision = mergeField(state, { base: entry.base, value, command: command.name });
+  let value = entry.op === 'tombstone' ? '1' : entry.value;
+  let decision = mergeField(state, { base: entry.base, value, command: command.name });
+  if (decision === 'conflict' && hasMergeRule(t.entity, field)) {
+    // A list changed on both sides (a record's problems): merged item by item, as the hub and the other side merge it.
+    value = mergeByRule(t.entity, field, baseValue(db, entry.base, field), state.value, value);
+    decision = 'apply';
+  }
   if (decision === 'keep') return hold('keep', state, 'Giá trị ở máy này đã được xác thực (thẻ CCCD hoặc đối chiếu dân cư): giữ nguyên.');
   if (decision === 'conflict') return hold('conflict', state, 'Trường này đã được sửa ở cả hai nơi: cần người quyết định.');
   replaced.value = state.value;
@@ -132,6 +138,18 @@ function applyOne(db: AppDatabase, entry: RemoteEntry, command: RemoteCommand, r
 }
 
 const empty: FieldState = { version: null, value: null, command: null };
+
+/** The value a field had at entry `base` ("device:seq"), as JSON; null when this device never held that entry. */
+function baseValue(db: AppDatabase, base: string | null, field: string): string | null {
+  if (!base) return null;
+  const at = base.lastIndexOf(':');
+  const e = st(db, 'SELECT rowid, op, entity, entity_id, field, new_value FROM change_log WHERE device_id = ? AND seq = ?').get(base.slice(0, at), Number(base.slice(at + 1))) as
+    { rowid: number; op: string; entity: string; entity_id: string; field: string | null; new_value: string | null } | undefined;
+  if (!e) return null;
+  if (e.op !== 'insert') return e.field === field ? e.new_value : null;
+  const row = JSON.parse(insertedValue(db.sqlite, { rowid: e.rowid, entity: e.entity, entityId: e.entity_id, value: e.new_value })) as Record<string, unknown>;
+  return row[field] === undefined ? null : JSON.stringify(row[field]);
+}
 
 /** A change this database's own rules refuse (a locked roster's triggers): held with their message, the rest goes on. */
 function guarded(db: AppDatabase, write: () => unknown, refused: (message: string) => HeldChange): HeldChange | undefined {

@@ -46,3 +46,51 @@ export function mergeField(here: FieldState, incoming: IncomingField): MergeDeci
 function sameJson(a: string | null, b: string | null): boolean {
   return (a ?? 'null') === (b ?? 'null');
 }
+
+/**
+ * Fields whose value is a JSON list merged item by item, never held for a person: a record's problems still to fix
+ * ({field, code, message}) are raised and fixed on either side. (`verified` is a local summary of the synced
+ * field_verifications, one row per field; users' `unit_ids` never leave their office.)
+ */
+const LIST_FIELDS: Record<string, (item: unknown) => string> = {
+  'beneficiaries.problems': (item) => {
+    const p = (item ?? {}) as { field?: unknown; code?: unknown };
+    return `${String(p.field)}\u0000${String(p.code)}`;
+  },
+};
+
+export function hasMergeRule(entity: string, field: string): boolean {
+  return `${entity}.${field}` in LIST_FIELDS;
+}
+
+/**
+ * Three-way merge of a list field changed on both sides since `base`: an item removed on either side is removed, one
+ * added on either side is kept, one kept on both stays. The same whichever side is "ours" (an item both hold
+ * differently keeps the greater JSON; the list is sorted by key), so the hub and both desktops reach one value.
+ */
+export function mergeByRule(entity: string, field: string, base: string | null, ours: string | null, theirs: string | null): string {
+  const keyOf = LIST_FIELDS[`${entity}.${field}`];
+  const items = (text: string | null) => {
+    const map = new Map<string, string>();
+    let list: unknown;
+    try {
+      list = JSON.parse(text ?? '[]');
+      if (typeof list === 'string') list = JSON.parse(list);
+    } catch {
+      list = [];
+    }
+    for (const item of Array.isArray(list) ? list : []) map.set(keyOf(item), JSON.stringify(item));
+    return map;
+  };
+  const [b, o, t] = [items(base), items(ours), items(theirs)];
+  const out = new Map<string, string>();
+  for (const [side, other] of [[o, t], [t, o]] as const) {
+    for (const [k, v] of side) {
+      if (other.has(k)) out.set(k, [v, other.get(k)!].sort().at(-1)!);
+      else if (!b.has(k)) out.set(k, v);
+    }
+  }
+  const merged = `[${[...out].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, v]) => v).join(',')}]`;
+  // The field holds the list as JSON text: its value travels as that text, JSON-encoded.
+  return JSON.stringify(merged);
+}

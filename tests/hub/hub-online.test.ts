@@ -105,6 +105,30 @@ describe('online sync between a commune, the office above and the hub', () => {
     expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(before);
   });
 
+  it('merges a record\'s problems changed on both sides item by item, at the hub and on both desktops, without asking anyone', async () => {
+    const commune = await desktop('xa-loi', { unitId: COMMUNE_X });
+    const above = await desktop('tren-loi', { unitId: PROVINCE, area: [COMMUNE_X] });
+    const problem = (field: string, code: string) => ({ field, code, message: `${field}: ${code}` });
+    const [id] = addPeople(commune, COMMUNE_X, ['Đinh Thị Lỗi']);
+    runCommand(commune, clerk, 'import-fix', (w) => w.update(beneficiaryTable, id, { problems: JSON.stringify([problem('birth', 'missing'), problem('idNumber', 'invalid')]) }));
+    await syncNow(commune);
+    await syncNow(above);
+    // The commune fixes the ID and finds the village missing; the office above fixes the birth and finds the sex missing.
+    runCommand(commune, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { problems: JSON.stringify([problem('birth', 'missing'), problem('village', 'missing')]) }));
+    runCommand(above, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { problems: JSON.stringify([problem('idNumber', 'invalid'), problem('sex', 'missing')]) }));
+    await syncNow(commune);
+    expect((await syncNow(above)).held).toBe(0);
+    await syncNow(commune);
+    const problems = (db: AppDatabase) => JSON.parse(String(db.sqlite.prepare('SELECT problems FROM beneficiaries WHERE id = ?').pluck().get(id)));
+    expect(problems(commune)).toEqual([problem('sex', 'missing'), problem('village', 'missing')]);
+    expect(problems(above)).toEqual(problems(commune));
+    expect(openIssues(commune)).toEqual([]);
+    expect(openIssues(above)).toEqual([]);
+    expect(await count('SELECT count(*) AS n FROM conflicts WHERE entity_id = $1', [id])).toBe(0);
+    const atHub = await hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'problems'", [id]);
+    expect(JSON.parse(JSON.parse(atHub[0].value))).toEqual(problems(commune));
+  });
+
   it('refuses a revoked device, a request signed by another key, and a newer protocol, in Vietnamese', async () => {
     const db = await desktop('mat-may', { unitId: COMMUNE_X });
     const e = readEnrolment(db)!;
