@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { drawPortraitJpeg, startCardRig, type CardRig } from './support/card-rig';
 import { DEMO, expect, login, test } from './support/fixtures';
+import { scanWithWedge } from './support/scanner';
 import { makeDatabase, startHost, type RunningHost } from './support/host-process';
 import { repoRoot } from './support/paths';
 
@@ -121,8 +122,7 @@ test.describe('đọc thẻ căn cước', () => {
   test('a QR scan burst fills the CAN whatever field has focus, and Enter then reads the card', async ({ page }) => {
     await openCardScreen(page, DEMO.clerk, fresh.url);
     await page.getByTestId('card-can').click();
-    await page.keyboard.type(QR, { delay: 5 });
-    await page.keyboard.press('Enter');
+    await scanWithWedge(page, QR);
     await expect(page.getByTestId('qr-result')).toBeVisible();
     await expect(page.getByTestId('card-can')).toHaveValue('012345'); // nothing of the burst left in the field
     await expect(page.getByTestId('qr-name')).toHaveText(HOLDER);
@@ -137,8 +137,7 @@ test.describe('đọc thẻ căn cước', () => {
     await page.getByTestId('card-another').click();
     await page.getByTestId('access-mrz').check();
     await page.getByTestId('card-mrz').click();
-    await page.keyboard.type(QR, { delay: 5 });
-    await page.keyboard.press('Enter');
+    await scanWithWedge(page, QR);
     await expect(page.getByTestId('card-can')).toHaveValue('012345');
     await expect(page.getByTestId('qr-name')).toHaveText(HOLDER);
 

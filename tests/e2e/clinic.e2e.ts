@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { DEMO, expect, login, test } from './support/fixtures';
+import { scanWithWedge } from './support/scanner';
 import { makeDatabase, startHost, type RunningHost } from './support/host-process';
 import { repoRoot } from './support/paths';
 import { startInsuranceGateway, type InsuranceGateway } from '../support/insurance-gateway';
@@ -87,11 +88,9 @@ test('reception checks patients in: typed, by QR scan, with the gateway down and
 
   // A QR from a scanner (fast keystrokes, Enter) checks the next patient in; another kind of QR says so.
   await page.getByTestId('clinic-next').click();
-  await page.keyboard.type('https://example.vn/thanh-toan?ma=123456789', { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanWithWedge(page, 'https://example.vn/thanh-toan?ma=123456789');
   await expect(page.getByTestId('clinic-qr-other')).toHaveText(/không phải của thẻ căn cước hay thẻ BHYT/);
-  await page.keyboard.type(QR, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanWithWedge(page, QR);
   await expect(page.getByTestId('queue-number').locator('strong')).toHaveText('2');
   await expect(page.getByTestId('visit-id').locator('dd')).toHaveText('001 085 012345');
   await expect(status).toHaveAttribute('data-status', 'valid');
@@ -100,8 +99,7 @@ test('reception checks patients in: typed, by QR scan, with the gateway down and
   gw.setDown(true);
   await page.getByTestId('clinic-next').click();
   const started = Date.now();
-  await page.keyboard.type(QR, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanWithWedge(page, QR);
   await expect(page.getByTestId('queue-number').locator('strong')).toHaveText('3');
   expect(Date.now() - started).toBeLessThan(4000);
   await expect(status).toHaveAttribute('data-source', 'cache');
