@@ -6,10 +6,12 @@ import { projectRoot } from '../../../main/core/app-paths';
 import { openDatabase, type AppDatabase } from '../../../main/core/database/open-database';
 import { migrationsDir } from '../../../main/core/app-paths';
 import { seedDemo } from '../../../main/demo/seed-demo';
+import { ensurePayoutReference } from '../../../main/payout/payout-reference';
 import { writeGovernmentWorkbook } from '../../fixtures/excel/government-xlsx';
 
 // The crash harness: a child process runs a long command with the real services (an import of a large
-// workbook, or the undo of that import) and is killed with SIGKILL at a random moment; then the database is
+// workbook, the month's roster from it, a hand edit of every person at once, the undo of that edit, the undo of
+// the import) and is killed with SIGKILL at a random moment; then the database is
 // opened again the way the app opens it and must be whole (integrity_check, foreign keys, full-text index,
 // triggers) and must hold the command completely or not at all (row counts and change log exactly those of
 // the state before the command or of the state after it, never anything in between).
@@ -39,9 +41,22 @@ async function bundleChild(): Promise<{ entry: string; remove: () => void }> {
 
 let CHILD = '';
 
-export type Job = 'import' | 'undo';
-type State = 'base' | 'imported' | 'undone';
-const AFTER: Record<State, { job: Job; next: State } | null> = { base: { job: 'import', next: 'imported' }, imported: { job: 'undo', next: 'undone' }, undone: null };
+/**
+ * The long commands killed, in the order a month goes: a large import, the month's roster created from it, a hand
+ * edit of a selection (every imported person's status changed in one command), the undo of that edit, and the undo
+ * of the import. Then the next round starts again from the base.
+ */
+export type Job = 'import' | 'roster' | 'edit' | 'undo-edit' | 'undo';
+const JOBS: readonly Job[] = ['import', 'roster', 'edit', 'undo-edit', 'undo'];
+type State = 'base' | 'imported' | 'rostered' | 'edited' | 'edit-undone' | 'undone';
+const AFTER: Record<State, { job: Job; next: State } | null> = {
+  base: { job: 'import', next: 'imported' },
+  imported: { job: 'roster', next: 'rostered' },
+  rostered: { job: 'edit', next: 'edited' },
+  edited: { job: 'undo-edit', next: 'edit-undone' },
+  'edit-undone': { job: 'undo', next: 'undone' },
+  undone: null,
+};
 
 /** What must be the same, row for row, between two databases in the same state. */
 export interface Facts {
@@ -51,6 +66,9 @@ export interface Facts {
   changeLog: number;
   commands: number;
   triggers: number;
+  rosterLines: number;
+  /** People whose status is not active (the hand edit changes them all, its undo changes them back). */
+  notActive: number;
 }
 
 export interface KillRecord {
@@ -153,6 +171,8 @@ export function inspect(dbPath: string): Facts {
       changeLog: q('SELECT count(*) FROM change_log'),
       commands: q('SELECT count(*) FROM commands'),
       triggers: q("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"),
+      rosterLines: q('SELECT count(*) FROM roster_lines'),
+      notActive: q("SELECT count(*) FROM beneficiaries WHERE deleted = 0 AND status != 'active'"),
     };
   } finally {
     db.close();
@@ -201,38 +221,49 @@ async function killRuns(run: CrashRun, started: number): Promise<CrashSummary> {
   const base = join(dir, 'base.db');
   const seeded = openDatabase({ path: base, migrationsFolder: migrationsDir(), create: true });
   seedDemo(seeded, { people: 300 });
+  // The payout's reference levels and regimes are a command of their own, loaded once per database before its
+  // first roster: loaded here, so that the roster job is the roster's one command.
+  ensurePayoutReference(seeded);
   seeded.close();
 
-  // The reference: each state's facts, and how long each command takes uninterrupted (the kill window).
+  // The reference: each state's facts and database, and how long each command takes uninterrupted (the kill window).
   const reference = join(dir, 'reference.db');
   copyDatabase(base, reference);
-  const facts: Record<State, Facts> = { base: inspect(reference), imported: undefined!, undone: undefined! };
-  const referenceMs: Record<Job | 'start', number> = { start: 0, import: 0, undo: 0 };
-  for (const state of ['base', 'imported'] as const) {
-    const { job, next } = AFTER[state]!;
-    const { finished, startMs, commandMs } = await runChild(reference, job, workbook);
-    if (!finished) throw new Error(`the reference ${job} did not finish`);
+  const facts = { base: inspect(reference) } as Record<State, Facts>;
+  const snapshot = { base } as Record<State, string>;
+  const before = {} as Record<Job, State>;
+  const referenceMs = { start: 0 } as Record<Job | 'start', number>;
+  for (let state: State = 'base'; AFTER[state]; ) {
+    const step: { job: Job; next: State } = AFTER[state]!;
+    const { finished, startMs, commandMs } = await runChild(reference, step.job, workbook);
+    if (!finished) throw new Error(`the reference ${step.job} did not finish`);
     referenceMs.start = Math.round(startMs);
-    referenceMs[job] = Math.round(commandMs);
-    facts[next] = inspect(reference);
+    referenceMs[step.job] = Math.round(commandMs);
+    before[step.job] = state;
+    facts[step.next] = inspect(reference);
+    snapshot[step.next] = join(dir, `${step.next}.db`);
+    copyDatabase(reference, snapshot[step.next]);
+    state = step.next;
   }
   if (facts.imported.beneficiaries - facts.base.beneficiaries < rows / 2) throw new Error('the reference import imported too little');
+  if (facts.rostered.rosterLines - facts.imported.rosterLines < rows / 2) throw new Error('the reference roster has too few lines');
+  if (facts.edited.notActive - facts.rostered.notActive < rows / 2) throw new Error('the reference hand edit changed too few people');
+  if (facts['edit-undone'].notActive !== facts.rostered.notActive) throw new Error('the reference undo of the hand edit did not undo it');
 
   const random = seededRandom(seed);
   const work = join(dir, 'work.db');
-  let state: State = 'undone';
   const summary: CrashSummary = {
-    seed, rows, kills: 0, killedDuring: { import: 0, undo: 0 }, outcomes: { complete: 0, absent: 0 }, finishedBeforeKill: 0, failures: [], referenceMs, seconds: 0,
+    seed, rows, kills: 0, killedDuring: Object.fromEntries(JOBS.map((j) => [j, 0])) as Record<Job, number>, outcomes: { complete: 0, absent: 0 }, finishedBeforeKill: 0, failures: [], referenceMs, seconds: 0,
   };
-  // A run that finishes before its kill moment does not count as a kill: the runs go on until `kills` kills
-  // happened (a busy PC makes the reference slower than later runs), within a bound of tries.
+  // Each kill interrupts the next command in turn (the short version's five kills reach each once), started from
+  // the reference database of the state before it. A run that finishes before its kill moment does not count as
+  // a kill: the runs go on until `kills` kills happened (a busy PC makes the reference slower than later runs),
+  // within a bound of tries.
   for (let kill = 1; summary.kills < kills && kill <= kills * 4; kill++) {
-    if (state === 'undone') {
-      copyDatabase(base, work);
-      state = 'base';
-    }
-    const step: { job: Job; next: State } = AFTER[state]!;
-    const { job, next } = step;
+    const job = JOBS[summary.kills % JOBS.length];
+    const state = before[job];
+    const next = AFTER[state]!.next;
+    copyDatabase(snapshot[state], work);
     // One kill in ten while the process starts (opening, migrations, meta), the others anywhere in the
     // command, a little past its reference end included.
     const during = random() < 0.1 ? 'start' : 'open';
@@ -243,7 +274,6 @@ async function killRuns(run: CrashRun, started: number): Promise<CrashSummary> {
       const found = inspect(work);
       if (sameFacts(found, facts[next])) {
         record.outcome = finished ? 'finished-before-kill' : 'complete';
-        state = next;
       } else if (sameFacts(found, facts[state])) {
         if (finished) throw new Error(`the ${job} said done but nothing of it is in the database`);
         record.outcome = 'absent';
@@ -252,9 +282,6 @@ async function killRuns(run: CrashRun, started: number): Promise<CrashSummary> {
       }
     } catch (e) {
       record.problem = e instanceof Error ? e.message : String(e);
-      // Start the next kill from a known state.
-      copyDatabase(base, work);
-      state = 'base';
     }
     if (record.outcome === 'finished-before-kill') summary.finishedBeforeKill += 1;
     else {

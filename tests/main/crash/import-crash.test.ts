@@ -10,11 +10,13 @@ const { dir, cleanup } = tempDir('ansinh-crash-');
 afterAll(cleanup);
 
 describe('a SIGKILL at any moment of a long command', () => {
-  it('leaves a whole database with the import (or its undo) there completely or not at all', async () => {
+  it('leaves a whole database with the import, the roster, the hand edit or an undo there completely or not at all', async () => {
     console.log(`crash harness seed ${seed} (CRASH_SEED=${seed} to replay)`);
     const summary = await crashRun({ dir, rows: 5_000, seed, kills: 5 });
     console.log(JSON.stringify(summary));
     expect(summary.failures).toEqual([]);
     expect(summary.kills).toBe(5);
+    // One kill in each command: the import, the roster, the hand edit, its undo, the undo of the import.
+    expect(summary.killedDuring).toEqual({ import: 1, roster: 1, edit: 1, 'undo-edit': 1, undo: 1 });
   }, 300_000);
 });
