@@ -17,10 +17,10 @@ export interface SyncedTableOptions {
 }
 
 export interface BulkIndex {
-  /** The per-row AFTER INSERT trigger that a bulk command drops and puts back. */
-  trigger: string;
-  /** Adds the rows whose rowid is greater than the one parameter to the index. */
-  catchUp: string;
+  /** The per-row AFTER INSERT triggers that a bulk command drops and puts back. */
+  triggers: readonly string[];
+  /** Statements that add the rows whose rowid is greater than their one parameter to the indexes. */
+  catchUp: readonly string[];
 }
 
 export interface SyncedTable {

@@ -32,7 +32,7 @@ export class Writer {
   /** Rows this command has already updated: their revision goes up once per command, not once per field change. */
   private readonly updated = new Set<string>();
   /** Bulk commands: per-row index triggers dropped for now, and the last rowid already in each such index. */
-  private readonly deferred = new Map<SyncedTable, { triggerSql: string; indexedUpTo: number; pending: boolean }>();
+  private readonly deferred = new Map<SyncedTable, { triggerSql: string[]; indexedUpTo: number; pending: boolean }>();
   summary: Record<string, unknown> | undefined;
 
   constructor(
@@ -124,7 +124,7 @@ export class Writer {
   finish(): void {
     for (const [t, state] of this.deferred) {
       this.catchUpIndex(t);
-      this.db.sqlite.exec(state.triggerSql);
+      for (const sql of state.triggerSql) this.db.sqlite.exec(sql);
     }
     this.deferred.clear();
   }
@@ -138,10 +138,13 @@ export class Writer {
       return;
     }
     const bulkIndex = t.bulkIndex!;
-    const triggerSql = statement(this.db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(bulkIndex.trigger) as string | undefined;
-    if (!triggerSql) throw new Error(`trigger ${bulkIndex.trigger} of ${t.entity} is missing`);
+    const triggerSql = bulkIndex.triggers.map((trigger) => {
+      const sql = statement(this.db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(trigger) as string | undefined;
+      if (!sql) throw new Error(`trigger ${trigger} of ${t.entity} is missing`);
+      return sql;
+    });
     const indexedUpTo = statement(this.db, `SELECT coalesce(max(rowid), 0) FROM "${t.entity}"`).pluck().get() as number;
-    this.db.sqlite.exec(`DROP TRIGGER "${bulkIndex.trigger}"`);
+    for (const trigger of bulkIndex.triggers) this.db.sqlite.exec(`DROP TRIGGER "${trigger}"`);
     this.deferred.set(t, { triggerSql, indexedUpTo, pending: true });
   }
 
@@ -156,7 +159,7 @@ export class Writer {
       const rowid = statement(this.db, `SELECT rowid FROM "${t.entity}" WHERE id = ?`).pluck().get(changing) as number | undefined;
       if (rowid === undefined || rowid <= state.indexedUpTo) return;
     }
-    statement(this.db, t.bulkIndex!.catchUp).run(state.indexedUpTo);
+    for (const sql of t.bulkIndex!.catchUp) statement(this.db, sql).run(state.indexedUpTo);
     state.indexedUpTo = statement(this.db, `SELECT coalesce(max(rowid), 0) FROM "${t.entity}"`).pluck().get() as number;
     state.pending = false;
   }

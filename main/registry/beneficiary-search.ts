@@ -4,6 +4,7 @@ import type { ListSort } from '../../shared/contract/beneficiaries';
 import { foldedTokens } from '../../shared/text/fold';
 import { textSortKey } from '../../shared/text/name-sort-key';
 import { reversedDigits, splitQuery, startsWithRange } from './id-fragment';
+import { walkNameWords } from './name-word-walk';
 
 // Type-ahead over a commune's (or a district's 1,000,000-row) list. Each page is the rows that pass every filter,
 // in the order asked for (Vietnamese name order unless another column was clicked).
@@ -17,6 +18,8 @@ import { reversedDigits, splitQuery, startsWithRange } from './id-fragment';
 //    (bench:search, idP95Ms). Chosen over an FTS5 column of digit n-grams, which would add a dozen index terms per
 //    person to every import for the same answer; the walk index also carries both IDs, so the start of an ID
 //    ("035…", shared by a whole province) is checked while walking the name order without reading rows;
+//  - several words: the postings of one of them (beneficiary_name_words, kept in list order by triggers) walked
+//    and checked for the others, the page found without sorting any match (name-word-walk.ts);
 //  - a first short walk of the name order (tuning.quickWalk people, index only) answers common queries at once;
 //  - words: the full-text index of folded names. Up to QUICK_SORT_CAP matches are taken from it and sorted;
 //    more: the covering sort-order index is walked for at most WALK_BUDGET rows, which finds a page at once when the
@@ -34,10 +37,12 @@ export interface SearchTuning {
   quickSortCap: number;
   sortCap: number;
   walkBudget: number;
+  /** Entries of one name word walked in list order before the full-text plans take over (0: never). */
+  wordWalkBudget?: number;
 }
 
 /** Measured on 1,000,000 generated people (npm run bench:search). */
-export const DEFAULT_TUNING: SearchTuning = { quickWalk: 5_000, quickSortCap: 4_000, sortCap: 20_000, walkBudget: 100_000 };
+export const DEFAULT_TUNING: SearchTuning = { quickWalk: 5_000, quickSortCap: 4_000, sortCap: 20_000, walkBudget: 100_000, wordWalkBudget: 20_000 };
 export const QUICK_SORT_CAP = DEFAULT_TUNING.quickSortCap;
 export const SORT_CAP = DEFAULT_TUNING.sortCap;
 /** Browse lists (no query) count exactly up to here, then count the rest too. */
@@ -139,11 +144,12 @@ function idCondition(fragment: string): Conditions {
 }
 
 /** Words before the last are whole words, the last one a word start ("nguyen thi m"). */
-function nameConditions(tokens: string[]): Conditions {
+function nameConditions(tokens: string[], skip: number | 'prefix' | null = null): Conditions {
   const last = tokens.length - 1;
+  const kept = tokens.map((t, i) => [t, i] as const).filter(([, i]) => i !== (skip === 'prefix' ? last : skip));
   return {
-    where: tokens.map((_, i) => (i === last ? `(' ' || b.search_name) LIKE ?` : `(' ' || b.search_name || ' ') LIKE ?`)),
-    params: tokens.map((t, i) => (i === last ? `% ${t}%` : `% ${t} %`)),
+    where: kept.map(([, i]) => (i === last ? `(' ' || b.search_name) LIKE ?` : `(' ' || b.search_name || ' ') LIKE ?`)),
+    params: kept.map(([t, i]) => (i === last ? `% ${t}%` : `% ${t} %`)),
   };
 }
 
@@ -161,6 +167,7 @@ function registerFunctions(db: SqliteConnection): void {
 export function searchBeneficiaries(db: SqliteConnection, f: SearchFilter, tuning: SearchTuning = DEFAULT_TUNING): SearchPage {
   registerFunctions(db);
   const { quickSortCap, sortCap, walkBudget } = tuning;
+  const wordWalkBudget = tuning.wordWalkBudget ?? DEFAULT_TUNING.wordWalkBudget!;
   const tokens = foldedTokens(f.query);
   const { fragment, words } = splitQuery(tokens);
   const filters = filterConditions(f);
@@ -210,6 +217,15 @@ export function searchBeneficiaries(db: SqliteConnection, f: SearchFilter, tunin
     if (quick) return quick;
     if (ids.length <= sortCap) return sortCandidates(ids, rest);
     if (byName) return lowerBound(walk(both(rest, idWalkCondition(fragment)), null), sortCap);
+  } else if (words.length > 1 && byName && !f.fromImport && wordWalkBudget > 0) {
+    // Several words: one word's postings, already in list order, checked for the others (name-word-walk.ts). When
+    // they give no answer, the matches are few or far along the order: the short first walk would not find them.
+    const onlyLive = filters.where.length === 1 && filters.params.length === 0;
+    const page = walkNameWords(db, {
+      words, descending: Boolean(f.descending), offset: f.offset, limit: f.limit, budget: wordWalkBudget,
+      nameWhere: (skip) => nameConditions(words, skip), rowFilters: onlyLive ? null : filters,
+    });
+    if (page) return page;
   } else if (words.length > 0 && mayWalkFirst) {
     const quick = walkFirst();
     if (quick) return quick;

@@ -12,8 +12,14 @@ export const beneficiaryTable = defineSyncedTable(beneficiaries, {
     oldIdNumberReversed: reversedId(row.oldIdNumber),
   }),
   bulkIndex: {
-    trigger: 'beneficiaries_fts_insert',
-    catchUp: 'INSERT INTO beneficiaries_fts(rowid, search_name) SELECT rowid, search_name FROM beneficiaries WHERE rowid > ?',
+    triggers: ['beneficiaries_fts_insert', 'beneficiary_name_words_insert'],
+    catchUp: [
+      'INSERT INTO beneficiaries_fts(rowid, search_name) SELECT rowid, search_name FROM beneficiaries WHERE rowid > ?',
+      // The same entries as the trigger's (migration 0017), in the postings' own order.
+      `INSERT OR IGNORE INTO beneficiary_name_words (word, sort_key, person, search_name)
+        SELECT j.value, b.sort_key, b.rowid, b.search_name FROM beneficiaries b, json_each('["' || replace(b.search_name, ' ', '","') || '"]') j
+        WHERE b.rowid > ? AND b.deleted = 0 AND j.value <> '' ORDER BY 1, 2, 3`,
+    ],
   },
   // verified: a local summary of field_verifications kept by its triggers, never written by a command.
 }, ['searchName', 'sortKey', 'idNumberReversed', 'oldIdNumberReversed', 'verified']);
