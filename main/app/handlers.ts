@@ -7,8 +7,9 @@ import { setUpEncryptedOffice } from './office-setup';
 import { checkTargetCommune, officeAboveCommune, officeCommunes } from '../registry/office-communes';
 import { proposeImportCommune } from '../excel/import-commune';
 import { AppError } from '../core/errors';
-import { discardUpload, uploadPath } from './uploads';
+import { discardUpload, isLocalFile, uploadPath } from './uploads';
 import { newDownload } from './downloads';
+import type { ListFile } from '../consolidation/consolidation-service';
 import { backupOpenDatabase } from './database-files';
 import { readFileSync } from 'node:fs';
 import { importCscaCertificate } from '../card/csca-store';
@@ -270,9 +271,22 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   },
   'consolidation.preview': async (s, input, ctx) => ({ files: await s.consolidation.preview(listFiles(input.files), s.accounts.unitScope(ctx.user!)) }),
   'consolidation.commit': async (s, input, ctx) => {
-    const report = await s.consolidation.commit(ctx.actor, listFiles(input.files), s.accounts.unitScope(ctx.user!));
+    // A commune's sync bundle uploaded from the screen: its receipt becomes a download to save for the commune (from
+    // the CLI, it is written beside the bundle).
+    const receipts = new Map<string, string>();
+    const files: ListFile[] = listFiles(input.files).map((f) => {
+      if (isLocalFile(f.fileRef) || !s.sync.isBundleFile(f.path)) return f;
+      const target = newDownload();
+      receipts.set(f.path, target.ref);
+      return { ...f, receiptPath: target.path };
+    });
+    const { receipts: written, ...report } = await s.consolidation.commit(ctx.actor, files, s.accounts.unitScope(ctx.user!));
     for (const f of input.files) discardUpload(f.fileRef);
-    return report;
+    const refOf = new Map(files.map((f) => [f.receiptPath, receipts.get(f.path) ?? null]));
+    return { ...report, receipts: written.map((r) => {
+      const downloadRef = refOf.get(r.path) ?? null;
+      return { file: r.file, fileName: downloadRef ? `${r.file}.bien-nhan` : r.path, downloadRef };
+    }) };
   },
   'consolidation.progress': (s) => s.consolidation.progress(),
   'export.consolidated': async (s, input, ctx) => {

@@ -57,6 +57,7 @@ export function createServices(options: ServiceOptions) {
   const clinic = createClinicService(db, cardReads, options.clinic);
   const imports = createImportService(db);
   const duplicates = createDuplicatesService(db);
+  const sync = createSyncService(db);
   return {
     db,
     logger,
@@ -75,8 +76,9 @@ export function createServices(options: ServiceOptions) {
     mismatchDecisions: createMismatchDecisions(db),
     clinic,
     duplicates,
-    sync: createSyncService(db),
+    sync,
     consolidation: createConsolidation(db, {
+      bundles: { isBundle: sync.isBundleFile, describe: sync.describeBundle, relay: sync.relayBundle },
       imports,
       commitInWorker: (actor, filePath, options) => importCommits.commit(actor, filePath, options),
       written: (filePath) => importCommits.progress(filePath)?.written ?? null,

@@ -37,6 +37,11 @@ export function openUploadStream(): { fileRef: string; stream: WriteStream; disc
 // user's file is never removed: discarding the reference only forgets it.
 const localFiles = new Map<string, string>();
 
+/** Whether a reference names a file the user named by its path (CLI), rather than one uploaded to the uploads folder. */
+export function isLocalFile(fileRef: string): boolean {
+  return localFiles.has(fileRef);
+}
+
 /** A reference to a file the user named (CLI). Only code in the services' own process can make one. */
 export function registerLocalFile(path: string): string {
   const ref = randomUUID();

@@ -12,6 +12,7 @@ import type { ConsolidationFile, ConsolidationReport } from '../../shared/contra
 import { compareVersions, type ListVersion } from './list-period';
 import { recogniseList } from './list-recognition';
 import { communesInForce, consolidatedBefore } from './consolidation-queries';
+import { basename } from 'node:path';
 
 // The desk of the office above the commune: a folder of the communes' lists, each recognised (commune, layout,
 // period), checked against the others (the same file twice, two files that both claim to be a commune's latest,
@@ -26,6 +27,8 @@ export interface ListFile {
   unitId: string | null;
   /** How the door handed the file over (echoed back in the preview). */
   fileRef?: string;
+  /** Where the hub's receipt goes when the file is a commune's sync bundle (default: beside it, FILE.bien-nhan). */
+  receiptPath?: string;
 }
 
 export interface ConsolidationDeps {
@@ -39,7 +42,22 @@ export interface ConsolidationDeps {
   written?(filePath: string): number | null;
   /** Records the people listed twice over the area in the queue. */
   detect(actor: Actor, scope: { unitIds: string[] | null }): DetectionReport;
+  /**
+   * Communes' USB sync bundles among the files (main/sync/bundle-relay.ts): this office cannot read them (they are
+   * encrypted to the hub), it relays them to the hub and receives the communes' records by sync.
+   */
+  bundles?: BundleDeps;
 }
+
+export interface BundleDeps {
+  isBundle(path: string): boolean;
+  /** What the bundle says of itself; throws one line when this office cannot relay it. */
+  describe(path: string): { number: number; commune: { id: string; code: string; name: string } | null };
+  relay(actor: Actor, path: string, receiptPath?: string): Promise<{ number: number; receiptPath: string; commune: { id: string; code: string; name: string } | null; imported: number; updated: number }>;
+}
+
+/** The report, with where each relayed bundle's receipt was written (the door makes it a download or names the path). */
+export type ConsolidationResult = Omit<ConsolidationReport, 'receipts'> & { receipts: { file: string; path: string }[] };
 
 export interface ConsolidationProgress {
   filesDone: number;
@@ -58,6 +76,9 @@ interface Planned extends ConsolidationFile {
   bytes: number;
   version: ListVersion;
   unitId: string | null;
+  /** A commune's sync bundle, relayed to the hub, not a workbook. */
+  bundle?: boolean;
+  receiptPath?: string;
 }
 
 export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
@@ -79,7 +100,7 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
     const planned: Planned[] = [];
     for (const f of files) {
       const p: Planned = {
-        path: f.path, fileRef: f.fileRef ?? f.path, file: f.fileName, hash: '', bytes: 0, unitId: null, status: 'refused', commune: null, from: null, source: null, evidence: null,
+        path: f.path, receiptPath: f.receiptPath, fileRef: f.fileRef ?? f.path, file: f.fileName, hash: '', bytes: 0, unitId: null, status: 'refused', commune: null, from: null, source: null, evidence: null,
         candidates: [], layout: null, period: null, drawnUp: null, rows: 0, imported: 0, updated: 0, unchanged: 0, needsFixing: 0, listedElsewhere: 0, reason: null,
         version: { period: null, drawnUp: null, revision: null },
       };
@@ -87,6 +108,12 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
       try {
         p.hash = await sha256(f.path);
         p.bytes = statSync(f.path).size;
+        if (deps.bundles?.isBundle(f.path)) {
+          const b = deps.bundles.describe(f.path);
+          Object.assign(p, { bundle: true, status: 'ready', layout: 'sync-bundle', commune: b.commune, unitId: b.commune?.id ?? null,
+            evidence: `gói đồng bộ số ${b.number}${b.commune ? ` của ${b.commune.name}` : ''}` });
+          continue;
+        }
         const { recognition: r, version } = await recogniseList(db, f.path, f.fileName, communes, officeLabel);
         Object.assign(p, { version, period: version.period, drawnUp: version.drawnUp });
         if (f.unitId) {
@@ -116,7 +143,7 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
       }
     }
     refuseRepeats(planned);
-    for (const p of planned.filter((x) => x.status === 'ready').sort(inImportOrder)) {
+    for (const p of planned.filter((x) => x.status === 'ready' && !x.bundle).sort(inImportOrder)) {
       if (!counts) continue;
       try {
         const preview = await deps.imports.preview(p.path, { unitId: p.unitId!, fileName: p.file, listedElsewhere: 'also-list', readInThread: p.bytes <= SMALL_LIST_BYTES });
@@ -143,11 +170,13 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
         continue;
       }
       firstOfHash.set(p.hash, p);
+      // A bundle relayed again changes nothing at the hub (each change is applied once): no need to refuse it.
+      if (p.bundle) continue;
       const before = consolidatedBefore(db, p.hash);
       if (before) Object.assign(p, { status: 'refused', reason: `${p.file}: tệp này đã được nhập ngày ${before.day}${before.unitName ? ` vào ${before.unitName}` : ''}; không nhập lại.` });
     }
     const byCommune = new Map<string, Planned[]>();
-    for (const p of planned) if (p.status === 'ready') byCommune.set(p.unitId!, [...(byCommune.get(p.unitId!) ?? []), p]);
+    for (const p of planned) if (p.status === 'ready' && !p.bundle) byCommune.set(p.unitId!, [...(byCommune.get(p.unitId!) ?? []), p]);
     for (const versions of byCommune.values()) {
       if (versions.length < 2) continue;
       const newest = versions.filter((v) => versions.every((o) => compareVersions(v.version, o.version) >= 0));
@@ -162,22 +191,40 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
   return {
     /** What each file is and what importing it would do; nothing written. */
     async preview(files: readonly ListFile[], unitIds: readonly string[] | null): Promise<ConsolidationFile[]> {
-      return (await plan(files, unitIds, true)).map(({ path: _p, hash: _h, version: _v, unitId: _u, bytes: _b, ...f }) => f);
+      return (await plan(files, unitIds, true)).map(({ path: _p, hash: _h, version: _v, unitId: _u, bytes: _b, bundle: _bundle, receiptPath: _r, ...f }) => f);
     },
 
     /** Imports every file it can, each as its own undoable command; a refused file is one line and the rest goes on. */
-    async commit(actor: Actor, files: readonly ListFile[], unitIds: readonly string[] | null): Promise<ConsolidationReport> {
+    async commit(actor: Actor, files: readonly ListFile[], unitIds: readonly string[] | null): Promise<ConsolidationResult> {
       if (running) throw new AppError('consolidation-busy', 'Đang tổng hợp một lượt danh sách khác; hãy đợi xong.', 'Another consolidation is running.');
-      const report: ConsolidationReport = { files: [], totals: { files: 0, rows: 0, imported: 0, updated: 0, listedElsewhere: 0 }, unrecognised: [], queued: { sameId: 0, probable: 0, added: 0 } };
+      const report: ConsolidationResult = { files: [], totals: { files: 0, rows: 0, imported: 0, updated: 0, listedElsewhere: 0 },
+        unrecognised: [], queued: { sameId: 0, probable: 0, added: 0 }, receipts: [] };
       running = { progress: { filesDone: 0, filesTotal: files.length, file: null, rowsDone: 0, rowsTotal: 0 }, current: null, rowsBefore: 0 };
       try {
         const planned = await plan(files, unitIds, false);
         for (const p of planned) if (p.status !== 'ready') report.unrecognised.push({ file: p.file, reason: p.reason ?? `${p.file}: không nhập.` });
-        const ready = planned.filter((p) => p.status === 'ready').sort(inImportOrder);
+        // The communes' bundles first: what they bring is in place before the lists are compared with it.
+        const ready = [...planned.filter((p) => p.status === 'ready' && p.bundle), ...planned.filter((p) => p.status === 'ready' && !p.bundle).sort(inImportOrder)];
         running.progress.filesTotal = ready.length;
         for (const p of ready) {
           running.progress.file = p.file;
           running.current = p.path;
+          if (p.bundle) {
+            try {
+              const r = await deps.bundles!.relay(actor, p.path, p.receiptPath);
+              report.receipts.push({ file: p.file, path: r.receiptPath });
+              if (!r.commune) {
+                report.unrecognised.push({ file: p.file, reason: `${p.file}: gói đồng bộ số ${r.number} đã chuyển lên máy chủ tỉnh (biên nhận ${basename(r.receiptPath)}, chép về máy xã) nhưng không mang hồ sơ nào thuộc địa bàn của văn phòng.` });
+              } else {
+                report.files.push({ file: p.file, commune: { code: r.commune.code, name: r.commune.name }, layout: 'sync-bundle', rows: r.imported + r.updated, imported: r.imported,
+                  updated: r.updated, unchanged: 0, needsFixing: 0, listedElsewhere: 0, importId: `bundle:${p.hash}` });
+              }
+            } catch (e) {
+              report.unrecognised.push({ file: p.file, reason: `${p.file}: gói đồng bộ: ${refusal(e)}` });
+            }
+            running.progress.filesDone += 1;
+            continue;
+          }
           const reason = p.from ? `Danh sách của ${p.from.name} (cũ, mã ${p.from.code}), nay là ${p.commune!.name}` : undefined;
           try {
             const options: ImportOptions = { unitId: p.unitId!, fileName: p.file, listedElsewhere: 'also-list', fileHash: p.hash, reason };

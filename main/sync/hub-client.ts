@@ -71,3 +71,30 @@ export async function post<T>(base: string, path: string, bytes: Uint8Array, hea
   }
   return value as T;
 }
+
+/**
+ * Hands a commune's USB bundle to the hub (the office above relays it): the answer is the receipt bundle, which the
+ * commune checks against the hub's key itself; a refusal is the hub's signed one-line answer.
+ */
+export async function relayToHub(base: string, hubSignKey: string, bundle: Uint8Array, timeoutMs = 120_000): Promise<Buffer> {
+  let res: Response;
+  let data: Uint8Array;
+  try {
+    res = await fetch(new URL('/v1/bundle', base), { method: 'POST', body: Buffer.from(bundle) as unknown as BodyInit, headers: { 'content-type': 'application/octet-stream' },
+      signal: AbortSignal.timeout(timeoutMs) });
+    data = new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    throw new SyncRefusal('offline', 'Không kết nối được máy chủ tỉnh để chuyển gói đồng bộ: hãy thử lại khi có mạng, gói vẫn còn nguyên.', `Cannot reach the hub: ${(e as Error).message}`);
+  }
+  if (res.ok) return Buffer.from(data);
+  if (!verifyBytes(hubSignKey, data, String(res.headers.get('x-ansinh-hub-signature') ?? ''))) {
+    throw new SyncRefusal('hub-not-pinned', 'Câu trả lời không do máy chủ tỉnh đã đăng ký ký: có thể đang kết nối nhầm máy chủ.', 'The answer is not signed by the pinned hub.');
+  }
+  let value: Record<string, unknown> = {};
+  try {
+    value = JSON.parse(strFromU8(inflateSync(data)));
+  } catch {
+    // a damaged answer: the generic line below
+  }
+  throw new HubAnswerError(String(value.error ?? 'hub-error'), String(value.vi ?? 'Máy chủ tỉnh từ chối gói đồng bộ.'), String(value.en ?? 'Refused by the hub.'), res.status, null);
+}

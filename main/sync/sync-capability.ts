@@ -8,10 +8,22 @@ import { exportBundle, importReceipt } from './bundles';
 import { BundleProblem } from './bundle-file';
 import { SyncRefusal } from './sync-state';
 import { openIssues } from './sync-issues';
+import { describeBundle, isBundleFile, relayBundle } from './bundle-relay';
 
 /** Sync as the app's services offer it: every refusal becomes the app's one error type, in Vietnamese. */
 export function createSyncService(db: AppDatabase) {
   let running: Promise<unknown> | null = null;
+  /** One round; a round already running is waited for instead of started twice. */
+  const now = (options?: SyncOptions) => asAppError(async () => {
+    if (running) await running.catch(() => undefined);
+    const round = syncNow(db, options);
+    running = round;
+    try {
+      return await round;
+    } finally {
+      running = null;
+    }
+  });
   return {
     status: () => syncStatus(db),
     issues: () => openIssues(db),
@@ -19,17 +31,7 @@ export function createSyncService(db: AppDatabase) {
       await enrolWithHub(db, hubUrl, code);
       return syncStatus(db);
     }),
-    /** One round; a round already running is waited for instead of started twice. */
-    now: (options?: SyncOptions) => asAppError(async () => {
-      if (running) await running.catch(() => undefined);
-      const round = syncNow(db, options);
-      running = round;
-      try {
-        return await round;
-      } finally {
-        running = null;
-      }
-    }),
+    now,
     /** The bundle for the USB stick (personal data leaves the machine: audited). */
     exportBundle: (actor: Actor, path: string) => asAppError(() => {
       const bundle = exportBundle(db);
@@ -38,6 +40,18 @@ export function createSyncService(db: AppDatabase) {
       return { number: bundle.number, entries: bundle.entries };
     }),
     importReceipt: (path: string) => asAppError(() => importReceipt(db, readFileSync(path))),
+    /** At the office above: a commune's bundle among the files to consolidate (read only its header). */
+    isBundleFile,
+    describeBundle: (path: string) => asAppError(() => {
+      const b = describeBundle(db, readFileSync(path));
+      return { number: b.header.number, commune: b.commune };
+    }),
+    /** Relays a commune's bundle to the hub, writes the receipt beside it and receives the commune's records (audited). */
+    relayBundle: (actor: Actor, path: string, receiptPath?: string) => asAppError(async () => {
+      const r = await relayBundle(db, path, () => now(), receiptPath);
+      recordAudit(db, actor, { action: 'sync-bundle-relay', detail: { device: r.header.device, number: r.header.number, imported: r.imported, updated: r.updated } });
+      return { number: r.header.number, receiptPath: r.receiptPath, commune: r.commune, imported: r.imported, updated: r.updated };
+    }),
   };
 }
 

@@ -87,7 +87,7 @@ export function ConsolidationSection() {
       <p className="muted">{t('consolidation.intro')}</p>
       <label className="file-drop">
         {t('consolidation.choose')}
-        <input type="file" multiple accept=".xlsx,.xls,.csv" disabled={busy !== null} data-testid="consolidation-files"
+        <input type="file" multiple accept=".xlsx,.xls,.csv,.ansinh" disabled={busy !== null} data-testid="consolidation-files"
           onChange={(e) => { void choose(e.target.files); e.target.value = ''; }} />
       </label>
       {busy === 'reading' && <p role="status"><progress aria-label={t('consolidation.reading')} /> {t('consolidation.reading')}</p>}
@@ -115,6 +115,7 @@ export function ConsolidationSection() {
                     <th scope="row">{f.file}</th>
                     <td>
                       {f.status === 'ready' && f.commune && <>{f.commune.name}{f.from && <div className="muted">{t('consolidation.from', { name: f.from.name })}</div>}</>}
+                      {f.status === 'ready' && f.layout === 'sync-bundle' && <div className="muted" data-testid="consolidation-bundle">{t('consolidation.bundle', { what: f.evidence ?? '' })}</div>}
                       {f.status === 'choose' && (
                         <label>
                           <span className="field-error" role="alert">{f.reason}</span>
@@ -148,6 +149,16 @@ export function ConsolidationSection() {
           <ul>
             {report.files.map((f) => <li key={f.importId}>{t('consolidation.fileDone', { file: f.file, commune: f.commune.name, imported: f.imported, updated: f.updated, unchanged: f.unchanged, elsewhere: f.listedElsewhere })}</li>)}
           </ul>
+          {report.receipts.length > 0 && (
+            <ul data-testid="consolidation-receipts">
+              {report.receipts.map((r) => (
+                <li key={r.file}>
+                  {t('consolidation.receipt', { file: r.file })}{' '}
+                  {r.downloadRef && <button type="button" onClick={() => void client.save(r.downloadRef!, r.fileName)}>{t('consolidation.saveReceipt')}</button>}
+                </li>
+              ))}
+            </ul>
+          )}
           {report.unrecognised.length > 0 && (
             <ul className="refused" data-testid="consolidation-refused">
               {report.unrecognised.map((u) => <li key={u.file}>{u.reason}</li>)}

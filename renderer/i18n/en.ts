@@ -319,6 +319,9 @@ export const en: Messages = {
     unit: 'Office: {{name}}', demoBadge: 'DEMO DATA',
   },
   consolidation: {
+    bundle: 'Sync bundle ({{what}}): encrypted for the province hub, relayed to it; the commune’s records come back by sync.',
+    receipt: 'The hub\'s receipt for {{file}}: carry it back to the commune and import it on its Sync screen.',
+    saveReceipt: 'Save the receipt',
     title: 'Consolidate the communes\' lists',
     intro: 'Choose many communes\' lists at once (.xlsx, .xls, .csv). Each is recognised (its title "UBND xã …", sheet or file name; an old commune lands in the one it became), previewed, then written; each file is its own import, which can be undone.',
     choose: 'Choose the list files',

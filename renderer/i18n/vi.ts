@@ -337,7 +337,10 @@ export const vi = {
   },
   consolidation: {
     title: 'Tổng hợp danh sách các xã/phường',
-    intro: 'Chọn một lúc nhiều tệp danh sách của các xã/phường (.xlsx, .xls, .csv). Mỗi tệp được nhận ra xã/phường (theo tiêu đề “UBND xã …”, tên trang tính hoặc tên tệp; xã cũ trước 01/07/2025 vào xã mới), xem trước số liệu rồi mới ghi; mỗi tệp là một lần nhập có thể hoàn tác.',
+    intro: 'Chọn một lúc nhiều tệp danh sách của các xã/phường (.xlsx, .xls, .csv). Mỗi tệp được nhận ra xã/phường (theo tiêu đề “UBND xã …”, tên trang tính hoặc tên tệp; xã cũ trước 01/07/2025 vào xã mới), xem trước số liệu rồi mới ghi; mỗi tệp là một lần nhập có thể hoàn tác. Gói đồng bộ USB của xã (.ansinh) được chuyển lên máy chủ tỉnh và hồ sơ của xã về qua đồng bộ.',
+    bundle: 'Gói đồng bộ ({{what}}): đã mã hóa cho máy chủ tỉnh, sẽ được chuyển lên máy chủ tỉnh; hồ sơ của xã về qua đồng bộ.',
+    receipt: 'Biên nhận của máy chủ tỉnh cho {{file}}: chép về máy xã và nhập ở màn hình Đồng bộ.',
+    saveReceipt: 'Lưu biên nhận',
     choose: 'Chọn các tệp danh sách',
     reading: 'Đang đọc và đối chiếu các tệp…',
     writing: 'Đang ghi…',

@@ -61,6 +61,8 @@ export const consolidationReportSchema = z.object({
   unrecognised: z.array(z.object({ file: z.string(), reason: z.string() })),
   /** People listed twice now queued (same ID, or the same person by the matching rules) over the office's communes. */
   queued: z.object({ sameId: z.number().int(), probable: z.number().int(), added: z.number().int() }),
+  /** The hub's receipt for each commune's sync bundle relayed, to carry back to the commune. */
+  receipts: z.array(z.object({ file: z.string(), fileName: z.string(), downloadRef: z.string().nullable() })).default([]),
 });
 export type ConsolidationReport = z.output<typeof consolidationReportSchema>;
 

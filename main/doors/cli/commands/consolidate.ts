@@ -4,7 +4,8 @@ import { AppError } from '../../../app/errors';
 import { discardUpload, registerLocalFile } from '../../../app/uploads';
 import type { CliCommand } from '../cli-command';
 
-const LIST_EXTENSIONS = new Set(['.xlsx', '.xls', '.csv']);
+/** Workbooks, and the communes' USB sync bundles (relayed to the hub; their receipt is written beside them). */
+const LIST_EXTENSIONS = new Set(['.xlsx', '.xls', '.csv', '.ansinh']);
 
 /**
  * `ansinh consolidate PATH... --db PATH [--json] [--commune TỆP=MÃ]`: the office above the commune takes the communes'
@@ -21,7 +22,7 @@ export const consolidateCommand: CliCommand = {
     if (!ctx.positionals.length) throw new AppError('usage', 'Cần ít nhất một tệp hoặc thư mục danh sách: ansinh consolidate THƯ_MỤC --db PATH', 'Give the lists (files or folders).');
     const choices = communeChoices(ctx.values.commune);
     const paths = ctx.positionals.flatMap(listFiles);
-    if (!paths.length) throw new AppError('usage', 'Không có tệp .xlsx, .xls hay .csv nào trong những gì đã chỉ.', 'No .xlsx, .xls or .csv file found.');
+    if (!paths.length) throw new AppError('usage', 'Không có tệp .xlsx, .xls, .csv hay gói đồng bộ .ansinh nào trong những gì đã chỉ.', 'No .xlsx, .xls, .csv or .ansinh file found.');
     const files = paths.map((p) => ({ fileRef: registerLocalFile(p), fileName: basename(p), unitId: choices.get(basename(p)) ?? null }));
     try {
       ctx.progress(`Đang tổng hợp ${files.length} tệp…`);
@@ -30,10 +31,12 @@ export const consolidateCommand: CliCommand = {
         files: report.files.map(({ importId: _id, ...f }) => f),
         totals: report.totals,
         unrecognised: report.unrecognised,
+        ...(report.receipts.length ? { receipts: report.receipts.map((r) => ({ file: r.file, path: r.fileName })) } : {}),
       };
       const lines = [
         ...report.files.map((f) => `${f.file} → ${f.commune.name} (${f.commune.code}): ${f.rows} dòng, ${f.imported} mới, ${f.updated} cập nhật, ${f.unchanged} không đổi, ${f.needsFixing} cần sửa, ${f.listedElsewhere} có tên ở xã khác.`),
         ...report.unrecognised.map((u) => `Bỏ qua ${u.reason}`),
+        ...report.receipts.map((r) => `Biên nhận của máy chủ tỉnh cho ${r.file}: ${r.fileName} (chép về máy xã, nhập ở màn hình Đồng bộ).`),
         `Tổng: ${report.totals.files} tệp, ${report.totals.rows} dòng, ${report.totals.imported} mới, ${report.totals.updated} cập nhật, ${report.totals.listedElsewhere} người có tên ở hai xã (chờ xác định, tạm dừng chi trả).`,
       ];
       ctx.print(document, lines.join('\n'));

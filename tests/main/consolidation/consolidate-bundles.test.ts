@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../../../main/core/database/open-database';
+import { createConsolidation, type ListFile } from '../../../main/consolidation/consolidation-service';
+import { createImportService } from '../../../main/excel/import-service';
+import { createDuplicatesService } from '../../../main/identity/duplicates-service';
+import { createSyncService } from '../../../main/sync/sync-capability';
+import { exportBundle, importReceipt } from '../../../main/sync/bundles';
+import { writeBundle } from '../../../main/sync/bundle-file';
+import { newSigningKeys } from '../../../main/sync/sync-crypto';
+import { hubIdentity } from '../../../hub/hub-identity';
+import { importBundle } from '../../../hub/bundle-import';
+import { PROTOCOL_VERSION } from '../../../shared/sync/protocol';
+import { referenceRows } from '../../../main/registry/admin-unit-reference';
+import { tempDir, openTempDatabase } from '../../support/temp-database';
+import { listWorkbook } from '../../support/list-workbook';
+import { startTestHub, enrolledDesktop, addPeople, peopleOf, clerk, COMMUNE_X, COMMUNE_Y, PROVINCE, type TestHub } from '../../support/sync-hub';
+
+// Issue 18: the office above consolidates the communes' USB sync bundles beside their workbooks. It cannot read a
+// bundle (encrypted to the hub): it relays it to the hub, writes the receipt beside it for the commune, and receives
+// the commune's records by sync. A bundle from a device the hub does not know is one line; the rest goes on.
+
+let hub: TestHub;
+let dir: string;
+let cleanup: () => void;
+const open: AppDatabase[] = [];
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir());
+  mkdirSync(join(dir, 'in'));
+  hub = await startTestHub();
+}, 120_000);
+afterAll(async () => {
+  for (const db of open) db.close();
+  await hub?.close();
+  cleanup();
+});
+
+function consolidationOf(db: AppDatabase) {
+  const sync = createSyncService(db);
+  const duplicates = createDuplicatesService(db);
+  return createConsolidation(db, {
+    imports: createImportService(db),
+    detect: (actor, scope) => duplicates.detect(actor, scope),
+    bundles: { isBundle: sync.isBundleFile, describe: sync.describeBundle, relay: sync.relayBundle },
+  });
+}
+
+const file = (name: string): ListFile => ({ path: join(dir, 'in', name), fileName: name, unitId: null });
+
+describe('consolidating the communes\' sync bundles', () => {
+  it('relays a commune\'s bundle beside a workbook, receives its records, writes the receipt; refuses an unknown device in one line', async () => {
+    const commune = await enrolledDesktop(hub, dir, 'xa', { unitId: COMMUNE_X });
+    const district = await enrolledDesktop(hub, dir, 'huyen', { unitId: PROVINCE, area: [COMMUNE_X, COMMUNE_Y] });
+    open.push(commune, district);
+    addPeople(commune, COMMUNE_X, ['Nguyễn Văn Một', 'Trần Thị Hai', 'Lê Văn Ba']);
+    writeFileSync(file('xa-so-1.ansinh').path, exportBundle(commune).bytes);
+    // A bundle for this hub, from a device the hub never enrolled.
+    const stranger = openTempDatabase(dir, 'la.db');
+    open.push(stranger);
+    const identity = await hubIdentity(hub.store);
+    writeFileSync(file('la.ansinh').path, writeBundle({ v: PROTOCOL_VERSION, kind: 'changes', hub: identity.id, device: stranger.deviceId, number: 1, createdAt: new Date().toISOString() },
+      { batch: { v: PROTOCOL_VERSION, batchId: 'x', device: stranger.deviceId, after: 0, upTo: 0, commands: [], entries: [] }, cursor: 0 }, newSigningKeys().privateKey, identity.boxPublic));
+    // Commune Y's workbook, in the same go.
+    const communeY = referenceRows().units.find((u) => u.id === COMMUNE_Y)!;
+    writeFileSync(file('ds-y.xlsx').path, await listWorkbook([[1, 'Phạm Thị Bốn', 1950, '035150000004', 'Thôn 1', 500000]], { above: [[`UBND ${communeY.name.toUpperCase()}`], ['DANH SÁCH ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI']] }));
+    const files = [file('xa-so-1.ansinh'), file('la.ansinh'), file('ds-y.xlsx')];
+
+    const consolidation = consolidationOf(district);
+    const preview = await consolidation.preview(files, null);
+    expect(preview.map((f) => [f.file, f.status, f.layout])).toEqual([['xa-so-1.ansinh', 'ready', 'sync-bundle'], ['la.ansinh', 'ready', 'sync-bundle'], ['ds-y.xlsx', 'ready', expect.any(String)]]);
+    expect(peopleOf(district)).toEqual([]); // nothing relayed, nothing written
+
+    const report = await consolidation.commit(clerk, files, null);
+    expect(report.files.map((f) => [f.file, f.commune.code, f.layout, f.imported])).toEqual([
+      ['xa-so-1.ansinh', '00004', 'sync-bundle', 3], ['ds-y.xlsx', communeY.code, expect.any(String), 1]]);
+    expect(report.unrecognised).toEqual([{ file: 'la.ansinh', reason: expect.stringMatching(/^la\.ansinh: gói đồng bộ: thiết bị chưa đăng ký với máy chủ tỉnh/) }]);
+    expect(report.totals).toMatchObject({ files: 2, imported: 4 });
+    // The commune's records are here as the commune made them, and the receipt goes back to the commune.
+    expect(peopleOf(district).filter((p) => p.unit_id === COMMUNE_X)).toEqual(peopleOf(commune));
+    expect(report.receipts).toEqual([{ file: 'xa-so-1.ansinh', path: `${file('xa-so-1.ansinh').path}.bien-nhan` }]);
+    expect(importReceipt(commune, readFileSync(report.receipts[0].path))).toMatchObject({ number: 1, acked: expect.any(Number) });
+    expect(exportBundle(commune).entries).toBe(0);
+    expect(existsSync(`${file('la.ansinh').path}.bien-nhan`)).toBe(false);
+
+    // The same bundle again: relayed, nothing written twice.
+    const again = await consolidation.commit(clerk, [file('xa-so-1.ansinh')], null);
+    expect(again.files).toMatchObject([{ file: 'xa-so-1.ansinh', imported: 0, updated: 0 }]);
+    expect(peopleOf(district).filter((p) => p.unit_id === COMMUNE_X)).toHaveLength(3);
+  });
+
+  it('refuses in one line a bundle for another hub, a receipt, and any bundle at an office not enrolled with a hub', async () => {
+    const commune = await enrolledDesktop(hub, dir, 'xa-2', { unitId: COMMUNE_X });
+    const district = await enrolledDesktop(hub, dir, 'huyen-2', { unitId: PROVINCE, area: [COMMUNE_X] });
+    const alone = openTempDatabase(dir, 'chua-dang-ky.db');
+    open.push(commune, district, alone);
+    addPeople(commune, COMMUNE_X, ['Vũ Văn Năm']);
+    const bytes = exportBundle(commune).bytes;
+    writeFileSync(file('xa-2.ansinh').path, bytes);
+    const e = JSON.parse(String(commune.sqlite.prepare("SELECT value FROM meta WHERE key = 'sync.enrolment'").pluck().get()));
+    writeFileSync(file('tinh-khac.ansinh').path, writeBundle({ v: PROTOCOL_VERSION, kind: 'changes', hub: 'another-hub', device: commune.deviceId, number: 2, createdAt: new Date().toISOString() },
+      {}, e.signPrivate, e.hubBoxKey));
+    writeFileSync(file('bien-nhan.ansinh').path, (await importBundle(hub.store, bytes)).bytes);
+    const atDistrict = await consolidationOf(district).preview([file('tinh-khac.ansinh'), file('bien-nhan.ansinh')], null);
+    expect(atDistrict.map((f) => [f.status, f.reason])).toEqual([
+      ['refused', 'tinh-khac.ansinh: gói đồng bộ này dành cho một máy chủ tỉnh khác; không nhập.'],
+      ['refused', expect.stringMatching(/^bien-nhan\.ansinh: đây là biên nhận của máy chủ tỉnh/)],
+    ]);
+    const atAlone = await consolidationOf(alone).commit(clerk, [file('xa-2.ansinh')], null);
+    expect(atAlone.unrecognised).toEqual([{ file: 'xa-2.ansinh', reason: expect.stringContaining('văn phòng chưa đăng ký với máy chủ tỉnh') }]);
+    expect(atAlone.files).toEqual([]);
+  });
+});
