@@ -11,6 +11,8 @@ export interface FieldProblem {
   column?: string;
   /** Where an import found it: the import (its command id), the sheet and the row. */
   source?: ProblemSource;
+  /** A row the import could not record (no name): what its other cells held, by the record's field, as the file wrote it. */
+  rowValues?: Record<string, string>;
 }
 
 export interface ProblemSource {

@@ -48,7 +48,7 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
   };
 
   const name = text('fullName');
-  if (!name) return { record: null, problems: [rejected('fullName', 'name-missing')] };
+  if (!name) return { record: null, problems: [{ ...rejected('fullName', 'name-missing'), rowValues: rowValuesOf(text) }] };
   used('fullName');
 
   let birth: string | null = null;
@@ -184,4 +184,23 @@ function isBirthLike(cell: RawCell): boolean {
   if (v instanceof Date) return true;
   if (typeof v === 'number') return v >= 1880;
   return typeof v === 'string' && /\d{4}/.test(v);
+}
+
+/**
+ * What a row the import could not record (no name) had in its other columns, by the record's field, as the file
+ * wrote it: the clerk adds the person from the report with these filled in, and types the name.
+ */
+function rowValuesOf(text: (f: ColumnField) => string | null): Record<string, string> {
+  const values: Record<string, string> = {};
+  const male = text('birthMale');
+  const female = text('birthFemale');
+  const birth = text('birth') ?? male ?? female;
+  if (birth) values.birth = birth;
+  const sex = text('sex') ?? (male && !female ? 'Nam' : female && !male ? 'Nữ' : null);
+  if (sex) values.sex = sex;
+  for (const f of ['idNumber', 'oldIdNumber', 'ethnicity', 'hometown', 'permanentAddress', 'village', 'categoryLabel', 'monthlyAmount'] as const) {
+    const v = text(f);
+    if (v) values[f] = v;
+  }
+  return values;
 }

@@ -496,6 +496,10 @@ export const en: Messages = {
     close: 'Close',
   },
   imports: {
+    addFromRow: 'Add the person',
+    addFromRowLabel: 'Add the person of row {{row}} (not imported)',
+    addFromRowIntro: 'Row {{row}} of the file was not imported ({{message}}). Its other cells are filled in: check them, type the name and save.',
+    backToReport: 'Back to the import result',
     fileCategory: {
       title: '{{count}} rows name no category',
       intro: 'The list has no category column (or some rows leave it empty). If the whole file is one category, choose it for the whole file.',

@@ -613,6 +613,10 @@ export const vi = {
     close: 'Đóng',
   },
   imports: {
+    addFromRow: 'Thêm người',
+    addFromRowLabel: 'Thêm người ở dòng {{row}} (dòng chưa nhập được)',
+    addFromRowIntro: 'Dòng {{row}} của tệp chưa nhập được ({{message}}). Các ô khác của dòng đã được điền sẵn: kiểm tra, nhập họ tên rồi lưu.',
+    backToReport: 'Về kết quả nhập',
     fileCategory: {
       title: '{{count}} dòng không ghi diện đối tượng',
       intro: 'Danh sách không có cột diện đối tượng (hoặc có dòng để trống). Nếu cả tệp là một diện, hãy chọn diện đó cho cả tệp.',

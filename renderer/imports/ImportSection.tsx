@@ -12,7 +12,9 @@ import type { ChosenFile, CommuneChoice, ImportPreview, ImportReport, NeedsFixin
 import { CommunePicker } from './CommunePicker';
 import { ImportHistory } from './ImportHistory';
 import { ElsewhereTable } from './ProblemTables';
-import { NeedsFixingPanel } from './NeedsFixingPanel';
+import { NeedsFixingPanel, rowKey } from './NeedsFixingPanel';
+import { PersonForm } from '../beneficiaries/edit/PersonForm';
+import { formValuesFromRow } from '../beneficiaries/edit/form-values';
 import { UndoConflictList } from './UndoConflictList';
 import { formatFileSize } from './sheet-columns';
 import { useReadProgress } from './use-read-progress';
@@ -39,6 +41,9 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
   const [open, setOpen] = useState<{ id: string; field: string | null } | null>(null);
   const setOpenId = (id: string | null) => setOpen(id ? { id, field: null } : null);
   const fix = (row: NeedsFixing) => row.beneficiaryId && setOpen({ id: row.beneficiaryId, field: row.field });
+  /** A row the import could not record, being added by hand; and those added (by rowKey), gone from the report. */
+  const [adding, setAdding] = useState<NeedsFixing | null>(null);
+  const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const attempt = useRef(0);
   const rowsRead = useReadProgress(client, step.name === 'reading' ? step.fileRef : null);
@@ -112,6 +117,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
 
   const restart = () => {
     attempt.current++;
+    setAdded(new Set());
     setError(null);
     setNotice(null);
     setStep({ name: 'choose' });
@@ -131,7 +137,16 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
   const format = step.name === 'done' ? step.report.format : step.name === 'preview' || step.name === 'committing' ? step.preview.format : null;
 
   return (
-    <RecordOverlay openId={open?.id ?? null} editField={open?.field ?? null} onClose={() => setOpen(null)}>
+    <RecordOverlay openId={open?.id ?? null} editField={open?.field ?? null} onClose={() => setOpen(null)} layer={adding && (
+      <section className="detail" data-testid="add-from-row" onKeyDown={(e) => { if (e.key === 'Escape') setAdding(null); }}>
+        <div className="detail-top">
+          <button type="button" className="back" onClick={() => setAdding(null)}>← {t('imports.backToReport')}</button>
+        </div>
+        <p className="muted" data-testid="add-from-row-intro">{t('imports.addFromRowIntro', { row: adding.row, message: adding.message })}</p>
+        <PersonForm detail={null} initial={formValuesFromRow(adding.rowValues)} focusField="fullName" onCancel={() => setAdding(null)}
+          onSaved={(id) => { setAdded((old) => new Set(old).add(rowKey(adding))); setAdding(null); setOpen({ id, field: null }); }} />
+      </section>
+    )}>
       <section className="import-page page" data-testid="import-section" aria-labelledby="import-title">
         <div className="page-head">
           <h1 id="import-title">{t('imports.title')}</h1>
@@ -224,7 +239,8 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
             {step.report.needsFixing.length > 0 && (
               <>
                 <h3>{t('imports.needsFixingTitle', { count: step.report.needsFixing.length })}</h3>
-                <NeedsFixingPanel importId={step.report.importId} reported={step.report.needsFixing} file={step.file} onFix={fix} />
+                <NeedsFixingPanel importId={step.report.importId} reported={step.report.needsFixing} file={step.file} onFix={fix}
+                  onAdd={setAdding} added={added} />
               </>
             )}
           </section>

@@ -9,14 +9,18 @@ import type { ChosenFile, NeedsFixing } from './import-types';
 import { NeedsFixingTable } from './ProblemTables';
 
 const itemKey = (p: { beneficiaryId?: string | null; field: string; code: string }) => `${p.beneficiaryId ?? ''}|${p.field}|${p.code}`;
+/** A row the import could not record, by where it is in the file. */
+export const rowKey = (p: { sheet: string; row: number }) => `${p.sheet}|${p.row}`;
 
 /**
  * An import's needs-fixing list, kept true to the records: asked again (import.needsFixing) whenever the register
  * changes from this window, so an item fixed from here (or from the record) disappears. `reported`: the commit's
  * report, whose rows without a record (no name) stay listed; without it, the import's items still on its records.
  */
-export function NeedsFixingPanel({ importId, reported, file, onFix }: {
+export function NeedsFixingPanel({ importId, reported, file, onFix, onAdd, added }: {
   importId: string; reported: NeedsFixing[] | null; file: ChosenFile | string; onFix(row: NeedsFixing): void;
+  /** Add the person of a row the import could not record; `added`: those rows, once added (by rowKey). */
+  onAdd?(row: NeedsFixing): void; added?: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const { client } = useAppSession();
@@ -39,7 +43,7 @@ export function NeedsFixingPanel({ importId, reported, file, onFix }: {
   let rows: NeedsFixing[] = reported ?? still ?? [];
   if (reported && still) {
     const open = new Set(still.map(itemKey));
-    rows = reported.filter((p) => !p.beneficiaryId || open.has(itemKey(p)));
+    rows = reported.filter((p) => (!p.beneficiaryId ? !added?.has(rowKey(p)) : open.has(itemKey(p))));
   }
   const total = reported?.length ?? rows.length;
   const fixed = reported && still ? total - rows.length : 0;
@@ -52,7 +56,7 @@ export function NeedsFixingPanel({ importId, reported, file, onFix }: {
           {rows.length === 0 ? t('imports.allFixed') : t('imports.fixedCount', { fixed: formatCount(fixed), total: formatCount(total) })}
         </p>
       )}
-      {(rows.length > 0 || !reported) && (reported || still) && <NeedsFixingTable rows={rows} file={file} onFix={onFix} />}
+      {(rows.length > 0 || !reported) && (reported || still) && <NeedsFixingTable rows={rows} file={file} onFix={onFix} onAdd={onAdd} />}
     </div>
   );
 }

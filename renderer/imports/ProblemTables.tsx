@@ -10,7 +10,11 @@ const SHOWN = 300;
  * What the import could not store: the row, the person, the column and the value the file had there, and why.
  * With `onFix`, each row of a record opens that record's form at the field.
  */
-export function NeedsFixingTable({ rows, file, onFix }: { rows: NeedsFixing[]; file: ChosenFile | string; onFix?(row: NeedsFixing): void }) {
+export function NeedsFixingTable({ rows, file, onFix, onAdd }: {
+  rows: NeedsFixing[]; file: ChosenFile | string; onFix?(row: NeedsFixing): void;
+  /** A row the import could not record (no name): the clerk adds the person from it. */
+  onAdd?(row: NeedsFixing): void;
+}) {
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="muted" data-testid="needs-fixing-none">{t('imports.noNeedsFixing')}</p>;
   const sheet = (name: string) => (typeof file === 'string' ? (/^[0-9a-f-]{36}$/.test(name) ? file : name) : sheetName(name, file));
@@ -44,6 +48,10 @@ export function NeedsFixingTable({ rows, file, onFix }: { rows: NeedsFixing[]; f
                       {p.beneficiaryId && (
                         <button type="button" className="link-button" data-testid="needs-fixing-fix" onClick={() => onFix(p)}
                           aria-label={t('imports.fixRowLabel', { field, name: p.fullName ?? '' })}>{t('imports.fixRow')}</button>
+                      )}
+                      {!p.beneficiaryId && p.rowValues && onAdd && (
+                        <button type="button" className="link-button" data-testid="needs-fixing-add" onClick={() => onAdd(p)}
+                          aria-label={t('imports.addFromRowLabel', { row: p.row })}>{t('imports.addFromRow')}</button>
                       )}
                     </td>
                   )}

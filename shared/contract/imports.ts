@@ -13,6 +13,8 @@ const needsFixingSchema = z.object({
   column: z.string().nullish(),
   /** The record the row became, to fix it from the report (null: not imported — a row without a name, another commune's person — or a preview). */
   beneficiaryId: z.string().nullish(),
+  /** A row that could not be recorded (no name): its other cells by the record's field, to add the person from the report. */
+  rowValues: z.record(z.string(), z.string()).nullish(),
 });
 export type NeedsFixingItem = z.output<typeof needsFixingSchema>;
 

@@ -75,6 +75,27 @@ test('a rejected ID is fixed from the import report and leaves the list', async 
   await expect(rows.filter({ hasText: 'Đặng Văn Khải' })).toHaveCount(0);
   await expect(page.getByTestId('needs-fixing-progress')).toHaveText('Đã sửa 1 / 3 mục.');
 
+  // The row without a name was not recorded: the person is added from it, its other cells already in the form.
+  const unrecorded = rows.filter({ hasText: 'Chưa nhập' });
+  await unrecorded.getByTestId('needs-fixing-add').click();
+  await expect(page.getByTestId('add-from-row-intro')).toContainText('Dòng 5');
+  await expect(page.getByTestId('edit-input-fullName')).toBeFocused();
+  await expect(page.getByTestId('edit-input-idNumber')).toHaveValue('001060000333');
+  await expect(page.getByTestId('edit-input-birth')).toHaveValue('1960');
+  await expect(page.getByTestId('edit-input-monthlyAmount')).toHaveValue('500000');
+  // Saved without the name: refused at the field, nothing saved.
+  await page.getByTestId('edit-save').click();
+  await expect(page.getByTestId('edit-error-fullName')).toBeVisible();
+  await expect(page.getByTestId('edit-error-categoryGroup')).toBeVisible(); // the list names no category either
+  await page.getByTestId('edit-input-fullName').fill('Mùa A Páo');
+  await page.getByTestId('edit-input-categoryGroup').selectOption('BTXH');
+  await page.getByTestId('edit-save').click();
+  await expect(page.getByTestId('field-idNumber')).toContainText('001 060 000333');
+  await page.getByTestId('detail-back').click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Chưa nhập' })).toHaveCount(0);
+  await expect(page.getByTestId('needs-fixing-progress')).toHaveText('Đã sửa 2 / 3 mục.');
+
   // Later, from the history: what this import still leaves to fix, fixable the same way.
   await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
   await page.getByTestId('history-row').first().getByTestId('history-needs-fixing').click();

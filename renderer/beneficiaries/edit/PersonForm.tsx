@@ -19,17 +19,19 @@ interface Props {
   detail: BeneficiaryDetail | null;
   /** A needs-fixing item's field: the form opens on it. */
   focusField?: string | null;
+  /** A new person's values to start from (a row the import could not record), to check and complete. */
+  initial?: Partial<FormValues>;
   onSaved(id: string): void;
   onCancel(): void;
 }
 
 /** Sửa hồ sơ / Thêm đối tượng: every field of the record; the services apply the import's rules and answer by field. */
-export function PersonForm({ detail, focusField = null, onSaved, onCancel }: Props) {
+export function PersonForm({ detail, focusField = null, initial, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const { client } = useAppSession();
   const [base, setBase] = useState(() => ({ values: formValuesOf(detail), rev: detail?.rev ?? null, verified: detail?.verified ?? {} }));
   const rejected = rejectedValues(detail);
-  const [values, setValues] = useState<FormValues>(() => withRejectedToCorrect(formValuesOf(detail), rejected, focusField));
+  const [values, setValues] = useState<FormValues>(() => withRejectedToCorrect({ ...formValuesOf(detail), ...(detail ? {} : initial) }, rejected, focusField));
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [theirs, setTheirs] = useState<{ message: string; values: Partial<FormValues> } | null>(null);

@@ -35,3 +35,16 @@ export function mergeAfterConflict(oldBase: FormValues, theirs: FormValues, mine
   }
   return { values, differs };
 }
+
+/** A row the import could not record, as the new person's form starts from it: the file's text, the sex as the form's choice. */
+export function formValuesFromRow(row: Record<string, string> | null | undefined): Partial<FormValues> {
+  const out: Partial<FormValues> = {};
+  for (const f of EDITABLE_FIELDS) {
+    const v = row?.[f];
+    if (v !== undefined && f !== 'sex' && f !== 'categoryGroup' && f !== 'fullName') out[f] = v;
+  }
+  const sex = (row?.sex ?? '').trim().toLowerCase().normalize('NFC');
+  if (['nam', 'm', 'male'].includes(sex)) out.sex = 'M';
+  else if (['nữ', 'nu', 'f', 'female'].includes(sex)) out.sex = 'F';
+  return out;
+}
