@@ -8,7 +8,7 @@ import { useAppSession } from '../session/app-session';
 import { CommitProgress } from './CommitProgress';
 import { FileDrop } from './FileDrop';
 import { CountTiles, ImportPreviewView } from './ImportPreviewView';
-import type { ChosenFile, CommuneChoice, ImportPreview, ImportReport, NeedsFixing, UndoReport } from './import-types';
+import type { ChosenFile, CommuneChoice, FileCategory, ImportPreview, ImportReport, NeedsFixing, UndoReport } from './import-types';
 import { CommunePicker } from './CommunePicker';
 import { ImportHistory } from './ImportHistory';
 import { ElsewhereTable } from './ProblemTables';
@@ -143,7 +143,7 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
           <button type="button" className="back" onClick={() => setAdding(null)}>← {t('imports.backToReport')}</button>
         </div>
         <p className="muted" data-testid="add-from-row-intro">{t('imports.addFromRowIntro', { row: adding.row, message: adding.message })}</p>
-        <PersonForm detail={null} initial={formValuesFromRow(adding.rowValues)} focusField="fullName" onCancel={() => setAdding(null)}
+        <PersonForm detail={null} initial={{ ...categoryValues(file?.category), ...formValuesFromRow(adding.rowValues) }} focusField="fullName" onCancel={() => setAdding(null)}
           onSaved={(id) => { setAdded((old) => new Set(old).add(rowKey(adding))); setAdding(null); setOpen({ id, field: null }); }} />
       </section>
     )}>
@@ -248,6 +248,11 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
       </section>
     </RecordOverlay>
   );
+}
+
+/** The category chosen for the whole file, as a new person's form starts from it (a row's own category wins). */
+function categoryValues(category: FileCategory | null | undefined): Partial<Record<'categoryGroup' | 'categoryLabel', string>> {
+  return category ? { categoryGroup: category.group, categoryLabel: category.label } : {};
 }
 
 /** What the import methods take for a chosen file: where it lies, its name, its commune and the category chosen for it. */

@@ -25,6 +25,7 @@ test.beforeAll(async () => {
   ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Thôn', 'Mức trợ cấp']);
   ws.addRow([1, 'Quàng Văn Ất', 1938, '001038000444', 'Thôn Đông', 500000]);
   ws.addRow([2, 'Quàng Thị Bính', 1939, '001139000555', 'Thôn Đông', 500000]);
+  ws.addRow([3, null, 1941, '001141000666', 'Thôn Tây', 500000]); // no name: added by hand from the report
   await wb.xlsx.writeFile(workbook);
   host = await startHost(join(dir, 'category.db'), { ANSINH_UPLOADS_DIR: join(dir, 'uploads') });
 });
@@ -42,7 +43,7 @@ test('the clerk chooses the category of a list that has no category column', asy
   await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 });
 
   const panel = page.getByTestId('file-category');
-  await expect(panel).toContainText('2 dòng không ghi diện đối tượng');
+  await expect(panel).toContainText('2 dòng không ghi diện đối tượng'); // the row without a name is not counted
   await expect(page.getByTestId('file-category-none')).toBeVisible();
   // Applied without a group: refused at the field, nothing read again.
   await page.getByTestId('file-category-apply').click();
@@ -60,11 +61,20 @@ test('the clerk chooses the category of a list that has no category column', asy
   await page.getByTestId('import-commit').click();
   await page.getByTestId('import-confirm-yes').click();
   await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 90_000 });
+  // The person of the row without a name, added from the report, starts with the file's category too.
+  await page.getByTestId('needs-fixing-add').click();
+  await expect(page.getByTestId('edit-input-categoryGroup')).toHaveValue('BTXH');
+  await expect(page.getByTestId('edit-input-categoryLabel')).toHaveValue('Người cao tuổi từ 80 tuổi trở lên');
+  await expect(page.getByTestId('edit-input-idNumber')).toHaveValue('001141000666');
+  await page.getByTestId('edit-input-fullName').fill('Quàng Văn Canh');
+  await page.getByTestId('edit-save').click();
+  await expect(page.getByTestId('field-idNumber')).toContainText('001 141 000666');
+  await page.getByTestId('detail-back').click();
   await page.getByTestId('import-show-list').click();
   await listSettled(page);
   await page.getByTestId('search').fill('Quàng');
   const rows = page.getByTestId('beneficiary-row');
-  await expect(rows).toHaveCount(2);
+  await expect(rows).toHaveCount(3);
   for (const category of await rows.locator('[data-col="category"]').allTextContents()) {
     expect(category).toContain('Người cao tuổi từ 80 tuổi trở lên');
   }
