@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { dateLine, issuingBody, officePlace, type OfficeInfo } from '../../excel/export-office';
+import { PdfRowText } from '../../excel/pdf-cells';
 import { useFastTextLayout } from '../../excel/pdf-text-layout';
 import { printedAmount, type RosterTable, type TableCell } from './roster-table';
 
@@ -36,30 +37,56 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
   let page = 1;
 
   // Cells are placed by hand (measured, aligned, cut with "…"): pdfkit's line wrapper, used whenever a width is
-  // given, costs a hundred times more, and a roster of 100,000 lines is a million cells.
+  // given, costs a hundred times more, and a roster of 100,000 lines is a million cells. They are written a row at a
+  // time straight into the page (pdf-cells.ts) rather than through doc.text(), and so are the grid's lines.
+  const row = new PdfRowText(doc);
   const text = (s: string, x: number, w: number, align: 'left' | 'center' | 'right', top: number) => {
     let shown = s;
-    let width = doc.widthOfString(shown);
+    let width = row.width(shown);
     while (width > w - 4 && shown.length > 1) {
       shown = `${shown.slice(0, Math.max(1, Math.floor(shown.length * ((w - 4) / width)) - 1))}…`;
-      width = doc.widthOfString(shown);
+      width = row.width(shown);
     }
     const left = align === 'left' ? x + 2 : align === 'right' ? x + w - 2 - width : x + (w - width) / 2;
-    doc.text(shown, left, top + 3.5, { lineBreak: false });
+    if (!row.add(shown, left, top + 3.5)) {
+      row.flush();
+      doc.text(shown, left, top + 3.5, { lineBreak: false });
+    }
   };
   const grid = (top: number, height: number) => {
-    doc.rect(MARGIN, top, pageWidth, height);
-    for (let c = 1; c < xs.length; c++) doc.moveTo(xs[c], top).lineTo(xs[c], top + height);
-    doc.stroke();
+    const n = (v: number) => String(Math.round(v * 1000) / 1000);
+    const lines = [`${n(MARGIN)} ${n(top)} ${n(pageWidth)} ${n(height)} re`];
+    for (let c = 1; c < xs.length; c++) lines.push(`${n(xs[c])} ${n(top)} m\n${n(xs[c])} ${n(top + height)} l`);
+    doc.addContent(`${lines.join('\n')}\nS`);
   };
 
+  // The column headers, wrapped to their columns once (as many lines as the two-row header holds), then written on
+  // every page as the cells are.
+  let headerLines: string[][] | null = null;
+  const wrapHeader = (label: string, w: number, lineHeight: number): string[] => {
+    const lines: string[] = [];
+    for (const word of label.split(' ')) {
+      const joined = lines.length ? `${lines[lines.length - 1]} ${word}` : word;
+      if (lines.length && row.width(joined) <= w) lines[lines.length - 1] = joined;
+      else lines.push(word);
+    }
+    return lines.slice(0, Math.max(1, Math.floor((ROW * 2 - 4) / lineHeight)));
+  };
   const header = () => {
     doc.font('bold').fontSize(SIZE);
     doc.lineWidth(0.5);
     grid(y, ROW * 2);
-    for (let c = 0; c < widths.length; c++) {
-      doc.text(table.columns[c].header, xs[c] + 2, y + 3, { width: widths[c] - 4, align: 'center', height: ROW * 2 - 4 });
-    }
+    const lineHeight = doc.currentLineHeight(true);
+    headerLines ??= table.columns.map((col, c) => wrapHeader(col.header, widths[c] - 4, lineHeight));
+    headerLines.forEach((lines, c) => lines.forEach((line, i) => {
+      const top = y + 3 + i * lineHeight;
+      const left = xs[c] + 2 + (widths[c] - 4 - row.width(line)) / 2;
+      if (!row.add(line, left, top)) {
+        row.flush();
+        doc.text(line, left, top, { lineBreak: false });
+      }
+    }));
+    row.flush();
     y += ROW * 2;
     doc.font('body');
   };
@@ -86,6 +113,7 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
       const col = table.columns[c];
       text(col.kind === 'amount' ? printedAmount(Number(v)) : String(v), xs[c], widths[c], col.align ?? 'left', y);
     }
+    row.flush();
     y += ROW;
   };
   const wide = (s: string, bold: boolean) => {
@@ -93,6 +121,7 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
     doc.font(bold ? 'bold' : 'body').fontSize(SIZE);
     doc.rect(MARGIN, y, pageWidth, ROW).stroke();
     text(s, MARGIN, pageWidth, 'left', y);
+    row.flush();
     y += ROW;
   };
 
