@@ -11,13 +11,16 @@ export interface Office {
   unitId: string;
   name: string;
   area: string[];
+  /** Its reference data (REFERENCE_ENTITIES) goes to every office of the hub. */
+  publishes: boolean;
 }
 
-export async function addOffice(store: HubStore, office: { unitId: string; name: string; area?: string[] }): Promise<Office> {
+export async function addOffice(store: HubStore, office: { unitId: string; name: string; area?: string[]; publishes?: boolean }): Promise<Office> {
   const id = randomUUID();
   const area = office.area?.length ? office.area : [office.unitId];
-  await store.query('INSERT INTO offices (id, unit_id, name, area) VALUES ($1, $2, $3, $4)', [id, office.unitId, office.name, area]);
-  return { id, unitId: office.unitId, name: office.name, area };
+  const publishes = office.publishes ?? false;
+  await store.query('INSERT INTO offices (id, unit_id, name, area, publishes) VALUES ($1, $2, $3, $4, $5)', [id, office.unitId, office.name, area, publishes]);
+  return { id, unitId: office.unitId, name: office.name, area, publishes };
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -81,6 +84,6 @@ export async function activeDevice(sql: { query: HubStore['query'] }, deviceId: 
 }
 
 export async function officeOf(sql: { query: HubStore['query'] }, officeId: string): Promise<Office> {
-  const [o] = await sql.query<Office>('SELECT id, unit_id AS "unitId", name, area FROM offices WHERE id = $1', [officeId]);
+  const [o] = await sql.query<Office>('SELECT id, unit_id AS "unitId", name, area, publishes FROM offices WHERE id = $1', [officeId]);
   return o;
 }

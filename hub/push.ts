@@ -1,6 +1,6 @@
-import { LOCAL_ONLY_ENTITIES, entryKey, versionProblem, type EntryOutcome, type PushAnswer, type PushBatch, type WireEntry, PROTOCOL_VERSION } from '../shared/sync/protocol';
+import { LOCAL_ONLY_ENTITIES, REFERENCE_ENTITIES, entryKey, versionProblem, type EntryOutcome, type PushAnswer, type PushBatch, type WireEntry, PROTOCOL_VERSION } from '../shared/sync/protocol';
 import { hasMergeRule, mergeByRule, mergeField, type FieldState } from '../shared/sync/field-merge';
-import { activeDevice, officeOf } from './offices';
+import { activeDevice, officeOf, type Office } from './offices';
 import { HubRefusal } from './hub-refusal';
 import type { HubStore, Sql } from './store';
 
@@ -28,7 +28,7 @@ export async function applyBatch(store: HubStore, batch: PushBatch): Promise<Pus
     }
     const office = await officeOf(sql, device.office_id);
     const fresh = batch.entries.filter((e) => e.seq > device.acked);
-    if (fresh.length) await applyEntries(sql, batch, fresh, office.unitId);
+    if (fresh.length) await applyEntries(sql, batch, fresh, office);
     const acked = Math.max(device.acked, batch.upTo);
     await sql.query('UPDATE devices SET acked = $2, last_contact = now(), app_protocol = $3 WHERE id = $1', [device.id, acked, batch.v]);
     const outcomes = await sql.query<{ seq: number; outcome: EntryOutcome; reason: string }>(`SELECT seq, status AS outcome, reason FROM entries
@@ -37,7 +37,8 @@ export async function applyBatch(store: HubStore, batch: PushBatch): Promise<Pus
   });
 }
 
-async function applyEntries(sql: Sql, batch: PushBatch, fresh: WireEntry[], officeUnit: string): Promise<void> {
+async function applyEntries(sql: Sql, batch: PushBatch, fresh: WireEntry[], office: Office): Promise<void> {
+  const officeUnit = office.unitId;
   const commandName = new Map(batch.commands.map((c) => [c.id, c.name]));
   if (batch.commands.length) {
     await sql.query(`INSERT INTO commands (id, device_id, name, user_id, origin, hlc)
@@ -82,7 +83,8 @@ async function applyEntries(sql: Sql, batch: PushBatch, fresh: WireEntry[], offi
     if (e.op === 'insert') {
       const existing = records.get(rk);
       const row = safeJson(e.value);
-      const scope = existing?.scope ?? scopeOfInsert(row, records, officeUnit);
+      // The publishing office's reference data goes to every office ('*'); the rest stays in the area it belongs to.
+      const scope = existing?.scope ?? (office.publishes && REFERENCE_ENTITIES.has(e.entity) ? '*' : scopeOfInsert(row, records, officeUnit));
       if (!existing) {
         const rec: RecordRow = { entity: e.entity, entity_id: e.id, scope, version: key, row_json: e.value ?? '{}', command_name: command };
         records.set(rk, rec);

@@ -13,6 +13,13 @@ export const OLDEST_ACCEPTED_VERSION = 1;
 export const LOCAL_ONLY_ENTITIES: ReadonlySet<string> = new Set(['clinic_visits']);
 
 /**
+ * Reference data: what the hub publishes to every office when the office that made it is the one it publishes for
+ * (the province's own office): administrative units, payout levels and regimes. From any other office, they stay in
+ * that office's area like any record.
+ */
+export const REFERENCE_ENTITIES: ReadonlySet<string> = new Set(['admin_units', 'payout_levels', 'payout_regimes']);
+
+/**
  * Entries per online batch. A cut loses nothing of a batch (its upload resumes from the hub's offset), so batches can
  * be large: at 800 ms a round trip, each batch's answer costs as much line time as 6 KB of payload at 64 kbit/s.
  */

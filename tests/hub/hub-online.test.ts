@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../main/core/database/open-database';
 import { runCommand } from '../../main/core/write-path';
 import { beneficiaryTable } from '../../main/registry/synced-tables';
+import { payoutLevelTable } from '../../main/payout/synced-tables';
 import { syncNow, syncStatus, enrolWithHub } from '../../main/sync/sync-service';
 import { openIssues } from '../../main/sync/sync-issues';
 import { outboxBatch } from '../../main/sync/outbox';
@@ -34,7 +35,7 @@ afterAll(async () => {
   cleanup();
 });
 
-async function desktop(name: string, office: { unitId: string; area?: string[] }) {
+async function desktop(name: string, office: { unitId: string; area?: string[]; publishes?: boolean }) {
   const db = await enrolledDesktop(hub, dir, name, office);
   open.push(db);
   return db;
@@ -127,6 +128,28 @@ describe('online sync between a commune, the office above and the hub', () => {
     expect(await count('SELECT count(*) AS n FROM conflicts WHERE entity_id = $1', [id])).toBe(0);
     const atHub = await hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'problems'", [id]);
     expect(JSON.parse(JSON.parse(atHub[0].value))).toEqual(problems(commune));
+  });
+
+  it('publishes the province office\'s levels to every office; a commune\'s own level does not reach the other communes', async () => {
+    const province = await desktop('so-ld', { unitId: PROVINCE, area: [PROVINCE], publishes: true });
+    const commune = await desktop('xa-muc', { unitId: COMMUNE_X });
+    const otherCommune = await desktop('xa-muc-2', { unitId: COMMUNE_Y });
+    const level = (db: AppDatabase, id: string, amount: number) => runCommand(db, clerk, 'payout-level', (w) => w.insert(payoutLevelTable,
+      { id, levelCode: 'BTXH-CHUAN', unitId: PROVINCE, effectiveFrom: '2027-01-01', amount, basis: 'Nghị quyết HĐND tỉnh (thử)' }));
+    level(province, 'muc-tinh-2027', 600000);
+    level(commune, 'muc-rieng-xa', 650000);
+    await syncNow(province);
+    await syncNow(commune);
+    await syncNow(otherCommune);
+    const levels = (db: AppDatabase) => db.sqlite.prepare("SELECT id, amount FROM payout_levels WHERE id IN ('muc-tinh-2027', 'muc-rieng-xa') ORDER BY id").all();
+    expect(levels(commune)).toEqual([{ id: 'muc-rieng-xa', amount: 650000 }, { id: 'muc-tinh-2027', amount: 600000 }]);
+    expect(levels(otherCommune)).toEqual([{ id: 'muc-tinh-2027', amount: 600000 }]);
+    // A later change of the published level reaches every office too.
+    runCommand(province, clerk, 'payout-level', (w) => w.update(payoutLevelTable, 'muc-tinh-2027', { amount: 620000 }));
+    await syncNow(province);
+    await syncNow(otherCommune);
+    expect(levels(otherCommune)).toEqual([{ id: 'muc-tinh-2027', amount: 620000 }]);
+    await expect(adminPage(hub.store)).resolves.toContain('Mức chuẩn trợ cấp');
   });
 
   it('refuses a revoked device, a request signed by another key, and a newer protocol, in Vietnamese', async () => {

@@ -30,10 +30,10 @@ export async function startTestHub(databaseUrl = process.env.ANSINH_TEST_DATABAS
 }
 
 /** A desktop database of an office, enrolled with the hub through its one-time code. */
-export async function enrolledDesktop(hub: TestHub, dir: string, name: string, office: { unitId: string; area?: string[] }): Promise<AppDatabase> {
+export async function enrolledDesktop(hub: TestHub, dir: string, name: string, office: { unitId: string; area?: string[]; publishes?: boolean }): Promise<AppDatabase> {
   const db = openTempDatabase(dir, `${name}.db`);
   ensureAdminUnitReference(db);
-  const o = await addOffice(hub.store, { unitId: office.unitId, name, area: office.area });
+  const o = await addOffice(hub.store, { unitId: office.unitId, name, area: office.area, publishes: office.publishes });
   const code = await issueEnrolmentCode(hub.store, await hubIdentity(hub.store), o.id);
   await enrolWithHub(db, hub.server.url, code);
   return db;

@@ -35,13 +35,14 @@ const hubServe: CliCommand = {
 const hubOffice: CliCommand = {
   name: 'hub office',
   summary: 'Thêm văn phòng (xã hoặc cấp trên) và cấp mã đăng ký một lần / Add an office and issue a one-time enrolment code',
-  usage: 'ansinh hub office --unit UNIT_ID --name "Xã …" [--area UNIT_ID,UNIT_ID…] [--hub-data DIR] [--json]',
-  options: { unit: { type: 'string' }, name: { type: 'string' }, area: { type: 'string' }, 'hub-data': { type: 'string' } },
+  usage: 'ansinh hub office --unit UNIT_ID --name "Xã …" [--area UNIT_ID,UNIT_ID…] [--publishes] [--hub-data DIR] [--json]   (--publishes: its units, levels and regimes go to every office)',
+  options: { unit: { type: 'string' }, name: { type: 'string' }, area: { type: 'string' }, publishes: { type: 'boolean' }, 'hub-data': { type: 'string' } },
   async run(ctx) {
     const { unit, name, area } = ctx.values;
     if (typeof unit !== 'string' || typeof name !== 'string') throw new AppError('usage', 'Cần --unit MÃ_ĐƠN_VỊ và --name TÊN.', 'Give --unit and --name.');
     const made = await withStore(ctx, async (store) => {
-      const office = await addOffice(store, { unitId: unit, name, area: typeof area === 'string' ? area.split(',').map((a) => a.trim()).filter(Boolean) : undefined });
+      const office = await addOffice(store, { unitId: unit, name, area: typeof area === 'string' ? area.split(',').map((a) => a.trim()).filter(Boolean) : undefined,
+        publishes: ctx.values.publishes === true });
       return { office, code: await issueEnrolmentCode(store, await hubIdentity(store), office.id) };
     });
     ctx.print(made, `Văn phòng ${made.office.name} (${made.office.id}). Mã đăng ký một lần (7 ngày): ${made.code}`);
