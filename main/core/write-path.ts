@@ -1,4 +1,4 @@
-import { v7 as timeOrderedUuid } from 'uuid';
+import { timeOrderedId as timeOrderedUuid } from './time-ordered-id';
 import type Database from 'better-sqlite3';
 import type { AppDatabase } from './database/open-database';
 import { nextLocalHlc } from './hlc-store';
