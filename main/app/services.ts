@@ -24,6 +24,7 @@ import { createCardReadService } from '../card/card-read-service';
 import { ensureAdminUnitReference } from '../registry/admin-unit-reference';
 import { createPayoutService } from '../payout/payout-service';
 import { createSyncService } from '../sync/sync-capability';
+import { DEFAULT_BACKGROUND, type BackgroundSyncOptions } from '../sync/background-sync';
 import { createClinicService, type ClinicOptions } from '../clinic/clinic-service';
 import { createConsolidation } from '../consolidation/consolidation-service';
 
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   dataKeyHex?: string;
   /** The insurance gateway's timeout and retry pace (tests); otherwise from ANSINH_INSURANCE_* and the saved settings. */
   clinic?: ClinicOptions;
+  /** Background sync's pace (default every 5 minutes, backing off from 30 s to 30 min; ANSINH_SYNC_EVERY_MS); false: none. */
+  syncBackground?: BackgroundSyncOptions | false;
 }
 
 /** The composition root: one database, the services on it. Every door (Electron, host, CLI) starts here. */
@@ -57,7 +60,8 @@ export function createServices(options: ServiceOptions) {
   const clinic = createClinicService(db, cardReads, options.clinic);
   const imports = createImportService(db);
   const duplicates = createDuplicatesService(db);
-  const sync = createSyncService(db);
+  const everyMs = Number(process.env.ANSINH_SYNC_EVERY_MS ?? 0);
+  const sync = createSyncService(db, { background: options.syncBackground ?? (everyMs > 0 ? { ...DEFAULT_BACKGROUND, everyMs } : DEFAULT_BACKGROUND) });
   return {
     db,
     logger,
@@ -88,6 +92,7 @@ export function createServices(options: ServiceOptions) {
     close: async () => {
       await cards.close();
       clinic.close();
+      sync.close();
       await importCommits.close(); // rolled back: its worker lets go of the database first
       db.close();
     },

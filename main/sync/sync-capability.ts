@@ -9,9 +9,14 @@ import { BundleProblem } from './bundle-file';
 import { SyncRefusal } from './sync-state';
 import { openIssues } from './sync-issues';
 import { describeBundle, isBundleFile, relayBundle } from './bundle-relay';
+import { currentEnrolment } from './sync-state';
+import { DEFAULT_BACKGROUND, startBackgroundSync, type BackgroundSyncOptions } from './background-sync';
 
-/** Sync as the app's services offer it: every refusal becomes the app's one error type, in Vietnamese. */
-export function createSyncService(db: AppDatabase) {
+/**
+ * Sync as the app's services offer it: every refusal becomes the app's one error type, in Vietnamese. With
+ * `background`, rounds also run on their own while the database is enrolled (backing off while the hub cannot be reached).
+ */
+export function createSyncService(db: AppDatabase, options: { background?: BackgroundSyncOptions | false } = {}) {
   let running: Promise<unknown> | null = null;
   /** One round; a round already running is waited for instead of started twice. */
   const now = (options?: SyncOptions) => asAppError(async () => {
@@ -24,7 +29,19 @@ export function createSyncService(db: AppDatabase) {
       running = null;
     }
   });
+  const canSync = () => {
+    try {
+      currentEnrolment(db);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const background = options.background === false ? null : startBackgroundSync(() => now(), canSync, options.background ?? DEFAULT_BACKGROUND);
   return {
+    /** The background rounds: how many failed in a row, when the next comes. */
+    background: () => background?.state() ?? null,
+    close: () => background?.stop(),
     status: () => syncStatus(db),
     issues: () => openIssues(db),
     enrol: (hubUrl: string, code: string) => asAppError(async () => {

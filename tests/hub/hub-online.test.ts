@@ -5,6 +5,7 @@ import { beneficiaryTable } from '../../main/registry/synced-tables';
 import { payoutLevelTable } from '../../main/payout/synced-tables';
 import { syncNow, syncStatus, enrolWithHub } from '../../main/sync/sync-service';
 import { openIssues } from '../../main/sync/sync-issues';
+import { createSyncService } from '../../main/sync/sync-capability';
 import { outboxBatch } from '../../main/sync/outbox';
 import { callHub } from '../../main/sync/hub-client';
 import { newSigningKeys } from '../../main/sync/sync-crypto';
@@ -150,6 +151,20 @@ describe('online sync between a commune, the office above and the hub', () => {
     await syncNow(otherCommune);
     expect(levels(otherCommune)).toEqual([{ id: 'muc-tinh-2027', amount: 620000 }]);
     await expect(adminPage(hub.store)).resolves.toContain('Mức chuẩn trợ cấp');
+  });
+
+  it('syncs on its own in the background once enrolled: the commune\'s work reaches the office above without anyone pressing Đồng bộ ngay', async () => {
+    const commune = await desktop('xa-tu-dong', { unitId: COMMUNE_Y });
+    const above = await desktop('tren-tu-dong', { unitId: PROVINCE, area: [COMMUNE_Y] });
+    const services = [commune, above].map((db) => createSyncService(db, { background: { everyMs: 100, firstBackoffMs: 100, maxBackoffMs: 1000 } }));
+    try {
+      const [id] = addPeople(commune, COMMUNE_Y, ['Tạ Văn Tự Động']);
+      await expect.poll(() => above.sqlite.prepare('SELECT full_name FROM beneficiaries WHERE id = ?').pluck().get(id), { timeout: 15_000 }).toBe('Tạ Văn Tự Động');
+      expect(services[0].background()).toMatchObject({ failures: 0 });
+      expect(syncStatus(commune)).toMatchObject({ pending: 0, lastError: null });
+    } finally {
+      for (const s of services) s.close();
+    }
   });
 
   it('refuses a revoked device, a request signed by another key, and a newer protocol, in Vietnamese', async () => {

@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 function consolidationOf(db: AppDatabase) {
-  const sync = createSyncService(db);
+  const sync = createSyncService(db, { background: false });
   const duplicates = createDuplicatesService(db);
   return createConsolidation(db, {
     imports: createImportService(db),
