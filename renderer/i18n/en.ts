@@ -515,6 +515,8 @@ export const en: Messages = {
       none: 'Without a choice these rows are recorded uncategorised (group Other), to be corrected in the record.',
       groupRequired: 'Choose a group for the whole file.',
       labelTooLong: 'The category is longer than {{max}} characters.',
+      doneChosen: '{{count}} rows naming no category took the category chosen for the file: {{label}}.',
+      doneNone: '{{count}} rows naming no category were recorded uncategorised (group Other): correct it in each record, or undo and import again choosing the file\'s category.',
       fromFile: 'from the file choice',
     },
     title: 'Import a list from an Excel file',

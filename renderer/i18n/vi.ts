@@ -632,6 +632,8 @@ export const vi = {
       none: 'Nếu không chọn, các dòng này được ghi là chưa phân loại (nhóm Khác) và sửa sau trong hồ sơ.',
       groupRequired: 'Chọn nhóm đối tượng cho cả tệp.',
       labelTooLong: 'Diện đối tượng dài quá {{max}} ký tự.',
+      doneChosen: '{{count}} dòng không ghi diện đối tượng đã nhận diện chọn cho cả tệp: {{label}}.',
+      doneNone: '{{count}} dòng không ghi diện đối tượng được ghi là chưa phân loại (nhóm Khác): sửa diện trong hồ sơ, hoặc hoàn tác rồi nhập lại và chọn diện cho cả tệp.',
       fromFile: 'theo tệp',
     },
     title: 'Nhập danh sách từ tệp Excel',

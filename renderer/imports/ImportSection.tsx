@@ -220,6 +220,13 @@ export function ImportSection({ onShowList }: { onShowList(): void }) {
             <p className="lead" data-testid="import-summary">{t('imports.doneSummary', {
               imported: formatCount(step.report.imported), updated: formatCount(step.report.updated), unchanged: formatCount(step.report.unchanged),
             })}</p>
+            {step.report.withoutCategory > 0 && (
+              <p className={step.file.category ? 'muted' : 'notice'} data-testid="import-done-category">
+                {step.file.category
+                  ? t('imports.fileCategory.doneChosen', { count: formatCount(step.report.withoutCategory), label: step.file.category.label || t(`categoryGroups.${step.file.category.group}`) })
+                  : t('imports.fileCategory.doneNone', { count: formatCount(step.report.withoutCategory) })}
+              </p>
+            )}
             <CountTiles counts={[
               { key: 'imported', value: step.report.imported, tone: 'ok' },
               { key: 'updated', value: step.report.updated, tone: 'ok' },

@@ -61,6 +61,7 @@ test('the clerk chooses the category of a list that has no category column', asy
   await page.getByTestId('import-commit').click();
   await page.getByTestId('import-confirm-yes').click();
   await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('import-done-category')).toHaveText('2 dòng không ghi diện đối tượng đã nhận diện chọn cho cả tệp: Người cao tuổi từ 80 tuổi trở lên.');
   // The person of the row without a name, added from the report, starts with the file's category too.
   await page.getByTestId('needs-fixing-add').click();
   await expect(page.getByTestId('edit-input-categoryGroup')).toHaveValue('BTXH');

@@ -49,6 +49,8 @@ test('a rejected ID is fixed from the import report and leaves the list', async 
   await page.getByTestId('import-commit').click();
   await page.getByTestId('import-confirm-yes').click();
   await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 90_000 });
+  // No category column and none chosen: said plainly, with what to do.
+  await expect(page.getByTestId('import-done-category')).toContainText('2 dòng không ghi diện đối tượng được ghi là chưa phân loại');
   const rows = page.getByTestId('needs-fixing-panel').getByTestId('needs-fixing-row');
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: 'Lò Thị Sim' }).getByTestId('needs-fixing-value')).toContainText('một triệu');
