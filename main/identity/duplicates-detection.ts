@@ -1,4 +1,5 @@
 import type { SqliteConnection } from '../core/database/open-database';
+import { withoutMemoryMap } from '../core/database/without-memory-map';
 import { foldedNameWords } from '../../shared/text/name-match';
 import { birthOf, duplicateVerdict, type DuplicateVerdict, type ListedPerson } from '../registry/person-matching-rules';
 import type { PersonArea } from '../registry/person-matching';
@@ -108,7 +109,7 @@ export function blockingKeys(fullName: string, birth: string | null, idNumber: s
 }
 
 export function detectDuplicates(sqlite: SqliteConnection, area: PersonArea): Detection {
-  const p = readPeople(sqlite, area);
+  const p = withoutMemoryMap(sqlite, () => readPeople(sqlite, area));
   const n = p.names.length;
   const rowBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const hashBits = Math.min(32, 53 - rowBits);
