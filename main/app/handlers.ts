@@ -345,6 +345,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'sync.enrol': (s, input) => s.sync.enrol(input.hubUrl, input.code),
   'sync.now': (s) => s.sync.now(),
   'sync.issues': (s) => s.sync.issues(),
+  'sync.resolve': (s, input, ctx) => s.sync.resolve(ctx.actor, input.id, input.choice),
   'sync.exportBundle': (s, _input, ctx) => {
     const target = newDownload();
     const { number, entries } = s.sync.exportBundle(ctx.actor, target.path);

@@ -101,6 +101,25 @@ export class Writer {
     return changed;
   }
 
+  /**
+   * A person's decision on a field changed on two devices: the field takes `value` (theirs, or ours again), logged even
+   * when it holds it already, with the other side's change as its base: every device that took that change takes this
+   * one after it, so all of them end on the decided value.
+   */
+  settle(t: SyncedTable, id: string, field: string, value: unknown, base: string): void {
+    this.catchUpIndex(t, id);
+    const current = this.get(t, id);
+    if (!current) throw new AppError('record-missing', 'Không tìm thấy bản ghi cần sửa.', `No ${t.entity} with this id.`);
+    if (!t.columns.has(field) || !isLoggedField(t, field) || t.secretFields.has(field)) throw new Error(`cannot settle ${t.entity}.${field}`);
+    const next: Row = { ...current, [field]: value };
+    const derived = Object.entries(t.derive?.(next) ?? {}).filter(([p, v]) => !sameValue(current[p], v));
+    const bump = this.updated.has(`${t.entity}:${id}`) ? 0 : 1;
+    const assignments: [string, unknown][] = [[field, value], ...derived, ['rev', (current.rev as number) + bump]];
+    statement(this.db, `UPDATE "${t.entity}" SET ${assignments.map(([p]) => `"${t.columns.get(p)}" = ?`).join(', ')} WHERE id = ?`).run(...assignments.map(([, v]) => toSql(v)), id);
+    this.append(t.entity, id, 'update', field, JSON.stringify(current[field] ?? null), JSON.stringify(value ?? null), current.rev as number, base);
+    this.updated.add(`${t.entity}:${id}`);
+  }
+
   /** Synced records are never hard-deleted: a tombstone travels like any other change. */
   tombstone(t: SyncedTable, id: string): void {
     this.catchUpIndex(t, id);

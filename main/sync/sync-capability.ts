@@ -7,7 +7,7 @@ import { enrolWithHub, syncNow, syncStatus, type SyncOptions } from './sync-serv
 import { exportBundle, importReceipt } from './bundles';
 import { BundleProblem } from './bundle-file';
 import { SyncRefusal } from './sync-state';
-import { openIssues } from './sync-issues';
+import { openIssueDetails, resolveIssue } from './sync-issues';
 import { describeBundle, isBundleFile, relayBundle } from './bundle-relay';
 import { currentEnrolment } from './sync-state';
 import { DEFAULT_BACKGROUND, startBackgroundSync, type BackgroundSyncOptions } from './background-sync';
@@ -43,7 +43,8 @@ export function createSyncService(db: AppDatabase, options: { background?: Backg
     background: () => background?.state() ?? null,
     close: () => background?.stop(),
     status: () => syncStatus(db),
-    issues: () => openIssues(db),
+    issues: () => openIssueDetails(db),
+    resolve: (actor: Actor, id: string, choice: 'theirs' | 'ours' | 'dismiss') => resolveIssue(db, actor, id, choice),
     enrol: (hubUrl: string, code: string) => asAppError(async () => {
       await enrolWithHub(db, hubUrl, code);
       return syncStatus(db);

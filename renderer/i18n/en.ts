@@ -897,6 +897,13 @@ export const en: Messages = {
     what: 'Data',
     field: 'Field',
     why: 'Reason',
+    ours: 'Value here',
+    theirs: 'Other side’s value',
+    theirsBy: 'by {{who}}, at {{when}}',
+    takeTheirs: 'Take theirs',
+    keepOurs: 'Keep ours',
+    dismiss: 'Seen',
+    decided: { theirs: 'Took the other side’s value; other offices follow when they sync.', ours: 'Kept the value here; other offices follow when they sync.', dismiss: 'Marked as seen.' },
     entities: { beneficiaries: 'Beneficiary', households: 'Household', payment_accounts: 'Account', rosters: 'Payout roster', roster_lines: 'Roster line' },
   },
   admin: {

@@ -1070,6 +1070,13 @@ export const vi = {
     what: 'Dữ liệu',
     field: 'Trường',
     why: 'Lý do',
+    ours: 'Giá trị ở đây',
+    theirs: 'Giá trị bên kia',
+    theirsBy: 'do {{who}}, lúc {{when}}',
+    takeTheirs: 'Lấy giá trị bên kia',
+    keepOurs: 'Giữ giá trị ở đây',
+    dismiss: 'Đã xem',
+    decided: { theirs: 'Đã lấy giá trị bên kia; các nơi khác nhận theo khi đồng bộ.', ours: 'Đã giữ giá trị ở đây; các nơi khác nhận theo khi đồng bộ.', dismiss: 'Đã đánh dấu đã xem.' },
     entities: { beneficiaries: 'Đối tượng', households: 'Hộ', payment_accounts: 'Tài khoản', rosters: 'Bảng kê chi trả', roster_lines: 'Dòng chi trả' },
   },
   admin: {

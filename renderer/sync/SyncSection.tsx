@@ -12,7 +12,7 @@ import './sync.css';
 
 type Status = MethodOutput<'sync.status'>;
 type Issues = MethodOutput<'sync.issues'>;
-type Work = { name: 'idle' } | { name: 'working'; what: 'sync' | 'bundle' | 'receipt' | 'enrol' } | { name: 'done'; text: string } | { name: 'failed'; message: string };
+type Work = { name: 'idle' } | { name: 'working'; what: 'sync' | 'bundle' | 'receipt' | 'enrol' | 'resolve' } | { name: 'done'; text: string } | { name: 'failed'; message: string };
 
 /**
  * Đồng bộ: the last success, what waits to be sent, the last error in plain Vietnamese, "Đồng bộ ngay", the USB bundle
@@ -50,6 +50,17 @@ export function SyncSection({ role }: { role: Role }) {
     }
     await refresh();
   }
+
+  /** A value as JSON text, shown as a person reads it. */
+  const shown = (json: string | null) => {
+    if (json === null) return '—';
+    const v = JSON.parse(json) as unknown;
+    return v === null || v === '' ? '—' : String(v);
+  };
+  const decide = (id: string, choice: 'theirs' | 'ours' | 'dismiss') => run('resolve', async () => {
+    await client.call('sync.resolve', { id, choice });
+    return t(`sync.decided.${choice}`);
+  });
 
   const syncNow = () => run('sync', async () => {
     const r = await client.call('sync.now', {});
@@ -112,7 +123,7 @@ export function SyncSection({ role }: { role: Role }) {
       <h2>{t('sync.issuesTitle')}</h2>
       {issues.length === 0 ? <p className="muted">{t('sync.noIssues')}</p> : (
         <table className="sync-issues" data-testid="sync-issues">
-          <thead><tr><th>{t('sync.when')}</th><th>{t('sync.what')}</th><th>{t('sync.field')}</th><th>{t('sync.why')}</th></tr></thead>
+          <thead><tr><th>{t('sync.when')}</th><th>{t('sync.what')}</th><th>{t('sync.field')}</th><th>{t('sync.why')}</th><th>{t('sync.ours')}</th><th>{t('sync.theirs')}</th><th /></tr></thead>
           <tbody>
             {issues.map((i) => (
               <tr key={i.id}>
@@ -120,6 +131,13 @@ export function SyncSection({ role }: { role: Role }) {
                 <td>{t(`sync.entities.${i.entity}`, { defaultValue: i.entity })}</td>
                 <td>{i.field ?? '—'}</td>
                 <td>{i.message}</td>
+                <td>{shown(i.ours)}</td>
+                <td>{i.decidable ? <>{shown(i.theirs)}<div className="muted">{t('sync.theirsBy', { who: i.theirsBy ?? '—', when: i.theirsAt ? formatDateTime(i.theirsAt) : '—' })}</div></> : '—'}</td>
+                <td>
+                  {i.decidable && <button type="button" disabled={work.name === 'working'} onClick={() => void decide(i.id, 'theirs')}>{t('sync.takeTheirs')}</button>}{' '}
+                  {i.decidable && <button type="button" disabled={work.name === 'working'} onClick={() => void decide(i.id, 'ours')}>{t('sync.keepOurs')}</button>}{' '}
+                  <button type="button" disabled={work.name === 'working'} onClick={() => void decide(i.id, 'dismiss')}>{t('sync.dismiss')}</button>
+                </td>
               </tr>
             ))}
           </tbody>

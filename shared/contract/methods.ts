@@ -29,7 +29,7 @@ import {
   confirmPaidInput, confirmPaidOutput, resolveAmountCheckInput, levelUnitSchema, entitlementsOutput, saveEntitlementInput, entitlementSchema,
 } from './payout';
 import { checkInInput, clinicSettingsSchema, exportDayOutput, officerSchema, saveClinicSettingsInput, visitSchema, visitsInput } from './clinic';
-import { bundleExportOutput, receiptImportOutput, syncEnrolInput, syncIssueSchema, syncReportSchema, syncStatusSchema } from './sync';
+import { bundleExportOutput, receiptImportOutput, syncEnrolInput, syncIssueSchema, syncReportSchema, syncResolveInput, syncResolveOutput, syncStatusSchema } from './sync';
 import type { Permission } from './roles';
 
 const empty = z.object({}).strict();
@@ -209,6 +209,8 @@ export const contract = {
   'sync.now': method(empty, syncReportSchema, 'beneficiaries.write'),
   /** "Cần xử lý": changes sync did not simply apply. */
   'sync.issues': method(empty, z.array(syncIssueSchema), 'beneficiaries.read'),
+  /** A person decides an item of "Cần xử lý" (audited in the change log as the command sync-resolve). */
+  'sync.resolve': method(syncResolveInput, syncResolveOutput, 'beneficiaries.write'),
   /** Everything the hub has not acknowledged, as one encrypted, signed USB bundle (audited). */
   'sync.exportBundle': method(empty, bundleExportOutput, 'lists.export'),
   /** The hub's receipt bundle: acknowledgements and what the office receives. */

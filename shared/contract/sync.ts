@@ -35,7 +35,17 @@ export const syncIssueSchema = z.object({
   message: z.string(),
   status: z.enum(['open', 'resolved']),
   createdAt: z.number(),
+  /** The value here and the other side's (JSON), who made the other one and when; whether a person can choose. */
+  ours: z.string().nullable(),
+  theirs: z.string().nullable(),
+  theirsBy: z.string().nullable(),
+  theirsAt: z.string().nullable(),
+  decidable: z.boolean(),
 });
+
+/** A person's decision: take the other side's value, keep this one (both travel to every office), or close the item. */
+export const syncResolveInput = z.object({ id: z.string().min(1).max(200), choice: z.enum(['theirs', 'ours', 'dismiss']) }).strict();
+export const syncResolveOutput = z.object({ resolved: z.number().int() });
 
 export const bundleExportOutput = z.object({ fileName: z.string(), number: z.number().int(), entries: z.number().int(), downloadRef: z.string() });
 export const receiptImportOutput = z.object({ number: z.number().int(), acked: z.number().int(), received: z.number().int(), held: z.number().int() });

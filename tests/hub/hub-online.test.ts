@@ -4,7 +4,7 @@ import { runCommand } from '../../main/core/write-path';
 import { beneficiaryTable } from '../../main/registry/synced-tables';
 import { payoutLevelTable } from '../../main/payout/synced-tables';
 import { syncNow, syncStatus, enrolWithHub } from '../../main/sync/sync-service';
-import { openIssues } from '../../main/sync/sync-issues';
+import { openIssues, openIssueDetails, resolveIssue } from '../../main/sync/sync-issues';
 import { createSyncService } from '../../main/sync/sync-capability';
 import { outboxBatch } from '../../main/sync/outbox';
 import { callHub } from '../../main/sync/hub-client';
@@ -105,6 +105,39 @@ describe('online sync between a commune, the office above and the hub', () => {
     const again = await callHub<PushAnswer>(caller, '/v1/push', outboxBatch(commune, 0, 100)!);
     expect(again.acked).toBe(outboxBatch(commune, 0, 100)!.upTo);
     expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(before);
+  });
+
+  it('a person decides each item of Cần xử lý (theirs or ours, seeing both values, who and when), and every office ends on the decided value', async () => {
+    const commune = await desktop('xa-chon', { unitId: COMMUNE_Y });
+    const above = await desktop('tren-chon', { unitId: PROVINCE, area: [COMMUNE_Y] });
+    const [id] = addPeople(commune, COMMUNE_Y, ['Hà Văn Chọn']);
+    await syncNow(commune);
+    await syncNow(above);
+    runCommand(commune, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { birth: '1950-01-01', village: 'Thôn Xã' }));
+    runCommand(above, { userId: 'u-tren', origin: 'cli' }, 'manual-edit', (w) => w.update(beneficiaryTable, id, { birth: '1950-12-31', village: 'Thôn Trên' }));
+    await syncNow(commune);
+    await syncNow(above);
+    await syncNow(commune);
+    // Each side holds its own value and an item for each field; here, the other side's value, who and when.
+    const items = openIssueDetails(above).filter((i) => i.decidable);
+    expect(items.map((i) => [i.field, i.ours, i.theirs, i.theirsBy]).sort()).toEqual([['birth', '"1950-12-31"', '"1950-01-01"', 'u-clerk'], ['village', '"Thôn Trên"', '"Thôn Xã"', 'u-clerk']]);
+    expect(items[0].theirsAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The office above takes the commune's birth and keeps its own village.
+    const actor = { userId: 'u-tren', origin: 'cli' as const };
+    expect(resolveIssue(above, actor, items.find((i) => i.field === 'birth')!.id, 'theirs').resolved).toBe(2); // with its own change the hub held
+    resolveIssue(above, actor, items.find((i) => i.field === 'village')!.id, 'ours');
+    await syncNow(above);
+    await syncNow(commune);
+    for (const i of openIssueDetails(commune).filter((x) => x.decidable)) resolveIssue(commune, clerk, i.id, 'dismiss');
+    await syncNow(commune);
+    await syncNow(above);
+    const person = (db: AppDatabase) => db.sqlite.prepare('SELECT birth, village FROM beneficiaries WHERE id = ?').get(id);
+    expect(person(above)).toEqual({ birth: '1950-01-01', village: 'Thôn Trên' });
+    expect(person(commune)).toEqual(person(above));
+    expect(openIssueDetails(above)).toEqual([]);
+    expect(await count("SELECT count(*) AS n FROM conflicts WHERE entity_id = $1 AND seq > 0 AND device_id = $2", [id, above.deviceId])).toBeGreaterThan(0); // what happened stays at the hub
+    expect((await hub.store.query<{ field: string; value: string }>("SELECT field, value FROM field_state WHERE entity_id = $1 AND field IN ('birth', 'village') ORDER BY field", [id])))
+      .toEqual([{ field: 'birth', value: '"1950-01-01"' }, { field: 'village', value: '"Thôn Trên"' }]);
   });
 
   it('merges a record\'s problems changed on both sides item by item, at the hub and on both desktops, without asking anyone', async () => {
