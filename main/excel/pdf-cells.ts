@@ -3,14 +3,14 @@ import type PDFDocument from 'pdfkit';
 // Table cells written straight into the page's content stream: one text object per row, each cell a position and
 // the glyphs pdfkit's own font encodes (so the subset, the widths and the text a reader copies are pdfkit's). The
 // same operators pdfkit's doc.text() writes for one line without options, without its option handling, line
-// wrapper and state saves around every cell: a roster of 100,000 lines is a million cells.
+// wrapper and state saves around every cell: a roster of 100,000 lines is a million cells. A string shown again
+// (a name, a village, an amount, a label) is encoded once per font: its glyphs stay in the subset once included.
 
 interface Position { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }
 interface EmbeddedFont {
   id: string;
   ascender: number;
   encode(text: string): [string[], Position[]];
-  widthOfString(text: string, size: number): number;
   ref(): unknown;
 }
 interface DocInternals {
@@ -19,12 +19,16 @@ interface DocInternals {
   page: { height: number; fonts: Record<string, unknown> };
   addContent(data: string): unknown;
 }
+/** A string as the font shows it: the TJ operand (null: a glyph off the line) and its advance in 1/1000 em. */
+interface Encoded { tj: string | null; advance: number }
 
 /** Numbers as pdfkit prints them (at most six decimals). */
 const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
+const LIMIT = 20_000;
 
 export class PdfRowText {
   private ops: string[] = [];
+  private readonly encoded = new Map<EmbeddedFont, Map<string, Encoded>>();
 
   constructor(private readonly doc: InstanceType<typeof PDFDocument>) {}
 
@@ -32,17 +36,37 @@ export class PdfRowText {
     return this.doc as unknown as DocInternals;
   }
 
-  /** The last string measured, encoded: a cell is measured, then written as it is (cut with "…" only when too wide). */
-  private measured: { font: EmbeddedFont; s: string; encoded: string[]; positions: Position[] } | null = null;
+  private encode(font: EmbeddedFont, s: string): Encoded {
+    let known = this.encoded.get(font);
+    if (!known) this.encoded.set(font, (known = new Map()));
+    let e = known.get(s);
+    if (e) return e;
+    const [hex, positions] = font.encode(s);
+    const parts: string[] = [];
+    let last = 0;
+    let advance = 0;
+    let offLine = false;
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i];
+      advance += p.xAdvance;
+      if (p.xOffset || p.yOffset) offLine = true;
+      // Kerning: the advance differs from the glyph's width, written as an adjustment after it (as pdfkit does).
+      if (p.xAdvance !== p.advanceWidth) {
+        parts.push(`<${hex.slice(last, i + 1).join('')}> ${num(p.advanceWidth - p.xAdvance)}`);
+        last = i + 1;
+      }
+    }
+    if (last < hex.length) parts.push(`<${hex.slice(last).join('')}> 0`);
+    e = { tj: offLine ? null : `[${parts.join(' ')}] TJ`, advance };
+    if (known.size >= LIMIT) known.clear();
+    known.set(s, e);
+    return e;
+  }
 
   /** The width of `s` in the current font and size. */
   width(s: string): number {
     const { _font: font, _fontSize: size } = this.internals;
-    const [encoded, positions] = font.encode(s);
-    this.measured = { font, s, encoded, positions };
-    let advance = 0;
-    for (const p of positions) advance += p.xAdvance;
-    return (advance * size) / 1000;
+    return (this.encode(font, s).advance * size) / 1000;
   }
 
   /**
@@ -52,23 +76,11 @@ export class PdfRowText {
    */
   add(s: string, x: number, top: number): boolean {
     const { _font: font, _fontSize: size, page } = this.internals;
-    const m = this.measured;
-    const [encoded, positions] = m && m.font === font && m.s === s ? [m.encoded, m.positions] : font.encode(s);
-    const parts: string[] = [];
-    let last = 0;
-    for (let i = 0; i < positions.length; i++) {
-      const p = positions[i];
-      if (p.xOffset || p.yOffset) return false;
-      // Kerning: the advance differs from the glyph's width, written as an adjustment after it (as pdfkit does).
-      if (p.xAdvance !== p.advanceWidth) {
-        parts.push(`<${encoded.slice(last, i + 1).join('')}> ${num(p.advanceWidth - p.xAdvance)}`);
-        last = i + 1;
-      }
-    }
-    if (last < encoded.length) parts.push(`<${encoded.slice(last).join('')}> 0`);
+    const { tj } = this.encode(font, s);
+    if (tj === null) return false;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     const y = page.height - top - (font.ascender / 1000) * size;
-    this.ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(size)} Tf\n[${parts.join(' ')}] TJ`);
+    this.ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(size)} Tf\n${tj}`);
     return true;
   }
 

@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../core/database/open-database';
 import { readMeta } from '../core/database/meta';
+import { withoutMemoryMap } from '../core/database/without-memory-map';
 import { AppError } from '../core/errors';
 import { runCommand, type Actor } from '../core/write-path';
 import { officeArea, unitLabel } from '../registry/admin-unit-queries';
@@ -59,7 +60,8 @@ export function createPayoutService(db: AppDatabase) {
     data,
     create(actor: Actor, scope: PayoutScope, period: string) {
       ensurePayoutReference(db);
-      return { period, ...createRoster(db, actor, officeUnit(), area(scope), checkedPeriod(period)) };
+      // Every person and every line is read: through the page cache, not the memory map (without-memory-map.ts).
+      return { period, ...withoutMemoryMap(sqlite, () => createRoster(db, actor, officeUnit(), area(scope), checkedPeriod(period))) };
     },
     get(input: z.output<typeof rosterGetInput>) {
       const unit = officeUnit();
@@ -77,7 +79,7 @@ export function createPayoutService(db: AppDatabase) {
       return { period, status: 'locked' as const, heldOut: 0 };
     },
     export(actor: Actor, period: string, kind: ExportKind, format: 'xlsx' | 'pdf', file: string, people?: { preparedBy: string | null; signedBy: string | null }) {
-      return exportRoster(db, actor, data(period), officePlaceOf(sqlite, officeUnit()), kind, format, file, people);
+      return exportRoster(db, actor, withoutMemoryMap(sqlite, () => data(period)), officePlaceOf(sqlite, officeUnit()), kind, format, file, people);
     },
     reconcile(actor: Actor, period: string, file: string, fileName: string) {
       return reconcileRoster(db, actor, data(period), officePlaceOf(sqlite, officeUnit()), file, fileName);
