@@ -5,3 +5,4 @@ import '../identity/synced-tables';
 import '../identity/duplicates-tables';
 import '../payout/synced-tables';
 import '../accounts/synced-tables';
+import '../card/synced-tables';

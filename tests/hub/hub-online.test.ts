@@ -3,6 +3,8 @@ import type { AppDatabase } from '../../main/core/database/open-database';
 import { runCommand } from '../../main/core/write-path';
 import { beneficiaryTable } from '../../main/registry/synced-tables';
 import { payoutLevelTable } from '../../main/payout/synced-tables';
+import { importCscaCertificate, listCscaCertificates } from '../../main/card/csca-store';
+import { createTestPki } from '../card/soft-card/test-pki';
 import { syncNow, syncStatus, enrolWithHub } from '../../main/sync/sync-service';
 import { openIssues, openIssueDetails, resolveIssue } from '../../main/sync/sync-issues';
 import { createSyncService } from '../../main/sync/sync-capability';
@@ -184,6 +186,13 @@ describe('online sync between a commune, the office above and the hub', () => {
     await syncNow(otherCommune);
     expect(levels(otherCommune)).toEqual([{ id: 'muc-tinh-2027', amount: 620000 }]);
     await expect(adminPage(hub.store)).resolves.toContain('Mức chuẩn trợ cấp');
+    // A country signing certificate imported at the province is trusted at every office's card reader.
+    const csca = createTestPki().csca.der;
+    expect(importCscaCertificate(province, clerk, csca).added).toBe(true);
+    await syncNow(province);
+    await syncNow(otherCommune);
+    expect(listCscaCertificates(otherCommune).map((c) => Buffer.from(c).toString('base64'))).toEqual([Buffer.from(csca).toString('base64')]);
+    expect(importCscaCertificate(otherCommune, clerk, csca).added).toBe(false);
   });
 
   it('syncs on its own in the background once enrolled: the commune\'s work reaches the office above without anyone pressing Đồng bộ ngay', async () => {

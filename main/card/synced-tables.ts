@@ -1,0 +1,4 @@
+import { defineSyncedTable } from '../core/synced-tables';
+import { cscaCertificates } from './tables';
+
+export const cscaCertificateTable = defineSyncedTable(cscaCertificates);
