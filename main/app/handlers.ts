@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { CardPerson } from '../../shared/contract/card';
+import { can } from '../../shared/contract/roles';
 import type { Contract, MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { User } from '../../shared/contract/accounts';
 import type { Actor } from '../core/write-path';
@@ -158,7 +160,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'beneficiaries.communes': (s, _input, ctx) => writableCommunes(s, ctx),
   'card.status': (s) => s.cards.status(),
   'card.read': async (s, input, ctx) => {
-    const result = await s.cards.read(ctx.actor, input);
+    // For a check-in, the insurance lookup starts as soon as the chip's identity is read, beside the photo's read.
+    const onIdentity = input.purpose === 'clinic-check-in' && ctx.user && can(ctx.user.role, 'clinic.check-in') ? (person: CardPerson) => s.clinic.startLookup(ctx.actor, ctx.user!.id, person) : undefined;
+    const result = await s.cards.read(ctx.actor, input, onIdentity);
     const readId = s.cardReads.keep(result, ctx.user!.id);
     const photo = result.photo ? `data:${result.photo.mime};base64,${Buffer.from(result.photo.bytes).toString('base64')}` : null;
     return { readId, access: result.access, person: result.person, mrz: result.mrz, files: result.files, trust: result.trust, verified: result.verified, photo };

@@ -36,7 +36,11 @@ export function createCardReadService(db: AppDatabase, options: { readers?: Pcsc
       return { availability: r.availability(), readers: r.readers().map((x: ReaderInfo) => ({ name: x.name, cardPresent: x.cardPresent, contactless: x.contactless })) };
     },
 
-    async read(actor: Actor, input: { reader?: string; access: CardAccessKey; purpose: CardReadPurpose; readPhoto?: boolean }): Promise<CardReadResult> {
+    async read(
+      actor: Actor,
+      input: { reader?: string; access: CardAccessKey; purpose: CardReadPurpose; readPhoto?: boolean },
+      onIdentity?: (person: CardReadResult['person']) => void,
+    ): Promise<CardReadResult> {
       let result: CardReadResult;
       try {
         const r = pcsc();
@@ -44,7 +48,7 @@ export function createCardReadService(db: AppDatabase, options: { readers?: Pcsc
         const channel = await r.connect(reader.name);
         try {
           // The administrator's imported CSCAs, read at each card so an import takes effect at once.
-          result = await readCard(channel, input.access, { cscaCertificates: listCscaCertificates(db), readPhoto: input.readPhoto ?? true });
+          result = await readCard(channel, input.access, { cscaCertificates: listCscaCertificates(db), readPhoto: input.readPhoto ?? true, onIdentity });
         } finally {
           await channel.close();
         }

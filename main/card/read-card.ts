@@ -40,6 +40,12 @@ export interface ReadCardOptions {
   totalTimeoutMs?: number;
   /** READ BINARY chunk, 223 unless a reader needs less. */
   chunk?: number;
+  /**
+   * Called once the identity files (DG1, DG13) are read, before the photo: the person as the chip states it, not yet
+   * checked against the SOD (the read's result says whether it is). Lets a caller start work that needs only the
+   * identity, such as the insurance lookup, while the photo is still being read. An error it throws is ignored.
+   */
+  onIdentity?: (person: CardPerson) => void;
 }
 
 /** The person as the chip states it: one type with the contract's `card.read` answer. */
@@ -214,6 +220,17 @@ function personOf(mrz: Mrz, dg13: Dg13 | null): CardPerson {
   };
 }
 
+/** onIdentity with the person of the files read so far; files it cannot parse now fail the read later, not here. */
+function tellIdentity(content: Map<number, Uint8Array>, onIdentity: (person: CardPerson) => void): void {
+  const dg1 = content.get(1);
+  if (!dg1) return;
+  try {
+    onIdentity(personOf(parseDg1(dg1), content.has(13) ? parseDg13(content.get(13)!) : null));
+  } catch {
+    // the read goes on; its own parse reports a bad file
+  }
+}
+
 function isFatal(error: unknown): boolean {
   return error instanceof CardError && (error.code === 'removed' || error.code === 'timeout');
 }
@@ -346,11 +363,18 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
     files.SOD = { bytes: sodBytes.length };
     sod = parseSod(sodBytes);
   }
-  for (const dg of wanted) {
-    if (dg === 14) continue;
+  // The identity first, then the photo (the largest file by far) and the rest.
+  const order = [1, 13, ...wanted.filter((dg) => dg !== 1 && dg !== 13)].filter((dg) => wanted.includes(dg) && dg !== 14);
+  let told = false;
+  for (const dg of order) {
+    if (!told && options.onIdentity && dg !== 1 && dg !== 13) {
+      told = true;
+      tellIdentity(content, options.onIdentity);
+    }
     const bytes = dg === 15 ? await readOptional(15) : await reader.readFile(dgFid(dg));
     if (bytes) content.set(dg, bytes);
   }
+  if (!told && options.onIdentity) tellIdentity(content, options.onIdentity);
 
   const dg1 = content.get(1);
   if (!dg1) throw new CardError('malformed', 'card has no DG1 (MRZ)');

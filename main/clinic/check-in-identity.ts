@@ -22,11 +22,13 @@ type Identity = z.infer<typeof checkInIdentitySchema>;
 
 const isoOrNull = (s: string | null) => (s && /^\d{4}(-\d{2}-\d{2})?$/.test(s) ? s : null);
 
+/** The patient as the chip states them. */
+export function chipPerson(p: CardReadResult['person']): CheckInPerson {
+  return { identifiedBy: 'chip', idNumber: p.idNumber, fullName: p.fullName, birth: isoOrNull(p.birth), sex: p.sex, cardCode: null, lookupKey: p.idNumber };
+}
+
 export function checkInPerson(identity: Identity, cardRead: (readId: string) => CardReadResult): CheckInPerson {
-  if ('readId' in identity) {
-    const p = cardRead(identity.readId).person;
-    return { identifiedBy: 'chip', idNumber: p.idNumber, fullName: p.fullName, birth: isoOrNull(p.birth), sex: p.sex, cardCode: null, lookupKey: p.idNumber };
-  }
+  if ('readId' in identity) return chipPerson(cardRead(identity.readId).person);
   if ('qr' in identity) {
     const scan = classifyScan(identity.qr);
     if (scan.kind === 'cccd') {

@@ -10,7 +10,8 @@ import { recordAudit } from '../core/audit';
 import { AppError } from '../core/errors';
 import { runCommand, type Actor } from '../core/write-path';
 import type { RecentCardReads } from '../identity/recent-card-reads';
-import { checkInPerson, type CheckInPerson } from './check-in-identity';
+import { checkInPerson, chipPerson, type CheckInPerson } from './check-in-identity';
+import type { CardPerson } from '../../shared/contract/card';
 import {
   clinicSetting, lastKnownStatus, nextQueueNumber, officerOf, pendingVisits, rememberStatus, saveClinicSettings, saveOfficer, visitById,
   visitsOfDay, type StoredVisit,
@@ -30,6 +31,8 @@ export interface ClinicOptions {
   /** ANSINH_INSURANCE_GATEWAY / _USER / _PASSWORD / _FACILITY: the gateway for scripts and tests, over the saved settings. */
   env?: NodeJS.ProcessEnv;
   now?: () => number;
+  /** How long a lookup started from a chip's identity waits for its check-in before it is given up (default 1 min). */
+  earlyKeepMs?: number;
 }
 
 type Officer = { fullName: string; idNumber: string };
@@ -47,6 +50,9 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
   /** Visits asked again in the background: visit id → its timer and the next delay. */
   const retries = new Map<string, { timer: NodeJS.Timeout; delayMs: number; officer: Officer | null; actor: Actor }>();
   let closed = false;
+  /** Lookups started while the chip was still being read (its photo): user and lookup key → the lookup under way. */
+  const early = new Map<string, { lookup: Promise<CoverageOutcome | NoAnswer>; person: CheckInPerson; timer: NodeJS.Timeout }>();
+  const earlyKey = (userId: string, p: Pick<CheckInPerson, 'lookupKey'>) => `${userId}\n${p.lookupKey}`;
 
   function fromEnvironment(): boolean {
     return Boolean(env.ANSINH_INSURANCE_GATEWAY);
@@ -138,6 +144,20 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
   }
   resumePending();
 
+  /**
+   * The lookup started at the chip's identity for this check-in, if it asked the same question: same card, name and
+   * birth, and the officer from the settings (a script's own officer asks afresh).
+   */
+  function takeEarly(userId: string, input: z.output<typeof checkInInput>, person: CheckInPerson): Promise<CoverageOutcome | NoAnswer> | null {
+    if (!('readId' in input.identity) || input.officer || !person.lookupKey) return null;
+    const key = earlyKey(userId, person);
+    const entry = early.get(key);
+    if (!entry) return null;
+    early.delete(key);
+    clearTimeout(entry.timer);
+    return entry.person.fullName === person.fullName && entry.person.birth === person.birth ? entry.lookup : null;
+  }
+
   function publicVisit(v: StoredVisit) {
     const { officerUserId: _u, lookupKey: _k, insuranceState: _s, ...visit } = v;
     return visit;
@@ -147,7 +167,7 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
     async checkIn(actor: Actor, userId: string, input: z.output<typeof checkInInput>) {
       const person = checkInPerson(input.identity, (readId) => cardReads.get(readId, userId));
       const officer = input.officer ?? officerOf(db.sqlite, userId);
-      const lookup = ask(person, officer);
+      const lookup = takeEarly(userId, input, person) ?? ask(person, officer);
       // Someone checked in here before: their last known status is shown once the gateway is late, and the lookup
       // under way finishes in the background; otherwise reception waits for it, up to the gateway's deadline.
       const known = lastKnownStatus(db.sqlite, keysOf(person)) !== null;
@@ -168,6 +188,33 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
       if (first === 'late') void lookup.then((o) => settle(visitId, o, input.officer ?? null, actor, retryMs));
       else if (retry) scheduleRetry(visitId, input.officer ?? null, actor, retryMs);
       return publicVisit(visitById(db.sqlite, visitId)!);
+    },
+
+    /**
+     * The chip's identity is read (card.read for a check-in, the photo still to come): asks the gateway now, so the
+     * status is there when the check-in comes. A lookup no check-in takes within a minute is still audited.
+     */
+    startLookup(actor: Actor, userId: string, cardPerson: CardPerson): void {
+      const person = chipPerson(cardPerson);
+      if (closed || !person.lookupKey) return;
+      const key = earlyKey(userId, person);
+      const previous = early.get(key);
+      if (previous) clearTimeout(previous.timer);
+      const lookup = ask(person, officerOf(db.sqlite, userId));
+      const timer = setTimeout(() => {
+        if (early.get(key)?.lookup !== lookup) return;
+        early.delete(key);
+        void lookup.then((o) => {
+          const answer = typeof o !== 'string' && o.kind === 'answer' ? o.answer : null;
+          recordAudit(db, actor, {
+            action: 'insurance-lookup',
+            subject: person.idNumber,
+            detail: { visitId: null, unused: true, resultCode: answer?.maKetQua ?? null, ...(typeof o === 'string' ? { failure: o } : o.kind === 'failed' ? { failure: o.failure } : {}) },
+          });
+        });
+      }, options.earlyKeepMs ?? 60_000);
+      timer.unref();
+      early.set(key, { lookup, person, timer });
     },
 
     visit(id: string) {
@@ -222,6 +269,8 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
       closed = true;
       for (const r of retries.values()) clearTimeout(r.timer);
       retries.clear();
+      for (const e of early.values()) clearTimeout(e.timer);
+      early.clear();
     },
   };
 }

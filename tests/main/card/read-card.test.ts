@@ -105,3 +105,29 @@ describe('readCard on the soft CCCD chip', () => {
     expect(result.stats.apdus).toBe(1 + 5 + 1 + 7 + reads + 2 + 1);
   });
 });
+
+describe('readCard tells the identity before the photo', () => {
+  it('calls onIdentity once with the chip\'s person after DG1 and DG13, before the photo\'s ~90 APDUs', async () => {
+    const card = new CccdSoftCard();
+    const inner = new MemoryChannel(card);
+    let apdus = 0;
+    const channel = { transmit: (apdu: Uint8Array) => { apdus++; return inner.transmit(apdu); } };
+    const told: { person: unknown; at: number }[] = [];
+    const result = await readCard(channel, { can: card.can }, { onIdentity: (person) => told.push({ person, at: apdus }) });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.person).toEqual(result.person);
+    // The photo (20 kB in chunks of at most 223 bytes) is read after the identity was told.
+    expect(apdus - told[0]!.at).toBeGreaterThanOrEqual(Math.ceil(20_000 / 223));
+    expect(result.trust.hashes).toMatchObject({ DG1: 'valid', DG2: 'valid', DG13: 'valid' });
+  });
+
+  it('a callback that throws does not fail the read; without the photo the identity is told at the end', async () => {
+    const card = new CccdSoftCard();
+    const result = await readCard(new MemoryChannel(card), { can: card.can }, { onIdentity: () => { throw new Error('busy'); } });
+    expect(result.person.idNumber).toBe('001085012345');
+    const told: string[] = [];
+    const noPhoto = await readCard(new MemoryChannel(new CccdSoftCard()), { can: card.can }, { readPhoto: false, onIdentity: (p) => told.push(p.fullName ?? '') });
+    expect(told).toEqual(['Nguyễn Thị Thu Hương']);
+    expect(noPhoto.photo).toBeNull();
+  });
+});
