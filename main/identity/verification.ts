@@ -3,7 +3,8 @@ import type { Writer } from '../core/write-path';
 import { fieldVerificationTable, matchingStatusTable, mismatchTable } from './synced-tables';
 
 // Per-field verification (one synced row per person and field) and the protection it gives: a verified value
-// is never overwritten by a later import or edit; the other value goes to the mismatch queue instead.
+// is never overwritten by a later import (the other value goes to the mismatch queue); a hand edit replaces it only with
+// a reason, and the field then loses its verification (registry/person-editing.ts).
 
 export type VerificationSource = 'chip' | 'population' | 'manual';
 

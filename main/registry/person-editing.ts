@@ -12,7 +12,7 @@ import {
 } from './person-fields';
 import { withoutProblemsOf } from './record-problems';
 import { beneficiaryTable } from './synced-tables';
-import { queueProtectedDifference, verifiedFieldsOf } from '../identity/verification';
+import { unverifyField, verifiedFieldsOf } from '../identity/verification';
 import type { UnitScope } from './registry-service';
 
 export { CATEGORY_GROUPS } from '../../shared/contract/imports';
@@ -111,26 +111,22 @@ export function savePerson(db: AppDatabase, actor: Actor, scope: UnitScope, req:
         if (holder) errors.push({ field: f, code: 'id-taken', message: holder });
       }
 
-      // A verified field is protected: with a reason, the typed value goes to the mismatch queue for a decision, the record keeps its value.
+      // A verified field is changed only with a reason; the new value is written and the field is no longer verified
+      // (a person's word replaced what the chip or the population database confirmed). History keeps the reason.
       const verified = current ? verifiedFieldsOf(sqlite, req.id!) : {};
       const reasons: Record<string, string> = {};
-      const protectedValues: [string, unknown, string][] = [];
-      const queuedNotes: FieldProblem[] = [];
+      const clearedNotes: FieldProblem[] = [];
       for (const f of Object.keys(patch) as EditableField[]) {
         if (!verified[f]) continue;
         const reason = readPlainText(req.reasons[f]);
         if (!reason) errors.push(editProblem(f, 'verified-needs-reason', { how: verified[f] }));
         else {
           reasons[f] = reason;
-          protectedValues.push([f, patch[f], reason]);
-          queuedNotes.push(editProblem(f, 'verified-queued', { how: verified[f] }));
-          delete patch[f];
+          clearedNotes.push(editProblem(f, 'verified-cleared', { how: verified[f] }));
         }
       }
       if (errors.length) throw editRefusal({ outcome: 'invalid', errors: dedupe(errors) });
-      for (const [f, v, reason] of protectedValues) {
-        queueProtectedDifference(w, sqlite, { beneficiaryId: req.id!, field: f, stored: current?.[f], incoming: v, source: 'edit', note: reason });
-      }
+      for (const f of Object.keys(reasons)) unverifyField(w, req.id!, f);
 
       // What the record still has to fix: the touched fields' old problems go, the rules' warnings on the new values come.
       const touched = new Set<string>(Object.keys(patch));
@@ -149,7 +145,7 @@ export function savePerson(db: AppDatabase, actor: Actor, scope: UnitScope, req:
       }
       w.summary = { fields: Object.keys(patch), ...(Object.keys(reasons).length ? { reasons } : {}) };
       const rev = Number(w.get(beneficiaryTable, id!)!.rev);
-      return { outcome: 'saved', id: id!, rev, changed, warnings: [...warnings, ...(touched.has('idNumber') ? crossCheck : []), ...queuedNotes] };
+      return { outcome: 'saved', id: id!, rev, changed, warnings: [...warnings, ...(touched.has('idNumber') ? crossCheck : []), ...clearedNotes] };
     }).result;
   } catch (e) {
     if (isEditRefusal(e)) return e.refusal;

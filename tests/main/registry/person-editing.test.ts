@@ -103,7 +103,7 @@ describe('editing a record by hand: the import\'s rules, refusals at the field, 
     expect((await detail(target.id)).village).toBe('Thôn Cũ');
   });
 
-  it('never overwrites a verified field: with a reason the typed value goes to the mismatch queue', async () => {
+  it('changes a verified field only with a reason, and the field then loses its verification (undo brings both back)', async () => {
     const target = withId()[3];
     runCommand(services.db, { userId: null, origin: 'system' }, 'card-verification', (w) => {
       for (const field of ['fullName', 'birth']) verifyField(w, target.id, field, { source: 'chip', userId: null });
@@ -112,15 +112,22 @@ describe('editing a record by hand: the import\'s rules, refusals at the field, 
     const refused = await save({ id: target.id, baseRev: before.rev, fields: { fullName: 'Lê Văn Khác' } });
     expect(refused).toMatchObject({ outcome: 'invalid', errors: [{ field: 'fullName', code: 'verified-needs-reason' }] });
     expect(refused.outcome === 'invalid' && refused.errors[0].message).toMatch(/xác thực qua chip.*lý do/);
+    expect((await detail(target.id)).fullName).toBe(before.fullName);
     const saved = await save({ id: target.id, baseRev: before.rev, fields: { fullName: 'Lê Văn Khác' }, reasons: { fullName: 'Giấy khai sinh ghi lại tên' } });
-    expect(saved).toMatchObject({ outcome: 'saved', changed: [], warnings: [{ field: 'fullName', code: 'verified-queued' }] });
+    expect(saved).toMatchObject({ outcome: 'saved', changed: ['fullName'], warnings: [{ field: 'fullName', code: 'verified-cleared' }] });
     const after = await detail(target.id);
-    expect(after.fullName).toBe(before.fullName);
-    expect(after.verified).toEqual({ fullName: 'chip', birth: 'chip' });
+    expect(after.fullName).toBe('Lê Văn Khác');
+    expect(after.verified).toEqual({ birth: 'chip' });
     const queued = await clerk('mismatches.list', { status: 'open' });
-    const items = queued.ok ? (queued.output as { beneficiaryId: string; source: string; field: string; recordValue: string; sourceValue: string; note: string | null }[]) : [];
-    expect(items.filter((m) => m.beneficiaryId === target.id)).toEqual([expect.objectContaining({
-      source: 'edit', field: 'fullName', recordValue: before.fullName, sourceValue: 'Lê Văn Khác', note: 'Giấy khai sinh ghi lại tên' })]);
+    const items = queued.ok ? (queued.output as { beneficiaryId: string; source: string }[]) : [];
+    expect(items.filter((m) => m.beneficiaryId === target.id && m.source === 'edit')).toEqual([]);
+    const reasons = services.db.sqlite.prepare("SELECT summary FROM commands WHERE name = 'manual-edit' ORDER BY hlc DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(reasons)).toMatchObject({ reasons: { fullName: 'Giấy khai sinh ghi lại tên' } });
+
+    expect(await clerk('beneficiaries.undoLastEdit', { id: target.id })).toMatchObject({ ok: true });
+    const undone = await detail(target.id);
+    expect(undone.fullName).toBe(before.fullName);
+    expect(undone.verified).toEqual({ fullName: 'chip', birth: 'chip' });
   });
 
   it('moves a fixed field\'s problems off the record and adds the rules\' warnings on the new values', async () => {
