@@ -3,7 +3,9 @@
 // lookup after 500 ms. Each round does what the reception screen does: card.read with the CAN, then clinic.checkIn with
 // the read; the round ends when the status the screen shows has come back. Prints one JSON line:
 //   p50Ms, p95Ms (card on the reader → status back), cardMs (median card.read), gatewayMs (median time the gateway spent
-//   on the round's requests, as the gateway itself measured it), ownMs (median of the rest: our own share), ownShare,
+//   on the round's requests, as the gateway itself measured it), gatewayAfterCardMs (median of the part of it after the
+//   card read ended: the lookup starts at the chip's identity, beside the photo's read), ownMs (median of the rest:
+//   total − card − gateway after the card: our own share), ownShare,
 //   downCachedP95Ms (the gateway black-holed: every request hangs; the patient checked in before: card → the last known
 //   status), refusedCachedP95Ms (the gateway's port refuses); each also …AfterCard (from the card read's end: the part
 //   that is ours and the gateway's, since the virtual reader's read time is vpcd's delayed-ACK stall), rounds.
@@ -66,9 +68,10 @@ async function main(): Promise<void> {
       const started = performance.now();
       const read = await call<{ readId: string }>('card.read', { access: { can: rig.chip.can }, purpose: 'clinic-check-in' });
       const cardMs = performance.now() - started;
+      const cardEndedAt = Date.now();
       const visit = await call<{ insurance: { source: string | null; status: string } }>('clinic.checkIn', { identity: { readId: read.readId } });
       const totalMs = performance.now() - started;
-      return { totalMs, cardMs, checkInMs: totalMs - cardMs, visit };
+      return { totalMs, cardMs, cardEndedAt, checkInMs: totalMs - cardMs, visit };
     };
 
     await checkIn(); // warm-up: the token, the first PC/SC connection, the statements
@@ -76,16 +79,21 @@ async function main(): Promise<void> {
     const cards: number[] = [];
     const gateways: number[] = [];
     const owns: number[] = [];
+    const gatewaysAfterCard: number[] = [];
     const afterCard: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const before = gw.calls.length;
       const r = await checkIn();
       if (r.visit.insurance.source !== 'gateway' || r.visit.insurance.status !== 'valid') throw new Error(`round ${i}: ${JSON.stringify(r.visit.insurance)}`);
       const gatewayMs = gw.calls.slice(before).reduce((sum, c) => sum + (c.ms ?? 0), 0);
+      // The lookup starts once the chip's identity is read, beside the photo's read: only its part after the card
+      // read ended adds to the wait.
+      const gatewayAfterCardMs = gw.calls.slice(before).reduce((sum, c) => sum + Math.max(0, c.at + (c.ms ?? 0) - Math.max(c.at, r.cardEndedAt)), 0);
       totals.push(r.totalMs);
       cards.push(r.cardMs);
       gateways.push(gatewayMs);
-      owns.push(r.totalMs - r.cardMs - gatewayMs);
+      owns.push(r.totalMs - r.cardMs - gatewayAfterCardMs);
+      gatewaysAfterCard.push(gatewayAfterCardMs);
       afterCard.push(r.checkInMs);
     }
 
@@ -113,7 +121,7 @@ async function main(): Promise<void> {
 
     const median = (v: number[]) => quantile(v, 0.5);
     process.stdout.write(JSON.stringify({
-      p50Ms: round1(median(totals)), p95Ms: round1(quantile(totals, 0.95)), cardMs: round1(median(cards)), gatewayMs: round1(median(gateways)),
+      p50Ms: round1(median(totals)), p95Ms: round1(quantile(totals, 0.95)), cardMs: round1(median(cards)), gatewayMs: round1(median(gateways)), gatewayAfterCardMs: round1(median(gatewaysAfterCard)),
       ownMs: round1(median(owns)), ownShare: Number((owns.reduce((a, b) => a + b, 0) / totals.reduce((a, b) => a + b, 0)).toFixed(3)),
       checkInP95Ms: round1(quantile(afterCard, 0.95)),
       downCachedP95Ms: round1(quantile(hung, 0.95)), downCachedAfterCardP95Ms: round1(quantile(hungAfterCard, 0.95)),
