@@ -342,6 +342,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return { fileName: `Tiep_don_${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}.xlsx`, count, downloadRef: target.ref };
   },
   'clinic.officer': (s, _input, ctx) => s.clinic.officer(ctx.user!.id),
+  'clinic.facility': (s) => s.clinic.facility(),
   'clinic.setOfficer': (s, input, ctx) => s.clinic.setOfficer(ctx.actor, ctx.user!.id, input),
   'clinic.settings': (s) => s.clinic.settings(),
   'clinic.saveSettings': (s, input, ctx) => s.clinic.saveSettings(ctx.actor, input),

@@ -235,6 +235,11 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
       return { day: d, count: visits.length };
     },
 
+    /** Our facility's code and name (no account, no password): what reception prints on the slip. */
+    facility() {
+      return { code: ourFacility(), name: clinicSetting(db.sqlite, 'facilityName') };
+    },
+
     officer(userId: string): Officer | null {
       return officerOf(db.sqlite, userId);
     },

@@ -47,6 +47,7 @@ export function ClinicSection() {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [scanNotice, setScanNotice] = useState<string | null>(null);
   const [visits, setVisits] = useState<Visit[]>([]);
+  const [facilityName, setFacilityName] = useState<string | null>(null);
   const [slip, setSlip] = useState<SlipSize>('a5');
   const canRef = useRef<HTMLInputElement>(null);
   const typedIdRef = useRef<HTMLInputElement>(null);
@@ -57,6 +58,7 @@ export function ClinicSection() {
 
   useEffect(() => {
     client.call('clinic.officer', {}).then(setOfficer, () => setOfficer(null));
+    client.call('clinic.facility', {}).then((f) => setFacilityName(f.name), () => { /* the slip goes without the facility's name */ });
     loadVisits();
   }, [client, loadVisits]);
 
@@ -225,7 +227,7 @@ export function ClinicSection() {
                   </div>
                 </section>
                 <InsuranceStatus insurance={phase.visit.insurance} />
-                <CheckInSlip visit={phase.visit} size={slip} facilityName={null} />
+                <CheckInSlip visit={phase.visit} size={slip} facilityName={facilityName} />
               </>
             )}
             {phase.name === 'idle' && !scanNotice && (

@@ -94,6 +94,9 @@ export const clinicSettingsSchema = z.object({
   fromEnvironment: z.boolean(),
 });
 
+/** The facility reception works for, as the settings name it: printed at the head of the check-in slip. */
+export const clinicFacilitySchema = z.object({ code: z.string().nullable(), name: z.string().nullable() });
+
 export const saveClinicSettingsInput = z.object({
   endpoint: z.string().trim().max(300).url().refine((u) => /^https?:\/\//.test(u), 'http(s)'),
   username: z.string().trim().min(1).max(100),

@@ -28,7 +28,7 @@ import {
   rosterStatusOutput, rosterViewSchema, settleInput, rosterExportInput, rosterExportOutput, reconcileOutput,
   confirmPaidInput, confirmPaidOutput, resolveAmountCheckInput, levelUnitSchema, entitlementsOutput, saveEntitlementInput, entitlementSchema,
 } from './payout';
-import { checkInInput, clinicSettingsSchema, exportDayOutput, officerSchema, saveClinicSettingsInput, visitSchema, visitsInput } from './clinic';
+import { checkInInput, clinicFacilitySchema, clinicSettingsSchema, exportDayOutput, officerSchema, saveClinicSettingsInput, visitSchema, visitsInput } from './clinic';
 import { bundleExportOutput, receiptImportOutput, syncEnrolInput, syncIssueSchema, syncReportSchema, syncResolveInput, syncResolveOutput, syncStatusSchema } from './sync';
 import type { Permission } from './roles';
 
@@ -183,6 +183,7 @@ export const contract = {
   'clinic.exportDay': method(visitsInput, exportDayOutput, 'clinic.check-in'),
   /** The signed-in officer's name and CCCD, sent with every lookup as the gateway requires; null until given. */
   'clinic.officer': method(empty, officerSchema.nullable(), 'clinic.check-in'),
+  'clinic.facility': method(empty, clinicFacilitySchema, 'clinic.check-in'),
   'clinic.setOfficer': method(officerSchema.strict(), officerSchema, 'clinic.check-in'),
   /** The gateway's address, the facility's account and code (the password is never sent back). */
   'clinic.settings': method(empty, clinicSettingsSchema, 'users.manage'),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,10 @@ test.beforeAll(async () => {
   gw = await startInsuranceGateway({ officers: [{ fullName: 'Trần Văn Bình', idNumber: '037090001234' }], cards: [HUONG] });
   dir = mkdtempSync(join(tmpdir(), 'ansinh-e2e-clinic-'));
   makeDatabase(join(dir, 'clinic.db'), 20);
+  // The administrator names the facility (ansinh clinic settings): its name heads the check-in slip.
+  execFileSync(process.execPath, ['bin/ansinh.mjs', 'clinic', 'settings', '--endpoint', gw.url, '--username', gw.username, '--password',
+    '--facility-code', '01054', '--facility-name', 'Trạm Y tế xã Bình Sơn', '--db', join(dir, 'clinic.db')],
+  { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, ANSINH_USER: 'quantri', ANSINH_PASSWORD: 'quantri123!', ANSINH_INSURANCE_PASSWORD: gw.password } });
   host = await startHost(join(dir, 'clinic.db'), {
     ANSINH_INSURANCE_GATEWAY: gw.url, ANSINH_INSURANCE_USER: gw.username, ANSINH_INSURANCE_PASSWORD: gw.password, ANSINH_INSURANCE_FACILITY: '01054',
     ANSINH_INSURANCE_TIMEOUT_MS: '1500', ANSINH_CLINIC_RETRY_MS: '300',
@@ -81,6 +86,7 @@ test('reception checks patients in: typed, by QR scan, with the gateway down and
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('checkin-slip')).toBeVisible();
   await expect(page.getByTestId('slip-number')).toHaveText('1');
+  await expect(page.getByTestId('checkin-slip').locator('.slip-facility')).toHaveText('Trạm Y tế xã Bình Sơn');
   await expect(page.getByTestId('clinic-next')).toBeHidden();
   const pdf = await page.pdf({ preferCSSPageSize: true });
   expect(pdf.byteLength).toBeGreaterThan(1000);

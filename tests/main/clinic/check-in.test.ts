@@ -211,3 +211,10 @@ describe('clinic check-in', () => {
     expect(logged).not.toContain(gw.password);
   });
 });
+
+describe('the facility on the slip', () => {
+  it('reception reads the facility\'s code and name, never the gateway account (which stays with the administrator)', async () => {
+    expect(okOutput(await reception('clinic.facility', {}))).toEqual({ code: '01054', name: 'Trạm y tế xã Bình Sơn' });
+    expect(await reception('clinic.settings', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
