@@ -8,6 +8,7 @@ import { pullFor } from './pull';
 import { HubRefusal } from './hub-refusal';
 import { packJson, unpackJson } from './wire';
 import { importBundle } from './bundle-import';
+import { checkBundleDevice } from './bundle-check';
 import { adminPage } from './admin-page';
 import { PUSH_PART_PATH, receivePart, uploadHeaders, uploadOffset } from './push-upload';
 import type { HubStore } from './store';
@@ -97,6 +98,9 @@ async function handle(store: HubStore, hub: HubIdentity, req: IncomingMessage, r
     const batch = unpackJson<PushBatch>(body);
     if (batch.device !== deviceId) throw new HubRefusal(403, 'wrong-device', 'Gói thay đổi không phải của thiết bị gửi.', 'The batch belongs to another device.');
     return answer(res, hub, await applyBatch(store, batch));
+  }
+  if (url.pathname === '/v1/bundle-check') {
+    return answer(res, hub, await checkBundleDevice(store, deviceId, unpackJson(body)));
   }
   if (url.pathname === '/v1/pull') {
     return answer(res, hub, await pullFor(store, deviceId, unpackJson(body)));

@@ -52,7 +52,7 @@ export interface ConsolidationDeps {
 export interface BundleDeps {
   isBundle(path: string): boolean;
   /** What the bundle says of itself; throws one line when this office cannot relay it. */
-  describe(path: string): { number: number; commune: { id: string; code: string; name: string } | null };
+  describe(path: string): Promise<{ number: number; commune: { id: string; code: string; name: string } | null }>;
   relay(actor: Actor, path: string, receiptPath?: string): Promise<{ number: number; receiptPath: string; commune: { id: string; code: string; name: string } | null; imported: number; updated: number }>;
 }
 
@@ -109,7 +109,11 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
         p.hash = await sha256(f.path);
         p.bytes = statSync(f.path).size;
         if (deps.bundles?.isBundle(f.path)) {
-          const b = deps.bundles.describe(f.path);
+          const b = await deps.bundles.describe(f.path);
+          if (b.commune && !byId.has(b.commune.id)) {
+            p.reason = `${f.fileName}: gói đồng bộ của ${unitLabel(db.sqlite, b.commune.id) ?? b.commune.name}, không thuộc địa bàn của văn phòng (hoặc của bạn); không nhập.`;
+            continue;
+          }
           Object.assign(p, { bundle: true, status: 'ready', layout: 'sync-bundle', commune: b.commune, unitId: b.commune?.id ?? null,
             evidence: `gói đồng bộ số ${b.number}${b.commune ? ` của ${b.commune.name}` : ''}` });
           continue;

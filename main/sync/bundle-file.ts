@@ -36,6 +36,8 @@ export function writeBundle(header: BundleHeader, body: unknown, signPrivate: st
 
 export interface ReadBundle {
   header: BundleHeader;
+  /** Whether the writer's signature holds over the whole bundle (a reader that cannot decrypt it can still check this). */
+  verify(writerSignPublic: string): boolean;
   /** Checks the writer's signature, then decrypts the body. */
   open<T>(writerSignPublic: string, readerBoxPrivate: string): T;
 }
@@ -64,6 +66,7 @@ export function readBundle(bytes: Uint8Array): ReadBundle {
   const signature = buf.subarray(buf.length - 64).toString('base64');
   return {
     header,
+    verify: (writerSignPublic: string) => verifyBytes(writerSignPublic, signed, signature),
     open<T>(writerSignPublic: string, readerBoxPrivate: string): T {
       if (!verifyBytes(writerSignPublic, signed, signature)) throw tampered();
       try {

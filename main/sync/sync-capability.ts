@@ -60,8 +60,8 @@ export function createSyncService(db: AppDatabase, options: { background?: Backg
     importReceipt: (path: string) => asAppError(() => importReceipt(db, readFileSync(path))),
     /** At the office above: a commune's bundle among the files to consolidate (read only its header). */
     isBundleFile,
-    describeBundle: (path: string) => asAppError(() => {
-      const b = describeBundle(db, readFileSync(path));
+    describeBundle: (path: string) => asAppError(async () => {
+      const b = await describeBundle(db, readFileSync(path));
       return { number: b.header.number, commune: b.commune };
     }),
     /** Relays a commune's bundle to the hub, writes the receipt beside it and receives the commune's records (audited). */

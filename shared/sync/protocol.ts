@@ -90,6 +90,22 @@ export interface PullAnswer {
   more: boolean;
 }
 
+/**
+ * The hub's answer to an office above the commune about a commune's USB bundle it is about to relay (POST
+ * /v1/bundle-check, signed by the asking office's device): who made the bundle, as the hub knows it.
+ */
+export interface BundleCheckAnswer {
+  v: number;
+  /** The bundle's device as the hub knows it. */
+  device: 'active' | 'revoked' | 'unknown';
+  /** The device's public signing key (the bundle's signature is checked with it), when the device is known. */
+  signKey: string | null;
+  /** The office the device is enrolled for. */
+  office: { unitId: string; name: string; area: string[] } | null;
+  /** The asking office's area, as the hub serves it. */
+  area: string[];
+}
+
 export const entryKey = (device: string, seq: number) => `${device}:${seq}`;
 
 export function batchIdOf(device: string, after: number, upTo: number): string {

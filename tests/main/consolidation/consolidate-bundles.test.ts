@@ -8,6 +8,7 @@ import { createDuplicatesService } from '../../../main/identity/duplicates-servi
 import { createSyncService } from '../../../main/sync/sync-capability';
 import { exportBundle, importReceipt } from '../../../main/sync/bundles';
 import { writeBundle } from '../../../main/sync/bundle-file';
+import { revokeDevice } from '../../../hub/offices';
 import { newSigningKeys } from '../../../main/sync/sync-crypto';
 import { hubIdentity } from '../../../hub/hub-identity';
 import { importBundle } from '../../../hub/bundle-import';
@@ -69,13 +70,17 @@ describe('consolidating the communes\' sync bundles', () => {
 
     const consolidation = consolidationOf(district);
     const preview = await consolidation.preview(files, null);
-    expect(preview.map((f) => [f.file, f.status, f.layout])).toEqual([['xa-so-1.ansinh', 'ready', 'sync-bundle'], ['la.ansinh', 'ready', 'sync-bundle'], ['ds-y.xlsx', 'ready', expect.any(String)]]);
+    // The unknown device is refused in the preview already, in one line, before anything is relayed.
+    expect(preview.map((f) => [f.file, f.status, f.layout])).toEqual([['xa-so-1.ansinh', 'ready', 'sync-bundle'], ['la.ansinh', 'refused', null], ['ds-y.xlsx', 'ready', expect.any(String)]]);
+    expect(preview[0].commune).toMatchObject({ code: '00004' }); // known from the hub before the office ever received its records
+    expect(preview[1].reason).toBe('la.ansinh: gói đồng bộ do một thiết bị chưa đăng ký với máy chủ tỉnh tạo ra; không nhập.');
     expect(peopleOf(district)).toEqual([]); // nothing relayed, nothing written
+    expect(await hub.store.query('SELECT * FROM bundles')).toEqual([]);
 
     const report = await consolidation.commit(clerk, files, null);
     expect(report.files.map((f) => [f.file, f.commune.code, f.layout, f.imported])).toEqual([
       ['xa-so-1.ansinh', '00004', 'sync-bundle', 3], ['ds-y.xlsx', communeY.code, expect.any(String), 1]]);
-    expect(report.unrecognised).toEqual([{ file: 'la.ansinh', reason: expect.stringMatching(/^la\.ansinh: gói đồng bộ: thiết bị chưa đăng ký với máy chủ tỉnh/) }]);
+    expect(report.unrecognised).toEqual([{ file: 'la.ansinh', reason: preview[1].reason }]);
     expect(report.totals).toMatchObject({ files: 2, imported: 4 });
     // The commune's records are here as the commune made them, and the receipt goes back to the commune.
     expect(peopleOf(district).filter((p) => p.unit_id === COMMUNE_X)).toEqual(peopleOf(commune));
@@ -110,5 +115,52 @@ describe('consolidating the communes\' sync bundles', () => {
     const atAlone = await consolidationOf(alone).commit(clerk, [file('xa-2.ansinh')], null);
     expect(atAlone.unrecognised).toEqual([{ file: 'xa-2.ansinh', reason: expect.stringContaining('văn phòng chưa đăng ký với máy chủ tỉnh') }]);
     expect(atAlone.files).toEqual([]);
+  });
+
+  it('refuses in the preview, before anything is relayed, a revoked device\'s bundle, a tampered one, one from a commune outside the area, and says so when the hub cannot be asked', async () => {
+    const communeX = await enrolledDesktop(hub, dir, 'xa-3', { unitId: COMMUNE_X });
+    const communeY = await enrolledDesktop(hub, dir, 'xa-y-3', { unitId: COMMUNE_Y });
+    const lost = await enrolledDesktop(hub, dir, 'xa-mat-3', { unitId: COMMUNE_X });
+    const district = await enrolledDesktop(hub, dir, 'huyen-3', { unitId: PROVINCE, area: [COMMUNE_X] });
+    open.push(communeX, communeY, lost, district);
+    for (const [db, unit, name] of [[communeX, COMMUNE_X, 'Đặng Văn Sáu'], [communeY, COMMUNE_Y, 'Hồ Thị Bảy'], [lost, COMMUNE_X, 'Lý Văn Tám']] as const) addPeople(db, unit, [name]);
+    const good = exportBundle(communeX).bytes;
+    const tampered = Buffer.from(good);
+    tampered[tampered.length - 100] ^= 1;
+    writeFileSync(file('xa-3.ansinh').path, good);
+    writeFileSync(file('xa-3-sua.ansinh').path, tampered);
+    writeFileSync(file('xa-y-3.ansinh').path, exportBundle(communeY).bytes);
+    writeFileSync(file('xa-mat-3.ansinh').path, exportBundle(lost).bytes);
+    await revokeDevice(hub.store, lost.deviceId);
+    const files = [file('xa-3.ansinh'), file('xa-3-sua.ansinh'), file('xa-y-3.ansinh'), file('xa-mat-3.ansinh')];
+    const bundlesBefore = await hub.store.query('SELECT * FROM bundles');
+
+    const preview = await consolidationOf(district).preview(files, null);
+    expect(preview.map((f) => [f.file, f.status, f.reason])).toEqual([
+      ['xa-3.ansinh', 'ready', null],
+      ['xa-3-sua.ansinh', 'refused', 'xa-3-sua.ansinh: gói đồng bộ đã bị sửa, bị hỏng hoặc không do thiết bị đã đăng ký tạo ra; không nhập.'],
+      ['xa-y-3.ansinh', 'refused', expect.stringMatching(/^xa-y-3\.ansinh: gói đồng bộ của .+, không thuộc địa bàn của văn phòng; không nhập\.$/)],
+      ['xa-mat-3.ansinh', 'refused', expect.stringMatching(/^xa-mat-3\.ansinh: gói đồng bộ do một thiết bị đã bị thu hồi quyền đồng bộ tạo ra/)],
+    ]);
+    expect(await hub.store.query('SELECT * FROM bundles')).toEqual(bundlesBefore); // nothing relayed
+    const namesAtDistrict = () => peopleOf(district).map((p) => p.full_name);
+    expect(namesAtDistrict()).not.toContain('Đặng Văn Sáu');
+
+    // The commit refuses them the same way and relays only the good one.
+    const report = await consolidationOf(district).commit(clerk, files, null);
+    expect(report.files.map((f) => [f.file, f.imported])).toEqual([['xa-3.ansinh', 1]]);
+    expect(report.unrecognised.map((u) => u.reason)).toEqual(preview.slice(1).map((f) => f.reason));
+    expect(namesAtDistrict()).toContain('Đặng Văn Sáu');
+    expect(namesAtDistrict()).not.toContain('Lý Văn Tám');
+    const relayed = (await hub.store.query<{ device_id: string }>('SELECT device_id FROM bundles')).map((b) => b.device_id);
+    expect(relayed).toContain(communeX.deviceId);
+    expect(relayed).not.toContain(communeY.deviceId);
+    expect(relayed).not.toContain(lost.deviceId);
+
+    // The hub out of reach: the preview cannot vouch for the bundle and says why, nothing is lost.
+    const e = JSON.parse(String(district.sqlite.prepare("SELECT value FROM meta WHERE key = 'sync.enrolment'").pluck().get()));
+    district.sqlite.prepare("UPDATE meta SET value = ? WHERE key = 'sync.enrolment'").run(JSON.stringify({ ...e, hubUrl: 'http://127.0.0.1:1' }));
+    const offline = await consolidationOf(district).preview([file('xa-3.ansinh')], null);
+    expect(offline.map((f) => [f.status, f.reason])).toEqual([['refused', 'xa-3.ansinh: chưa kiểm tra được gói đồng bộ vì không kết nối được máy chủ tỉnh; hãy thử lại khi có mạng, gói vẫn còn nguyên.']]);
   });
 });
