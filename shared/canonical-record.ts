@@ -39,6 +39,8 @@ export interface CanonicalRecord {
   accountNumber: string | null;
   bankName: string | null;
   bankBin: string | null;
+  /** Set when the "bank" a list names is an e-wallet or the carrier's mobile money; a bank account otherwise. */
+  accountKind?: 'bank' | 'e-wallet' | 'mobile-money';
   problems: FieldProblem[];
   /** The canonical JSON export only: where the person stands in the police round trip, and which fields are verified. */
   verification?: { status: string; batch: string | null; verifiedFields: string[] };

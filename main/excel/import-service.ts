@@ -232,7 +232,8 @@ export function createImportService(db: AppDatabase) {
     // The same problems found again keep the import that found them first.
     if (!sameProblems(existing.problems as FieldProblem[] | undefined, problems)) patch.problems = w ? locatedProblems(problems, r, w.commandId) : problems;
     let changed = Object.keys(patch).length > 0;
-    const accountChange = r.accountNumber && (!account || account.number !== r.accountNumber || (r.bankBin && account.bankBin !== r.bankBin));
+    const accountChange = r.accountNumber && (!account || account.number !== r.accountNumber || (r.bankBin && account.bankBin !== r.bankBin)
+      || account.kind !== accountKind(r));
     if (accountChange) changed = true;
     if (!changed) { plan.unchanged += 1; return existing.id; }
     plan.updated += 1;
@@ -243,18 +244,17 @@ export function createImportService(db: AppDatabase) {
       names.add(nameGateKey(fullName), (patch.birth ?? existing.birth ?? null) as string | null, (patch.idNumber ?? existing.idNumber ?? existing.oldIdNumber ?? null) !== null);
     }
     if (accountChange) {
-      if (account) w.update(paymentAccountTable, account.id, { number: r.accountNumber, bankName: r.bankName, bankBin: r.bankBin });
-      else {
-        w.insert(paymentAccountTable, accountValues(existing.id, r));
-        refreshPaymentChannel(w, sqlite, existing.id);
-      }
+      if (account) w.update(paymentAccountTable, account.id, { kind: accountKind(r), number: r.accountNumber, bankName: r.bankName, bankBin: r.bankBin });
+      else w.insert(paymentAccountTable, accountValues(existing.id, r));
+      refreshPaymentChannel(w, sqlite, existing.id);
     }
     return existing.id;
   }
 
-  const selfAccount = sqlite.prepare("SELECT id, number, bank_bin AS bankBin FROM payment_accounts WHERE beneficiary_id = ? AND owner = 'self' AND deleted = 0 AND status = 'active' ORDER BY rowid LIMIT 1");
-  function accountFor(beneficiaryId: string): { id: string; number: string; bankBin: string | null } | null {
-    return (selfAccount.get(beneficiaryId) as { id: string; number: string; bankBin: string | null } | undefined) ?? null;
+  const selfAccount = sqlite.prepare("SELECT id, kind, number, bank_bin AS bankBin FROM payment_accounts WHERE beneficiary_id = ? AND owner = 'self' AND deleted = 0 AND status = 'active' ORDER BY rowid LIMIT 1");
+  type SelfAccount = { id: string; kind: string; number: string; bankBin: string | null };
+  function accountFor(beneficiaryId: string): SelfAccount | null {
+    return (selfAccount.get(beneficiaryId) as SelfAccount | undefined) ?? null;
   }
 
   return {
@@ -379,8 +379,8 @@ function accountSpoiled(r: CanonicalRecord): boolean {
   return r.problems.some((p) => p.code === 'account-digits-lost');
 }
 
-function accountKind(r: CanonicalRecord): 'bank' | 'e-wallet' {
-  return r.bankBin === '971025' ? 'e-wallet' : 'bank';
+function accountKind(r: CanonicalRecord): 'bank' | 'e-wallet' | 'mobile-money' {
+  return r.accountKind ?? (r.bankBin === '971025' ? 'e-wallet' : 'bank');
 }
 
 function accountValues(beneficiaryId: string, r: CanonicalRecord) {

@@ -17,6 +17,7 @@ const MESSAGES = {
   'id-birth-year-mismatch': ['warning', 'Năm sinh trong số CCCD không khớp với năm sinh ghi trong danh sách; cần kiểm tra.'],
   'amount-invalid': ['error', 'Số tiền trợ cấp không đọc được; cần ghi số đồng, ví dụ 1.500.000.'],
   'account-digits-lost': ['error', 'Số tài khoản đã bị Excel làm mất chữ số (ô kiểu số, dạng 1,23E+15 hoặc quá 15 chữ số): cần nhập lại số tài khoản. Đã giữ ngân hàng và cách nhận tiền.'],
+  'wallet-number-invalid': ['error', 'Tài khoản ví điện tử / Mobile Money là số điện thoại 10 chữ số, bắt đầu bằng 0; chưa lưu, cần nhập lại.'],
   'account-invalid': ['error', 'Số tài khoản có ký tự không hợp lệ; chưa lưu, cần nhập lại.'],
   'bank-unknown': ['warning', 'Không nhận ra tên ngân hàng; cần chọn ngân hàng.'],
   'bank-missing': ['warning', 'Có số tài khoản nhưng thiếu tên ngân hàng.'],

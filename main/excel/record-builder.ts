@@ -1,4 +1,5 @@
 import { matchBankName } from '../../shared/banks/bank-name-matching';
+import { matchWalletName, walletNumberOf } from '../../shared/banks/wallet-name-matching';
 import type { CanonicalRecord, ColumnField, FieldProblem } from './canonical-record';
 import { categoryGroupOf } from './category';
 import type { ColumnMapping } from './header-detection';
@@ -125,9 +126,18 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
   const bankName = text('bankName');
   used('bankName');
   let bankBin: string | null = null;
+  let accountKind: CanonicalRecord['accountKind'];
   if (bankName) {
     bankBin = matchBankName(bankName)?.bin ?? null;
-    if (!bankBin) problems.push(rejected('bankName', 'bank-unknown'));
+    const wallet = bankBin ? null : matchWalletName(bankName, accountNumber && walletNumberOf(accountNumber));
+    if (wallet) {
+      accountKind = wallet.kind;
+      bankBin = wallet.bin;
+      if (accountNumber) {
+        accountNumber = walletNumberOf(accountNumber);
+        if (!accountNumber) problems.push(rejected('accountNumber', 'wallet-number-invalid'));
+      }
+    } else if (!bankBin) problems.push(rejected('bankName', 'bank-unknown'));
   } else if (accountNumber) {
     problems.push(problem('bankName', 'bank-missing'));
   }
@@ -155,6 +165,7 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     accountNumber,
     bankName,
     bankBin,
+    ...(accountKind ? { accountKind } : {}),
     problems,
     source: { sheet: ctx.sheet, row: ctx.row },
     ...(ctx.mapping.ethnicity !== undefined ? { ethnicity: text('ethnicity') } : {}),

@@ -91,6 +91,7 @@ export const importPreviewSchema = planSchema.extend({
     accountNumber: z.string().nullable(),
     bankName: z.string().nullable(),
     bankBin: z.string().nullable(),
+    accountKind: z.enum(['bank', 'e-wallet', 'mobile-money']).optional(),
     problems: z.array(problemSchema),
     source: z.object({ sheet: z.string(), row: z.number().int() }),
   })),
