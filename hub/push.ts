@@ -1,5 +1,5 @@
 import { LOCAL_ONLY_ENTITIES, REFERENCE_ENTITIES, entryKey, versionProblem, type EntryOutcome, type PushAnswer, type PushBatch, type WireEntry, PROTOCOL_VERSION } from '../shared/sync/protocol';
-import { hasMergeRule, mergeByRule, mergeField, type FieldState } from '../shared/sync/field-merge';
+import { hasMergeRule, mergeBase, mergeByRule, mergeField, type FieldState } from '../shared/sync/field-merge';
 import { activeDevice, officeOf, type Office } from './offices';
 import { HubRefusal } from './hub-refusal';
 import type { HubStore, Sql } from './store';
@@ -105,7 +105,7 @@ async function applyEntries(sql: Sql, batch: PushBatch, fresh: WireEntry[], offi
     let decision = locked ? 'locked' : mergeField(here, { base: e.base, value, command });
     if (decision === 'conflict' && hasMergeRule(e.entity, field)) {
       // A list changed on both sides (a record's problems): merged item by item, as each desktop merges it.
-      value = mergeByRule(e.entity, field, await baseValue(sql, e.base, field), here.value, value);
+      value = mergeByRule(e.entity, field, mergeBase(e.old, await baseValue(sql, e.base, field)), here.value, value);
       decision = 'apply';
     }
     if (decision === 'apply' || decision === 'same') {
@@ -127,11 +127,11 @@ async function applyEntries(sql: Sql, batch: PushBatch, fresh: WireEntry[], offi
   const [{ n: top }] = applied ? await sql.query<{ n: number }>('UPDATE hub_counter SET n = n + $1 WHERE id = 1 RETURNING n', [applied]) : [{ n: 0 }];
   let next = Number(top) - applied;
   const hubSeqs = decided.map((d) => (d.status === 'applied' && !OFFICE_LOCAL.has(d.e.entity) ? ++next : null));
-  await sql.query(`INSERT INTO entries (device_id, seq, hub_seq, hlc, command_id, entity, entity_id, op, field, value, base, scope, status, reason)
-    SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+  await sql.query(`INSERT INTO entries (device_id, seq, hub_seq, hlc, command_id, entity, entity_id, op, field, value, base, scope, status, reason, old)
+    SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
     ON CONFLICT (device_id, seq) DO NOTHING`, [batch.device, decided.map((d) => d.e.seq), hubSeqs, decided.map((d) => d.e.hlc), decided.map((d) => d.e.command),
     decided.map((d) => d.e.entity), decided.map((d) => d.e.id), decided.map((d) => d.e.op), decided.map((d) => d.e.field), decided.map((d) => d.e.value),
-    decided.map((d) => d.e.base), decided.map((d) => d.scope), decided.map((d) => d.status), decided.map((d) => d.reason)]);
+    decided.map((d) => d.e.base), decided.map((d) => d.scope), decided.map((d) => d.status), decided.map((d) => d.reason), decided.map((d) => (typeof d.e.old === 'string' ? d.e.old : null))]);
   if (newRecords.size) {
     const rs = [...newRecords.values()];
     await sql.query(`INSERT INTO records (entity, entity_id, scope, version, row_json, command_name) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])

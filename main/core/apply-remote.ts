@@ -4,7 +4,7 @@ import { formatHlc, parseHlc, receiveHlc } from './clock';
 import { cachedStatement } from './statement-cache';
 import { fieldVersion, fromSql, insertStatement, toSql } from './write-path';
 import { syncedTableByEntity, isLoggedField } from './synced-tables';
-import { hasMergeRule, mergeByRule, mergeField, type FieldState, type MergeDecision } from '../../shared/sync/field-merge';
+import { hasMergeRule, mergeBase, mergeByRule, mergeField, type FieldState, type MergeDecision } from '../../shared/sync/field-merge';
 import { insertedValue } from './inserted-row';
 
 // The write path's second door: changes made on another device (pulled from the hub, or read from a receipt
@@ -33,6 +33,8 @@ export interface RemoteEntry {
   /** JSON text as logged at the origin (an insert: the whole row, fields this app does not know included). */
   value: string | null;
   base: string | null;
+  /** The value the edit replaced at its origin (a list merged by rule): the merge's base. */
+  old?: string;
 }
 
 /** A change not applied as it came: why, and what this side holds. */
@@ -123,7 +125,7 @@ function applyOne(db: AppDatabase, entry: RemoteEntry, command: RemoteCommand, r
   let decision = mergeField(state, { base: entry.base, value, command: command.name });
   if (decision === 'conflict' && hasMergeRule(t.entity, field)) {
     // A list changed on both sides (a record's problems): merged item by item, as the hub and the other side merge it.
-    value = mergeByRule(t.entity, field, baseValue(db, entry.base, field), state.value, value);
+    value = mergeByRule(t.entity, field, mergeBase(entry.old, baseValue(db, entry.base, field)), state.value, value);
     decision = 'apply';
   }
   if (decision === 'keep') return hold('keep', state, 'Giá trị ở máy này đã được xác thực (thẻ CCCD hoặc đối chiếu dân cư): giữ nguyên.');

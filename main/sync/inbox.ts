@@ -16,7 +16,8 @@ export function applyPulled(db: AppDatabase, commands: WireCommand[], pulled: Pu
     if (!remoteCommands.has(p.command)) {
       remoteCommands.set(p.command, { id: p.command, name: c?.name ?? 'sync', deviceId: p.device, userId: c?.user ?? p.user, origin: c?.origin ?? 'sync', hlc: c?.hlc ?? p.hlc });
     }
-    return { deviceId: p.device, seq: p.seq, hlc: p.hlc, commandId: p.command, entity: p.entity, entityId: p.id, op: p.op, field: p.field, value: p.value, base: p.base };
+    return { deviceId: p.device, seq: p.seq, hlc: p.hlc, commandId: p.command, entity: p.entity, entityId: p.id, op: p.op, field: p.field, value: p.value, base: p.base,
+      ...(typeof p.old === 'string' ? { old: p.old } : {}) };
   });
   return applyRemoteChanges(db, [...remoteCommands.values()], entries, (held) => recordHeld(db, held));
 }

@@ -3,6 +3,7 @@ import { cachedStatement } from '../core/statement-cache';
 import { insertedValue } from '../core/inserted-row';
 import { syncedTableByEntity } from '../core/synced-tables';
 import { LOCAL_ONLY_ENTITIES, PROTOCOL_VERSION, batchIdOf, type PushBatch, type WireCommand, type WireEntry } from '../../shared/sync/protocol';
+import { hasMergeRule } from '../../shared/sync/field-merge';
 import './known-tables'; // secrets (users' password hashes) and compact inserts need every synced table known here
 
 // The outbox is the change log itself: this device's entries after the last one the hub acknowledged.
@@ -16,13 +17,14 @@ interface LogRow {
   entity_id: string;
   op: WireEntry['op'];
   field: string | null;
+  old_value: string | null;
   new_value: string | null;
   base_change: string | null;
 }
 
 /** This device's next batch after `after` (at most `limit` entries), or null when nothing is pending. */
 export function outboxBatch(db: AppDatabase, after: number, limit: number): PushBatch | null {
-  const rows = cachedStatement(db.sqlite, `SELECT rowid, seq, hlc, command_id, entity, entity_id, op, field, new_value, base_change
+  const rows = cachedStatement(db.sqlite, `SELECT rowid, seq, hlc, command_id, entity, entity_id, op, field, old_value, new_value, base_change
     FROM change_log WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?`).all(db.deviceId, after, limit) as LogRow[];
   if (rows.length === 0) return null;
   const entries: WireEntry[] = [];
@@ -60,5 +62,8 @@ function travelling(db: AppDatabase, r: LogRow): WireEntry | null {
       value = JSON.stringify(row);
     }
   }
-  return { seq: r.seq, hlc: r.hlc, command: r.command_id, entity: r.entity, id: r.entity_id, op: r.op, field: r.field, value, base: r.base_change };
+  const entry: WireEntry = { seq: r.seq, hlc: r.hlc, command: r.command_id, entity: r.entity, id: r.entity_id, op: r.op, field: r.field, value, base: r.base_change };
+  // A list merged item by item travels with the value it replaced here: the other sides' merge base.
+  if (r.op === 'update' && r.field && r.old_value !== null && hasMergeRule(r.entity, r.field)) entry.old = r.old_value;
+  return entry;
 }

@@ -64,9 +64,22 @@ export function hasMergeRule(entity: string, field: string): boolean {
 }
 
 /**
- * Three-way merge of a list field changed on both sides since `base`: an item removed on either side is removed, one
- * added on either side is kept, one kept on both stays. The same whichever side is "ours" (an item both hold
- * differently keeps the greater JSON; the list is sorted by key), so the hub and both desktops reach one value.
+ * The base of a three-way merge of a list field: the value the editor replaced, as the editor held it, when the change
+ * carries it (`replaced`); otherwise the value its base entry was sent with. The two differ once the editor's side
+ * had merged: the field then held the merged list while its version still named the entry merged in, whose value as
+ * sent lacks what the merge kept, so an item fixed afterwards would look "added here" on the other side and come back.
+ */
+export function mergeBase(replaced: string | null | undefined, baseEntryValue: string | null): string | null {
+  return replaced === undefined || replaced === null ? baseEntryValue : replaced;
+}
+
+/**
+ * Three-way merge of a list field changed on both sides since `base`, item by item (an item is known by its key):
+ * - held on both sides: kept; if one side changed it and the other did not (it is as in the base), the change wins;
+ *   changed on both, the greater JSON (the same whichever side merges);
+ * - on one side only: kept if that side added it (not in the base); removed if the other side removed it (in the
+ *   base), whether or not this side changed it: a fixed problem stays fixed.
+ * The list is sorted by key, so the hub and both desktops reach one value whichever side is "ours".
  */
 export function mergeByRule(entity: string, field: string, base: string | null, ours: string | null, theirs: string | null): string {
   const keyOf = LIST_FIELDS[`${entity}.${field}`];
@@ -86,11 +99,19 @@ export function mergeByRule(entity: string, field: string, base: string | null, 
   const out = new Map<string, string>();
   for (const [side, other] of [[o, t], [t, o]] as const) {
     for (const [k, v] of side) {
-      if (other.has(k)) out.set(k, [v, other.get(k)!].sort().at(-1)!);
+      if (other.has(k)) out.set(k, pickItem(b.get(k), v, other.get(k)!));
       else if (!b.has(k)) out.set(k, v);
     }
   }
   const merged = `[${[...out].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, v]) => v).join(',')}]`;
   // The field holds the list as JSON text: its value travels as that text, JSON-encoded.
   return JSON.stringify(merged);
+}
+
+/** An item both sides hold: the side that changed it since the base wins; both changed it, the greater JSON. */
+function pickItem(base: string | undefined, a: string, b: string): string {
+  if (a === b) return a;
+  if (base === a) return b;
+  if (base === b) return a;
+  return a > b ? a : b;
 }

@@ -49,6 +49,11 @@ export interface WireEntry {
   field: string | null;
   value: string | null;
   base: string | null;
+  /**
+   * The value the edit replaced, as the editing side held it: carried only for a field merged by rule (a list, see
+   * field-merge.ts), whose three-way merge needs the editor's own base. Absent from older apps' entries.
+   */
+  old?: string;
 }
 
 /** A push batch: a device's entries (from, to] in sequence order, with the commands they belong to. */

@@ -166,6 +166,49 @@ describe('online sync between a commune, the office above and the hub', () => {
     expect(JSON.parse(JSON.parse(atHub[0].value))).toEqual(problems(commune));
   });
 
+  it('a problem fixed on one side after both merged stays fixed everywhere (the merge\'s base is what the editor held, not the value its base entry was sent with)', async () => {
+    const commune = await desktop('xa-loi-2', { unitId: COMMUNE_X });
+    const above = await desktop('tren-loi-2', { unitId: PROVINCE, area: [COMMUNE_X] });
+    const problem = (field: string, code: string) => ({ field, code, message: `${field}: ${code}` });
+    const set = (db: AppDatabase, list: unknown[]) => runCommand(db, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { problems: JSON.stringify(list) }));
+    const problems = (db: AppDatabase) => JSON.parse(String(db.sqlite.prepare('SELECT problems FROM beneficiaries WHERE id = ?').pluck().get(id)));
+    const [id] = addPeople(commune, COMMUNE_X, ['Đinh Văn Hai Lần']);
+    set(commune, [problem('birth', 'missing')]);
+    await syncNow(commune);
+    await syncNow(above);
+    // The commune raises the village; the office above fixes the birth: both merge to [village].
+    set(commune, [problem('birth', 'missing'), problem('village', 'missing')]);
+    set(above, []);
+    await syncNow(commune);
+    await syncNow(above);
+    await syncNow(commune);
+    expect(problems(commune)).toEqual([problem('village', 'missing')]);
+    expect(problems(above)).toEqual([problem('village', 'missing')]);
+    // The commune then fixes the village: it must not come back at the office above, nor at the hub.
+    set(commune, []);
+    await syncNow(commune);
+    await syncNow(above);
+    await syncNow(commune);
+    expect(problems(commune)).toEqual([]);
+    expect(problems(above)).toEqual([]);
+    const atHub = await hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'problems'", [id]);
+    expect(JSON.parse(JSON.parse(atHub[0].value))).toEqual([]);
+    // And the other way round: the office above raises the sex again and the commune fixes it once both hold it.
+    set(above, [problem('sex', 'missing')]);
+    set(commune, [problem('hometown', 'missing')]);
+    await syncNow(above);
+    await syncNow(commune);
+    await syncNow(above);
+    expect(problems(above)).toEqual([problem('hometown', 'missing'), problem('sex', 'missing')]);
+    expect(problems(commune)).toEqual(problems(above));
+    set(above, [problem('hometown', 'missing')]);
+    await syncNow(above);
+    await syncNow(commune);
+    expect(problems(commune)).toEqual([problem('hometown', 'missing')]);
+    expect(openIssues(commune)).toEqual([]);
+    expect(openIssues(above)).toEqual([]);
+  });
+
   it('publishes the province office\'s levels to every office; a commune\'s own level does not reach the other communes', async () => {
     const province = await desktop('so-ld', { unitId: PROVINCE, area: [PROVINCE], publishes: true });
     const commune = await desktop('xa-muc', { unitId: COMMUNE_X });
