@@ -5,6 +5,8 @@ import { saveDownloadTo } from '../save-download';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { formatCount, formatVnd } from '../../../../shared/format/money';
 import { formatPeriod } from '../../../../shared/payout/periods';
+import { ROSTER_CHANNEL_VI, ROSTER_STATUS_VI } from '../../../../shared/payout/roster-labels';
+import type { RosterChannel } from '../../../../shared/payout/roster-line';
 import { parseDay } from '../../../../shared/payout/typed-values';
 import type { CliCommand, CliContext } from '../cli-command';
 
@@ -36,8 +38,8 @@ export async function printRoster(ctx: CliContext, p: string, intro: string): Pr
 function humanRoster(view: MethodOutput<'payout.get'>, intro: string): string {
   const t = view.totals;
   const pct = (x: number) => `${(x * 100).toFixed(1).replace('.', ',')}%`;
-  const channels = Object.entries(t.byChannel).filter(([, c]) => c.lines > 0).map(([k, c]) => `  ${k}: ${formatCount(c.lines)} dòng, ${formatVnd(c.amount)}`);
-  return [...(intro ? [intro] : []), `Bảng kê tháng ${formatPeriod(view.period)} (${view.status}): ${formatCount(t.lines)} dòng chi, ${formatVnd(t.amount)}; ${formatCount(t.blocked)} dòng bị chặn.`,
+  const channels = Object.entries(t.byChannel).filter(([, c]) => c.lines > 0).map(([k, c]) => `  ${ROSTER_CHANNEL_VI[k as RosterChannel]}: ${formatCount(c.lines)} dòng, ${formatVnd(c.amount)}`);
+  return [...(intro ? [intro] : []), `Bảng kê tháng ${formatPeriod(view.period)} (${ROSTER_STATUS_VI[view.status]}): ${formatCount(t.lines)} dòng chi, ${formatVnd(t.amount)}; ${formatCount(t.blocked)} dòng bị chặn.`,
     ...channels, `Không dùng tiền mặt: ${pct(t.cashlessShare.byCount)} số người, ${pct(t.cashlessShare.byAmount)} số tiền (mục tiêu 100%).`,
     `Bằng chữ: ${t.amountInWords}.`].join('\n');
 }

@@ -54,6 +54,12 @@ describe('the roster through the CLI on an encrypted office database (not the de
 
     cli(['roster', 'release', '--period', '2026-12', '--all', '--code', 'identity-not-verified', '--reason', 'Đã xem CCCD bản gốc tại bộ phận một cửa']);
     cli(['roster', 'release', '--period', '2026-12', '--key', hai.key, '--code', 'no-usable-account', '--channel', 'cash', '--reason', 'Không có người được ủy quyền']);
+
+    // Without --json the clerk reads Vietnamese: the status and the channels by their names.
+    const shown = cli(['roster', 'show', '--period', '2026-12']);
+    expect(shown).toContain('Bảng kê tháng 12/2026 (nháp): 2 dòng chi, 1.950.000');
+    expect(shown).toMatch(/Tài khoản chính chủ: 1 dòng, 650\.000/);
+    expect(shown).toMatch(/Tiền mặt tại xã: 1 dòng, 1\.300\.000/);
   });
 
   it('approves, locks, exports the printable roster as PDF, and records the cash paid at the commune', async () => {

@@ -1,0 +1,12 @@
+import type { RosterChannel } from './roster-line';
+
+// The Vietnamese names of a roster's status and channels, for the doors that print text (the command line);
+// the screens take theirs from the i18n dictionaries.
+export const ROSTER_STATUS_VI: Readonly<Record<'draft' | 'approved' | 'locked', string>> = { draft: 'nháp', approved: 'đã duyệt', locked: 'đã khoá' };
+
+export const ROSTER_CHANNEL_VI: Readonly<Record<RosterChannel, string>> = {
+  'own-account': 'Tài khoản chính chủ',
+  'authorised-account': 'Tài khoản người được ủy quyền',
+  'post-office': 'Bưu điện',
+  cash: 'Tiền mặt tại xã',
+};
