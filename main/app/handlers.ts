@@ -214,6 +214,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   },
   'import.history': (s, _input, ctx) => s.imports.history(undoRequester(s, ctx)),
   'payout.create': (s, input, ctx) => s.payout.create(ctx.actor, scopeOf(s, ctx), input.period),
+  'payout.periods': (s) => s.payout.periods(),
   'payout.get': (s, input) => s.payout.get(input),
   'payout.release': (s, input, ctx) => s.payout.release(ctx.actor, input),
   'payout.export': async (s, input, ctx) => {

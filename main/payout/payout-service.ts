@@ -16,6 +16,7 @@ import { ensurePayoutReference, levelId } from './payout-reference';
 import { createRoster } from './roster-create';
 import { approveRoster, lockRoster, releaseBlock, settleLine } from './roster-decisions';
 import { rosterData, rosterView, type RosterData } from './roster-view';
+import { rosterPeriods } from './roster-periods';
 import { payoutLevelTable } from './synced-tables';
 import { confirmPaid, type ConfirmPaidInput } from './roster-payments';
 import { resolveAmountCheck } from './amount-check-decisions';
@@ -62,6 +63,10 @@ export function createPayoutService(db: AppDatabase) {
       ensurePayoutReference(db);
       // Every person and every line is read: through the page cache, not the memory map (without-memory-map.ts).
       return { period, ...withoutMemoryMap(sqlite, () => createRoster(db, actor, officeUnit(), area(scope), checkedPeriod(period))) };
+    },
+    /** The rosters made so far, newest first: what the screen offers to open. */
+    periods() {
+      return rosterPeriods(sqlite, officeUnit());
     },
     get(input: z.output<typeof rosterGetInput>) {
       const unit = officeUnit();

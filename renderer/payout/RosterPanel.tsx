@@ -15,7 +15,7 @@ const FILTERS: RosterFilter[] = ['all', 'blocked', 'cash', 'released'];
 type Pending = { kind: 'release'; line: RosterLineView; code: string } | { kind: 'approve' } | { kind: 'lock' } | null;
 
 /** Bảng kê: the period's lines page by page, totals per channel and village, release with a reason, approve and lock, exports. */
-export function RosterPanel({ period, role }: { period: string; role: Role }) {
+export function RosterPanel({ period, role, onChanged }: { period: string; role: Role; onChanged?: () => void }) {
   const { t } = useTranslation();
   const { client } = useAppSession();
   const [filter, setFilter] = useState<RosterFilter>('all');
@@ -34,6 +34,7 @@ export function RosterPanel({ period, role }: { period: string; role: Role }) {
       await work();
       setNotice(done);
       await reload();
+      onChanged?.();
     } catch (e) {
       setActionError(messageOf(e));
     } finally {
@@ -47,6 +48,7 @@ export function RosterPanel({ period, role }: { period: string; role: Role }) {
     setNotice(done);
     setActionError(null);
     await reload();
+    onChanged?.();
   };
 
   const exportFile = (kind: 'bank' | 'post-office' | 'printable', format: 'xlsx' | 'pdf') =>

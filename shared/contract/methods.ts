@@ -25,7 +25,7 @@ import { createdOfficeSchema, createOfficeInput, searchUnitsInput, unitMatchSche
 import { databaseBackupInput, databaseBackupOutput, databaseUnlockInput, databaseUnlockOutput } from './database';
 import {
   addLevelInput, amountCheckSchema, approveInput, levelSchema, periodSchema, releaseInput, rosterCreateOutput, rosterGetInput,
-  rosterStatusOutput, rosterViewSchema, settleInput, rosterExportInput, rosterExportOutput, reconcileOutput,
+  rosterStatusOutput, rosterPeriodSchema, rosterViewSchema, settleInput, rosterExportInput, rosterExportOutput, reconcileOutput,
   confirmPaidInput, confirmPaidOutput, resolveAmountCheckInput, levelUnitSchema, entitlementsOutput, saveEntitlementInput, entitlementSchema,
 } from './payout';
 import { checkInInput, clinicFacilitySchema, clinicSettingsSchema, exportDayOutput, officerSchema, saveClinicSettingsInput, visitSchema, visitsInput } from './clinic';
@@ -143,6 +143,8 @@ export const contract = {
   'import.history': method(z.object({}).strict(), z.array(importHistorySchema), 'beneficiaries.write'),
   /** Creates the period's roster, or recomputes it while it is a draft (same lines, by their idempotency keys). */
   'payout.create': method(z.object({ period: periodSchema }).strict(), rosterCreateOutput, 'beneficiaries.write'),
+  /** The office's rosters, newest period first, with their status, lines and lines still held. */
+  'payout.periods': method(empty, z.array(rosterPeriodSchema), 'beneficiaries.read'),
   /** A roster with its totals, the cash-less share per village and one page of its lines. */
   'payout.get': method(rosterGetInput, rosterViewSchema, 'beneficiaries.read'),
   /** Releases one block of a draft line, with the reason. */

@@ -94,6 +94,10 @@ export const approveInput = z.object({
   leaveBlockedOut: z.boolean().default(false),
 }).strict();
 
+export const rosterPeriodSchema = z.object({
+  period: z.string(), status: z.enum(['draft', 'approved', 'locked']), lines: z.number().int(), held: z.number().int(),
+});
+
 export const rosterStatusOutput = z.object({ period: z.string(), status: z.enum(['draft', 'approved', 'locked']), heldOut: z.number().int() });
 
 export const ROSTER_EXPORT_KINDS = ['bank', 'post-office', 'printable'] as const;

@@ -52,3 +52,13 @@ export function ageInPeriod(birth: string, period: string): number | null {
   if (months < 1) return 0;
   return Math.floor((months - 1) / 12);
 }
+
+/**
+ * The month the payout screen opens on: the earliest roster from last month on that is not locked yet (work in
+ * hand), else next month (the list prepared before the 25th).
+ */
+export function periodToOpen(rosters: readonly { period: string; status: string }[], today: string): string {
+  const current = periodOfDate(today);
+  const open = rosters.filter((r) => r.status !== 'locked' && monthIndex(r.period) >= monthIndex(current) - 1).map((r) => r.period).sort();
+  return open[0] ?? addMonths(current, 1);
+}

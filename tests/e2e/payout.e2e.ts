@@ -69,17 +69,25 @@ test.describe('chi trả: một tháng', () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
     await login(page, LEADER, host.url);
-    await openPayout(page, '12/2026');
+    // The months made so far are offered: the leader opens December from its button, its held lines counted.
+    await page.getByTestId('nav-payouts').click();
+    const december = page.getByTestId('roster-period-2026-12');
+    await expect(december).toContainText(/12\/2026 · Nháp · \d+ dòng bị chặn/);
+    await december.click();
+    await expect(page.getByTestId('payout-period')).toHaveValue('12/2026');
     await expect(page.getByTestId('payout-status')).toContainText('Nháp');
+    await fitsWidth(page);
     await page.getByTestId('payout-approve').click();
     const approve = page.getByTestId('approve-dialog');
     await expect(approve).toContainText('dòng chi, tổng');
     await expect(approve.getByTestId('approve-held')).toContainText('bị chặn');
     await approve.getByTestId('approve-dialog-confirm').click();
     await expect(page.getByTestId('payout-status')).toContainText('Đã duyệt');
+    await expect(december).toContainText('12/2026 · Đã duyệt');
     await page.getByTestId('payout-lock').click();
     await page.getByTestId('lock-dialog').getByRole('button', { name: 'Huỷ' }).click(); // nothing happens until confirmed
     await expect(page.getByTestId('payout-status')).toContainText('Đã duyệt');
+    await expect(december).toContainText('12/2026 · Đã duyệt');
     await page.getByTestId('payout-lock').click();
     await page.getByTestId('lock-dialog-confirm').click();
     await expect(page.getByTestId('payout-status')).toContainText('Đã khoá');
