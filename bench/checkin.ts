@@ -8,13 +8,19 @@
 //   total − card − gateway after the card: our own share), ownShare,
 //   downCachedP95Ms (the gateway black-holed: every request hangs; the patient checked in before: card → the last known
 //   status), refusedCachedP95Ms (the gateway's port refuses); each also …AfterCard (from the card read's end: the part
-//   that is ours and the gateway's, since the virtual reader's read time is vpcd's delayed-ACK stall), rounds.
+//   that is ours and the gateway's, since the virtual reader's read time is vpcd's delayed-ACK stall), rounds,
+//   apdusPerRead (as the virtual reader counted them).
+// The chip announces extended length (EF.ATR/INFO), as modern eMRTD chips do; whether the CCCD's does is unconfirmed,
+// so the same check-in is then timed on a chip with short APDUs only: shortOnlyP50Ms, shortOnlyP95Ms,
+// shortOnlyApdusPerRead (BENCH_SHORT_CHECKINS rounds, default 5). Through vpcd every APDU costs ~44 ms of its
+// delayed-ACK stall (bench:card), so the APDU count is most of the card's time here.
 // BENCH_CHECKINS (default 20) rounds; BENCH_GATEWAY_MS (default 500).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CccdSoftCard } from '../tests/card/soft-card/cccd-soft-card';
 import { SAMPLE_PERSON } from '../tests/card/soft-card/test-person';
 import { startCardRig } from '../tests/card/virtual-card-rig';
 import { startHost } from '../tests/e2e/support/host-process';
@@ -22,6 +28,7 @@ import { startInsuranceGateway, type GatewayCard } from '../tests/support/insura
 
 const ROUNDS = Number(process.env.BENCH_CHECKINS ?? 20);
 const GATEWAY_MS = Number(process.env.BENCH_GATEWAY_MS ?? 500);
+const SHORT_ROUNDS = Number(process.env.BENCH_SHORT_CHECKINS ?? 5);
 const DOWN_ROUNDS = 5;
 const root = join(import.meta.dirname, '..');
 
@@ -35,7 +42,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ansinh-bench-checkin-'));
   const dbPath = join(dir, 'clinic.db');
   execFileSync(process.execPath, [join(root, 'bin/ansinh.mjs'), 'demo', '--db', dbPath, '--json'], { cwd: root, stdio: 'pipe' });
-  const rig = await startCardRig();
+  const rig = await startCardRig(new CccdSoftCard({ extendedLength: 65535 }));
   const holder: GatewayCard = {
     cardCode: 'GD4010123456789', idNumber: SAMPLE_PERSON.idNumber, fullName: SAMPLE_PERSON.fullName, birth: '07/03/1985',
     validFrom: '01/01/2026', validTo: '31/12/2026', behaviour: { kind: 'slow', delayMs: GATEWAY_MS },
@@ -58,11 +65,14 @@ async function main(): Promise<void> {
     token = (await call<{ token: string }>('auth.login', { username: 'yte', password: 'yte12345!' })).token;
     await call('clinic.setOfficer', { fullName: 'Trần Văn Bình', idNumber: '037090001234' });
     // The reader must see the card before the first read (pcscd polls).
-    for (let i = 0; i < 50; i++) {
-      const status = await call<{ readers: { cardPresent: boolean }[] }>('card.status', {});
-      if (status.readers.some((r) => r.cardPresent)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const waitForCard = async () => {
+      for (let i = 0; i < 50; i++) {
+        const status = await call<{ readers: { cardPresent: boolean }[] }>('card.status', {});
+        if (status.readers.some((r) => r.cardPresent)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await waitForCard();
 
     const checkIn = async () => {
       const started = performance.now();
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
     const owns: number[] = [];
     const gatewaysAfterCard: number[] = [];
     const afterCard: number[] = [];
+    const apdusBefore = rig.stats.apdus;
     for (let i = 0; i < ROUNDS; i++) {
       const before = gw.calls.length;
       const r = await checkIn();
@@ -96,6 +107,7 @@ async function main(): Promise<void> {
       gatewaysAfterCard.push(gatewayAfterCardMs);
       afterCard.push(r.checkInMs);
     }
+    const apdusPerRead = (rig.stats.apdus - apdusBefore) / ROUNDS;
 
     // The gateway black-holed (requests hang): the last known status within the cache delay.
     holder.behaviour = { kind: 'hang' };
@@ -119,6 +131,25 @@ async function main(): Promise<void> {
       refusedAfterCard.push(r.checkInMs);
     }
 
+    // The same check-in with a chip that takes short APDUs only, the gateway answering again.
+    const shortTotals: number[] = [];
+    let shortApdusPerRead = 0;
+    if (SHORT_ROUNDS > 0) {
+      gw.setDown(false);
+      holder.behaviour = { kind: 'slow', delayMs: GATEWAY_MS };
+      gw.setCard(holder);
+      await rig.swap(new CccdSoftCard());
+      await waitForCard();
+      await checkIn();
+      const before = rig.stats.apdus;
+      for (let i = 0; i < SHORT_ROUNDS; i++) {
+        const r = await checkIn();
+        if (r.visit.insurance.source !== 'gateway') throw new Error(`short-only round ${i}: ${JSON.stringify(r.visit.insurance)}`);
+        shortTotals.push(r.totalMs);
+      }
+      shortApdusPerRead = (rig.stats.apdus - before) / SHORT_ROUNDS;
+    }
+
     const median = (v: number[]) => quantile(v, 0.5);
     process.stdout.write(JSON.stringify({
       p50Ms: round1(median(totals)), p95Ms: round1(quantile(totals, 0.95)), cardMs: round1(median(cards)), gatewayMs: round1(median(gateways)), gatewayAfterCardMs: round1(median(gatewaysAfterCard)),
@@ -126,6 +157,8 @@ async function main(): Promise<void> {
       checkInP95Ms: round1(quantile(afterCard, 0.95)),
       downCachedP95Ms: round1(quantile(hung, 0.95)), downCachedAfterCardP95Ms: round1(quantile(hungAfterCard, 0.95)),
       refusedCachedP95Ms: round1(quantile(refused, 0.95)), refusedCachedAfterCardP95Ms: round1(quantile(refusedAfterCard, 0.95)), rounds: ROUNDS,
+      apdusPerRead: round1(apdusPerRead),
+      ...(SHORT_ROUNDS > 0 ? { shortOnlyP50Ms: round1(median(shortTotals)), shortOnlyP95Ms: round1(quantile(shortTotals, 0.95)), shortOnlyApdusPerRead: round1(shortApdusPerRead) } : {}),
     }) + '\n');
   } finally {
     await host.stop();

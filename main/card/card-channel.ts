@@ -4,6 +4,11 @@ export interface CardChannel {
   /** Sends one command APDU; resolves with the response data followed by SW1 SW2.
    *  Rejects with a CardError ('timeout', 'removed', 'io') when the card or reader stops answering. */
   transmit(apdu: Uint8Array): Promise<Uint8Array>;
+  /** False when this channel's reader is known to refuse extended-length APDUs (it failed one before): reads then
+   *  stay short whatever the chip takes. Absent means worth trying. */
+  readonly extendedLength?: boolean;
+  /** An extended-length exchange failed where short ones work: the reader is remembered as short-only. */
+  extendedLengthRefused?(): void;
 }
 
 export type CardErrorCode =

@@ -15,10 +15,10 @@ import { commandApdu, splitResponse, SW_END_OF_FILE, SW_OK } from './protocol/ap
 import { performBac } from './protocol/bac';
 import { ChipAuthenticationUnsupported, performChipAuthentication } from './protocol/chip-authentication';
 import { ChipSession } from './protocol/chip-session';
-import { FileReader } from './protocol/file-reader';
+import { DEFAULT_CHUNK, FileReader } from './protocol/file-reader';
 import type { MrzKey } from './protocol/mrz-keys';
 import { isSupportedPace, performPace, type PaceInfo, type PacePassword } from './protocol/pace';
-import { readTlvHeader } from './protocol/tlv';
+import { readTlv, readTlvHeader, tlvChildren, tlvValue, type Tlv } from './protocol/tlv';
 
 export const EMRTD_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
 const FID = { cardAccess: 0x011c, com: 0x011e, sod: 0x011d } as const;
@@ -40,6 +40,11 @@ export interface ReadCardOptions {
   totalTimeoutMs?: number;
   /** READ BINARY chunk, 223 unless a reader needs less. */
   chunk?: number;
+  /**
+   * Extended-length reads when the chip announces them in EF.ATR/INFO and the reader has not refused them (default
+   * true): the photo in one or two APDUs instead of about ninety.
+   */
+  extendedLength?: boolean;
   /**
    * Called once the identity files (DG1, DG13) are read, before the photo: the person as the chip states it, not yet
    * checked against the SOD (the read's result says whether it is). Lets a caller start work that needs only the
@@ -151,6 +156,38 @@ function mrzKeyOf(access: CardAccessKey): MrzKey | null {
   return { documentNumber: id.slice(3), birth: toMrzDate(access.birth), expiry: toMrzDate(access.expiry) };
 }
 
+/** Plain bytes per extended READ BINARY at most: 16 KB takes about 1.3 s at 106 kbit/s, well within an APDU's timeout. */
+const EXTENDED_CHUNK_CAP = 16_384;
+/** A protected answer of n bytes is at most n + 38 bytes with its SW (DO'87' header and padding, DO'99', DO'8E'). */
+const SM_RESPONSE_OVERHEAD = 40;
+
+/**
+ * The plain bytes one extended READ BINARY may ask for, from EF.ATR/INFO's extended length information (DO 7F66:
+ * the largest command and response APDUs), or 0 when the chip does not announce extended length.
+ */
+async function readExtendedChunk(session: ChipSession): Promise<number> {
+  try {
+    // READ BINARY with the short file identifier 01: EF.ATR/INFO in the master file.
+    const r = splitResponse(await session.channel.transmit(commandApdu(0x00, 0xb0, 0x81, 0x00, undefined, 256)));
+    if ((r.sw !== SW_OK && r.sw !== SW_END_OF_FILE) || r.data.length === 0) return 0;
+    // Data objects one after another, maybe followed by padding: take 7F66 if it comes before anything unreadable.
+    let info: Tlv | undefined;
+    for (let p = 0; p < r.data.length && !info; ) {
+      const t = readTlv(r.data, p);
+      if (t.tag === 0x7f66) info = t;
+      p = t.end;
+    }
+    if (!info) return 0;
+    const [, response] = tlvChildren(info).filter((t) => t.tag === 0x02).map((t) => tlvValue(t).reduce((n, b) => n * 256 + b, 0));
+    if (response === undefined) return 0;
+    const chunk = Math.min(EXTENDED_CHUNK_CAP, response - SM_RESPONSE_OVERHEAD);
+    return chunk > DEFAULT_CHUNK ? chunk : 0;
+  } catch (error) {
+    if (error instanceof CardError && (error.code === 'removed' || error.code === 'timeout')) throw error;
+    return 0;
+  }
+}
+
 async function readCardAccess(session: ChipSession): Promise<SecurityInfos | null> {
   try {
     // READ BINARY with the short file identifier 1C: select and read in one APDU.
@@ -240,10 +277,11 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
   const stats: CardReadStats = { apdus: 0, bytesSent: 0, bytesReceived: 0, cardMs: 0, totalMs: 0 };
   const deadline = started + (options.totalTimeoutMs ?? 60_000);
   const session = new ChipSession(timedChannel(channel, stats, options.apduTimeoutMs ?? 5_000, deadline));
-  const reader = new FileReader(session, { chunk: options.chunk });
 
   const mrzKey = mrzKeyOf(access);
   const cardAccess = await readCardAccess(session);
+  const extendedChunk = options.extendedLength !== false && channel.extendedLength !== false ? await readExtendedChunk(session) : 0;
+  const reader = new FileReader(session, { chunk: options.chunk, extendedChunk, onExtendedRefused: () => channel.extendedLengthRefused?.() });
   const paceInfo: PaceInfo | undefined = cardAccess?.pace.find(isSupportedPace);
 
   let accessKind: CardReadResult['access'];

@@ -13,6 +13,9 @@ export interface PcscChannelOptions {
   timeoutMs?: number;
   /** After an ambiguous failure, how long to wait for the reader to report the card gone. */
   removalGraceMs?: number;
+  /** False for a reader that refused an extended-length APDU before (kept by the reader service). */
+  extendedLength?: boolean;
+  onExtendedLengthRefused?: () => void;
 }
 
 /** What the channel needs to know about its reader from the reader service. */
@@ -32,6 +35,8 @@ export class PcscCardChannel implements CardChannel {
   private closing: Promise<void> | undefined;
   private readonly timeoutMs: number;
   private readonly removalGraceMs: number;
+  private readonly onExtendedLengthRefused: (() => void) | undefined;
+  extendedLength: boolean;
 
   constructor(
     private readonly handle: PcscReaderHandle,
@@ -42,6 +47,8 @@ export class PcscCardChannel implements CardChannel {
   ) {
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.removalGraceMs = options.removalGraceMs ?? 1000;
+    this.extendedLength = options.extendedLength ?? true;
+    this.onExtendedLengthRefused = options.onExtendedLengthRefused;
   }
 
   get reader(): string {
@@ -68,6 +75,11 @@ export class PcscCardChannel implements CardChannel {
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  extendedLengthRefused(): void {
+    this.extendedLength = false;
+    this.onExtendedLengthRefused?.();
   }
 
   /** The reader service saw the card (or the reader) go away: fail fast from now on. */

@@ -50,6 +50,8 @@ type Listener = (event: CardReaderEvent) => void;
 export class PcscReaders {
   private context: PcscContextHandle | undefined;
   private readonly tracked = new Map<string, TrackedReader>();
+  /** Readers that failed an extended-length APDU: their reads stay short for as long as the app runs. */
+  private readonly shortOnly = new Set<string>();
   private readonly listeners = new Set<Listener>();
   private state: PcscAvailability = 'starting';
   private stateDetail: string | undefined;
@@ -137,7 +139,7 @@ export class PcscReaders {
         cardPresent: () => this.tracked.get(name)?.handle === handle && this.tracked.get(name)!.info.cardPresent,
         waitForRemoval: (ms) => this.waitForRemoval(name, handle, ms),
       },
-      { ...this.options.channel, ...options },
+      { extendedLength: !this.shortOnly.has(name), onExtendedLengthRefused: () => this.shortOnly.add(name), ...this.options.channel, ...options },
     );
     tracked.channel = channel;
     return channel;

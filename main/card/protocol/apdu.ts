@@ -1,4 +1,5 @@
-// ISO 7816-4 command APDUs (short form: the readers we meet reject extended APDUs) and status words.
+// ISO 7816-4 command APDUs and status words. Short form unless the data or Le need more: extended length is used
+// only where the chip said it takes it (EF.ATR/INFO) and the reader has not refused it.
 import { CardError, type CardErrorCode } from '../card-channel';
 
 export interface ResponseApdu {
@@ -6,23 +7,41 @@ export interface ResponseApdu {
   readonly sw: number;
 }
 
-/** Le 1..256 (256 is sent as 00); undefined for no Le. */
+/** Largest Ne of a short APDU; anything larger is sent in extended form (Ne up to 65536, sent as 0000). */
+export const SHORT_LE_MAX = 256;
+
+/** Le 1..65536 (256 short as 00, 65536 extended as 0000); undefined for no Le. Data over 255 bytes or Le over 256
+ *  make the APDU extended (ISO 7816-3: Lc as 00 + two bytes, Le as two bytes). */
 export function commandApdu(cla: number, ins: number, p1: number, p2: number, data?: Uint8Array, le?: number): Uint8Array {
   const dataLength = data?.length ?? 0;
-  if (dataLength > 255) throw new RangeError('short APDU data over 255 bytes');
-  if (le !== undefined && (le < 1 || le > 256)) throw new RangeError('short APDU Le out of range');
-  const out = new Uint8Array(4 + (dataLength > 0 ? 1 + dataLength : 0) + (le !== undefined ? 1 : 0));
-  out[0] = cla;
-  out[1] = ins;
-  out[2] = p1;
-  out[3] = p2;
-  let p = 4;
+  if (dataLength > 65535) throw new RangeError('APDU data over 65535 bytes');
+  if (le !== undefined && (le < 1 || le > 65536)) throw new RangeError('APDU Le out of range');
+  const extended = dataLength > 255 || (le ?? 0) > SHORT_LE_MAX;
+  if (!extended) {
+    const out = new Uint8Array(4 + (dataLength > 0 ? 1 + dataLength : 0) + (le !== undefined ? 1 : 0));
+    out.set([cla, ins, p1, p2]);
+    let p = 4;
+    if (data && dataLength > 0) {
+      out[p++] = dataLength;
+      out.set(data, p);
+      p += dataLength;
+    }
+    if (le !== undefined) out[p] = le & 0xff;
+    return out;
+  }
+  const out = new Uint8Array(4 + 1 + (dataLength > 0 ? 2 + dataLength : 0) + (le !== undefined ? 2 : 0));
+  out.set([cla, ins, p1, p2, 0x00]);
+  let p = 5;
   if (data && dataLength > 0) {
-    out[p++] = dataLength;
+    out[p++] = dataLength >> 8;
+    out[p++] = dataLength & 0xff;
     out.set(data, p);
     p += dataLength;
   }
-  if (le !== undefined) out[p] = le & 0xff;
+  if (le !== undefined) {
+    out[p++] = (le >> 8) & 0xff;
+    out[p] = le & 0xff;
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Terminal side of ICAO 9303-11 secure messaging (section 9.8): DO'87'/'85' cryptogram, DO'97' Le, DO'99' status,
 // DO'8E' MAC, send sequence counter incremented before every command and every response.
 import { CardError } from '../card-channel';
-import { splitResponse, swHex, type ResponseApdu } from './apdu';
+import { SHORT_LE_MAX, splitResponse, swHex, type ResponseApdu } from './apdu';
 import { bytesEqual, concatBytes, padIso9797, unpadIso9797 } from './octets';
 import type { SmCipher } from './sm-cipher';
 import { encodeLength, tlvSequence, tlvValue, type Tlv } from './tlv';
@@ -30,7 +30,8 @@ export class SecureMessaging {
     }
   }
 
-  /** Protects a command; `le` 1..256 or undefined. */
+  /** Protects a command; `le` 1..65536 or undefined. Le over 256 (a chip that takes extended length) makes DO'97'
+   *  two bytes and the protected APDU extended, as ICAO 9303-11 asks. */
   wrap(cla: number, ins: number, p1: number, p2: number, data?: Uint8Array, le?: number): Uint8Array {
     const bs = this.cipher.blockSize;
     this.incrementSsc();
@@ -44,17 +45,23 @@ export class SecureMessaging {
           ? concatBytes(Uint8Array.of(0x85), encodeLength(cryptogram.length), cryptogram)
           : concatBytes(Uint8Array.of(0x87), encodeLength(cryptogram.length + 1), Uint8Array.of(0x01), cryptogram);
     }
-    const do97 = le === undefined ? new Uint8Array(0) : Uint8Array.of(0x97, 0x01, le & 0xff);
+    const extendedLe = le !== undefined && le > SHORT_LE_MAX;
+    const do97 = le === undefined ? new Uint8Array(0) : extendedLe ? Uint8Array.of(0x97, 0x02, (le >> 8) & 0xff, le & 0xff) : Uint8Array.of(0x97, 0x01, le & 0xff);
     const mac = this.cipher.mac(padIso9797(concatBytes(this.ssc, header.subarray(0, bs), do87, do97), bs));
     const bodyLength = do87.length + do97.length + 10;
-    if (bodyLength > 255) throw new RangeError('protected command too long for a short APDU');
-    const out = new Uint8Array(4 + 1 + bodyLength + 1);
-    out.set([maskedCla, ins, p1, p2, bodyLength], 0);
-    out.set(do87, 5);
-    out.set(do97, 5 + do87.length);
-    out.set([0x8e, 0x08], 5 + do87.length + do97.length);
-    out.set(mac, 7 + do87.length + do97.length);
-    out[out.length - 1] = 0x00;
+    const extended = extendedLe || bodyLength > 255;
+    const out = new Uint8Array(4 + (extended ? 3 : 1) + bodyLength + (extended ? 2 : 1));
+    out.set([maskedCla, ins, p1, p2], 0);
+    let p = 4;
+    if (extended) {
+      out.set([0x00, bodyLength >> 8, bodyLength & 0xff], p);
+      p += 3;
+    } else out[p++] = bodyLength;
+    out.set(do87, p);
+    out.set(do97, p + do87.length);
+    out.set([0x8e, 0x08], p + do87.length + do97.length);
+    out.set(mac, p + 2 + do87.length + do97.length);
+    // Le 00 (or 0000): as much as the protected answer needs.
     return out;
   }
 

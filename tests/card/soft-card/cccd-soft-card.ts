@@ -19,6 +19,13 @@ import { documentNumberOf, yymmdd } from './test-person';
 
 export interface SoftCardBehaviour {
   bac?: boolean;
+  /**
+   * The chip takes extended-length APDUs and answers up to this many bytes in one response APDU (data and SW),
+   * as its EF.ATR/INFO says (DO 7F66). Absent: short APDUs only and no EF.ATR/INFO, as on cards seen so far.
+   */
+  extendedLength?: number;
+  /** False: READ BINARY by short file identifier inside the application is refused (6A86). */
+  sfi?: boolean;
   /** Largest response data the chip returns; a larger Le gets 6700. */
   maxLe?: number;
   /** Return at most this many bytes per READ BINARY with 9000, whatever Le asked. */
@@ -97,6 +104,12 @@ export class CccdSoftCard implements SoftCard {
   constructor(options: SoftCardOptions = {}) {
     this.files = buildCardFiles(options);
     this.behaviour = options;
+    if (options.extendedLength !== undefined) {
+      const max = options.extendedLength;
+      // EF.ATR/INFO (2F01, SFI 01): extended length information, the largest command and response APDUs.
+      const int = (n: number) => encodeTlv(0x02, Uint8Array.of(n >> 8, n & 0xff));
+      this.files.mf.set(0x2f01, encodeTlv(0x7f66, concatBytes(int(Math.min(max, 0xffff)), int(Math.min(max, 0xffff)))));
+    }
   }
 
   get can(): string {
@@ -131,6 +144,7 @@ export class CccdSoftCard implements SoftCard {
     if (!this.powered) this.powerOn();
     this.log.push(apdu.slice());
     if (apdu.length < 4) return SW(0x6700);
+    if (this.behaviour.extendedLength === undefined && apdu.length > 5 && apdu[4] === 0) return SW(0x6700);
     const cla = apdu[0]!;
     if (this.sm) {
       if ((cla & 0x0c) !== 0x0c) {
@@ -172,7 +186,10 @@ export class CccdSoftCard implements SoftCard {
       }
       if (o.tag === 0x87) cryptogram = tlvValue(o).subarray(1);
       if (o.tag === 0x85) cryptogram = tlvValue(o);
-      if (o.tag === 0x97) le = tlvValue(o)[0] === 0 ? 256 : tlvValue(o)[0];
+      if (o.tag === 0x97) {
+        const v = tlvValue(o);
+        le = v.length === 2 ? ((v[0]! << 8) | v[1]!) || 65536 : v[0] === 0 ? 256 : v[0];
+      }
       macInputEnd = o.end;
     }
     const header = padIso9797(apdu.subarray(0, 4), bs);
@@ -264,8 +281,9 @@ export class CccdSoftCard implements SoftCard {
   private readBinary(p1: number, p2: number, le: number, secured: boolean): Reply {
     let offset: number;
     if (p1 & 0x80) {
+      if (this.inApp && this.behaviour.sfi === false) return { sw: 0x6a86 };
       const sfi = p1 & 0x1f;
-      const fid = 0x0100 | sfi;
+      const fid = !this.inApp && sfi === 0x01 ? 0x2f01 : 0x0100 | sfi;
       const dir = this.inApp ? this.files.app : this.files.mf;
       if (!dir.has(fid)) return { sw: 0x6a82 };
       this.currentEf = fid;
@@ -281,7 +299,9 @@ export class CccdSoftCard implements SoftCard {
       this.dropped = true;
       return { sw: -1 };
     }
-    if (secured && le > (this.behaviour.maxLe ?? 231)) return { sw: 0x6700 };
+    // A protected answer of n bytes takes at most n + 38 bytes with its SW (DO'87' header, padding, DO'99', DO'8E').
+    const ext = this.behaviour.extendedLength;
+    if (secured && le > (this.behaviour.maxLe ?? (ext !== undefined ? Math.max(231, ext - 40) : 231))) return { sw: 0x6700 };
     if (offset >= file.length) return { sw: 0x6b00 };
     const n = Math.min(le, file.length - offset, this.behaviour.shortReads ?? Infinity);
     const short = n < le && offset + n >= file.length;
@@ -432,9 +452,16 @@ export class CccdSoftCard implements SoftCard {
   }
 }
 
-/** Lc data and Le of a short command APDU. */
+/** Lc data and Le of a command APDU, short or extended (Lc 00 xx xx, Le xx xx; 0000 = 65536). */
 function parseBody(apdu: Uint8Array): { data: Uint8Array | undefined; le: number | undefined } {
   if (apdu.length === 4) return { data: undefined, le: undefined };
+  if (apdu.length >= 7 && apdu[4] === 0) {
+    const two = (i: number) => ((apdu[i]! << 8) | apdu[i + 1]!) || 65536;
+    if (apdu.length === 7) return { data: undefined, le: two(5) };
+    const lc = (apdu[5]! << 8) | apdu[6]!;
+    const data = apdu.subarray(7, 7 + lc);
+    return { data, le: apdu.length >= 9 + lc ? two(7 + lc) : undefined };
+  }
   if (apdu.length === 5) return { data: undefined, le: apdu[4] === 0 ? 256 : apdu[4] };
   const lc = apdu[4]!;
   const data = apdu.subarray(5, 5 + lc);

@@ -1,6 +1,7 @@
 // Full reads of the software CCCD chip through an in-memory channel: PACE-CAN, PACE-MRZ, BAC, passive, chip and
 // active authentication, and the answers a clerk sees for wrong keys.
 import { describe, expect, it } from 'vitest';
+import { CardError } from '../../../main/card/card-channel';
 import { cardReadJson, readCard } from '../../../main/card/read-card';
 import { CccdSoftCard } from '../../card/soft-card/cccd-soft-card';
 import { MemoryChannel } from '../../card/soft-card/memory-channel';
@@ -101,8 +102,70 @@ describe('readCard on the soft CCCD chip', () => {
     const result = await readCard(new MemoryChannel(card), { can: card.can });
     const sizes = [0x011e, 0x011d, 0x0101, 0x0102, 0x010d, 0x010e, 0x010f].map((f) => card.files.app.get(f)!.length);
     const reads = sizes.reduce((n, size) => n + Math.ceil(size / 223), 0);
-    // CardAccess 1, PACE 5, SELECT app 1, SELECT per file 7, CA 2, AA 1.
-    expect(result.stats.apdus).toBe(1 + 5 + 1 + 7 + reads + 2 + 1);
+    // CardAccess 1, EF.ATR/INFO 1 (absent: no extended length), PACE 5, SELECT app 1, files by short file
+    // identifier (no SELECT) but the SOD's SELECT that proves the chip authentication keys 1, CA 2, AA 1.
+    expect(result.stats.apdus).toBe(1 + 1 + 5 + 1 + 1 + reads + 2 + 1);
+  });
+});
+
+const FILES = [0x011e, 0x011d, 0x0101, 0x0102, 0x010d, 0x010e, 0x010f];
+const isExtended = (apdu: Uint8Array) => apdu.length > 5 && apdu[4] === 0;
+
+describe('readCard in extended length', () => {
+  it('reads each file in one APDU per 16 kB when the chip announces extended length, and verifies it', async () => {
+    const card = new CccdSoftCard({ extendedLength: 65535 });
+    const result = await readCard(new MemoryChannel(card), { can: card.can }, { cscaCertificates: [card.files.pki.csca.der] });
+    expect(result.verified).toBe(true);
+    expect(result.trust).toMatchObject({ chipAuthentication: 'valid', activeAuthentication: 'valid', signature: 'valid' });
+    expect(result.photo?.bytes).toEqual(fakeJpeg(20_000));
+    const reads = FILES.map((f) => card.files.app.get(f)!.length).reduce((n, size) => n + Math.ceil(size / 16_384), 0);
+    expect(result.stats.apdus).toBe(1 + 1 + 5 + 1 + 1 + reads + 2 + 1);
+    expect(result.stats.apdus).toBeLessThan(25);
+    expect(card.log.filter(isExtended).length).toBe(reads);
+  });
+
+  it('falls back to short reads for good on a reader that fails extended APDUs, and the reader is remembered', async () => {
+    const card = new CccdSoftCard({ extendedLength: 65535 });
+    const inner = new MemoryChannel(card);
+    let refused = 0;
+    const channel = {
+      extendedLength: true,
+      extendedLengthRefused() {
+        refused++;
+        this.extendedLength = false;
+      },
+      transmit: (apdu: Uint8Array) => (isExtended(apdu) ? Promise.reject(new CardError('io', 'reader: transaction failed')) : inner.transmit(apdu)),
+    };
+    const first = await readCard(channel, { can: card.can }, { cscaCertificates: [card.files.pki.csca.der] });
+    expect(first.verified).toBe(true);
+    expect(first.trust.chipAuthentication).toBe('valid');
+    expect(refused).toBe(1);
+    const logged = card.log.length;
+    card.powerOff(); // the app's disconnect resets the card between reads
+    const second = await readCard(channel, { can: card.can }, { cscaCertificates: [card.files.pki.csca.der] });
+    expect(second.verified).toBe(true);
+    // Not even EF.ATR/INFO is read: the reader is known short-only.
+    expect(card.log.slice(logged).some(isExtended)).toBe(false);
+    expect(card.log.slice(logged).some((a) => a[0] === 0x00 && a[1] === 0xb0 && a[2] === 0x81)).toBe(false);
+  });
+
+  it('a chip that announces more than it answers (6700) gets short reads, and the reader is not blamed', async () => {
+    const card = new CccdSoftCard({ extendedLength: 65535, maxLe: 231 });
+    let refused = 0;
+    const inner = new MemoryChannel(card);
+    const channel = { transmit: (apdu: Uint8Array) => inner.transmit(apdu), extendedLengthRefused: () => void refused++ };
+    const result = await readCard(channel, { can: card.can }, { cscaCertificates: [card.files.pki.csca.der] });
+    expect(result.verified).toBe(true);
+    expect(refused).toBe(0);
+  });
+
+  it('a chip that refuses reads by short file identifier gets a SELECT per file', async () => {
+    const card = new CccdSoftCard({ sfi: false });
+    const result = await readCard(new MemoryChannel(card), { can: card.can }, { cscaCertificates: [card.files.pki.csca.der] });
+    expect(result.verified).toBe(true);
+    const reads = FILES.map((f) => card.files.app.get(f)!.length).reduce((n, size) => n + Math.ceil(size / 223), 0);
+    // One refused read by SFI, then a SELECT per file as before.
+    expect(result.stats.apdus).toBe(1 + 1 + 5 + 1 + 1 + 7 + reads + 2 + 1);
   });
 });
 

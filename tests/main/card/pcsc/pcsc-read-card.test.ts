@@ -44,6 +44,18 @@ afterAll(async () => {
 });
 
 describe('reading the soft CCCD chip through pcscd', () => {
+  it('reads a chip that announces extended length in about twenty APDUs: pcscd and vpcd carry them', async () => {
+    const chip = new CccdSoftCard({ extendedLength: 65535 });
+    const { vpcd, channel } = await insert(chip);
+    const result = await readCard(channel, { can: chip.can }, { cscaCertificates: [chip.files.pki.csca.der] });
+    expect(result.verified).toBe(true);
+    expect(result.photo?.bytes).toEqual(fakeJpeg(20_000));
+    expect(result.stats.apdus).toBeLessThan(25);
+    expect(vpcd.stats.apdus).toBe(result.stats.apdus);
+    expect(channel.extendedLength).toBe(true);
+    await channel.close();
+  });
+
   it('reads the whole card with PACE and the CAN and verifies it', async () => {
     const chip = new CccdSoftCard();
     const { vpcd, channel } = await insert(chip);
