@@ -1,4 +1,4 @@
-import type { RosterChannel } from './roster-line';
+import type { BlockCode, RosterChannel } from './roster-line';
 
 // The Vietnamese names of a roster's status and channels, for the doors that print text (the command line);
 // the screens take theirs from the i18n dictionaries.
@@ -9,4 +9,16 @@ export const ROSTER_CHANNEL_VI: Readonly<Record<RosterChannel, string>> = {
   'authorised-account': 'Tài khoản người được ủy quyền',
   'post-office': 'Bưu điện',
   cash: 'Tiền mặt tại xã',
+};
+
+export const BLOCK_VI: Readonly<Record<BlockCode, string>> = {
+  'identity-not-verified': 'Chưa xác thực định danh',
+  'duplicate-open': 'Nghi trùng người đang chờ xử lý',
+  'no-usable-account': 'Chưa có tài khoản dùng được',
+  stopped: 'Đã dừng hưởng',
+  deceased: 'Đã mất',
+  moved: 'Đã chuyển đi',
+  'no-coefficient': 'Chưa xác định được hệ số',
+  'no-level': 'Chưa có mức chuẩn',
+  recovery: 'Cần thu hồi',
 };

@@ -5,8 +5,8 @@ import { saveDownloadTo } from '../save-download';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { formatCount, formatVnd } from '../../../../shared/format/money';
 import { formatPeriod } from '../../../../shared/payout/periods';
-import { ROSTER_CHANNEL_VI, ROSTER_STATUS_VI } from '../../../../shared/payout/roster-labels';
-import type { RosterChannel } from '../../../../shared/payout/roster-line';
+import { BLOCK_VI, ROSTER_CHANNEL_VI, ROSTER_STATUS_VI } from '../../../../shared/payout/roster-labels';
+import { BLOCK_CODES, type BlockCode, type RosterChannel } from '../../../../shared/payout/roster-line';
 import { parseDay } from '../../../../shared/payout/typed-values';
 import type { CliCommand, CliContext } from '../cli-command';
 
@@ -108,16 +108,20 @@ const rosterRelease: CliCommand = {
     if (channel !== undefined && channel !== 'post-office' && channel !== 'cash') throw new AppError('usage', '--channel phải là post-office hoặc cash.', '--channel is post-office or cash.');
     const p = period(ctx);
     const code = text(ctx, 'code', 'Cần --code (lý do chặn, ví dụ identity-not-verified).');
+    if (!(BLOCK_CODES as readonly string[]).includes(code)) {
+      const known = BLOCK_CODES.map((c) => `${c} (${BLOCK_VI[c]})`).join(', ');
+      throw new AppError('usage', `Không có lý do chặn "${code}". Các lý do: ${known}.`, `No block code "${code}".`);
+    }
     let keys = (ctx.values.key as string[] | undefined) ?? [];
     if (ctx.values.all === true) {
       const held = await ctx.call('payout.get', { period: p, filter: 'blocked', offset: 0, limit: 1_000_000 });
       keys = held.lines.filter((l) => l.blocked.some((b) => b.code === code)).map((l) => l.key);
-      if (keys.length === 0) throw new AppError('none-held', `Không có dòng nào bị chặn vì ${code}.`, `No line is held for ${code}.`);
+      if (keys.length === 0) throw new AppError('none-held', `Không có dòng nào bị chặn vì “${BLOCK_VI[code as BlockCode]}”.`, `No line is held for ${code}.`);
     }
     if (keys.length === 0) throw new AppError('usage', 'Cần --key MÃ_DÒNG (hoặc --all).', 'Give --key KEY or --all.');
     const r = await ctx.call('payout.release', { period: p, keys, code: code as never, reason: text(ctx, 'reason', 'Cần --reason "lý do giải toả".'),
       channel: (channel ?? null) as 'post-office' | 'cash' | null });
-    ctx.print({ period: p, code, released: r.released }, `Đã giải toả (${code}) cho ${r.released} dòng.`);
+    ctx.print({ period: p, code, released: r.released }, `Đã giải toả lý do “${BLOCK_VI[code as BlockCode] ?? code}” cho ${formatCount(r.released)} dòng.`);
     return 0;
   },
 };

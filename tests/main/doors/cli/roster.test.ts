@@ -52,7 +52,8 @@ describe('the roster through the CLI on an encrypted office database (not the de
     expect(ca).toMatchObject({ regime: 'btxh-monthly', amount: 650_000, months: 1, channel: 'own-account', blocked: [{ code: 'identity-not-verified' }] });
     expect(hai).toMatchObject({ amount: 1_300_000, channel: 'cash', blocked: [{ code: 'identity-not-verified' }, { code: 'no-usable-account' }] });
 
-    cli(['roster', 'release', '--period', '2026-12', '--all', '--code', 'identity-not-verified', '--reason', 'Đã xem CCCD bản gốc tại bộ phận một cửa']);
+    expect(cli(['roster', 'release', '--period', '2026-12', '--all', '--code', 'identity-not-verified', '--reason', 'Đã xem CCCD bản gốc tại bộ phận một cửa']))
+      .toContain('Đã giải toả lý do “Chưa xác thực định danh” cho 2 dòng.');
     cli(['roster', 'release', '--period', '2026-12', '--key', hai.key, '--code', 'no-usable-account', '--channel', 'cash', '--reason', 'Không có người được ủy quyền']);
 
     // Without --json the clerk reads Vietnamese: the status and the channels by their names.
