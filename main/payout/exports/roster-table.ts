@@ -1,3 +1,4 @@
+import { withoutDiacritics } from '../../../shared/text/fold';
 // A roster export as one table, whatever file it becomes (Excel or PDF): title, columns, sections with their
 // subtotals, the grand total, the total in words, the signature block.
 
@@ -82,7 +83,10 @@ function sections(groups: Map<string, LineRow[]>, row: (l: LineRow, n: number) =
 }
 
 const village = (l: LineRow) => l.village?.trim() || '(Không rõ thôn)';
-const transferNote = (l: LineRow) => `${REGIME_SHORT[l.regimeCode] ?? l.regimeCode} T${formatPeriod(l.period)} ${l.months > 1 ? `(${l.months} thang) ` : ''}${l.id.slice(-12)}`;
+// Banks take a transfer note in plain letters; it ends with a reference to the person (the end of their record's id)
+// so a returned transfer can be traced to a line by the bank's staff as well.
+const transferNote = (l: LineRow) => withoutDiacritics(`${REGIME_SHORT[l.regimeCode] ?? l.regimeCode} T${formatPeriod(l.period)} ${l.months > 1 ? `(${l.months} tháng) ` : ''}`)
+  + l.beneficiaryId.replace(/-/g, '').slice(-10).toUpperCase();
 
 /** The layout of each export, from the roster's lines (already in village, name order). */
 export function rosterTable(kind: ExportKind, lines: LineRow[], place: { communeName: string; communeCode: string; period: string;

@@ -81,6 +81,9 @@ describe('roster exports', () => {
     expect(flat.some((r) => r.includes('Kỳ chi trả: tháng 12/2026 — Mã xã: 13558'))).toBe(true);
     const an = rows.find((r) => r.includes('NGUYỄN VĂN AN'))!;
     expect(an).toEqual(expect.arrayContaining([expect.stringMatching(/^2026-12:.+:btxh-monthly$/), '970405', 500_000]));
+    // The transfer note in plain letters, ending with the person's reference (banks refuse diacritics in notes).
+    const note = an.find((c) => typeof c === 'string' && c.startsWith('TCXH'));
+    expect(note).toMatch(/^TCXH hang thang T12\/2026 [0-9A-F]{10}$/);
     expect(flat.some((r) => r.includes('Trần Thị Bình') || r.includes('Phạm Thị Dung'))).toBe(false);
     expect(flat.some((r) => r.includes('Bằng chữ: Ba triệu hai trăm tám mươi chín nghìn đồng.'))).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, foldedTokens } from '../../../shared/text/fold';
+import { foldVietnamese, foldedTokens, withoutDiacritics } from '../../../shared/text/fold';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -18,5 +18,16 @@ describe('foldVietnamese', () => {
   it('splits a query into folded tokens', () => {
     expect(foldedTokens('  nguyễn, Đức ')).toEqual(['nguyen', 'duc']);
     expect(foldedTokens('')).toEqual([]);
+  });
+});
+
+describe('plain letters for a bank transfer note', () => {
+  it.each([
+    ['TCXH hằng tháng T12/2026 (2 tháng) ', 'TCXH hang thang T12/2026 (2 thang) '],
+    ['Đặng Thị Ánh Nguyệt', 'Dang Thi Anh Nguyet'],
+    ['ĐỖ QUỐC ĐẠT', 'DO QUOC DAT'],
+    ['Mẹ VNAH – Ðinh', 'Me VNAH – Dinh'],
+  ])('%s → %s', (text, plain) => {
+    expect(withoutDiacritics(text)).toBe(plain);
   });
 });
