@@ -134,6 +134,11 @@ export function rosterLines(db: SqliteConnection, rosterId: string): LineRow[] {
     ORDER BY village COLLATE NOCASE, full_name, id`).all(rosterId) as LineRow[];
 }
 
+/** How many of a roster's lines are still held back (counted by the database: a month has 100,000 lines). */
+export function heldLineCount(db: SqliteConnection, rosterId: string): number {
+  return db.prepare('SELECT count(*) FROM roster_lines WHERE deleted = 0 AND roster_id = ? AND held = 1').pluck().get(rosterId) as number;
+}
+
 export function rosterLine(db: SqliteConnection, id: string): LineRow | undefined {
   return db.prepare(`SELECT ${LINE_COLUMNS} FROM roster_lines WHERE deleted = 0 AND id = ?`).get(id) as LineRow | undefined;
 }

@@ -49,6 +49,8 @@ function notDraft(period: string, status: string) {
  */
 export function createRoster(db: AppDatabase, actor: Actor, officeUnitId: string, area: readonly string[] | null, period: string): CreateReport {
   const sqlite = db.sqlite;
+  // A bulk command: the month's lines and the entitlements derived on the way are logged in the compact form
+  // (inserted-row.ts), as an import's rows are; a copy of each of 100,000 lines in the log would double the writing.
   return runCommand(db, actor, 'roster-create', (w: Writer): CreateReport => {
     const rosterId = rosterIdOf(officeUnitId, period);
     const existing = rosterFor(sqlite, officeUnitId, period);
@@ -188,7 +190,7 @@ export function createRoster(db: AppDatabase, actor: Actor, officeUnitId: string
     const report = { rosterId, created, updated, removed, entitlementsDerived, amountChecksOpened };
     w.summary = { period, ...report };
     return report;
-  }).result;
+  }, { bulk: true }).result;
 }
 
 /**

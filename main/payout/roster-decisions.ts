@@ -3,7 +3,7 @@ import { AppError } from '../core/errors';
 import { runCommand, type Actor } from '../core/write-path';
 import { formatPeriod } from '../../shared/payout/periods';
 import type { Block } from '../../shared/payout/roster-line';
-import { rosterFor, rosterLine, rosterLines } from './payout-queries';
+import { heldLineCount, rosterFor, rosterLine } from './payout-queries';
 import { rosterIdOf, type Release } from './roster-create';
 import { payoutResultTable, rosterLineTable, rosterTable } from './synced-tables';
 
@@ -55,7 +55,7 @@ export function releaseBlock(db: AppDatabase, actor: Actor, unitId: string, inpu
 /** Approves a draft (approving role): refused while lines are held, unless they are knowingly left out. */
 export function approveRoster(db: AppDatabase, actor: Actor, unitId: string, period: string, leaveBlockedOut: boolean): { heldOut: number } {
   const roster = draftRoster(db, unitId, period);
-  const held = rosterLines(db.sqlite, roster.id).filter((l) => l.held === 1).length;
+  const held = heldLineCount(db.sqlite, roster.id);
   if (held > 0 && !leaveBlockedOut) {
     throw new AppError('lines-held', `Còn ${held} dòng bị chặn chưa giải toả: xử lý từng dòng, hoặc duyệt và để các dòng đó sang kỳ sau.`,
       `${held} lines are still held; release them or approve leaving them out.`, { held });

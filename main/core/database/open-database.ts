@@ -129,6 +129,11 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     // Type-ahead over a million rows reads scattered pages: map the file and keep a larger cache.
     sqlite.pragma('mmap_size = 1073741824');
     sqlite.pragma('cache_size = -65536');
+    // Temporary data in memory, as an encrypted database already keeps it (cipher.ts). Above all the statement
+    // journal: a write that a trigger could abort (a roster line's insert, refused on a locked roster) saves the pages
+    // it changes first, and once that journal has spilled to a temp file it stays a file for the transaction: nine
+    // writes to disk for each of a month's 100,000 lines.
+    sqlite.pragma('temp_store = MEMORY');
   } catch (e) {
     closeAll();
     throw mapSqliteError(e, path, !!key);
@@ -171,6 +176,7 @@ function openSameInstance(options: OpenDatabaseOptions): AppDatabase {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('temp_store = MEMORY');
     const deviceId = readMeta({ sqlite }, 'device.id');
     if (!deviceId) throw new Error('no device id: the database is not open in this instance');
     const db: AppDatabase = { sqlite, orm: drizzle(sqlite as never), path, deviceId, schemaVersion: readJournal(migrationsFolder).length, encrypted: !!key, close: () => sqlite.close() };
