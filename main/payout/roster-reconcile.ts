@@ -65,12 +65,15 @@ export function reconcileRoster(db: AppDatabase, actor: Actor, data: RosterData,
   const taken = new Set<string>();
   for (const r of parsed.rows) {
     if (!r.outcome || r.amount === null) {
-      problems.push({ row: r.row, code: 'bad-row', key: r.key, message: `Dòng ${r.row}: thiếu số tiền hoặc kết quả đọc được.` });
+      const what = r.amount === null ? 'không đọc được số tiền' : r.outcomeText ? `không hiểu kết quả "${r.outcomeText}"` : 'thiếu kết quả';
+      problems.push({ row: r.row, code: 'bad-row', key: r.key, message: `Dòng ${r.row}: ${what}; chưa ghi.` });
       continue;
     }
     let line = r.key ? byKey.get(r.key) : undefined;
     if (!line && r.accountNumber) {
-      const candidates = data.lines.filter((l) => l.accountNumber === r.accountNumber && !taken.has(l.id));
+      // A payer's number cell may have lost the account's leading zeros (a phone number for mobile money).
+      const account = r.accountNumber.replace(/^0+/, '');
+      const candidates = data.lines.filter((l) => l.accountNumber?.replace(/^0+/, '') === account && !taken.has(l.id));
       line = candidates.find((l) => l.amount === r.amount) ?? (candidates.length === 1 ? candidates[0] : undefined);
     }
     if (!line) {

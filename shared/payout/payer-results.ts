@@ -12,6 +12,8 @@ export interface PayerRow {
   accountNumber: string | null;
   amount: number | null;
   outcome: PayerOutcome | null;
+  /** The result as the payer wrote it (for the message when it is not understood). */
+  outcomeText: string;
   reason: string | null;
 }
 
@@ -22,21 +24,25 @@ export interface PayerFile {
   rows: PayerRow[];
 }
 
-const COLUMNS: [keyof Omit<PayerRow, 'row'> | 'period' | 'commune', RegExp][] = [
-  ['key', /^(ma giao dich|ma dong|ma chi tra|transaction id|reference|key)$/],
-  ['accountNumber', /^(so tai khoan|tai khoan|account( number)?)$/],
-  ['amount', /^(so tien( dong)?|so tien da chi|amount)$/],
-  ['outcome', /^(ket qua|trang thai|status|result)$/],
-  ['reason', /^(ly do|ghi chu|reason|note)$/],
+// Each payer names its columns its own way (a bank's batch-transfer result, the post office's cash list, the
+// treasury's): the headings below are matched folded, from their start, so "Số tiền (VNĐ)" or "Trạng thái GD" count.
+const COLUMNS: [keyof Omit<PayerRow, 'row' | 'outcomeText'> | 'period' | 'commune', RegExp][] = [
+  ['key', /^(ma giao dich|ma gd|ma dong|ma chi tra|ma tham chieu|so tham chieu|so ref|ref|transaction id|reference|key)( |$)/],
+  ['accountNumber', /^(so tai khoan|so tk|stk|tai khoan|tk (nguoi )?(nhan|huong|thu huong)|account( number| no)?)( |$)/],
+  ['amount', /^(so tien|thanh tien|so tien da chi|so tien thuc chi|amount)( |$)/],
+  ['outcome', /^(ket qua|trang thai|tinh trang|status|result)( |$)/],
+  ['reason', /^(ly do|ghi chu|mo ta|noi dung loi|dien giai|reason|note|error|description)( |$)/],
   ['period', /^(ky|ky chi tra|period)$/],
   ['commune', /^(ma xa|commune code)$/],
 ];
 
+/** What a payer's result text means: "Thành công", "TC", "Đã hạch toán", "Thất bại", "KTC", "Hoàn trả", "Chưa chi"… */
 export function outcomeOf(text: string): PayerOutcome | null {
   const t = foldVietnamese(text);
-  if (/^(thanh cong|da chi|da chuyen|da tra|paid|success|ok)$/.test(t)) return 'paid';
-  if (/(tra lai|hoan tra|returned|bi tra)/.test(t)) return 'returned';
-  if (/(that bai|khong thanh cong|loi|failed|error|tu choi)/.test(t)) return 'failed';
+  if (t === '') return null;
+  if (/(tra lai|hoan tra|da hoan|thoai hoan|chuyen tra|returned|refund|bi tra)/.test(t)) return 'returned';
+  if (/(that bai|khong thanh cong|(^| )(ktc|loi|huy|da huy|fail|failed|error|rejected)( |$)|tu choi|khong hop le|chua chi|khong chi duoc|khong nhan)/.test(t)) return 'failed';
+  if (/^(thanh cong|tc|da chi|da chi tra|da chuyen|da tra|da nhan|da hach toan|hach toan thanh cong|da ghi co|ghi co thanh cong|hoan thanh|paid|success|successful|completed|ok)$/.test(t)) return 'paid';
   return null;
 }
 
@@ -46,12 +52,24 @@ function periodIn(text: string): string | null {
   return m[1].length === 4 ? `${m[1]}-${m[2]}` : `${m[2]}-${m[1].padStart(2, '0')}`;
 }
 
-function amountOf(v: unknown): number | null {
+/**
+ * An amount as payers write it: 1250000, "1.250.000", "1,250,000", "1 250 000 đ", "1.250.000,00" or "1,250,000.00"
+ * (VND has no cents: a zero decimal part is dropped; any other is no amount we sent).
+ */
+export function amountOf(v: unknown): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return Math.round(v);
   if (typeof v !== 'string') return null;
-  const digits = v.replace(/[.,\s₫đ]|VND/gi, '');
-  return /^-?\d+$/.test(digits) ? Number(digits) : null;
+  let t = v.replace(/[\s\u00a0₫]|VNĐ|VND|đồng|đ$/gi, '');
+  const cents = /^(-?[\d.,]*\d)[.,](\d{1,2})$/.exec(t);
+  if (cents && !/^\d{3}$/.test(cents[2])) {
+    if (Number(cents[2]) !== 0) return null;
+    t = cents[1];
+  }
+  if (!/^-?\d{1,3}([.,]\d{3})*$|^-?\d+$/.test(t)) return null;
+  return Number(t.replace(/[.,]/g, ''));
 }
+
+const hasDigit = (t: string | null) => t !== null && /\d/.test(t);
 
 const textOf = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -83,8 +101,8 @@ export function readPayerFile(cells: unknown[][]): PayerFile | null {
   cells.slice(headerAt + 1).forEach((r, i) => {
     if (!r || r.every((c) => textOf(c) === '')) return;
     const key = textOf(get(r, 'key')) || null;
-    const account = textOf(get(r, 'accountNumber')).replace(/\s/g, '') || null;
-    if (!key && !account) return; // subtotal or signature lines
+    const account = textOf(get(r, 'accountNumber')).replace(/[\s.\-]/g, '') || null;
+    if (!hasDigit(key) && !hasDigit(account)) return; // "Tổng cộng", subtotal or signature lines
     const p = textOf(get(r, 'period'));
     if (p) {
       const parsed = periodIn(p);
@@ -92,7 +110,8 @@ export function readPayerFile(cells: unknown[][]): PayerFile | null {
     }
     const commune = textOf(get(r, 'commune'));
     if (commune) communes.add(commune);
-    rows.push({ row: headerAt + 2 + i, key, accountNumber: account, amount: amountOf(get(r, 'amount')), outcome: outcomeOf(textOf(get(r, 'outcome'))), reason: textOf(get(r, 'reason')) || null });
+    rows.push({ row: headerAt + 2 + i, key, accountNumber: account, amount: amountOf(get(r, 'amount')), outcome: outcomeOf(textOf(get(r, 'outcome'))),
+      outcomeText: textOf(get(r, 'outcome')), reason: textOf(get(r, 'reason')) || null });
   });
   return { periods: [...periods], communeCodes: [...communes], rows };
 }
