@@ -4,8 +4,9 @@ import type PDFDocument from 'pdfkit';
 // positioning), about 40 µs a word, and keeps each result for the whole document. A roster of 100,000 lines is a
 // million cells, most of them unique (ID and account numbers, keys, amounts), so the cache grows without end and
 // shaping is most of the time spent. Two changes, same glyphs and same advances as fontkit's own layout:
-//  - a word of plain ASCII characters is put together from each character's own layout, when no two neighbours in
-//    it are changed by the font's rules (kerning pairs, ligatures: checked once per pair, against fontkit itself);
+//  - a word of plain ASCII characters (or the ellipsis) is put together from each character's own layout and the
+//    kerning of each pair of neighbours, when the font's rules do nothing else to them (no ligature, no glyph moved:
+//    checked once per pair, against fontkit itself);
 //  - other words (Vietnamese names, villages, labels: few and repeated) stay in a cache that is emptied when it
 //    grows past `limit` entries, so memory stays bounded however long the document.
 
@@ -17,7 +18,9 @@ interface EmbeddedFont {
   layoutCache?: unknown;
 }
 
-const ASCII = /^[\x20-\x7e]+$/;
+// Plain characters, and the ellipsis a cell cut to its width ends with (every cut of a key or a transfer note is a
+// new word: shaped in full, it cost most of a transfer list's time).
+const PLAIN = /^[\x20-\x7e\u2026]+$/;
 
 export function useFastTextLayout(doc: InstanceType<typeof PDFDocument>, fontName: string, limit = 5_000): void {
   doc.font(fontName);
@@ -25,7 +28,8 @@ export function useFastTextLayout(doc: InstanceType<typeof PDFDocument>, fontNam
   if (!font || typeof font.layoutRun !== 'function') return; // a standard PDF font: nothing shaped
   const words = new Map<string, Run>();
   const chars = new Map<string, Run | null>();
-  const pairs = new Map<string, boolean>();
+  /** Per pair of characters: how the font moves the second closer (kerning, in font units), null if it changes more. */
+  const pairs = new Map<string, number | null>();
 
   /** A character alone, when the font shapes it as one glyph with no offset. */
   const charRun = (c: string): Run | null => {
@@ -37,27 +41,40 @@ export function useFastTextLayout(doc: InstanceType<typeof PDFDocument>, fontNam
     }
     return run;
   };
-  /** Whether the font lays the two characters side by side unchanged (no kerning, no ligature). */
-  const neutral = (a: string, b: string, ra: Run, rb: Run): boolean => {
+  /**
+   * What the font does to two characters side by side: nothing (0), or only a kerning of the first one's advance
+   * (the difference); null when it does more (a ligature, a moved glyph), and the word is then shaped whole.
+   */
+  const kerning = (a: string, b: string, ra: Run, rb: Run): number | null => {
     const pair = a + b;
-    let ok = pairs.get(pair);
-    if (ok === undefined) {
+    let kern = pairs.get(pair);
+    if (kern === undefined) {
       const r = font.layoutRun(pair);
-      ok = r.glyphs.length === 2 && r.glyphs[0].id === ra.glyphs[0].id && r.glyphs[1].id === rb.glyphs[0].id
-        && r.positions.every((p, i) => p.xAdvance === [ra, rb][i].positions[0].xAdvance && !p.xOffset && !p.yOffset && !p.yAdvance);
-      pairs.set(pair, ok);
+      const [pa, pb] = r.positions;
+      const same = r.glyphs.length === 2 && r.glyphs[0].id === ra.glyphs[0].id && r.glyphs[1].id === rb.glyphs[0].id
+        && r.positions.every((p) => !p.xOffset && !p.yOffset && !p.yAdvance) && pb.xAdvance === rb.positions[0].xAdvance;
+      kern = same ? pa.xAdvance - ra.positions[0].xAdvance : null;
+      pairs.set(pair, kern);
     }
-    return ok;
+    return kern;
   };
   const plainRun = (text: string): Run | null => {
-    if (!ASCII.test(text)) return null;
+    if (!PLAIN.test(text)) return null;
     const glyphs: Run['glyphs'] = [];
     const positions: Position[] = [];
     let advanceWidth = 0;
     let previous: Run | null = null;
     for (let i = 0; i < text.length; i++) {
       const run = charRun(text[i]);
-      if (!run || (previous && !neutral(text[i - 1], text[i], previous, run))) return null;
+      if (!run) return null;
+      if (previous) {
+        const kern = kerning(text[i - 1], text[i], previous, run);
+        if (kern === null) return null;
+        if (kern !== 0) {
+          positions[i - 1] = { ...positions[i - 1], xAdvance: positions[i - 1].xAdvance + kern };
+          advanceWidth += kern;
+        }
+      }
       glyphs.push(run.glyphs[0]);
       positions.push(run.positions[0]);
       advanceWidth += run.positions[0].xAdvance;
