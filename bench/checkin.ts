@@ -7,7 +7,8 @@
 //   card read ended: the lookup starts at the chip's identity, beside the photo's read), ownMs (median of the rest:
 //   total − card − gateway after the card: our own share), ownShare,
 //   downCachedP95Ms (the gateway black-holed: every request hangs; the patient checked in before: card → the last known
-//   status), refusedCachedP95Ms (the gateway's port refuses); each also …AfterCard (from the card read's end: the part
+//   status; downCachedFirstMs is the first patient after the line went silent, who waits out the grace,
+//   downCachedRestP95Ms the next ones, who no longer wait while nothing answers), refusedCachedP95Ms (the gateway's port refuses); each also …AfterCard (from the card read's end: the part
 //   that is ours and the gateway's, since the virtual reader's read time is vpcd's delayed-ACK stall), rounds,
 //   apdusPerRead (as the virtual reader counted them).
 // The chip announces extended length (EF.ATR/INFO), as modern eMRTD chips do; whether the CCCD's does is unconfirmed,
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
       p50Ms: round1(median(totals)), p95Ms: round1(quantile(totals, 0.95)), cardMs: round1(median(cards)), gatewayMs: round1(median(gateways)), gatewayAfterCardMs: round1(median(gatewaysAfterCard)),
       ownMs: round1(median(owns)), ownShare: Number((owns.reduce((a, b) => a + b, 0) / totals.reduce((a, b) => a + b, 0)).toFixed(3)),
       checkInP95Ms: round1(quantile(afterCard, 0.95)),
-      downCachedP95Ms: round1(quantile(hung, 0.95)), downCachedAfterCardP95Ms: round1(quantile(hungAfterCard, 0.95)),
+      downCachedP95Ms: round1(quantile(hung, 0.95)), downCachedFirstMs: round1(hung[0]!), downCachedRestP95Ms: round1(quantile(hung.slice(1), 0.95)), downCachedAfterCardP95Ms: round1(quantile(hungAfterCard, 0.95)),
       refusedCachedP95Ms: round1(quantile(refused, 0.95)), refusedCachedAfterCardP95Ms: round1(quantile(refusedAfterCard, 0.95)), rounds: ROUNDS,
       apdusPerRead: round1(apdusPerRead),
       ...(SHORT_ROUNDS > 0 ? { shortOnlyP50Ms: round1(median(shortTotals)), shortOnlyP95Ms: round1(quantile(shortTotals, 0.95)), shortOnlyApdusPerRead: round1(shortApdusPerRead) } : {}),

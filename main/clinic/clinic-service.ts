@@ -26,7 +26,11 @@ export interface ClinicOptions {
   gatewayTimeoutMs?: number;
   /** The first background retry (then doubling, at most 5 minutes); default 5 s (ANSINH_CLINIC_RETRY_MS). */
   retryMs?: number;
-  /** How long a known patient waits for the gateway before the last known status is shown (default 1 s). */
+  /**
+   * How long a known patient's lookup may take before the last known status is shown (default 1 s), counted from
+   * when the lookup was sent (at the chip's identity for a card read). While the gateway is late or failing (a lookup
+   * went past this or failed, and nothing has answered since) a known patient gets the last known status at once.
+   */
   cacheAfterMs?: number;
   /** ANSINH_INSURANCE_GATEWAY / _USER / _PASSWORD / _FACILITY: the gateway for scripts and tests, over the saved settings. */
   env?: NodeJS.ProcessEnv;
@@ -51,7 +55,10 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
   const retries = new Map<string, { timer: NodeJS.Timeout; delayMs: number; officer: Officer | null; actor: Actor }>();
   let closed = false;
   /** Lookups started while the chip was still being read (its photo): user and lookup key → the lookup under way. */
-  const early = new Map<string, { lookup: Promise<CoverageOutcome | NoAnswer>; person: CheckInPerson; timer: NodeJS.Timeout }>();
+  const early = new Map<string, { lookup: Promise<CoverageOutcome | NoAnswer>; startedAt: number; person: CheckInPerson; timer: NodeJS.Timeout }>();
+  /** The gateway went past the grace or could not be reached, and has not answered since (why, then): known patients
+   *  do not wait for it. */
+  let gatewayLate: 'slow' | 'timeout' | 'unreachable' | null = null;
   const earlyKey = (userId: string, p: Pick<CheckInPerson, 'lookupKey'>) => `${userId}\n${p.lookupKey}`;
 
   function fromEnvironment(): boolean {
@@ -80,7 +87,10 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
     if (!acct) return 'not-configured';
     if (!officer) return 'no-officer';
     if (!person.lookupKey || !person.fullName || !person.birth) return 'no-key';
-    return gateway.check(acct, { maThe: person.lookupKey, hoTen: person.fullName, ngaySinh: isoToGatewayDate(person.birth), hoTenCb: officer.fullName, cccdCb: officer.idNumber });
+    const outcome = await gateway.check(acct, { maThe: person.lookupKey, hoTen: person.fullName, ngaySinh: isoToGatewayDate(person.birth), hoTenCb: officer.fullName, cccdCb: officer.idNumber });
+    // Any answer, even a malformed one, shows the line works; only silence or no connection makes the next wait moot.
+    gatewayLate = outcome.kind === 'failed' && (outcome.failure === 'timeout' || outcome.failure === 'unreachable') ? outcome.failure : null;
+    return outcome;
   }
 
   function auditLookup(actor: Actor, subject: string | null, visitId: string, view: InsuranceView, background: boolean, failure?: string) {
@@ -115,8 +125,9 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
 
   /** A background answer for a pending visit: recorded when final, else asked again later (doubling the wait). */
   function settle(visitId: string, outcome: CoverageOutcome | NoAnswer, officer: Officer | null, actor: Actor, nextDelayMs: number): void {
+    if (closed) return;
     const visit = visitById(db.sqlite, visitId);
-    if (closed || !visit || visit.insuranceState !== 'pending') return;
+    if (!visit || visit.insuranceState !== 'pending') return;
     const person = { ...visit.person, lookupKey: visit.lookupKey };
     const { view, retry, failure } = viewOf(outcome, person);
     if (retry) {
@@ -132,8 +143,9 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
   async function retryVisit(visitId: string): Promise<void> {
     const entry = retries.get(visitId);
     retries.delete(visitId);
+    if (closed) return;
     const visit = visitById(db.sqlite, visitId);
-    if (closed || !entry || !visit || visit.insuranceState !== 'pending') return;
+    if (!entry || !visit || visit.insuranceState !== 'pending') return;
     const outcome = await ask({ ...visit.person, lookupKey: visit.lookupKey }, entry.officer ?? (visit.officerUserId ? officerOf(db.sqlite, visit.officerUserId) : null));
     settle(visitId, outcome, entry.officer, entry.actor, Math.min(entry.delayMs * 2, MAX_RETRY_MS));
   }
@@ -148,14 +160,14 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
    * The lookup started at the chip's identity for this check-in, if it asked the same question: same card, name and
    * birth, and the officer from the settings (a script's own officer asks afresh).
    */
-  function takeEarly(userId: string, input: z.output<typeof checkInInput>, person: CheckInPerson): Promise<CoverageOutcome | NoAnswer> | null {
+  function takeEarly(userId: string, input: z.output<typeof checkInInput>, person: CheckInPerson): { lookup: Promise<CoverageOutcome | NoAnswer>; startedAt: number } | null {
     if (!('readId' in input.identity) || input.officer || !person.lookupKey) return null;
     const key = earlyKey(userId, person);
     const entry = early.get(key);
     if (!entry) return null;
     early.delete(key);
     clearTimeout(entry.timer);
-    return entry.person.fullName === person.fullName && entry.person.birth === person.birth ? entry.lookup : null;
+    return entry.person.fullName === person.fullName && entry.person.birth === person.birth ? entry : null;
   }
 
   function publicVisit(v: StoredVisit) {
@@ -167,14 +179,18 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
     async checkIn(actor: Actor, userId: string, input: z.output<typeof checkInInput>) {
       const person = checkInPerson(input.identity, (readId) => cardReads.get(readId, userId));
       const officer = input.officer ?? officerOf(db.sqlite, userId);
-      const lookup = takeEarly(userId, input, person) ?? ask(person, officer);
-      // Someone checked in here before: their last known status is shown once the gateway is late, and the lookup
-      // under way finishes in the background; otherwise reception waits for it, up to the gateway's deadline.
+      const { lookup, startedAt } = takeEarly(userId, input, person) ?? { lookup: ask(person, officer), startedAt: now() };
+      // Someone checked in here before: their last known status is shown once the gateway is late (the grace counts
+      // from when it was asked; none while it is known to be late), and the lookup under way finishes in the
+      // background; otherwise reception waits for it, up to the gateway's deadline.
       const known = lastKnownStatus(db.sqlite, keysOf(person)) !== null;
       let late: ReturnType<typeof setTimeout> | undefined;
-      const first = known ? await Promise.race([lookup, new Promise<'late'>((r) => { late = setTimeout(() => r('late'), cacheAfterMs); })]) : await lookup;
+      const lateAlready = gatewayLate;
+      const graceMs = lateAlready ? 0 : Math.max(0, startedAt + cacheAfterMs - now());
+      const first = known ? await Promise.race([lookup, new Promise<'late'>((r) => { late = setTimeout(() => r('late'), graceMs); })]) : await lookup;
       clearTimeout(late);
-      const outcome: CoverageOutcome | NoAnswer = first === 'late' ? 'slow' : first;
+      if (first === 'late') gatewayLate ??= 'slow';
+      const outcome: CoverageOutcome | NoAnswer = first === 'late' ? (lateAlready ?? 'slow') : first;
       const { view, retry, failure } = viewOf(outcome, person);
       const at = now();
       const day = vietnamDay(at);
@@ -200,11 +216,13 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
       const key = earlyKey(userId, person);
       const previous = early.get(key);
       if (previous) clearTimeout(previous.timer);
+      const startedAt = now();
       const lookup = ask(person, officerOf(db.sqlite, userId));
       const timer = setTimeout(() => {
         if (early.get(key)?.lookup !== lookup) return;
         early.delete(key);
         void lookup.then((o) => {
+          if (closed) return;
           const answer = typeof o !== 'string' && o.kind === 'answer' ? o.answer : null;
           recordAudit(db, actor, {
             action: 'insurance-lookup',
@@ -214,7 +232,7 @@ export function createClinicService(db: AppDatabase, cardReads: RecentCardReads,
         });
       }, options.earlyKeepMs ?? 60_000);
       timer.unref();
-      early.set(key, { lookup, person, timer });
+      early.set(key, { lookup, startedAt, person, timer });
     },
 
     visit(id: string) {

@@ -167,6 +167,24 @@ describe('clinic check-in', () => {
     gw.setCard({ ...HUONG });
   });
 
+  it('a gateway that stopped answering: the first known patient waits the grace, the next ones not, until it answers again', async () => {
+    gw.setCard({ ...HUONG, behaviour: { kind: 'hang' } });
+    let started = Date.now();
+    const first = await checkIn(typed('001085012345'));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(first.insurance).toMatchObject({ source: 'cache', pending: true });
+    started = Date.now();
+    const next = await checkIn(typed('001085012345'));
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(next.insurance).toMatchObject({ status: 'valid', source: 'cache', pending: true });
+    // Back: the lookups under way time out and are asked again in the background; the answer ends the no-wait.
+    gw.setCard({ ...HUONG });
+    const answered = await until(() => reception('clinic.visit', { id: next.id }).then((r) => okOutput<Visit>(r)), (v) => !v.insurance.pending);
+    expect(answered.insurance).toMatchObject({ status: 'valid', source: 'gateway' });
+    const again = await checkIn(typed('001085012345'));
+    expect(again.insurance).toMatchObject({ source: 'gateway', pending: false });
+  });
+
   it('QR codes: the CCCD\'s, the paper BHYT card\'s; another kind of QR is refused with one line and records nothing', async () => {
     const cccd = await checkIn({ identity: { qr: `001085012345|012345678|${HUONG.fullName}|07031985|Nữ|Hà Nội|10072021` } });
     expect(cccd).toMatchObject({ identifiedBy: 'cccd-qr', person: { idNumber: '001085012345', sex: 'F' }, insurance: { status: 'valid' } });

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const db = openDatabase({ path, migrationsFolder: migrationsDir(), create: true });
   seedDemo(db, { people: 5 });
   db.close();
-  services = createServices({ dbPath: path, quiet: true, clinic: { gatewayTimeoutMs: 3000, cacheAfterMs: 2000, retryMs: 60_000, earlyKeepMs: 400, env: {} } });
+  services = createServices({ dbPath: path, quiet: true, clinic: { gatewayTimeoutMs: 3000, cacheAfterMs: 2000, retryMs: 60_000, earlyKeepMs: 1500, env: {} } });
   const admin = await loginAs(services, 'quantri', 'quantri123!');
   okOutput(await admin('clinic.saveSettings', { endpoint: gw.url, username: gw.username, password: gw.password, facilityCode: null, facilityName: null }));
   reception = await loginAs(services, 'yte', 'yte12345!');
@@ -84,5 +84,17 @@ describe('the lookup started at the chip\'s identity', () => {
     while (!lookupAudits().some((d) => JSON.parse(d).unused) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const unused = lookupAudits().map((d) => JSON.parse(d)).filter((d) => d.unused);
     expect(unused).toEqual([{ visitId: null, unused: true, resultCode: '000' }]);
+  });
+
+  it('a late gateway: the grace before the last known status counts from when the lookup was sent, not from the check-in', async () => {
+    gw.setCard({ ...HUONG, behaviour: { kind: 'hang' } });
+    services.clinic.startLookup(actor(), userId, PERSON);
+    await new Promise((r) => setTimeout(r, 1200)); // the photo being read
+    const started = Date.now();
+    const visit = okOutput<Visit>(await reception('clinic.checkIn', { identity: { readId: keepRead(PERSON) } }));
+    // 2 s of grace, 1.2 s of it spent during the read.
+    expect(Date.now() - started).toBeLessThan(1400);
+    expect(visit.insurance).toMatchObject({ status: 'valid', source: 'cache', pending: true });
+    gw.setCard({ ...HUONG });
   });
 });
