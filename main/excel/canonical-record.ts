@@ -1,4 +1,5 @@
 // The records an import recovers from a workbook, in the canonical form of `ansinh export beneficiaries`.
+import { COLUMN_FIELDS } from '../../shared/contract/imports';
 import type { CanonicalRecord as SharedCanonicalRecord, FieldProblem } from '../../shared/canonical-record';
 
 export type CategoryGroup = 'NCC' | 'TNCC' | 'BTXH';
@@ -23,13 +24,10 @@ export interface CanonicalRecord extends Omit<SharedCanonicalRecord, 'categoryGr
   ethnicity?: string | null;
 }
 
-/** Fields a column of a list can hold. `birthMale`/`birthFemale` are the "Năm sinh" over "Nam" | "Nữ" layout. */
-export type ColumnField =
-  | 'rowNumber' | 'fullName' | 'birth' | 'birthMale' | 'birthFemale' | 'sex' | 'sexMale' | 'sexFemale'
-  | 'idNumber' | 'oldIdNumber' | 'hometown' | 'permanentAddress' | 'village' | 'categoryLabel' | 'monthlyAmount'
-  | 'accountNumber' | 'bankName' | 'ethnicity' | 'note';
-
-export const COLUMN_FIELDS: readonly ColumnField[] = [
-  'rowNumber', 'fullName', 'birth', 'birthMale', 'birthFemale', 'sex', 'sexMale', 'sexFemale', 'idNumber', 'oldIdNumber', 'hometown',
-  'permanentAddress', 'village', 'categoryLabel', 'monthlyAmount', 'accountNumber', 'bankName', 'ethnicity', 'note',
-];
+/**
+ * Fields a column of a list can hold (the contract's list). `birthMale`/`birthFemale` are the "Năm sinh" over
+ * "Nam" | "Nữ" layout; `givenName` and `birthDay`/`birthMonth`/`birthYear` the split "Họ đệm" | "Tên" and
+ * "Ngày" | "Tháng" | "Năm" columns.
+ */
+export type ColumnField = (typeof COLUMN_FIELDS)[number];
+export { COLUMN_FIELDS };

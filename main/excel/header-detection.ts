@@ -88,6 +88,40 @@ function fieldOfTitle(text: string): ColumnField | 'ignored' | null {
   return fieldOfHeader(text);
 }
 
+// Lists that split the name write the family and middle names in one column and the given name in the next;
+// some split the birth date into day, month and year columns.
+const FAMILY_PART = /^ho( va)?( (chu|ten))? dem$|^ho$|^ho chu dem$|^ho va chu dem$/;
+const GIVEN_NAME = /^ten( goi)?$/;
+const BIRTH_PART: Record<string, 'birthDay' | 'birthMonth' | 'birthYear'> = {
+  ngay: 'birthDay', thang: 'birthMonth', nam: 'birthYear', 'ngay sinh': 'birthDay', 'thang sinh': 'birthMonth', 'nam sinh': 'birthYear',
+};
+
+/** "Họ đệm" | "Tên" side by side: the first is the family part of the name, the second the given name. */
+function splitName(keys: readonly string[], mapping: ColumnMapping): void {
+  const family = keys.findIndex((k) => FAMILY_PART.test(k));
+  const given = keys.findIndex((k, c) => c > family && GIVEN_NAME.test(k));
+  if (family < 0 || given < 0) return;
+  mapping.fullName = family;
+  mapping.givenName = given;
+}
+
+/** "Ngày sinh" | "Tháng sinh" | "Năm sinh" (or "Ngày" | "Tháng" | "Năm" under "Ngày sinh"): a month column says the split. */
+function splitBirth(keys: readonly (string | null)[], mapping: ColumnMapping): void {
+  const month = keys.findIndex((k) => k !== null && BIRTH_PART[k] === 'birthMonth');
+  if (month < 0) return;
+  // The day just before the month, the year just after (never a "Năm sinh" far off in another group).
+  const part = (c: number, want: string) => (keys[c] != null && BIRTH_PART[keys[c]!] === want ? c : undefined);
+  const day = part(month - 1, 'birthDay');
+  const year = part(month + 1, 'birthYear');
+  if (year === undefined) return;
+  for (const f of ['birth', 'birthMale', 'birthFemale', 'sexMale'] as const) {
+    if (mapping[f] !== undefined && [day, month, year].includes(mapping[f])) delete mapping[f];
+  }
+  mapping.birthMonth = month;
+  mapping.birthYear = year;
+  if (day !== undefined) mapping.birthDay = day;
+}
+
 /** A row is a header when it names the person and at least two other kinds of column. */
 export function mapHeaderRow(texts: string[]): ColumnMapping | null {
   const mapping: ColumnMapping = {};
@@ -95,6 +129,9 @@ export function mapHeaderRow(texts: string[]): ColumnMapping | null {
     const f = fieldOfTitle(texts[c] ?? '');
     if (f && f !== 'ignored' && mapping[f] === undefined) mapping[f] = c;
   }
+  const keys = Array.from(texts, (t) => headerKey(t ?? ''));
+  splitName(keys, mapping);
+  splitBirth(keys, mapping);
   const kinds = Object.keys(mapping).filter((k) => k !== 'rowNumber').length;
   return mapping.fullName !== undefined && kinds >= 3 ? mapping : null;
 }
@@ -123,7 +160,8 @@ export function detectHeader(top: string[], sub: string[] | null): HeaderDetecti
   const single = mapHeaderRow(top);
   if (!single) return null;
   if (!sub || !isSubHeader(top, sub, single)) {
-    return { mapping: single, headerRows: 1, signature: top.map((t) => foldVietnamese(t ?? '')), titles: top.map((t) => (t ?? '').trim().replace(/\s+/g, ' ')) };
+    // Array.from: a row read from a sheet may have holes where cells are missing.
+    return { mapping: single, headerRows: 1, signature: Array.from(top, (t) => foldVietnamese(t ?? '')), titles: Array.from(top, (t) => (t ?? '').trim().replace(/\s+/g, ' ')) };
   }
   const parents = parentsOf(top, sub);
   const mapping: ColumnMapping = {};
@@ -147,14 +185,24 @@ export function detectHeader(top: string[], sub: string[] | null): HeaderDetecti
     }
     if (field && field !== 'ignored' && mapping[field] === undefined) mapping[field] = c;
   }
+  // Children of the name and of the birth date: "Họ đệm" | "Tên", "Ngày" | "Tháng" | "Năm".
+  const childKeys = parents.map((p, c) => {
+    const child = headerKey(sub[c] ?? '');
+    const under = fieldOfHeader(p);
+    return (under === 'fullName' || under === 'birth') && child ? child : null;
+  });
+  splitName(childKeys.map((k) => k ?? ''), mapping);
+  splitBirth(childKeys, mapping);
   return { mapping, headerRows: 2, signature, titles };
 }
 
 function isSubHeader(top: string[], sub: string[], mapping: ColumnMapping): boolean {
   const nonEmpty = sub.map((t, c) => [t?.trim() ?? '', c] as const).filter(([t]) => t !== '');
   if (nonEmpty.length === 0) return false;
-  // Under the (vertically merged) name header a sub-header row is empty; a data row has the name there.
-  if (mapping.fullName !== undefined && (sub[mapping.fullName] ?? '').trim() !== '') return false;
+  // Under the (vertically merged) name header a sub-header row is empty, or splits the name ("Họ đệm" | "Tên");
+  // a data row has the name there.
+  const underName = headerKey(sub[mapping.fullName ?? -1] ?? '');
+  if (mapping.fullName !== undefined && underName !== '' && !FAMILY_PART.test(underName) && !GIVEN_NAME.test(underName)) return false;
   if (nonEmpty.every(([t]) => /^\(?\s*\d{1,3}\s*\)?$/.test(t))) return false;
   const parents = parentsOf(top, sub);
   return nonEmpty.every(([t, c]) => isMaleLabel(t) || isFemaleLabel(t) || fieldOfHeader(t) !== null

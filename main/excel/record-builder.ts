@@ -48,9 +48,11 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     return cell && !isEmptyCell(cell) ? cell : undefined;
   };
 
-  const name = text('fullName');
+  // "Họ đệm" | "Tên" in two columns: the name is both, in that order.
+  const name = [text('fullName'), text('givenName')].filter(Boolean).join(' ') || null;
   if (!name) return { record: null, problems: [{ ...rejected('fullName', 'name-missing'), rowValues: rowValuesOf(text) }] };
   used('fullName');
+  used('givenName');
 
   let birth: string | null = null;
   let sex: 'M' | 'F' | null = null;
@@ -63,6 +65,12 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     birth = parsed.value;
     if (parsed.problem) problems.push(rejected('birth', parsed.problem, male ? 'birthMale' : 'birthFemale'));
     sex = male ? 'M' : 'F';
+  }
+  const yearCell = used('birthYear');
+  if (!birth && yearCell) {
+    const parsed = parseBirth(splitBirthCell(text('birthDay'), text('birthMonth'), yearCell), ctx.today);
+    birth = parsed.value;
+    if (parsed.problem) problems.push(rejected('birth', parsed.problem, 'birthYear'));
   }
   const birthCell = used('birth');
   if (!birth && birthCell) {
@@ -201,11 +209,23 @@ function isBirthLike(cell: RawCell): boolean {
  * What a row the import could not record (no name) had in its other columns, by the record's field, as the file
  * wrote it: the clerk adds the person from the report with these filled in, and types the name.
  */
+/**
+ * A birth written in "Ngày" | "Tháng" | "Năm" columns, as one cell the date reader takes: "05/11/1960", "11/1960"
+ * (month and year: the year is kept, with a warning) or "1960"; a day without a month is no date.
+ */
+function splitBirthCell(day: string | null, month: string | null, year: RawCell): RawCell {
+  const y = String(year.value ?? '').trim();
+  if (!day && !month) return { value: typeof year.value === 'number' ? year.value : y };
+  if (!month) return { value: `${day}//${y}` };
+  return { value: day ? `${day}/${month}/${y}` : `${month}/${y}` };
+}
+
 function rowValuesOf(text: (f: ColumnField) => string | null): Record<string, string> {
   const values: Record<string, string> = {};
   const male = text('birthMale');
   const female = text('birthFemale');
-  const birth = text('birth') ?? male ?? female;
+  const split = text('birthYear') ? [text('birthDay'), text('birthMonth'), text('birthYear')].filter(Boolean).join('/') : null;
+  const birth = text('birth') ?? split ?? male ?? female;
   if (birth) values.birth = birth;
   const sex = text('sex') ?? (male && !female ? 'Nam' : female && !male ? 'Nữ' : null);
   if (sex) values.sex = sex;

@@ -63,6 +63,9 @@ export class SheetInterpreter {
     private readonly options: InterpretOptions = {},
   ) {
     this.today = options.today ?? new Date();
+    // A workbook with a sheet per village ("Thôn 1", "Xóm Đông", "TDP 3"): the sheet's name is its rows' village
+    // until a section row says otherwise.
+    this.village = sectionVillage(name.trim());
   }
 
   push(row: RawRow): void {
@@ -169,13 +172,13 @@ export class SheetInterpreter {
     if (filled.length === 0) return 'blank';
     const name = mapping.fullName === undefined ? '' : (texts[mapping.fullName] ?? '').trim();
     const valueAt = (c: number | undefined) => (c === undefined ? '' : (texts[c] ?? '').trim());
-    const personData = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.idNumber, mapping.oldIdNumber, mapping.monthlyAmount, mapping.accountNumber]
+    const personData = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.birthYear, mapping.idNumber, mapping.oldIdNumber, mapping.monthlyAmount, mapping.accountNumber]
       .some((c) => valueAt(c) !== '');
     const otherData = personData || [mapping.categoryLabel, mapping.sex, mapping.hometown].some((c) => valueAt(c) !== '');
     const rowNumberCell = mapping.rowNumber === undefined ? undefined : row.cells[mapping.rowNumber];
     const numbered = typeof rowNumberCell?.value === 'number' || /^\d{1,6}\.?$/.test(valueAt(mapping.rowNumber));
     const strongData = name !== '' && personData;
-    const identity = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.idNumber, mapping.oldIdNumber].some((c) => valueAt(c) !== '');
+    const identity = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.birthYear, mapping.idNumber, mapping.oldIdNumber].some((c) => valueAt(c) !== '');
 
     if (isColumnNumberRow(texts)) return 'column-numbers';
     if ((texts.some(mayBeNameHeader) && mapHeaderRow(texts)) || filled.every((t) => isMaleLabel(t) || isFemaleLabel(t))) return 'header';

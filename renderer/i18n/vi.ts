@@ -687,7 +687,11 @@ export const vi = {
     columnFields: {
       rowNumber: 'Số thứ tự',
       fullName: 'Họ và tên',
+      givenName: 'Tên (cột riêng, sau cột họ đệm)',
       birth: 'Ngày sinh',
+      birthDay: 'Ngày sinh (cột Ngày)',
+      birthMonth: 'Ngày sinh (cột Tháng)',
+      birthYear: 'Ngày sinh (cột Năm)',
       birthMale: 'Năm sinh (cột Nam)',
       birthFemale: 'Năm sinh (cột Nữ)',
       sex: 'Giới tính',

@@ -33,7 +33,8 @@ const MAX_CENTURY_DIGIT = 3;
  * been dropped by the spreadsheet (an 11-digit "36164726381" was "036164726381").
  */
 export function readIdNumber(raw: string, typedAsNumber = false): IdNumberReading {
-  const trimmed = raw.trim();
+  // A leading apostrophe is how a clerk keeps Excel from eating the leading zeros; in a CSV or pasted text it stays.
+  const trimmed = raw.trim().replace(/^['‘’`]\s*/, '');
   if (trimmed === '') return { kind: 'empty' };
   const digits = trimmed.replace(SEPARATORS, '');
   if (!/^\d+$/.test(digits)) return { kind: 'malformed', reason: 'characters' };

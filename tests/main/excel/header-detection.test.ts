@@ -102,3 +102,43 @@ describe('header rows', () => {
     expect(mapHeaderRow(['STT', 'Ngày sinh', 'CCCD', 'STK'])).toBeNull();
   });
 });
+
+describe('names and birth dates split over several columns', () => {
+  it.each([
+    [['STT', 'Họ và tên đệm', 'Tên', 'Ngày sinh', 'Số CCCD']],
+    [['STT', 'Họ đệm', 'Tên', 'Ngày sinh', 'Số CCCD']],
+    [['STT', 'Họ, chữ đệm', 'Tên', 'Ngày sinh', 'Số CCCD']],
+    [['STT', 'HỌ', 'TÊN', 'Ngày sinh', 'Số CCCD']],
+  ])('%j: the family part, then the given name', (top) => {
+    expect(mapHeaderRow(top)).toMatchObject({ fullName: 1, givenName: 2, birth: 3, idNumber: 4 });
+  });
+
+  it('a whole name column is never split by a "Tên" somewhere else', () => {
+    expect(mapHeaderRow(['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Tên'])).not.toHaveProperty('givenName');
+  });
+
+  it('"Họ và tên" over "Họ đệm" | "Tên", and "Ngày sinh" over "Ngày" | "Tháng" | "Năm" (the year is no "Nam" mark)', () => {
+    const top = ['TT', 'Họ và tên', '', 'Ngày sinh', '', '', 'Giới tính', '', 'Số CCCD', 'Đối tượng'];
+    const sub = ['', 'Họ đệm', 'Tên', 'Ngày', 'Tháng', 'Năm', 'Nam', 'Nữ', '', ''];
+    const header = detectHeader(top, sub)!;
+    expect(header.headerRows).toBe(2);
+    expect(header.mapping).toEqual({ rowNumber: 0, fullName: 1, givenName: 2, birthDay: 3, birthMonth: 4, birthYear: 5, sexMale: 6, sexFemale: 7, idNumber: 8, categoryLabel: 9 });
+    expect(header.titles).toEqual(['TT', 'Họ và tên › Họ đệm', 'Họ và tên › Tên', 'Ngày sinh › Ngày', 'Ngày sinh › Tháng', 'Ngày sinh › Năm',
+      'Giới tính › Nam', 'Giới tính › Nữ', 'Số CCCD', 'Đối tượng']);
+  });
+
+  it('"Năm sinh" over "Nam" | "Nữ" stays the year by sex', () => {
+    expect(detectHeader(['TT', 'Họ và tên', 'Năm sinh', '', 'CCCD'], ['', '', 'Nam', 'Nữ', ''])!.mapping).toMatchObject({ birthMale: 2, birthFemale: 3 });
+  });
+
+  it('"Ngày sinh" | "Tháng sinh" | "Năm sinh" side by side', () => {
+    expect(mapHeaderRow(['TT', 'Họ và tên', 'Ngày sinh', 'Tháng sinh', 'Năm sinh', 'CCCD'])).toEqual({ rowNumber: 0, fullName: 1, birthDay: 2, birthMonth: 3, birthYear: 4, idNumber: 5 });
+  });
+
+  it('a header row with missing cells (holes in the row) still gives every title', () => {
+    const top: string[] = [];
+    top[0] = 'STT'; top[1] = 'Họ và tên'; top[3] = 'Ngày sinh'; top[5] = 'Số CCCD';
+    const header = detectHeader(top, null)!;
+    expect(header.titles).toEqual(['STT', 'Họ và tên', '', 'Ngày sinh', '', 'Số CCCD']);
+  });
+});

@@ -8,6 +8,12 @@ describe('reading ID numbers as offices type them', () => {
     expect(readIdNumber('035.131.953.893')).toMatchObject({ kind: 'cccd', value: '035131953893' });
   });
 
+  it("reads past the apostrophe a clerk typed to keep Excel from eating the zeros", () => {
+    expect(readIdNumber("'038050001111")).toEqual({ kind: 'cccd', value: '038050001111', repair: 'none' });
+    expect(readIdNumber('’038050001111')).toMatchObject({ kind: 'cccd', value: '038050001111' });
+    expect(readIdNumber("'")).toEqual({ kind: 'empty' });
+  });
+
   it('restores leading zeros lost by a numeric cell', () => {
     expect(readIdNumber('36164726381', true)).toEqual({ kind: 'cccd', value: '036164726381', repair: 'leading-zeros' });
     expect(readIdNumber('1064969123', true)).toEqual({ kind: 'cccd', value: '001064969123', repair: 'leading-zeros' });
