@@ -1,8 +1,9 @@
-// `npm run crash:soak`: the long version of the crash harness (tests/main/crash). Kills an import, the month's
-// roster created from it, a hand edit of a selection, the undo of that edit and the undo of the import, in turn,
+// `npm run crash:soak`: the long version of the crash harness (tests/main/crash). Kills an import, a sync with the
+// province hub (checked on both sides, then resumed after the restart), the month's roster created from the import,
+// a hand edit of a selection, the undo of that edit and the undo of the import, in turn,
 // hundreds of times at random moments with SIGKILL, checks every restart, prints one line per kill on stderr and
 // one JSON summary line on stdout:
-// {"seed","rows","kills","killedDuring","outcomes":{"complete","absent"},"finishedBeforeKill","failures":[…],…}
+// {"seed","rows","kills","killedDuring","outcomes":{"complete","absent","resumed"},"finishedBeforeKill","failures":[…],…}
 // CRASH_KILLS (default 300), CRASH_ROWS (default 20000), CRASH_SEED (default: random, printed) set the run.
 // Exits non-zero when any restart found a damaged database or a half-done command.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -8,13 +8,18 @@ import { migrationsDir } from '../../../main/core/app-paths';
 import { seedDemo } from '../../../main/demo/seed-demo';
 import { ensurePayoutReference } from '../../../main/payout/payout-reference';
 import { writeGovernmentWorkbook } from '../../fixtures/excel/government-xlsx';
+import { checkHubCursor, checkSyncAfterKill, deskSyncFacts, hubFacts, prepareSyncWorld, sameSyncEnd, startHubCopy, type DeskSyncFacts, type HubFacts, type SyncWorld } from './sync-world';
 
 // The crash harness: a child process runs a long command with the real services (an import of a large
 // workbook, the month's roster from it, a hand edit of every person at once, the undo of that edit, the undo of
-// the import) and is killed with SIGKILL at a random moment; then the database is
+// the import, a sync with the province hub) and is killed with SIGKILL at a random moment; then the database is
 // opened again the way the app opens it and must be whole (integrity_check, foreign keys, full-text index,
 // triggers) and must hold the command completely or not at all (row counts and change log exactly those of
-// the state before the command or of the state after it, never anything in between).
+// the state before the command or of the state after it, never anything in between). A sync is many short
+// transactions by design (a batch acknowledged, a page received): killed, it must leave the commune and the hub
+// agreeing on what was sent and received (nothing believed sent that the hub lacks, every entry received up to the
+// cursor exactly once), and the sync after the restart must end where an uninterrupted one ends, on both sides:
+// nothing applied twice, nothing lost.
 // The moments come from a seeded generator; the seed is printed so that a failure can be replayed.
 
 /**
@@ -44,11 +49,12 @@ let CHILD = '';
 /**
  * The long commands killed, in the order a month goes: a large import, the month's roster created from it, a hand
  * edit of a selection (every imported person's status changed in one command), the undo of that edit, and the undo
- * of the import. Then the next round starts again from the base.
+ * of the import; and the commune's sync with the province hub (push, then pull; from the base). Then the next round
+ * starts again from the base.
  */
-export type Job = 'import' | 'roster' | 'edit' | 'undo-edit' | 'undo';
-const JOBS: readonly Job[] = ['import', 'roster', 'edit', 'undo-edit', 'undo'];
-type State = 'base' | 'imported' | 'rostered' | 'edited' | 'edit-undone' | 'undone';
+export type Job = 'import' | 'roster' | 'edit' | 'undo-edit' | 'undo' | 'sync';
+const JOBS: readonly Job[] = ['import', 'sync', 'roster', 'edit', 'undo-edit', 'undo'];
+type State = 'base' | 'imported' | 'rostered' | 'edited' | 'edit-undone' | 'undone' | 'synced';
 const AFTER: Record<State, { job: Job; next: State } | null> = {
   base: { job: 'import', next: 'imported' },
   imported: { job: 'roster', next: 'rostered' },
@@ -56,7 +62,16 @@ const AFTER: Record<State, { job: Job; next: State } | null> = {
   edited: { job: 'undo-edit', next: 'edit-undone' },
   'edit-undone': { job: 'undo', next: 'undone' },
   undone: null,
+  synced: null,
 };
+/**
+ * The sync branches off the chain, from the base (the demo commune, some 850 entries to push): its time does
+ * not grow with the import's size, which the soak raises.
+ */
+const SYNC_FROM: State = 'base';
+
+/** People the office above added in the commune, which the commune's sync receives (two pages of the hub's pull). */
+const FROM_ABOVE = 1_200;
 
 /** What must be the same, row for row, between two databases in the same state. */
 export interface Facts {
@@ -75,7 +90,8 @@ export interface KillRecord {
   kill: number;
   job: Job;
   killAt: KillAt;
-  outcome: 'complete' | 'absent' | 'finished-before-kill' | 'failed';
+  /** 'resumed': a sync killed part way, which the sync after the restart finished. */
+  outcome: 'complete' | 'absent' | 'resumed' | 'finished-before-kill' | 'failed';
   problem?: string;
 }
 
@@ -84,7 +100,7 @@ export interface CrashSummary {
   rows: number;
   kills: number;
   killedDuring: Record<Job, number>;
-  outcomes: { complete: number; absent: number };
+  outcomes: { complete: number; absent: number; resumed: number };
   finishedBeforeKill: number;
   failures: KillRecord[];
   /** Uninterrupted: the child's start (open, migrations) and each command. */
@@ -225,6 +241,8 @@ async function killRuns(run: CrashRun, started: number): Promise<CrashSummary> {
   // first roster: loaded here, so that the roster job is the roster's one command.
   ensurePayoutReference(seeded);
   seeded.close();
+  // Enrolled with the province hub (the enrolment is local to the database: the other commands do not feel it).
+  const world = await prepareSyncWorld(dir, base, FROM_ABOVE);
 
   // The reference: each state's facts and database, and how long each command takes uninterrupted (the kill window).
   const reference = join(dir, 'reference.db');
@@ -250,12 +268,35 @@ async function killRuns(run: CrashRun, started: number): Promise<CrashSummary> {
   if (facts.edited.notActive - facts.rostered.notActive < rows / 2) throw new Error('the reference hand edit changed too few people');
   if (facts['edit-undone'].notActive !== facts.rostered.notActive) throw new Error('the reference undo of the hand edit did not undo it');
 
+  // The sync's reference: the commune synced once, uninterrupted, with a copy of the hub as it was.
+  const hubWork = join(dir, 'hub-work');
+  const syncReference = join(dir, 'reference-sync.db');
+  copyDatabase(snapshot[SYNC_FROM], syncReference);
+  let syncEnd: { hub: HubFacts; desk: DeskSyncFacts };
+  {
+    const hub = await startHubCopy(world, hubWork);
+    try {
+      const { finished, commandMs } = await runChild(syncReference, 'sync', hub.url);
+      if (!finished) throw new Error('the reference sync did not finish');
+      referenceMs.sync = Math.round(commandMs);
+      before.sync = SYNC_FROM;
+      facts.synced = inspect(syncReference);
+      syncEnd = { hub: await hubFacts(hub.store, deskSyncFacts(syncReference).device), desk: deskSyncFacts(syncReference) };
+      checkHubCursor(syncEnd.hub);
+    } finally {
+      await hub.close();
+    }
+  }
+  if (syncEnd.desk.received !== FROM_ABOVE || syncEnd.hub.communeAcked !== syncEnd.desk.ownLast || syncEnd.hub.fromCommune < 500) {
+    throw new Error(`the reference sync did not carry everything: ${JSON.stringify(syncEnd)}`);
+  }
+
   const random = seededRandom(seed);
   const work = join(dir, 'work.db');
   /** How long after the start, or after the opening, each kill may come: the reference's times, shortened by faster runs. */
   const window = { ...referenceMs };
   const summary: CrashSummary = {
-    seed, rows, kills: 0, killedDuring: Object.fromEntries(JOBS.map((j) => [j, 0])) as Record<Job, number>, outcomes: { complete: 0, absent: 0 }, finishedBeforeKill: 0, failures: [], referenceMs, seconds: 0,
+    seed, rows, kills: 0, killedDuring: Object.fromEntries(JOBS.map((j) => [j, 0])) as Record<Job, number>, outcomes: { complete: 0, absent: 0, resumed: 0 }, finishedBeforeKill: 0, failures: [], referenceMs, seconds: 0,
   };
   // Each kill interrupts the next command in turn (the short version's five kills reach each once), started from
   // the reference database of the state before it. A run that finishes before its kill moment does not count as
@@ -264,14 +305,16 @@ async function killRuns(run: CrashRun, started: number): Promise<CrashSummary> {
   for (let kill = 1; summary.kills < kills && kill <= kills * 4; kill++) {
     const job = JOBS[summary.kills % JOBS.length];
     const state = before[job];
-    const next = AFTER[state]!.next;
+    const next = job === 'sync' ? 'synced' : AFTER[state]!.next;
     copyDatabase(snapshot[state], work);
     // One kill in ten while the process starts (opening, migrations, meta), the others anywhere in the
     // command, a little past its reference end included.
     const during = random() < 0.1 ? 'start' : 'open';
     const killAt: KillAt = { from: during, ms: Math.round(random() * (during === 'start' ? window.start : window[job] * 1.1)) };
     const record: KillRecord = { kill, job, killAt, outcome: 'failed' };
-    try {
+    if (job === 'sync') {
+      await killSync(world, hubWork, work, workbook, killAt, window, { before: facts[state], after: facts.synced, end: syncEnd }, record);
+    } else try {
       const { finished, startMs, commandMs } = await runChild(work, job, workbook, killAt);
       // A run that ended before its kill moment shows the machine is faster now than at the reference (a busy PC):
       // later kills of this command aim within what it took.
@@ -302,4 +345,44 @@ async function killRuns(run: CrashRun, started: number): Promise<CrashSummary> {
   }
   summary.seconds = Math.round((performance.now() - started) / 100) / 10;
   return summary;
+}
+
+/**
+ * Kills the commune's sync (push, then pull) against a fresh copy of the hub, checks both sides right after the kill,
+ * then restarts the sync to its end and checks it ends where the uninterrupted one did.
+ */
+async function killSync(world: SyncWorld, hubWork: string, work: string, workbook: string, killAt: KillAt, window: Record<Job | 'start', number>,
+  expected: { before: Facts; after: Facts; end: { hub: HubFacts; desk: DeskSyncFacts } }, record: KillRecord): Promise<void> {
+  const hub = await startHubCopy(world, hubWork);
+  try {
+    const { finished, startMs, commandMs } = await runChild(work, 'sync', hub.url, killAt);
+    if (finished) {
+      window.start = Math.min(window.start, Math.round(startMs));
+      window.sync = Math.min(window.sync, Math.round(commandMs));
+    }
+    // Right after the kill: the database is whole, and the two sides agree on what travelled.
+    const found = inspect(work);
+    const killed = deskSyncFacts(work);
+    await checkSyncAfterKill(hub.store, killed);
+    const atHub = await hubFacts(hub.store, killed.device);
+    let outcome: KillRecord['outcome'] = 'resumed';
+    if (finished) outcome = 'finished-before-kill';
+    else if (sameFacts(found, expected.after) && killed.acked === expected.end.desk.acked) outcome = 'complete';
+    else if (sameFacts(found, expected.before) && killed.acked === 0 && atHub.fromCommune === 0) outcome = 'absent';
+    // The restart: the next sync goes on from where both sides are, and ends where an uninterrupted sync ends.
+    if (!finished) {
+      const again = await runChild(work, 'sync', hub.url);
+      if (!again.finished) throw new Error('the sync after the restart did not finish');
+    }
+    const ended = inspect(work);
+    if (!sameFacts(ended, expected.after)) throw new Error(`after the restart's sync the commune holds ${JSON.stringify(ended)}, not ${JSON.stringify(expected.after)}`);
+    const desk = deskSyncFacts(work);
+    const problem = sameSyncEnd({ hub: await hubFacts(hub.store, desk.device), desk }, expected.end);
+    if (problem) throw new Error(`after the restart's sync: ${problem}`);
+    record.outcome = outcome;
+  } catch (e) {
+    record.problem = e instanceof Error ? e.message : String(e);
+  } finally {
+    await hub.close();
+  }
 }

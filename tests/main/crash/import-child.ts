@@ -4,8 +4,8 @@ import { undoCommand } from '../../../main/core/write-path';
 // The process the crash harness kills (bundled by the harness, as the Electron door bundles the services):
 // the real services on the database, running one long command until it ends or is SIGKILLed — an import of the
 // workbook, the month's roster, a hand edit of a selection (every active person stopped, one command), the undo
-// of that edit, or the undo of the last import. Prints "open" once the database is open and "done" when the
-// command has returned.
+// of that edit, the undo of the last import, or a sync with the province hub (push, then pull; the third argument is
+// then the hub's address). Prints "open" once the database is open and "done" when the command has returned.
 // No top-level await: the harness bundles this file as CommonJS.
 
 /** The month the roster is made for: fixed, so that every run (reference and killed) makes the same lines. */
@@ -13,7 +13,7 @@ const PERIOD = '2026-11';
 
 async function main(): Promise<void> {
   const [dbPath, job, file] = process.argv.slice(2);
-  const services = createServices({ dbPath, create: false, quiet: true });
+  const services = createServices({ dbPath, create: false, quiet: true, syncBackground: false });
   process.stdout.write('open\n');
   const actor = { userId: null, origin: 'system' as const };
   const sqlite = services.db.sqlite;
@@ -27,6 +27,9 @@ async function main(): Promise<void> {
     const ids = sqlite.prepare("SELECT id FROM beneficiaries WHERE deleted = 0 AND status = 'active'").pluck().all() as string[];
     const outcome = services.registry.changeStatus(actor, { unitIds: null }, { ids, status: 'stopped', date: '01/11/2026', reason: 'Tạm dừng để rà soát', baseRev: null });
     if (outcome.outcome !== 'saved') throw new Error(`the hand edit was refused: ${JSON.stringify(outcome)}`);
+  } else if (job === 'sync') {
+    // Small batches: more moments between one acknowledged batch and the next.
+    await services.sync.now({ viaUrl: file, batchEntries: 250 });
   } else if (job === 'undo-edit') {
     undoCommand(services.db, actor, lastCommand('status-change'));
   } else {
