@@ -62,7 +62,7 @@ export interface DuplicateBlock {
   beneficiaryId: string;
   /** Their commune. */
   unitId: string;
-  /** The other record with the same ID number (or old CMND). */
+  /** The other record: with the same ID number (or old CMND), or probably the same person in another commune. */
   otherId: string;
   /** The queue item, when detection has recorded it (null: found live, not yet in the queue). */
   pairId: string | null;
@@ -70,8 +70,11 @@ export interface DuplicateBlock {
 }
 
 /**
- * Payment holds for people listed twice with the same ID number or old CMND, anywhere in the database, checked
- * live (a same-ID pair cannot be decided "two people": one record is merged away or its ID corrected).
+ * Payment holds for people listed twice: with the same ID number or old CMND, anywhere in the database, checked
+ * live (a same-ID pair cannot be decided "two people": one record is merged away or its ID corrected); and probably
+ * the same person in two communes (an open probable pair of the queue, whose records are in different communes),
+ * until the pair is decided (merged, or two different people) or no longer alike. A probable pair inside one commune
+ * is the commune's own tidying and holds nothing.
  */
 export function duplicateBlocks(sqlite: SqliteConnection, personIds: readonly string[]): DuplicateBlock[] {
   if (personIds.length === 0) return [];
@@ -81,7 +84,12 @@ export function duplicateBlocks(sqlite: SqliteConnection, personIds: readonly st
       JOIN beneficiaries o ON o.id_number = a.id_number AND o.id <> a.id AND o.deleted = 0
     UNION
     SELECT a.id, a.unit_id, o.id, 'cùng số CMND cũ' FROM asked a
-      JOIN beneficiaries o ON o.old_id_number = a.old_id_number AND o.id <> a.id AND o.deleted = 0`).all(JSON.stringify(personIds)) as Omit<DuplicateBlock, 'pairId'>[];
+      JOIN beneficiaries o ON o.old_id_number = a.old_id_number AND o.id <> a.id AND o.deleted = 0
+    UNION
+    SELECT a.id, a.unit_id, o.id, 'nghi cùng một người, có tên ở hai xã' FROM asked a
+      JOIN duplicate_pairs d ON d.deleted = 0 AND d.status = 'open' AND d.kind = 'probable' AND a.id IN (d.beneficiary_id, d.other_id)
+      JOIN beneficiaries o ON o.id = CASE WHEN d.beneficiary_id = a.id THEN d.other_id ELSE d.beneficiary_id END AND o.deleted = 0 AND o.unit_id <> a.unit_id`)
+    .all(JSON.stringify(personIds)) as Omit<DuplicateBlock, 'pairId'>[];
   const pairOf = sqlite.prepare(`SELECT id FROM duplicate_pairs WHERE deleted = 0 AND status = 'open'
     AND ((beneficiary_id = ? AND other_id = ?) OR (beneficiary_id = ? AND other_id = ?))`).pluck();
   return rows.map((r) => ({ ...r, pairId: (pairOf.get(r.beneficiaryId, r.otherId, r.otherId, r.beneficiaryId) as string | undefined) ?? null }));

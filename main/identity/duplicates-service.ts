@@ -15,7 +15,8 @@ import {
 
 // People listed twice: detection records each pair as an item of the mismatch queue; a person decides: merge
 // (one record kept, the other tombstoned into it, undoable as one command) or "two different people". Nothing is
-// ever merged automatically. A same-ID pair holds payment to both until it is resolved (`openDuplicateBlocks`).
+// ever merged automatically. A same-ID pair, and a probable pair across two communes, hold payment to both until it
+// is resolved (`openDuplicateBlocks`).
 
 /** Fields a merge copies from the merged record where the kept record has none. */
 const FILLED_FIELDS = ['birth', 'sex', 'idNumber', 'oldIdNumber', 'hometown', 'permanentAddress', 'ethnicity', 'village', 'householdId'] as const;
@@ -42,7 +43,7 @@ export interface DuplicatePairView {
   explanation: string;
   status: PairStatus;
   keptId: string | null;
-  /** Blocks payment to both while open (a same-ID pair). */
+  /** Blocks payment to both while open (a same-ID pair, or a probable one across two communes). */
   blocksPayment: boolean;
   people: [DuplicatePersonView, DuplicatePersonView];
 }
@@ -128,11 +129,15 @@ export function createDuplicatesService(db: AppDatabase) {
 
     /** The pairs with a record in the user's area; a record outside it shows only its commune. */
     list(scope: UnitScope, status: PairStatus | null): DuplicatePairView[] {
-      return pairsInArea(sqlite, scope.unitIds, status).map((p) => ({
-        id: p.id, kind: p.kind, score: p.score, explanation: p.explanation, status: p.status, keptId: p.keptId,
-        blocksPayment: p.kind === 'same-id' && p.status === 'open',
-        people: [view(scope, pairSide(sqlite, p.beneficiaryId), p.beneficiaryId), view(scope, pairSide(sqlite, p.otherId), p.otherId)],
-      }));
+      return pairsInArea(sqlite, scope.unitIds, status).map((p) => {
+        const [one, other] = [pairSide(sqlite, p.beneficiaryId), pairSide(sqlite, p.otherId)];
+        const twoCommunes = !!one && !!other && one.unitId !== other.unitId;
+        return {
+          id: p.id, kind: p.kind, score: p.score, explanation: p.explanation, status: p.status, keptId: p.keptId,
+          blocksPayment: p.status === 'open' && (p.kind === 'same-id' || twoCommunes),
+          people: [view(scope, one, p.beneficiaryId), view(scope, other, p.otherId)],
+        };
+      });
     },
 
     /**

@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+const t0 = performance.now();
+const db = await PGlite.create();
+await db.query('CREATE TABLE t (a int)');
+const t1 = performance.now();
+const blob = await db.dumpDataDir('none');
+await db.close();
+const t2 = performance.now();
+const db2 = await PGlite.create({ loadDataDir: blob });
+const t3 = performance.now();
+console.log((await db2.query('select count(*) from t')).rows, { create: t1 - t0, dump: t2 - t1, load: t3 - t2, size: blob.size });
