@@ -134,6 +134,26 @@ export function rosterLines(db: SqliteConnection, rosterId: string): LineRow[] {
     ORDER BY village COLLATE NOCASE, full_name, id`).all(rosterId) as LineRow[];
 }
 
+/**
+ * The lines of a roster that are paid (not held back, with money to pay), in the channels given (null: all), in the
+ * printed order, with the columns that place them in a section: read one at a time (a month has 100,000 lines).
+ */
+export function payableLineOutline(db: SqliteConnection, rosterId: string, channels: readonly RosterChannel[] | null):
+  Iterable<Pick<LineRow, 'id' | 'amount' | 'village' | 'bankName' | 'bankBin'>> {
+  const rows = db.prepare(`SELECT id, amount, village, bank_name AS bankName, bank_bin AS bankBin FROM roster_lines
+    WHERE deleted = 0 AND roster_id = ? AND held = 0 AND amount > 0 ${channels ? 'AND channel IN (SELECT value FROM json_each(?))' : ''}
+    ORDER BY village COLLATE NOCASE, full_name, id`).raw();
+  return (function* () {
+    for (const [id, amount, village, bankName, bankBin] of rows.iterate(rosterId, ...(channels ? [JSON.stringify(channels)] : [])) as
+      Iterable<[string, number, string | null, string | null, string | null]>) yield { id, amount, village, bankName, bankBin };
+  })();
+}
+
+/** Lines by id (any order). */
+export function linesByIds(db: SqliteConnection, ids: readonly string[]): LineRow[] {
+  return db.prepare(`SELECT ${LINE_COLUMNS} FROM roster_lines WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as LineRow[];
+}
+
 /** How many of a roster's lines are still held back (counted by the database: a month has 100,000 lines). */
 export function heldLineCount(db: SqliteConnection, rosterId: string): number {
   return db.prepare('SELECT count(*) FROM roster_lines WHERE deleted = 0 AND roster_id = ? AND held = 1').pluck().get(rosterId) as number;

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { addLevelInput, rosterGetInput } from '../../shared/contract/payout';
 import { formatPeriod, isPeriod } from '../../shared/payout/periods';
 import { isRealDay } from '../../shared/payout/typed-values';
-import { amountCheckRows, levelRows, officePlaceOf } from './payout-queries';
+import { amountCheckRows, levelRows, officePlaceOf, rosterFor } from './payout-queries';
 import { exportRoster } from './roster-export';
 import { reconcileRoster } from './roster-reconcile';
 import type { ExportKind } from './exports/roster-table';
@@ -28,6 +28,8 @@ export interface PayoutScope {
   /** The user's units (null: everywhere), as the registry's scope. */
   unitIds: string[] | null;
 }
+
+const noRoster = (period: string) => new AppError('no-roster', `Chưa có bảng kê tháng ${formatPeriod(period)}: tạo bảng kê trước.`, `No roster for ${period}.`);
 
 /** The monthly payout of the office: rosters, their decisions, the amount checks and the levels. */
 export function createPayoutService(db: AppDatabase) {
@@ -52,7 +54,7 @@ export function createPayoutService(db: AppDatabase) {
 
   function data(period: string): RosterData {
     const d = rosterData(sqlite, officeUnit(), checkedPeriod(period));
-    if (!d) throw new AppError('no-roster', `Chưa có bảng kê tháng ${formatPeriod(period)}: tạo bảng kê trước.`, `No roster for ${period}.`);
+    if (!d) throw noRoster(period);
     return d;
   }
 
@@ -84,7 +86,9 @@ export function createPayoutService(db: AppDatabase) {
       return { period, status: 'locked' as const, heldOut: 0 };
     },
     export(actor: Actor, period: string, kind: ExportKind, format: 'xlsx' | 'pdf', file: string, people?: { preparedBy: string | null; signedBy: string | null }) {
-      return exportRoster(db, actor, withoutMemoryMap(sqlite, () => data(period)), officePlaceOf(sqlite, officeUnit()), kind, format, file, people);
+      const roster = rosterFor(sqlite, officeUnit(), checkedPeriod(period));
+      if (!roster) throw noRoster(period);
+      return exportRoster(db, actor, roster, officePlaceOf(sqlite, officeUnit()), kind, format, file, people);
     },
     reconcile(actor: Actor, period: string, file: string, fileName: string) {
       return reconcileRoster(db, actor, data(period), officePlaceOf(sqlite, officeUnit()), file, fileName);

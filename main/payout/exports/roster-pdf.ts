@@ -141,15 +141,15 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
   y += 6;
   header();
 
-  table.sections.forEach((s, i) => {
+  for (const [i, s] of table.sections.entries()) {
     const first: TableCell[] = [String(i + 1), s.title];
     cells(first, true);
-    for (const r of s.rows) cells(r, false);
+    for await (const chunk of s.rows()) for (const r of chunk) cells(r, false);
     const sub: TableCell[] = table.columns.map(() => null);
     sub[1] = `Cộng ${s.title}`;
     sub[table.amountColumn] = s.amount;
     cells(sub, true);
-  });
+  }
   const total: TableCell[] = table.columns.map(() => null);
   total[1] = `TỔNG CỘNG (${table.count} người)`;
   total[table.amountColumn] = table.amount;

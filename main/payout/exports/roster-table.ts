@@ -20,10 +20,15 @@ export interface TableColumn {
 
 export type TableCell = string | number | null;
 
+/**
+ * A section (a village, a bank) with its subtotal, its lines read a chunk at a time when it is written: a month's
+ * 100,000 lines are never all in memory, and the file being written is let out to disk between chunks.
+ */
 export interface TableSection {
   title: string;
-  rows: TableCell[][];
+  count: number;
   amount: number;
+  rows(): AsyncIterable<TableCell[][]>;
 }
 
 export interface RosterTable {
@@ -56,48 +61,76 @@ export const REGIME_SHORT: Record<string, string> = {
   'tncc-monthly': 'Thân nhân NCC',
 };
 
-/** The lines that are paid: not held back, with money to pay. */
-export const payable = (l: LineRow) => l.held === 0 && l.amount > 0;
-
-function group(lines: LineRow[], by: (l: LineRow) => string): Map<string, LineRow[]> {
-  const out = new Map<string, LineRow[]>();
-  for (const l of lines) {
-    const k = by(l);
-    let g = out.get(k);
-    if (!g) out.set(k, (g = []));
-    g.push(l);
-  }
-  return out;
+/** How a table reads its lines: which of a roster's payable lines (their grouping columns, in the printed order), and each line whole by id. */
+export interface LineSource {
+  /**
+   * The lines that are paid (not held back, with money to pay) in the channels given (null: all), by village then
+   * name: the columns a section needs.
+   */
+  outline(channels: readonly RosterChannel[] | null): Iterable<LineOutline>;
+  /** Lines by id, in any order. */
+  lines(ids: readonly string[]): LineRow[];
+  /** The post-office list: each person's address (by beneficiary id), for the money brought home. */
+  addresses?(beneficiaryIds: readonly string[]): ReadonlyMap<string, string | null>;
 }
 
-function sections(groups: Map<string, LineRow[]>, row: (l: LineRow, n: number) => TableCell[]): { sections: TableSection[]; count: number; amount: number } {
+export type LineOutline = Pick<LineRow, 'id' | 'amount' | 'village' | 'bankName' | 'bankBin'>;
+
+const CHUNK = 1_000;
+
+/** Lets the event loop run (the writer's output goes to disk) between two chunks. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Sections in the order their first line comes in the printed order, each with its lines in that order; the rows
+ * are numbered through the whole table.
+ */
+function sections(source: LineSource, channels: readonly RosterChannel[] | null, by: (l: LineOutline) => string,
+  rows: (ls: LineRow[], first: number) => TableCell[][]): { sections: TableSection[]; count: number; amount: number } {
+  const groups = new Map<string, { ids: string[]; amount: number }>();
+  for (const l of source.outline(channels)) {
+    const k = by(l);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { ids: [], amount: 0 }));
+    g.ids.push(l.id);
+    g.amount += l.amount;
+  }
   let n = 0;
   let total = 0;
   const out: TableSection[] = [];
-  for (const [title, ls] of groups) {
-    const amount = ls.reduce((s, l) => s + l.amount, 0);
-    out.push({ title, amount, rows: ls.map((l) => row(l, ++n)) });
-    total += amount;
+  for (const [title, g] of groups) {
+    const first = n;
+    out.push({
+      title, count: g.ids.length, amount: g.amount,
+      async *rows() {
+        for (let at = 0; at < g.ids.length; at += CHUNK) {
+          if (at > 0) await breathe();
+          const ids = g.ids.slice(at, at + CHUNK);
+          const byId = new Map(source.lines(ids).map((l) => [l.id, l]));
+          yield rows(ids.map((id) => byId.get(id)!), first + at + 1);
+        }
+      },
+    });
+    n += g.ids.length;
+    total += g.amount;
   }
   return { sections: out, count: n, amount: total };
 }
 
-const village = (l: LineRow) => l.village?.trim() || '(Không rõ thôn)';
+const village = (l: LineOutline) => l.village?.trim() || '(Không rõ thôn)';
 // Banks take a transfer note in plain letters; it ends with a reference to the person (the end of their record's id)
 // so a returned transfer can be traced to a line by the bank's staff as well.
 const transferNote = (l: LineRow) => withoutDiacritics(`${REGIME_SHORT[l.regimeCode] ?? l.regimeCode} T${formatPeriod(l.period)} ${l.months > 1 ? `(${l.months} tháng) ` : ''}`)
   + l.beneficiaryId.replace(/-/g, '').slice(-10).toUpperCase();
 
-/** The layout of each export, from the roster's lines (already in village, name order). */
-export function rosterTable(kind: ExportKind, lines: LineRow[], place: { communeName: string; communeCode: string; period: string;
-  /** The post-office list: each person's address (by beneficiary id), for the money brought home. */
-  addresses?: ReadonlyMap<string, string | null> }): RosterTable {
+/** The layout of each export, its sections and totals; the lines are read as each section is written. */
+export function rosterTable(kind: ExportKind, source: LineSource, place: { communeName: string; communeCode: string; period: string }): RosterTable {
   const month = formatPeriod(place.period);
   const subtitles = [`Kỳ chi trả: tháng ${month} — Mã xã: ${place.communeCode}`];
   if (kind === 'bank') {
-    const ls = lines.filter((l) => payable(l) && (l.channel === 'own-account' || l.channel === 'authorised-account'));
-    const byBank = group(ls, (l) => `${l.bankName ?? 'Ngân hàng'} (${l.bankBin ?? '—'})`);
-    const made = sections(byBank, (l, n) => [n, l.id, l.holderName ?? l.fullName, l.accountNumber, l.bankBin, l.amount, transferNote(l), l.fullName]);
+    const byBank = (l: LineOutline) => `${l.bankName ?? 'Ngân hàng'} (${l.bankBin ?? '—'})`;
+    const made = sections(source, ['own-account', 'authorised-account'], byBank, (ls, first) => ls.map((l, i) =>
+      [first + i, l.id, l.holderName ?? l.fullName, l.accountNumber, l.bankBin, l.amount, transferNote(l), l.fullName]));
     return {
       sheetName: 'Chuyen khoan', title: `DANH SÁCH CHI TRẢ QUA TÀI KHOẢN THÁNG ${month}`, subtitles,
       columns: [
@@ -114,9 +147,11 @@ export function rosterTable(kind: ExportKind, lines: LineRow[], place: { commune
     };
   }
   if (kind === 'post-office') {
-    const ls = lines.filter((l) => payable(l) && l.channel === 'post-office');
-    const address = (l: LineRow) => place.addresses?.get(l.beneficiaryId) ?? l.village;
-    const made = sections(group(ls, village), (l, n) => [n, l.id, l.fullName, l.idNumber, address(l), l.months, l.amount, null]);
+    // The addresses of a chunk's people, with the chunk.
+    const made = sections(source, ['post-office'], village, (ls, first) => {
+      const addresses = source.addresses?.(ls.map((l) => l.beneficiaryId));
+      return ls.map((l, i) => [first + i, l.id, l.fullName, l.idNumber, addresses?.get(l.beneficiaryId) ?? l.village, l.months, l.amount, null]);
+    });
     return {
       sheetName: 'Buu dien', title: `DANH SÁCH CHI TRẢ QUA BƯU ĐIỆN THÁNG ${month}`, subtitles,
       columns: [
@@ -132,10 +167,9 @@ export function rosterTable(kind: ExportKind, lines: LineRow[], place: { commune
       amountColumn: 6, ...made, amountInWords: amountInWords(made.amount),
     };
   }
-  const ls = lines.filter(payable);
   const cashLike = (c: RosterChannel) => c === 'cash' || c === 'post-office';
-  const made = sections(group(ls, village), (l, n) => [n, l.fullName, l.idNumber, REGIME_SHORT[l.regimeCode] ?? l.regimeCode, l.months, l.amount,
-    CHANNEL_LABELS[l.channel], cashLike(l.channel) ? null : 'Chuyển khoản']);
+  const made = sections(source, null, village, (ls, first) => ls.map((l, i) => [first + i, l.fullName, l.idNumber, REGIME_SHORT[l.regimeCode] ?? l.regimeCode,
+    l.months, l.amount, CHANNEL_LABELS[l.channel], cashLike(l.channel) ? null : 'Chuyển khoản']));
   return {
     sheetName: 'Danh sach chi tra', title: `DANH SÁCH CHI TRẢ TRỢ CẤP THÁNG ${month}`, subtitles,
     columns: [

@@ -16,11 +16,11 @@ export async function writeRosterWorkbook(file: string, table: RosterTable, offi
   const columns: ListColumn[] = table.columns.map((c) => ({ header: c.header, width: c.width, text: c.kind === 'digits', align: c.align }));
   const sheet = new ListSheet(file, { sheetName: table.sheetName, title: table.title, subtitles: table.subtitles, office, columns });
   const roman = (n: number) => String(n);
-  table.sections.forEach((s, i) => {
+  for (const [i, s] of table.sections.entries()) {
     sheet.section(roman(i + 1), s.title);
-    for (const r of s.rows) sheet.row(r.map((v, c) => cell(table.columns[c], v)));
+    for await (const chunk of s.rows()) for (const r of chunk) sheet.row(r.map((v, c) => cell(table.columns[c], v)));
     sheet.totals(`Cộng ${s.title}`, { [table.amountColumn]: amountCell(s.amount) });
-  });
+  }
   sheet.totals(`TỔNG CỘNG (${table.count} người)`, { [table.amountColumn]: amountCell(table.amount) });
   sheet.totals(`Bằng chữ: ${table.amountInWords}.`, {});
   await sheet.finish();
