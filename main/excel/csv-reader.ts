@@ -1,14 +1,19 @@
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { MAX_COLUMNS, type RawCell, type RawRow, type RawSheet } from './raw-cell';
+import { utf16Of, type TextFileEncoding } from './text-encoding';
 
-// .csv in UTF-8 or Windows-1258 (what Vietnamese Windows saves as "CSV"). The file is streamed twice:
-// once to see whether it is valid UTF-8, once to parse. Fields and lines are capped so a hostile file
+// .csv in UTF-8 or Windows-1258 (what Vietnamese Windows saves as "CSV"), or UTF-16 (Excel's "Unicode Text",
+// told by its BOM). A UTF-8 or 1258 file is streamed twice: once to see whether it is valid UTF-8, once to parse. Fields and lines are capped so a hostile file
 // (a million columns, one endless line) cannot exhaust memory.
 
 const MAX_FIELD_CHARS = 32_768;
 
-export async function detectCsvEncoding(filePath: string): Promise<'utf-8' | 'windows-1258'> {
+export async function detectCsvEncoding(filePath: string): Promise<TextFileEncoding> {
+  for await (const head of createReadStream(filePath, { start: 0, end: 1 })) {
+    const utf16 = utf16Of(head as Buffer);
+    if (utf16) return utf16;
+  }
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for await (const chunk of createReadStream(filePath)) decoder.decode(chunk as Buffer, { stream: true });
@@ -24,7 +29,7 @@ export async function* readCsvSheets(filePath: string, sheetName: string): Async
   yield { name: sheetName, rows: csvRows(filePath, encoding) };
 }
 
-async function* csvRows(filePath: string, encoding: 'utf-8' | 'windows-1258'): AsyncGenerator<RawRow> {
+async function* csvRows(filePath: string, encoding: TextFileEncoding): AsyncGenerator<RawRow> {
   const stream = createReadStream(filePath).pipe(iconv.decodeStream(encoding, { stripBOM: true }));
   const parser = new CsvParser();
   for await (const chunk of stream as AsyncIterable<string>) {

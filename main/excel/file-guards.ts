@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { AppError } from '../core/errors';
+import { utf16Of } from './text-encoding';
 
 // Checks made before any parser sees the file: what it really is (by its bytes, not its name), whether
 // it is encrypted, truncated, or a zip bomb. A refused file is never partly imported.
@@ -22,7 +23,7 @@ export const LIMITS = {
 
 const refuse = (code: string, vi: string, en: string) => new AppError(code, vi, en);
 
-const NOT_SPREADSHEET = () => refuse('not-a-spreadsheet', 'Tệp này không phải bảng tính Excel (.xlsx, .xls) hay .csv.', 'Not a spreadsheet.');
+const NOT_SPREADSHEET = () => refuse('not-a-spreadsheet', 'Tệp này không phải bảng tính Excel (.xlsx, .xls) hay .csv / .txt (văn bản Unicode).', 'Not a spreadsheet.');
 const TRUNCATED = () => refuse('workbook-truncated', 'Tệp Excel bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong); hãy lấy lại tệp.', 'The workbook is truncated or corrupt.');
 const PASSWORD = () => refuse('workbook-password', 'Tệp Excel có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi nhập lại.', 'The workbook is password-protected.');
 
@@ -45,7 +46,7 @@ export async function sniffFormat(filePath: string): Promise<SpreadsheetFormat> 
     await checkCfb(filePath, info.size);
     return 'xls';
   }
-  if (looksLikeText(head)) {
+  if (utf16Of(head) || looksLikeText(head)) {
     if (info.size > LIMITS.xlsBytes) throw refuse('file-too-large', 'Tệp .csv quá lớn để nhập (trên 100 MB).', 'The .csv file is too large.');
     return 'csv';
   }

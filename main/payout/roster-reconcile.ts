@@ -6,6 +6,7 @@ import { AppError } from '../core/errors';
 import { runCommand, type Actor } from '../core/write-path';
 import type { ReconcileReport } from '../../shared/contract/payout';
 import { formatVnd } from '../../shared/format/money';
+import { decodeTextFile } from '../excel/text-encoding';
 import { formatPeriod } from '../../shared/payout/periods';
 import { readPayerFile } from '../../shared/payout/payer-results';
 import { resultSourceSeen } from './payout-queries';
@@ -18,10 +19,10 @@ const unreadable = () => new AppError('result-unreadable', 'Không đọc đư�
 function sheetCells(file: string): unknown[][] {
   try {
     const bytes = readFileSync(file);
-    // A workbook (zip or the old binary format) as bytes; anything else is CSV text, read as UTF-8.
+    // A workbook (zip or the old binary format) as bytes; anything else is CSV text (UTF-8, Windows-1258 or UTF-16).
     const binary = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
     const wb = binary ? XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false })
-      : XLSX.read(bytes.toString('utf8').replace(/^\uFEFF/, ''), { type: 'string', dense: true, raw: true });
+      : XLSX.read(decodeTextFile(bytes), { type: 'string', dense: true, raw: true });
     const out: unknown[][] = [];
     for (const name of wb.SheetNames) {
       out.push(...(XLSX.utils.sheet_to_json(wb.Sheets[name], { header: 1, raw: true, defval: null }) as unknown[][]));

@@ -186,7 +186,7 @@ test.describe('nhập danh sách', () => {
 
     await page.getByTestId('nav-import').click();
     await page.getByTestId('import-file').setInputFiles(pdf);
-    await expect(page.getByTestId('error')).toHaveText('cong-van.pdf: Tệp này không phải bảng tính Excel (.xlsx, .xls) hay .csv.');
+    await expect(page.getByTestId('error')).toHaveText('cong-van.pdf: Tệp này không phải bảng tính Excel (.xlsx, .xls) hay .csv / .txt (văn bản Unicode).');
     await expect(page.getByTestId('import-drop')).toBeVisible(); // the clerk can choose again at once
     await expect(page.getByTestId('import-preview')).toHaveCount(0);
     await shot(page, '15-import-refused');

@@ -103,7 +103,7 @@ describe('other encodings and formats', () => {
     expect(reading.sheets[0].rowKinds.totals).toBe(1);
   });
 
-  for (const encoding of ['utf-8', 'windows-1258'] as const) {
+  for (const encoding of ['utf-8', 'windows-1258', 'utf-16le'] as const) {
     it(`reads a ${encoding} CSV`, async () => {
       const file = path.join(tmp, `list-${encoding}.csv`);
       const expected = writeCommuneCsv(file, 60, encoding);
