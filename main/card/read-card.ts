@@ -349,14 +349,11 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
   };
 
   const files: Record<string, { bytes: number }> = {};
-  const com = parseEfCom(await reader.readFile(FID.com));
-  const listed = new Set(com.dataGroups);
-  const wanted = WANTED_DGS.filter((dg) => listed.has(dg) && (dg !== 2 || options.readPhoto !== false));
   const content = new Map<number, Uint8Array>();
 
-  const readOptional = async (dg: number): Promise<Uint8Array | null> => {
+  const readOptional = async (dg: number, alreadySelected = false): Promise<Uint8Array | null> => {
     try {
-      return await reader.readFile(dgFid(dg));
+      return await reader.readFile(dgFid(dg), alreadySelected);
     } catch (error) {
       if (error instanceof CardError && (error.code === 'not-found' || error.code === 'access-denied')) return null;
       throw error;
@@ -365,13 +362,11 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
 
   // Chip authentication first, so that everything after it travels under keys only the real chip can have.
   let caInfos: SecurityInfos | null = null;
-  let sodPreselected = false;
-  if (wanted.includes(14)) {
-    const dg14 = await readOptional(14);
-    if (dg14) {
-      content.set(14, dg14);
-      caInfos = parseDg14(dg14);
-    }
+  let dg1Preselected = false;
+  const dg14 = await readOptional(14);
+  if (dg14) {
+    content.set(14, dg14);
+    caInfos = parseDg14(dg14);
   }
   const caKey = caInfos?.chipAuthenticationKeys.find((k) => k.key.kind === 'ec');
   const caInfo = caInfos?.chipAuthentication.find((i) => caKey?.keyId === undefined || i.keyId === undefined || i.keyId === caKey.keyId);
@@ -381,8 +376,9 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
   if (options.chipAuthentication !== false && caKey && caInfo) {
     try {
       await runCa!();
-      await reader.select(FID.sod);
-      sodPreselected = true;
+      // The first command under the new keys proves the chip holds them.
+      await reader.select(dgFid(1));
+      dg1Preselected = true;
       chipAuthentication = 'valid';
     } catch (error) {
       if (isFatal(error)) throw error;
@@ -390,10 +386,17 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
       if (session.sm && !session.sm.broken) session.sm.broken = true;
     }
   }
+  // The identity (DG1, DG13) first, so that work needing only it can start; then the SOD, whose signed list of data
+  // groups says what else there is (EF.COM only when there is no SOD); then the photo (the largest file by far).
+  for (const dg of [1, 13]) {
+    const bytes = await readOptional(dg, dg === 1 && dg1Preselected && !session.sm?.broken);
+    if (bytes) content.set(dg, bytes);
+  }
+  if (options.onIdentity) tellIdentity(content, options.onIdentity);
   let sod: Sod | null = null;
   let sodBytes: Uint8Array | null = null;
   try {
-    sodBytes = await reader.readFile(FID.sod, sodPreselected && !session.sm?.broken);
+    sodBytes = await reader.readFile(FID.sod);
   } catch (error) {
     if (!(error instanceof CardError && error.code === 'not-found')) throw error;
   }
@@ -401,18 +404,11 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
     files.SOD = { bytes: sodBytes.length };
     sod = parseSod(sodBytes);
   }
-  // The identity first, then the photo (the largest file by far) and the rest.
-  const order = [1, 13, ...wanted.filter((dg) => dg !== 1 && dg !== 13)].filter((dg) => wanted.includes(dg) && dg !== 14);
-  let told = false;
-  for (const dg of order) {
-    if (!told && options.onIdentity && dg !== 1 && dg !== 13) {
-      told = true;
-      tellIdentity(content, options.onIdentity);
-    }
+  const listed = sod ? new Set(sod.dataGroupHashes.keys()) : new Set(parseEfCom(await reader.readFile(FID.com)).dataGroups);
+  for (const dg of WANTED_DGS.filter((dg) => !content.has(dg) && dg !== 14 && listed.has(dg) && (dg !== 2 || options.readPhoto !== false))) {
     const bytes = dg === 15 ? await readOptional(15) : await reader.readFile(dgFid(dg));
     if (bytes) content.set(dg, bytes);
   }
-  if (!told && options.onIdentity) tellIdentity(content, options.onIdentity);
 
   const dg1 = content.get(1);
   if (!dg1) throw new CardError('malformed', 'card has no DG1 (MRZ)');

@@ -8,6 +8,9 @@ import { MemoryChannel } from '../../card/soft-card/memory-channel';
 import { createTestPki } from '../../card/soft-card/test-pki';
 import { fakeJpeg, SAMPLE_PERSON } from '../../card/soft-card/test-person';
 
+/** The files a read takes: the SOD and the data groups it lists that the product reads (EF.COM only without a SOD). */
+const FILES = [0x011d, 0x0101, 0x0102, 0x010d, 0x010e, 0x010f];
+
 describe('readCard on the soft CCCD chip', () => {
   it('reads the whole card with PACE and the CAN, and verifies it', async () => {
     const card = new CccdSoftCard();
@@ -100,16 +103,28 @@ describe('readCard on the soft CCCD chip', () => {
   it('uses no more APDUs than the file sizes need at 223-byte reads', async () => {
     const card = new CccdSoftCard();
     const result = await readCard(new MemoryChannel(card), { can: card.can });
-    const sizes = [0x011e, 0x011d, 0x0101, 0x0102, 0x010d, 0x010e, 0x010f].map((f) => card.files.app.get(f)!.length);
+    const sizes = FILES.map((f) => card.files.app.get(f)!.length);
     const reads = sizes.reduce((n, size) => n + Math.ceil(size / 223), 0);
     // CardAccess 1, EF.ATR/INFO 1 (absent: no extended length), PACE 5, SELECT app 1, files by short file
-    // identifier (no SELECT) but the SOD's SELECT that proves the chip authentication keys 1, CA 2, AA 1.
+    // identifier (no SELECT; no EF.COM, the SOD lists the data groups) but DG1's SELECT that proves the chip
+    // authentication keys 1, CA 2, AA 1.
     expect(result.stats.apdus).toBe(1 + 1 + 5 + 1 + 1 + reads + 2 + 1);
   });
 });
 
-const FILES = [0x011e, 0x011d, 0x0101, 0x0102, 0x010d, 0x010e, 0x010f];
 const isExtended = (apdu: Uint8Array) => apdu.length > 5 && apdu[4] === 0;
+
+describe('readCard without an SOD', () => {
+  it('takes the data groups from EF.COM, reads them all, and verifies nothing', async () => {
+    const card = new CccdSoftCard();
+    card.files.app.delete(0x011d);
+    const result = await readCard(new MemoryChannel(card), { can: card.can }, { cscaCertificates: [card.files.pki.csca.der] });
+    expect(result.photo?.bytes).toEqual(fakeJpeg(20_000));
+    expect(Object.keys(result.files).sort()).toEqual(['DG1', 'DG13', 'DG14', 'DG15', 'DG2']);
+    expect(result.trust.signature).toBe('absent');
+    expect(result.verified).toBe(false);
+  });
+});
 
 describe('readCard in extended length', () => {
   it('reads each file in one APDU per 16 kB when the chip announces extended length, and verifies it', async () => {
@@ -164,8 +179,8 @@ describe('readCard in extended length', () => {
     const result = await readCard(new MemoryChannel(card), { can: card.can }, { cscaCertificates: [card.files.pki.csca.der] });
     expect(result.verified).toBe(true);
     const reads = FILES.map((f) => card.files.app.get(f)!.length).reduce((n, size) => n + Math.ceil(size / 223), 0);
-    // One refused read by SFI, then a SELECT per file as before.
-    expect(result.stats.apdus).toBe(1 + 1 + 5 + 1 + 1 + 7 + reads + 2 + 1);
+    // One refused read by SFI, then a SELECT per file (DG1's is the one after chip authentication).
+    expect(result.stats.apdus).toBe(1 + 1 + 5 + 1 + 1 + 1 + 5 + reads + 2 + 1);
   });
 });
 
