@@ -3,7 +3,7 @@ import type { HubStore } from './store';
 // The hub administrator's page: offices, devices and their last contact, pending bundles, conflicts.
 
 const esc = (v: unknown) => String(v ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-const REFERENCE_LABELS: Record<string, string> = { admin_units: 'Đơn vị hành chính', payout_levels: 'Mức chuẩn trợ cấp', payout_regimes: 'Chế độ trợ cấp', csca_certificates: 'Chứng thư gốc CSCA (thẻ CCCD)' };
+const REFERENCE_LABELS: Record<string, string> = { admin_units: 'Đơn vị hành chính', payout_levels: 'Mức chuẩn trợ cấp', payout_regimes: 'Chế độ trợ cấp', csca_certificates: 'Chứng thư gốc CSCA (thẻ CCCD)', column_mappings: 'Cách đọc cột của các mẫu danh sách' };
 const when = (v: unknown) => (v ? new Date(v as string).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—');
 
 export async function adminPage(store: HubStore): Promise<string> {

@@ -257,8 +257,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'import.progress': (s, input) => s.imports.previewProgress(uploadPath(input.fileRef)),
   'import.commitProgress': (s, input) => s.importCommits.progress(uploadPath(input.fileRef)),
   'import.commitCancel': (s, input) => ({ cancelling: s.importCommits.cancel(uploadPath(input.fileRef)) }),
-  'import.rememberMapping': (s, input) => {
-    s.imports.rememberMapping(input.layout, input.mapping);
+  'import.rememberMapping': (s, input, ctx) => {
+    s.imports.rememberMapping(ctx.actor, input.layout, input.mapping);
     return { ok: true as const };
   },
   'duplicates.detect': (s, _input, ctx) => s.duplicates.detect(ctx.actor, scopeOf(s, ctx)),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AppDatabase } from '../core/database/open-database';
-import { readMeta, writeMeta } from '../core/database/meta';
+import { readMeta } from '../core/database/meta';
 import { AppError } from '../core/errors';
 import { runCommand, type Actor, type Writer } from '../core/write-path';
 import type { LongCommandSignal } from '../core/long-command';
@@ -8,6 +8,7 @@ import { undoChecked, type UndoRequester } from '../registry/command-undo';
 import { importHistory } from './import-history';
 import { importNeedsFixing } from './import-needs-fixing';
 import { beneficiaryTable, paymentAccountTable } from '../registry/synced-tables';
+import { columnMappingTable } from './synced-tables';
 import { paymentChannelOf } from '../registry/payment-channel';
 import { refreshPaymentChannel } from '../registry/payment-channel-refresh';
 import { createPersonFinder, nameGateKey } from '../registry/person-matching';
@@ -135,8 +136,13 @@ export function createImportService(db: AppDatabase) {
   const previewing = new Map<string, WorkbookPull>();
 
   function mappings(): Record<string, ColumnMapping> {
-    const rows = sqlite.prepare("SELECT key, value FROM meta WHERE key LIKE 'excel.mapping.%'").all() as { key: string; value: string }[];
-    return Object.fromEntries(rows.map((r) => [r.key.slice(MAPPING_KEY.length), JSON.parse(r.value) as ColumnMapping]));
+    // Mappings remembered before they became synced reference data stay in meta; the synced ones win.
+    const legacy = sqlite.prepare("SELECT key, value FROM meta WHERE key LIKE 'excel.mapping.%'").all() as { key: string; value: string }[];
+    const synced = sqlite.prepare('SELECT id, mapping FROM column_mappings WHERE deleted = 0').all() as { id: string; mapping: string }[];
+    return Object.fromEntries([
+      ...legacy.map((r) => [r.key.slice(MAPPING_KEY.length), JSON.parse(r.value) as ColumnMapping] as const),
+      ...synced.map((r) => [r.id, JSON.parse(r.mapping) as ColumnMapping] as const),
+    ]);
   }
 
   function interpretOptions(options: ImportOptions): InterpretOptions {
@@ -364,8 +370,16 @@ export function createImportService(db: AppDatabase) {
     },
 
     /** Remembers a clerk's corrected column mapping for every later file of the same layout. */
-    rememberMapping(layout: string, mapping: ColumnMapping): void {
-      writeMeta(db, MAPPING_KEY + layout, JSON.stringify(mapping));
+    rememberMapping(actor: Actor, layout: string, mapping: ColumnMapping): void {
+      runCommand(db, actor, 'mapping-remember', (w) => {
+        const value = JSON.stringify(mapping);
+        const existing = w.get(columnMappingTable, layout);
+        if (!existing) w.insert(columnMappingTable, { id: layout, mapping: value });
+        else {
+          if (existing.deleted) w.restore(columnMappingTable, layout);
+          if (existing.mapping !== value) w.update(columnMappingTable, layout, { mapping: value });
+        }
+      });
     },
 
     mappings,

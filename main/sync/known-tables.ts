@@ -6,3 +6,4 @@ import '../identity/duplicates-tables';
 import '../payout/synced-tables';
 import '../accounts/synced-tables';
 import '../card/synced-tables';
+import '../excel/synced-tables';

@@ -14,10 +14,10 @@ export const LOCAL_ONLY_ENTITIES: ReadonlySet<string> = new Set(['clinic_visits'
 
 /**
  * Reference data: what the hub publishes to every office when the office that made it is the one it publishes for
- * (the province's own office): administrative units, payout levels and regimes, CSCA certificates. From any other office, they stay in
+ * (the province's own office): administrative units, payout levels and regimes, CSCA certificates, list column mappings. From any other office, they stay in
  * that office's area like any record.
  */
-export const REFERENCE_ENTITIES: ReadonlySet<string> = new Set(['admin_units', 'payout_levels', 'payout_regimes', 'csca_certificates']);
+export const REFERENCE_ENTITIES: ReadonlySet<string> = new Set(['admin_units', 'payout_levels', 'payout_regimes', 'csca_certificates', 'column_mappings']);
 
 /**
  * Entries per online batch. A cut loses nothing of a batch (its upload resumes from the hub's offset), so batches can

@@ -64,7 +64,7 @@ describe('house rules', () => {
 
   it('writes go through the write path: no INSERT/UPDATE/DELETE of synced tables outside core', () => {
     const synced = ['beneficiaries', 'households', 'payment_accounts', 'admin_units', 'users', 'change_log', 'commands', 'audit_events',
-      'payout_levels', 'payout_regimes', 'entitlements', 'rosters', 'roster_lines', 'payout_results', 'amount_checks', 'clinic_visits', 'csca_certificates'];
+      'payout_levels', 'payout_regimes', 'entitlements', 'rosters', 'roster_lines', 'payout_results', 'amount_checks', 'clinic_visits', 'csca_certificates', 'column_mappings'];
     const pattern = new RegExp(`\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM)\\s+["\`]?(${synced.join('|')})\\b`, 'i');
     // The one exception: the official list of administrative units, the same on every device, loaded as reference
     // data outside the change log (the reasons are at the top of that file).

@@ -4,6 +4,7 @@ import { runCommand } from '../../main/core/write-path';
 import { beneficiaryTable } from '../../main/registry/synced-tables';
 import { payoutLevelTable } from '../../main/payout/synced-tables';
 import { importCscaCertificate, listCscaCertificates } from '../../main/card/csca-store';
+import { createImportService } from '../../main/excel/import-service';
 import { createTestPki } from '../card/soft-card/test-pki';
 import { syncNow, syncStatus, enrolWithHub } from '../../main/sync/sync-service';
 import { openIssues, openIssueDetails, resolveIssue } from '../../main/sync/sync-issues';
@@ -236,6 +237,14 @@ describe('online sync between a commune, the office above and the hub', () => {
     await syncNow(otherCommune);
     expect(listCscaCertificates(otherCommune).map((c) => Buffer.from(c).toString('base64'))).toEqual([Buffer.from(csca).toString('base64')]);
     expect(importCscaCertificate(otherCommune, clerk, csca).added).toBe(false);
+    // A list layout the province's clerk taught the importer is read the same way at every office; a commune's own stays there.
+    createImportService(province).rememberMapping(clerk, 'L0a1b2c3d', { fullName: 1, birth: 3, idNumber: 5 });
+    createImportService(commune).rememberMapping(clerk, 'L99999999', { fullName: 2 });
+    await syncNow(province);
+    await syncNow(commune);
+    await syncNow(otherCommune);
+    expect(createImportService(otherCommune).mappings()).toEqual({ L0a1b2c3d: { fullName: 1, birth: 3, idNumber: 5 } });
+    await expect(adminPage(hub.store)).resolves.toContain('Cách đọc cột của các mẫu danh sách');
   });
 
   it('syncs on its own in the background once enrolled: the commune\'s work reaches the office above without anyone pressing Đồng bộ ngay', async () => {

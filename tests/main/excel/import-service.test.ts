@@ -132,7 +132,7 @@ describe('importing a list into the register', () => {
   it('remembers a corrected column mapping per layout', async () => {
     const layout = (await service.preview(file)).sheets[0].layout!;
     const mapping = { ...(await service.preview(file)).sheets[0].mapping!, hometown: undefined, permanentAddress: 5 };
-    service.rememberMapping(layout, mapping);
+    service.rememberMapping(actor, layout, mapping);
     const preview = await service.preview(file);
     expect(preview.sheets[0].mapping).toMatchObject({ permanentAddress: 5 });
     expect(preview.sample[0].permanentAddress).toBe(expected.records[0].hometown);
