@@ -22,13 +22,17 @@ export interface PersonForRoster {
   monthlyAmount: number | null;
 }
 
-/** Everyone on the register in the given units (null: all), with what a roster needs of them. */
-export function peopleForRoster(db: SqliteConnection, unitIds: readonly string[] | null): PersonForRoster[] {
+/**
+ * The next `limit` people on the register in the given units (null: all) after the row `afterRowid`, in the order
+ * they were added, with what a roster needs of them.
+ */
+export function peopleForRoster(db: SqliteConnection, unitIds: readonly string[] | null, afterRowid: number, limit: number): (PersonForRoster & { rowid: number })[] {
   const scope = unitIds ? 'AND unit_id IN (SELECT value FROM json_each(?))' : '';
-  return db.prepare(`SELECT id, unit_id AS unitId, full_name AS fullName, id_number AS idNumber, village, birth, status,
+  return db.prepare(`SELECT rowid, id, unit_id AS unitId, full_name AS fullName, id_number AS idNumber, village, birth, status,
       status_date AS statusDate, verified, problems, category_group AS categoryGroup, category_label AS categoryLabel,
       monthly_amount AS monthlyAmount
-    FROM beneficiaries WHERE deleted = 0 ${scope}`).all(...(unitIds ? [JSON.stringify(unitIds)] : [])) as PersonForRoster[];
+    FROM beneficiaries WHERE rowid > ? AND deleted = 0 ${scope} ORDER BY rowid LIMIT ?`)
+    .all(afterRowid, ...(unitIds ? [JSON.stringify(unitIds)] : []), limit) as (PersonForRoster & { rowid: number })[];
 }
 
 export interface AccountForRoster {
@@ -42,11 +46,12 @@ export interface AccountForRoster {
   holderName: string;
 }
 
-/** The active monthly accounts of the register (what a line is paid into). */
-export function monthlyAccounts(db: SqliteConnection): AccountForRoster[] {
+/** The active monthly accounts of these people (what a line is paid into). */
+export function monthlyAccounts(db: SqliteConnection, beneficiaryIds: readonly string[]): AccountForRoster[] {
   return db.prepare(`SELECT id, beneficiary_id AS beneficiaryId, kind, owner, bank_bin AS bankBin, bank_name AS bankName, number,
       holder_name AS holderName
-    FROM payment_accounts WHERE deleted = 0 AND status = 'active' AND purpose = 'monthly'`).all() as AccountForRoster[];
+    FROM payment_accounts WHERE beneficiary_id IN (SELECT value FROM json_each(?)) AND deleted = 0 AND status = 'active' AND purpose = 'monthly'`)
+    .all(JSON.stringify(beneficiaryIds)) as AccountForRoster[];
 }
 
 export interface EntitlementRow extends EntitlementBasis {
@@ -55,10 +60,11 @@ export interface EntitlementRow extends EntitlementBasis {
   basis: string;
 }
 
-export function allEntitlements(db: SqliteConnection): EntitlementRow[] {
+/** The entitlements of these people. */
+export function entitlementsOfPeople(db: SqliteConnection, beneficiaryIds: readonly string[]): EntitlementRow[] {
   return db.prepare(`SELECT id, beneficiary_id AS beneficiaryId, regime_code AS regimeCode, group_code AS groupCode, hundredths,
       from_period AS "from", to_period AS "to", override_amount AS overrideAmount, override_reason AS overrideReason, basis
-    FROM entitlements WHERE deleted = 0`).all() as EntitlementRow[];
+    FROM entitlements WHERE beneficiary_id IN (SELECT value FROM json_each(?)) AND deleted = 0`).all(JSON.stringify(beneficiaryIds)) as EntitlementRow[];
 }
 
 export function entitlementsOf(db: SqliteConnection, beneficiaryId: string): EntitlementRow[] {
@@ -149,6 +155,17 @@ export function payableLineOutline(db: SqliteConnection, rosterId: string, chann
   })();
 }
 
+/** A roster's lines of these people. */
+export function rosterLinesOfPeople(db: SqliteConnection, rosterId: string, beneficiaryIds: readonly string[]): LineRow[] {
+  return db.prepare(`SELECT ${LINE_COLUMNS} FROM roster_lines WHERE beneficiary_id IN (SELECT value FROM json_each(?)) AND deleted = 0 AND roster_id = ?`)
+    .all(JSON.stringify(beneficiaryIds), rosterId) as LineRow[];
+}
+
+/** The ids of a roster's lines. */
+export function rosterLineIds(db: SqliteConnection, rosterId: string): string[] {
+  return db.prepare('SELECT id FROM roster_lines WHERE deleted = 0 AND roster_id = ?').pluck().all(rosterId) as string[];
+}
+
 /** Lines by id (any order). */
 export function linesByIds(db: SqliteConnection, ids: readonly string[]): LineRow[] {
   return db.prepare(`SELECT ${LINE_COLUMNS} FROM roster_lines WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as LineRow[];
@@ -173,12 +190,13 @@ export interface PaidMonths {
  * What earlier rosters paid: lines of approved or locked rosters before the period that were not held back and
  * did not come back failed or returned (unless the clerk cancelled them: then nothing more is owed for them).
  */
-export function paidBefore(db: SqliteConnection, unitId: string, period: string): PaidMonths[] {
+export function paidBefore(db: SqliteConnection, unitId: string, period: string, beneficiaryIds: readonly string[]): PaidMonths[] {
   return db.prepare(`SELECT l.beneficiary_id AS beneficiaryId, l.regime_code AS regimeCode, l.detail
     FROM roster_lines l JOIN rosters r ON r.id = l.roster_id
-    WHERE r.deleted = 0 AND r.unit_id = ? AND r.status IN ('approved', 'locked') AND r.period < ? AND l.deleted = 0 AND l.held = 0
+    WHERE l.beneficiary_id IN (SELECT value FROM json_each(?)) AND r.deleted = 0 AND r.unit_id = ? AND r.status IN ('approved', 'locked') AND r.period < ?
+      AND l.deleted = 0 AND l.held = 0
       AND NOT EXISTS (SELECT 1 FROM payout_results x WHERE x.line_id = l.id AND x.deleted = 0 AND x.outcome IN ('failed', 'returned')
-        AND coalesce(x.decision, 'carried-over') <> 'cancelled')`).all(unitId, period) as PaidMonths[];
+        AND coalesce(x.decision, 'carried-over') <> 'cancelled')`).all(JSON.stringify(beneficiaryIds), unitId, period) as PaidMonths[];
 }
 
 /** People whose last failed or returned line the clerk chose to pay in cash: their carried months go to cash. */

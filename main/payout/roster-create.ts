@@ -11,8 +11,8 @@ import { formatPeriod, monthIndex, periodOfDate } from '../../shared/payout/peri
 import { FUNERAL_AFTER, LEVEL_CODES, type Regime } from '../../shared/payout/regimes';
 import { blocksOf, type Block, type RosterChannel } from '../../shared/payout/roster-line';
 import {
-  allAmountChecks, allEntitlements, levelRows, monthlyAccounts, paidBefore, peopleForRoster, regimeRows,
-  rosterFor, rosterLines, rostersOf, switchedToCash, unitChain, type AccountForRoster, type EntitlementRow,
+  allAmountChecks, entitlementsOfPeople, levelRows, monthlyAccounts, paidBefore, peopleForRoster, regimeRows,
+  rosterFor, rosterLineIds, rosterLinesOfPeople, rostersOf, switchedToCash, unitChain, type AccountForRoster, type EntitlementRow,
 } from './payout-queries';
 import { amountCheckTable, entitlementTable, rosterLineTable, rosterTable } from './synced-tables';
 
@@ -23,6 +23,9 @@ export interface Release {
   by: string | null;
   channel?: 'post-office' | 'cash';
 }
+
+/** People read (with their entitlements, accounts, earlier lines) at a time. */
+const PEOPLE_CHUNK = 2_000;
 
 export const rosterIdOf = (unitId: string, period: string) => `${unitId}:${period}`;
 export const lineKeyOf = (period: string, beneficiaryId: string, regimeCode: string) => `${period}:${beneficiaryId}:${regimeCode}`;
@@ -69,120 +72,130 @@ export function createRoster(db: AppDatabase, actor: Actor, officeUnitId: string
 
     const regimes = new Map(regimeRows(sqlite).map((r) => [r.code, r]));
     const levels = levelRows(sqlite);
-    const people = peopleForRoster(sqlite, area);
     const chains = new Map<string, string[]>();
     const chainOf = (unitId: string) => {
       let c = chains.get(unitId);
       if (!c) chains.set(unitId, (c = unitChain(sqlite, unitId)));
       return c;
     };
-
-    // Entitlements by person, derived from the register for active people who have none yet (from this period).
-    const byPerson = new Map<string, EntitlementRow[]>();
-    for (const e of allEntitlements(sqlite)) {
-      let list = byPerson.get(e.beneficiaryId);
-      if (!list) byPerson.set(e.beneficiaryId, (list = []));
-      list.push(e);
-    }
-    let entitlementsDerived = 0;
-    for (const p of people) {
-      const own = byPerson.get(p.id) ?? [];
-      if (own.length === 0 && p.status === 'active') {
-        const merit = levelFor(levels, LEVEL_CODES.meritorious, chainOf(p.unitId), period)?.amount ?? null;
-        const d = deriveEntitlement(p, period, merit);
-        const values = { beneficiaryId: p.id, regimeCode: d.regimeCode, groupCode: d.groupCode, hundredths: d.hundredths, fromPeriod: period,
-          toPeriod: null, overrideAmount: d.overrideAmount, overrideReason: d.overrideReason, basis: d.basis };
-        const id = w.insert(entitlementTable, values);
-        own.push({ id, ...values, from: period, to: null });
-        byPerson.set(p.id, own);
-        entitlementsDerived += 1;
-      }
-      // Funeral support follows a monthly regime the person was paid under when they died.
-      if (p.status === 'deceased' && p.statusDate) {
-        const deathMonth = periodOfDate(p.statusDate);
-        for (const e of [...own]) {
-          const funeral = FUNERAL_AFTER[e.regimeCode];
-          if (!funeral || !regimes.has(funeral) || own.some((x) => x.regimeCode === funeral)) continue;
-          if (monthIndex(e.from) > monthIndex(deathMonth) || monthIndex(deathMonth) > monthIndex(period)) continue;
-          const values = { beneficiaryId: p.id, regimeCode: funeral, groupCode: null, hundredths: null, fromPeriod: deathMonth, toPeriod: deathMonth,
-            overrideAmount: null, overrideReason: null, basis: 'Hỗ trợ mai táng khi người hưởng trợ cấp qua đời' };
-          const id = w.insert(entitlementTable, values);
-          own.push({ id, ...values, from: deathMonth, to: deathMonth });
-          entitlementsDerived += 1;
-        }
-      }
-    }
-
-    const paid = new Map<string, Map<string, number>>();
-    for (const row of paidBefore(sqlite, officeUnitId, period)) {
-      const k = `${row.beneficiaryId}:${row.regimeCode}`;
-      let months = paid.get(k);
-      if (!months) paid.set(k, (months = new Map()));
-      for (const d of JSON.parse(row.detail) as MonthLine[]) months.set(d.month, (months.get(d.month) ?? 0) + d.amount);
-    }
-    const accounts = new Map<string, AccountForRoster[]>();
-    for (const a of monthlyAccounts(sqlite)) {
-      let list = accounts.get(a.beneficiaryId);
-      if (!list) accounts.set(a.beneficiaryId, (list = []));
-      list.push(a);
-    }
-    // One rule for "listed twice" (the identity capability's): an ID or old CMND held by another live record.
-    const duplicates = new Set(duplicateBlocks(sqlite, people.map((p) => p.id)).map((b) => b.beneficiaryId));
     const toCash = switchedToCash(sqlite, officeUnitId, period);
     const checks = allAmountChecks(sqlite);
-    const previous = new Map(existing ? rosterLines(sqlite, rosterId).map((l) => [l.id, l]) : []);
 
     if (!existing) w.insert(rosterTable, { id: rosterId, unitId: officeUnitId, period, status: 'draft' });
     let created = 0;
     let updated = 0;
     let amountChecksOpened = 0;
+    let entitlementsDerived = 0;
     const keep = new Set<string>();
-    for (const p of people) {
-      const own = byPerson.get(p.id);
-      if (!own) continue;
-      const chain = chainOf(p.unitId);
-      const regimeCodes = [...new Set(own.map((e) => e.regimeCode))];
-      for (const code of regimeCodes) {
-        const regime = regimes.get(code);
-        if (!regime) continue;
-        const ents = own.filter((e) => e.regimeCode === code);
-        const paidMonths = paid.get(`${p.id}:${code}`) ?? new Map<string, number>();
-        const firstMonth = ents.reduce((m, e) => (e.from < m ? e.from : m), period);
-        const dueOf = (m: string) => dueInMonth(regime, ents, p, levels, chain, m);
-        const line = lineAmount(period, firstMonth, dueOf, paidMonths);
-        if (line.months === 0 && !line.problem) continue;
 
-        if (p.monthlyAmount && regime.kind === 'monthly') amountChecksOpened += checkImportedAmount(w, checks, p.id, regime, p.monthlyAmount, dueOf(period), period);
+    // The register a chunk of people at a time, with what each chunk needs of the other tables: a province's register
+    // is never all in memory at once.
+    for (let after = 0; ;) {
+      const people = peopleForRoster(sqlite, area, after, PEOPLE_CHUNK);
+      if (people.length === 0) break;
+      after = people[people.length - 1].rowid;
+      const ids = people.map((p) => p.id);
 
-        const key = lineKeyOf(period, p.id, code);
-        const before = previous.get(key);
-        const releases = before ? (JSON.parse(before.releases) as Release[]) : [];
-        const { channel, account } = channelFor(accounts.get(p.id) ?? [], JSON.parse(p.problems), toCash.has(`${p.id}:${code}`), releases);
-        const verified = JSON.parse(p.verified) as Record<string, string>;
-        const all = blocksOf({
-          identityVerified: Boolean(p.idNumber && verified.idNumber), duplicateOpen: duplicates.has(p.id),
-          usableAccount: account !== null || channel === 'cash' && toCash.has(`${p.id}:${code}`),
-          status: p.status, statusDate: p.statusDate ? formatBirth(p.statusDate) : null, problem: line.problem, amount: line.amount,
-        });
-        const released = new Set(releases.map((r) => r.code));
-        const blocks: Block[] = all.filter((b) => !released.has(b.code));
-        const values = {
-          rosterId, period, beneficiaryId: p.id, regimeCode: code, fullName: p.fullName, idNumber: p.idNumber, village: p.village,
-          amount: line.amount, months: line.months, detail: JSON.stringify(line.detail), channel,
-          bankBin: account?.bankBin ?? null, bankName: account?.bankName ?? null, accountNumber: account?.number ?? null, holderName: account?.holderName ?? null,
-          blocks: JSON.stringify(blocks), releases: JSON.stringify(releases.filter((r) => all.some((b) => b.code === r.code))), held: blocks.length > 0 ? 1 : 0,
-        };
-        keep.add(key);
-        if (before) {
-          if (w.update(rosterLineTable, key, values).length) updated += 1;
-        } else {
-          w.insert(rosterLineTable, { id: key, ...values });
-          created += 1;
+      // Entitlements by person, derived from the register for active people who have none yet (from this period).
+      const byPerson = new Map<string, EntitlementRow[]>();
+      for (const e of entitlementsOfPeople(sqlite, ids)) {
+        let list = byPerson.get(e.beneficiaryId);
+        if (!list) byPerson.set(e.beneficiaryId, (list = []));
+        list.push(e);
+      }
+      for (const p of people) {
+        const own = byPerson.get(p.id) ?? [];
+        if (own.length === 0 && p.status === 'active') {
+          const merit = levelFor(levels, LEVEL_CODES.meritorious, chainOf(p.unitId), period)?.amount ?? null;
+          const d = deriveEntitlement(p, period, merit);
+          const values = { beneficiaryId: p.id, regimeCode: d.regimeCode, groupCode: d.groupCode, hundredths: d.hundredths, fromPeriod: period,
+            toPeriod: null, overrideAmount: d.overrideAmount, overrideReason: d.overrideReason, basis: d.basis };
+          const id = w.insert(entitlementTable, values);
+          own.push({ id, ...values, from: period, to: null });
+          byPerson.set(p.id, own);
+          entitlementsDerived += 1;
+        }
+        // Funeral support follows a monthly regime the person was paid under when they died.
+        if (p.status === 'deceased' && p.statusDate) {
+          const deathMonth = periodOfDate(p.statusDate);
+          for (const e of [...own]) {
+            const funeral = FUNERAL_AFTER[e.regimeCode];
+            if (!funeral || !regimes.has(funeral) || own.some((x) => x.regimeCode === funeral)) continue;
+            if (monthIndex(e.from) > monthIndex(deathMonth) || monthIndex(deathMonth) > monthIndex(period)) continue;
+            const values = { beneficiaryId: p.id, regimeCode: funeral, groupCode: null, hundredths: null, fromPeriod: deathMonth, toPeriod: deathMonth,
+              overrideAmount: null, overrideReason: null, basis: 'Hỗ trợ mai táng khi người hưởng trợ cấp qua đời' };
+            const id = w.insert(entitlementTable, values);
+            own.push({ id, ...values, from: deathMonth, to: deathMonth });
+            entitlementsDerived += 1;
+          }
+        }
+      }
+
+      const paid = new Map<string, Map<string, number>>();
+      for (const row of paidBefore(sqlite, officeUnitId, period, ids)) {
+        const k = `${row.beneficiaryId}:${row.regimeCode}`;
+        let months = paid.get(k);
+        if (!months) paid.set(k, (months = new Map()));
+        for (const d of JSON.parse(row.detail) as MonthLine[]) months.set(d.month, (months.get(d.month) ?? 0) + d.amount);
+      }
+      const accounts = new Map<string, AccountForRoster[]>();
+      for (const a of monthlyAccounts(sqlite, ids)) {
+        let list = accounts.get(a.beneficiaryId);
+        if (!list) accounts.set(a.beneficiaryId, (list = []));
+        list.push(a);
+      }
+      // One rule for "listed twice" (the identity capability's): an ID or old CMND held by another live record.
+      const duplicates = new Set(duplicateBlocks(sqlite, ids).map((b) => b.beneficiaryId));
+      const previous = new Map(existing ? rosterLinesOfPeople(sqlite, rosterId, ids).map((l) => [l.id, l]) : []);
+
+      for (const p of people) {
+        const own = byPerson.get(p.id);
+        if (!own) continue;
+        const chain = chainOf(p.unitId);
+        const regimeCodes = [...new Set(own.map((e) => e.regimeCode))];
+        for (const code of regimeCodes) {
+          const regime = regimes.get(code);
+          if (!regime) continue;
+          const ents = own.filter((e) => e.regimeCode === code);
+          const paidMonths = paid.get(`${p.id}:${code}`) ?? new Map<string, number>();
+          const firstMonth = ents.reduce((m, e) => (e.from < m ? e.from : m), period);
+          const dueOf = (m: string) => dueInMonth(regime, ents, p, levels, chain, m);
+          const line = lineAmount(period, firstMonth, dueOf, paidMonths);
+          if (line.months === 0 && !line.problem) continue;
+
+          if (p.monthlyAmount && regime.kind === 'monthly') amountChecksOpened += checkImportedAmount(w, checks, p.id, regime, p.monthlyAmount, dueOf(period), period);
+
+          const key = lineKeyOf(period, p.id, code);
+          const before = previous.get(key);
+          const releases = before ? (JSON.parse(before.releases) as Release[]) : [];
+          const { channel, account } = channelFor(accounts.get(p.id) ?? [], JSON.parse(p.problems), toCash.has(`${p.id}:${code}`), releases);
+          const verified = JSON.parse(p.verified) as Record<string, string>;
+          const all = blocksOf({
+            identityVerified: Boolean(p.idNumber && verified.idNumber), duplicateOpen: duplicates.has(p.id),
+            usableAccount: account !== null || channel === 'cash' && toCash.has(`${p.id}:${code}`),
+            status: p.status, statusDate: p.statusDate ? formatBirth(p.statusDate) : null, problem: line.problem, amount: line.amount,
+          });
+          const released = new Set(releases.map((r) => r.code));
+          const blocks: Block[] = all.filter((b) => !released.has(b.code));
+          const values = {
+            rosterId, period, beneficiaryId: p.id, regimeCode: code, fullName: p.fullName, idNumber: p.idNumber, village: p.village,
+            amount: line.amount, months: line.months, detail: JSON.stringify(line.detail), channel,
+            bankBin: account?.bankBin ?? null, bankName: account?.bankName ?? null, accountNumber: account?.number ?? null, holderName: account?.holderName ?? null,
+            blocks: JSON.stringify(blocks), releases: JSON.stringify(releases.filter((r) => all.some((b) => b.code === r.code))), held: blocks.length > 0 ? 1 : 0,
+          };
+          keep.add(key);
+          if (before) {
+            if (w.update(rosterLineTable, key, values).length) updated += 1;
+          } else {
+            w.insert(rosterLineTable, { id: key, ...values });
+            created += 1;
+          }
         }
       }
     }
+    // Lines of the draft that no one is owed any more (or of people no longer on the register, or in the area).
     let removed = 0;
-    for (const id of previous.keys()) {
+    for (const id of existing ? rosterLineIds(sqlite, rosterId) : []) {
       if (keep.has(id)) continue;
       w.tombstone(rosterLineTable, id);
       removed += 1;
