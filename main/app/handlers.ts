@@ -294,6 +294,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     }) };
   },
   'consolidation.progress': (s) => s.consolidation.progress(),
+  'consolidation.history': (s, _input, ctx) => s.consolidation.history(undoRequester(s, ctx)),
+  'consolidation.undo': (s, input, ctx) => s.consolidation.undo(ctx.actor, undoRequester(s, ctx), input.importId),
   'export.consolidated': async (s, input, ctx) => {
     const scope = s.accounts.unitScope(ctx.user!);
     const communes = (officeCommunes(s.db) ?? communesInForce(s.db)).filter((c) => !scope || scope.includes(c.id));

@@ -4,6 +4,7 @@ import type { AppDatabase } from '../core/database/open-database';
 import { readMeta } from '../core/database/meta';
 import { AppError } from '../core/errors';
 import type { Actor } from '../core/write-path';
+import type { UndoRequester } from '../registry/command-undo';
 import type { ImportOptions, ImportReport, ImportService } from '../excel/import-service';
 import type { DetectionReport } from '../identity/duplicates-service';
 import { officeCommunes, type OfficeCommune } from '../registry/office-communes';
@@ -262,6 +263,21 @@ export function createConsolidation(db: AppDatabase, deps: ConsolidationDeps) {
       } finally {
         running = null;
       }
+    },
+
+    /** The lists consolidated in the requester's area, newest first; each its own import, undoable by its author or an administrator. */
+    history(requester: UndoRequester) {
+      return deps.imports.history(requester, { consolidated: true });
+    },
+
+    /** Undoes one consolidated list (an import taken here, not one a commune clerk made), as Các lần nhập does. */
+    undo(actor: Actor, requester: UndoRequester, importId: string) {
+      const summary = db.sqlite.prepare("SELECT summary FROM commands WHERE id = ? AND name = 'import'").pluck().get(importId) as string | null | undefined;
+      if (summary === undefined) throw new AppError('import-missing', 'Không tìm thấy lần nhập này.', 'No such import.');
+      if (typeof (JSON.parse(summary ?? '{}') as { sha256?: unknown }).sha256 !== 'string') {
+        throw new AppError('not-consolidated', 'Lần nhập này không phải một lần tổng hợp: hoàn tác ở Nhập danh sách → Các lần nhập.', 'Not a consolidated list.');
+      }
+      return deps.imports.undo(actor, requester, importId).result;
     },
 
     progress(): ConsolidationProgress | null {

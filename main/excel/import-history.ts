@@ -37,7 +37,8 @@ interface Row {
 
 const LIMIT = 500;
 
-export function importHistory(db: AppDatabase, requester: UndoRequester): ImportHistoryEntry[] {
+/** `consolidated`: only the lists taken by the office above's consolidation (their file's SHA-256 is in the summary). */
+export function importHistory(db: AppDatabase, requester: UndoRequester, options: { consolidated?: boolean } = {}): ImportHistoryEntry[] {
   const rows = db.sqlite.prepare(`SELECT c.id, c.hlc, c.user_id, c.summary, u.display_name AS user_name,
       r.hlc AS undo_hlc, ru.display_name AS undo_user
     FROM commands c
@@ -46,6 +47,7 @@ export function importHistory(db: AppDatabase, requester: UndoRequester): Import
     LEFT JOIN users ru ON ru.id = r.user_id
     WHERE c.name = 'import'
       AND (@scope IS NULL OR json_extract(c.summary, '$.unitId') IN (SELECT value FROM json_each(@scope)))
+      ${options.consolidated ? "AND json_extract(c.summary, '$.sha256') IS NOT NULL" : ''}
     ORDER BY c.hlc DESC LIMIT ${LIMIT}`).all({ scope: requester.scope === null ? null : JSON.stringify(requester.scope) }) as Row[];
   const unitName = db.sqlite.prepare('SELECT name FROM admin_units WHERE id = ?').pluck();
   return rows.map((row) => {

@@ -360,8 +360,8 @@ export function createImportService(db: AppDatabase) {
     },
 
     /** Every import in the requester's units, newest first. */
-    history(requester: UndoRequester) {
-      return importHistory(db, requester);
+    history(requester: UndoRequester, options: { consolidated?: boolean } = {}) {
+      return importHistory(db, requester, options);
     },
 
     /** What the import left to fix on its records, in the given units (null: all), now. */

@@ -5,6 +5,7 @@ import type { ConsolidationFile, ConsolidationReport, consolidationProgressSchem
 import { messageOf } from '../api/call-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
+import { ImportHistory } from '../imports/ImportHistory';
 
 type Progress = z.output<typeof consolidationProgressSchema>;
 interface Uploaded { fileRef: string; fileName: string; unitId: string | null }
@@ -23,6 +24,7 @@ export function ConsolidationSection() {
   const [progress, setProgress] = useState<Progress>(null);
   const [report, setReport] = useState<ConsolidationReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
 
   useEffect(() => {
     if (busy !== 'writing') return undefined;
@@ -70,6 +72,7 @@ export function ConsolidationSection() {
     setProgress(null);
     try {
       setReport(await client.call('consolidation.commit', { files }));
+      setHistoryKey((k) => k + 1);
       setPreview(null);
       setFiles([]);
     } catch (e) {
@@ -167,6 +170,7 @@ export function ConsolidationSection() {
           <p className="muted">{t('consolidation.undoHint')}</p>
         </div>
       )}
+      <ImportHistory of="consolidation" refreshKey={historyKey} />
     </section>
   );
 }

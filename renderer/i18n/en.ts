@@ -347,7 +347,7 @@ export const en: Messages = {
     commit: 'Import {{files}} files',
     done: '{{files}} files imported, {{rows}} rows: {{imported}} new, {{updated}} updated; {{listedElsewhere}} people listed in two communes; {{queued}} new pairs queued.',
     fileDone: '{{file}} → {{commune}}: {{imported}} new, {{updated}} updated, {{unchanged}} unchanged, {{elsewhere}} listed elsewhere.',
-    undoHint: 'Each file is one import: see and undo it under Import → Imports.',
+    undoHint: 'Each file is one import: see and undo it under Consolidations below.',
   },
   reports: {
     title: 'Progress report',
@@ -643,6 +643,8 @@ export const en: Messages = {
     history: {
       title: 'Imports',
       intro: 'Every list imported in your area, newest first. The person who imported it or an administrator can undo any of them.',
+      consolidationTitle: 'Consolidations',
+      consolidationIntro: 'Each consolidated list is one import, newest first. The person who consolidated it or an administrator can undo it (after confirming).',
       empty: 'No import yet.',
       columns: { at: 'Time', file: 'File', user: 'Imported by', unit: 'Commune', counts: 'Result', state: 'State' },
       counts: '{{imported}} new · {{updated}} updated · {{unchanged}} unchanged · {{needsFixing}} to fix',

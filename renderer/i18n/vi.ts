@@ -364,7 +364,7 @@ export const vi = {
     commit: 'Nhập {{files}} tệp',
     done: 'Đã nhập {{files}} tệp, {{rows}} dòng: {{imported}} mới, {{updated}} cập nhật; {{listedElsewhere}} người có tên ở hai xã; {{queued}} cặp mới vào hàng đợi.',
     fileDone: '{{file}} → {{commune}}: {{imported}} mới, {{updated}} cập nhật, {{unchanged}} không đổi, {{elsewhere}} có tên ở xã khác.',
-    undoHint: 'Mỗi tệp là một lần nhập: xem và hoàn tác ở Nhập danh sách → Các lần nhập.',
+    undoHint: 'Mỗi tệp là một lần nhập: xem và hoàn tác ở Các lần tổng hợp bên dưới.',
   },
   reports: {
     title: 'Báo cáo tiến độ',
@@ -795,6 +795,8 @@ export const vi = {
     history: {
       title: 'Các lần nhập',
       intro: 'Mọi lần nhập danh sách trong địa bàn của bạn, mới nhất trước. Người nhập hoặc quản trị viên có thể hoàn tác bất kỳ lần nào.',
+      consolidationTitle: 'Các lần tổng hợp',
+      consolidationIntro: 'Mỗi danh sách đã tổng hợp là một lần nhập, mới nhất trước. Người tổng hợp hoặc quản trị viên có thể hoàn tác (có hỏi lại trước khi làm).',
       empty: 'Chưa có lần nhập nào.',
       columns: { at: 'Thời gian', file: 'Tệp', user: 'Người nhập', unit: 'Xã/phường', counts: 'Kết quả', state: 'Trạng thái' },
       counts: '{{imported}} mới · {{updated}} cập nhật · {{unchanged}} không đổi · {{needsFixing}} cần sửa',

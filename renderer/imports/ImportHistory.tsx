@@ -12,9 +12,12 @@ import { UndoConflictList } from './UndoConflictList';
 type Entry = MethodOutput<'import.history'>[number];
 type Undo = { name: 'none' } | { name: 'confirming'; entry: Entry } | { name: 'undoing'; entry: Entry } | { name: 'undone'; entry: Entry; report: UndoReport };
 
-/** Các lần nhập: every import in the user's area, any of which its author or an administrator can undo. */
-export function ImportHistory({ onOpenRecord, onShowNeedsFixing, refreshKey = 0 }: {
-  onOpenRecord(id: string): void; onShowNeedsFixing(entry: Entry): void; refreshKey?: number;
+/**
+ * Các lần nhập: every import in the user's area, any of which its author or an administrator can undo (after a
+ * confirmation). `of="consolidation"`: the lists the office above consolidated (Các lần tổng hợp), for district staff.
+ */
+export function ImportHistory({ onOpenRecord, onShowNeedsFixing, refreshKey = 0, of = 'import' }: {
+  onOpenRecord?(id: string): void; onShowNeedsFixing?(entry: Entry): void; refreshKey?: number; of?: 'import' | 'consolidation';
 }) {
   const { t } = useTranslation();
   const { client } = useAppSession();
@@ -24,18 +27,18 @@ export function ImportHistory({ onOpenRecord, onShowNeedsFixing, refreshKey = 0 
 
   const load = useCallback(async () => {
     try {
-      setEntries(await client.call('import.history', {}));
+      setEntries(await client.call(of === 'consolidation' ? 'consolidation.history' : 'import.history', {}));
     } catch (e) {
       setError(messageOf(e));
     }
-  }, [client]);
+  }, [client, of]);
   useEffect(() => { void load(); }, [load, refreshKey]);
 
   async function runUndo(entry: Entry) {
     setError(null);
     setUndo({ name: 'undoing', entry });
     try {
-      const report = await client.call('import.undo', { importId: entry.importId });
+      const report = await client.call(of === 'consolidation' ? 'consolidation.undo' : 'import.undo', { importId: entry.importId });
       setUndo({ name: 'undone', entry, report });
       await load();
     } catch (e) {
@@ -46,8 +49,8 @@ export function ImportHistory({ onOpenRecord, onShowNeedsFixing, refreshKey = 0 
 
   return (
     <section className="panel import-history" data-testid="import-history" aria-labelledby="history-title">
-      <h2 id="history-title">{t('imports.history.title')}</h2>
-      <p className="muted">{t('imports.history.intro')}</p>
+      <h2 id="history-title">{t(of === 'consolidation' ? 'imports.history.consolidationTitle' : 'imports.history.title')}</h2>
+      <p className="muted">{t(of === 'consolidation' ? 'imports.history.consolidationIntro' : 'imports.history.intro')}</p>
       <ErrorMessage message={error} />
       {undo.name === 'undone' && (
         <div className="undo-result" data-testid="history-undone" role="status">
@@ -93,7 +96,7 @@ export function ImportHistory({ onOpenRecord, onShowNeedsFixing, refreshKey = 0 
                   </td>
                   <td>{e.undoneAt ? t('imports.history.undone', { at: formatDateTime(e.undoneAt), by: e.undoneBy ?? '' }) : t('imports.history.standing')}</td>
                   <td className="nowrap">
-                    {!e.undoneAt && e.needsFixing > 0 && (
+                    {!e.undoneAt && e.needsFixing > 0 && onShowNeedsFixing && (
                       <button type="button" className="link-button" data-testid="history-needs-fixing" onClick={() => onShowNeedsFixing(e)}>
                         {t('imports.history.showNeedsFixing')}
                       </button>

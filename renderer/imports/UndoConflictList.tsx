@@ -3,7 +3,7 @@ import { fieldLabel } from '../beneficiaries/history-values';
 import type { UndoReport } from './import-types';
 
 /** What an undo left alone because it was changed since: whose record, which field, and a way to open it. */
-export function UndoConflictList({ conflicts, onOpenRecord }: { conflicts: UndoReport['conflicts']; onOpenRecord(id: string): void }) {
+export function UndoConflictList({ conflicts, onOpenRecord }: { conflicts: UndoReport['conflicts']; onOpenRecord?(id: string): void }) {
   const { t } = useTranslation();
   if (conflicts.length === 0) return null;
   return (
@@ -15,7 +15,7 @@ export function UndoConflictList({ conflicts, onOpenRecord }: { conflicts: UndoR
             {c.personName && <strong>{c.personName}</strong>}
             {c.personName && ': '}
             {c.field === '*' ? t('imports.conflictRecordKept') : fieldLabel(t, c.entity === 'payment_accounts' ? `account.${c.field}` : c.field)}
-            {c.beneficiaryId && <> · <button type="button" className="link-button" onClick={() => onOpenRecord(c.beneficiaryId!)}>{t('imports.openRecord')}</button></>}
+            {c.beneficiaryId && onOpenRecord && <> · <button type="button" className="link-button" onClick={() => onOpenRecord(c.beneficiaryId!)}>{t('imports.openRecord')}</button></>}
           </li>
         ))}
       </ul>

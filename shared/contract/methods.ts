@@ -196,6 +196,10 @@ export const contract = {
   'consolidation.commit': method(consolidationFilesInput, consolidationReportSchema, 'lists.consolidate'),
   /** While consolidation.commit runs: files and rows done of all. */
   'consolidation.progress': method(z.object({}).strict(), consolidationProgressSchema, 'lists.consolidate'),
+  /** The lists consolidated in the user's area (each its own import), newest first: who, when, which commune, undone or not. */
+  'consolidation.history': method(z.object({}).strict(), z.array(importHistorySchema), 'lists.consolidate'),
+  /** Undoes one consolidated list (by its author or an administrator; the screen asks first). */
+  'consolidation.undo': method(z.object({ importId: z.string().max(100) }).strict(), undoReportSchema, 'lists.consolidate'),
   /** The consolidated list of the user's communes in the province's layout, or as canonical JSON (audited, like every export). */
   'export.consolidated': method(consolidatedExportInput, consolidatedExportOutput, 'lists.export'),
   /** The progress dashboard's figures for a week (2026-W48), month (2026-11) or quarter (2026-Q4): per commune, total, over time. */
