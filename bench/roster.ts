@@ -2,7 +2,8 @@
 // that the memory measured is the month's alone), creates the period's roster, approves it, and writes the
 // transfer list and the printable roster in both formats. Prints one JSON line:
 // {"generateSeconds","excelSeconds","pdfSeconds","totalSeconds","peakRssMb"} — generateSeconds is the roster's
-// creation (every line computed and written through the write path), totalSeconds the whole month.
+// creation (every line computed and written through the write path), totalSeconds the whole month, cpuSeconds the
+// processor time the month took (user and system: on a shared machine it varies less than the elapsed time).
 // BENCH_PEOPLE sets the count (default 100000).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -86,6 +87,7 @@ try {
   const payout = createPayoutService(db);
   const clerk = { userId: null, origin: 'system' as const };
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   payout.create(clerk, { unitIds: null }, PERIOD);
   approveRoster(db, clerk, payout.officeUnit(), PERIOD, true);
   const created = performance.now();
@@ -95,6 +97,7 @@ try {
   await payout.export(clerk, PERIOD, 'bank', 'pdf', path.join(dir, 'bank.pdf'));
   await payout.export(clerk, PERIOD, 'printable', 'pdf', path.join(dir, 'printable.pdf'));
   const pdf = performance.now();
+  const cpu = process.cpuUsage(cpuStart);
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss(), highWaterRss());
   const lines = db.sqlite.prepare('SELECT count(*) FROM roster_lines').pluck().get();
@@ -102,7 +105,7 @@ try {
   db.close();
   const s = (a: number, b: number) => Math.round((b - a) / 10) / 100;
   process.stdout.write(`${JSON.stringify({ generateSeconds: s(start, created), excelSeconds: s(created, excel), pdfSeconds: s(excel, pdf),
-    totalSeconds: s(start, pdf), peakRssMb: Math.round(peakRss / 1024 / 1024) })}\n`);
+    totalSeconds: s(start, pdf), cpuSeconds: Math.round((cpu.user + cpu.system) / 10_000) / 100, peakRssMb: Math.round(peakRss / 1024 / 1024) })}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
