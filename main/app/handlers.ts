@@ -24,6 +24,7 @@ import { exportConsolidatedList } from '../consolidation/consolidated-list';
 import { communesInForce } from '../consolidation/consolidation-queries';
 import { writeProgress } from '../reports/progress-export';
 import { writePeriodicReport } from '../reports/periodic-reports';
+import { readReminderRules, saveReminderRules } from '../reports/reminder-rules';
 
 export interface CallContext {
   /** The signed-in user, for methods that need a session. */
@@ -308,6 +309,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return { fileName: `DS_tong_hop_${day}-${date.getFullYear()}.${input.format}`, count: r.count, communes: r.communes, downloadRef: target.ref };
   },
   'reports.progress': (s, input, ctx) => progressReport(s.db, s.accounts.unitScope(ctx.user!), input.period),
+  'reports.reminderRules': (s) => readReminderRules(s.db),
+  'reports.saveReminderRules': (s, input, ctx) => saveReminderRules(s.db, ctx.actor, input),
   'reports.exportPeriodic': async (s, input, ctx) => {
     const target = newDownload();
     const { fileName } = await writePeriodicReport(s.db, ctx.actor, s.accounts.unitScope(ctx.user!), input.report, input.period, input.format, target.path,

@@ -358,6 +358,16 @@ export const en: Messages = {
     periodNeeded: 'Enter the period.',
     badPeriod: { week: 'Write a week as 2026-W48.', month: 'Write a month as 2026-11.', quarter: 'Write a quarter as 2026-Q4.' },
     show: 'Show',
+    deadlines: {
+      summary: 'Due: the weekly report before {{hour}} on {{weekday}}; the monthly report by the end of day {{monthlyDay}} of the next month; the quarterly report before day {{quarterlyDay}} of the next quarter.',
+      edit: 'Change deadlines',
+      save: 'Save deadlines',
+      cancel: 'Cancel',
+      saved: 'Report deadlines saved.',
+      bad: 'Enter a whole number from {{min}} to {{max}}.',
+      fields: { weeklyDay: 'Weekly report: weekday', weeklyHour: 'Weekly report: before hour (0–23)', monthlyDay: 'Monthly report: by day (next month)', quarterlyDay: 'Quarterly report: before day (next quarter)' },
+      weekdays: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+    },
     due: {
       week: 'Weekly report {{period}} due before {{deadline}} ({{hours}} hours left).',
       month: 'Monthly report {{period}} due before {{deadline}} ({{hours}} hours left).',
@@ -1012,6 +1022,7 @@ export const en: Messages = {
         'insurance-lookup': 'Looked up a health-insurance card',
         'clinic-export': 'Exported the day’s check-ins',
         'clinic-settings': 'Changed clinic settings',
+        'report-deadlines': 'Changed report deadlines',
       },
     },
     attempts: {

@@ -375,6 +375,16 @@ export const vi = {
     periodNeeded: 'Hãy nhập kỳ báo cáo.',
     badPeriod: { week: 'Tuần viết dạng 2026-W48 (năm, W, số tuần).', month: 'Tháng viết dạng 2026-11 (năm-tháng).', quarter: 'Quý viết dạng 2026-Q4 (năm-Q số quý).' },
     show: 'Xem',
+    deadlines: {
+      summary: 'Hạn nộp: báo cáo tuần trước {{hour}} {{weekday}}; báo cáo tháng đến hết ngày {{monthlyDay}} tháng sau; báo cáo quý trước ngày {{quarterlyDay}} của quý sau.',
+      edit: 'Đổi hạn nộp',
+      save: 'Lưu hạn nộp',
+      cancel: 'Thôi',
+      saved: 'Đã lưu hạn nộp báo cáo.',
+      bad: 'Nhập số nguyên từ {{min}} đến {{max}}.',
+      fields: { weeklyDay: 'Báo cáo tuần: thứ', weeklyHour: 'Báo cáo tuần: trước giờ (0–23)', monthlyDay: 'Báo cáo tháng: đến hết ngày (tháng sau)', quarterlyDay: 'Báo cáo quý: trước ngày (tháng đầu quý sau)' },
+      weekdays: { 1: 'thứ Hai', 2: 'thứ Ba', 3: 'thứ Tư', 4: 'thứ Năm', 5: 'thứ Sáu', 6: 'thứ Bảy', 7: 'Chủ nhật' },
+    },
     due: {
       week: 'Sắp đến hạn báo cáo tuần {{period}}: trước {{deadline}} (còn {{hours}} giờ).',
       month: 'Sắp đến hạn báo cáo tháng {{period}}: trước {{deadline}} (còn {{hours}} giờ).',

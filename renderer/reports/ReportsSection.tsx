@@ -5,20 +5,26 @@ import type { ProgressReportOutput } from '../../shared/contract/reports';
 import { formatVnd } from '../../shared/format/money';
 import { parsePeriod, periodAt, type PeriodKind } from '../../shared/reports/report-period';
 import { percent } from '../../shared/reports/progress-figures';
-import { dueReports } from '../../shared/reports/report-reminders';
+import { DEFAULT_RULES, dueReports, type ReminderRules } from '../../shared/reports/report-reminders';
+import { can, type Role } from '../../shared/contract/roles';
 import { messageOf } from '../api/call-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { ChartCanvas } from './ProgressChart';
+import { DeadlinesPanel } from './DeadlinesPanel';
 import './reports.css';
 
 const KINDS: PeriodKind[] = ['week', 'month', 'quarter'];
 const COLORS = { people: '#5b6b7c', verified: '#1f7a4d', withAccount: '#1f5fa8', paid: '#b7791f' };
 
 /** Báo cáo: the progress dashboard per commune and in total, for a week, a month or a quarter, and the reports due. */
-export function ReportsSection() {
+export function ReportsSection({ role }: { role: Role }) {
   const { t } = useTranslation();
   const { client } = useAppSession();
+  const [rules, setRules] = useState<ReminderRules>(DEFAULT_RULES);
+  useEffect(() => {
+    client.call('reports.reminderRules', {}).then(setRules, () => { /* the plan's usual deadlines are shown */ });
+  }, [client]);
   const [kind, setKind] = useState<PeriodKind>('month');
   const [code, setCode] = useState(() => periodAt('month', Date.now()).code);
   const [report, setReport] = useState<ProgressReportOutput | null>(null);
@@ -61,7 +67,7 @@ export function ReportsSection() {
     }
   };
 
-  const reminders = dueReports(Date.now());
+  const reminders = dueReports(Date.now(), rules);
   const overTime = useMemo<ChartConfiguration | null>(() => report && {
     type: 'line',
     data: {
@@ -97,6 +103,7 @@ export function ReportsSection() {
           ))}
         </ul>
       )}
+      <DeadlinesPanel rules={rules} canEdit={can(role, 'users.manage')} onSaved={setRules} />
       <form className="report-period" onSubmit={(e) => { e.preventDefault(); if (!fieldError) void load(valid!.code); }}>
         <div role="radiogroup" aria-label={t('reports.kind')}>
           {KINDS.map((k) => (

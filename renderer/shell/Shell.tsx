@@ -73,7 +73,7 @@ export function Shell({ info, session }: { info: AppInfo; session: Session }) {
           {current === 'card' && <CardSection role={session.user.role} />}
           {current === 'sync' && <SyncSection role={session.user.role} />}
           {current === 'consolidation' && <ConsolidationSection />}
-          {current === 'reports' && <ReportsSection />}
+          {current === 'reports' && <ReportsSection role={session.user.role} />}
           {current === 'admin' && <AdminSection />}
           {isUnbuilt(current) && <ComingSoon section={current} />}
         </main>

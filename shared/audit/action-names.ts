@@ -20,4 +20,5 @@ export const AUDIT_ACTION_NAMES_VI: Record<(typeof AUDIT_ACTIONS)[number], strin
   'insurance-lookup': 'Tra cứu thẻ BHYT',
   'clinic-export': 'Xuất danh sách tiếp đón',
   'clinic-settings': 'Đổi cài đặt tiếp đón',
+  'report-deadlines': 'Đổi hạn nộp báo cáo',
 };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const AUDIT_ACTIONS = [
   'record-open', 'record-history', 'import-preview', 'export', 'card-read', 'card-read-failed', 'csca-import', 'audit-export',
   'database-backup', 'database-encrypt', 'database-rekey', 'database-restore',
-  'insurance-lookup', 'clinic-export', 'clinic-settings',
+  'insurance-lookup', 'clinic-export', 'clinic-settings', 'report-deadlines',
 ] as const;
 
 export const auditFilterSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportPeriodicInput, exportProgressInput, exportProgressOutput, progressReportSchema, reportPeriodInput } from './reports';
+import { exportPeriodicInput, exportProgressInput, exportProgressOutput, progressReportSchema, reminderRulesSchema, reportPeriodInput } from './reports';
 import { consolidatedExportInput, consolidatedExportOutput, consolidationFilesInput, consolidationPreviewSchema, consolidationProgressSchema, consolidationReportSchema } from './consolidation';
 import {
   appInfoSchema, changePasswordInput, createUserInput, managedUserSchema, passwordSchema, resetPasswordInput, sessionSchema,
@@ -208,6 +208,10 @@ export const contract = {
   'reports.exportProgress': method(exportProgressInput, exportProgressOutput, 'reports.read'),
   /** The weekly, monthly, quarterly report or the NCC list by group (B08/QT-LĐTBXH, with names: lists.export, audited), as xlsx or PDF. */
   'reports.exportPeriodic': method(exportPeriodicInput, exportProgressOutput, 'lists.export'),
+  /** When this office's plan asks for each report: the dashboard reminds before these deadlines. */
+  'reports.reminderRules': method(empty, reminderRulesSchema, 'reports.read'),
+  /** The administrator sets the deadlines of the office's plan (audited). */
+  'reports.saveReminderRules': method(reminderRulesSchema, reminderRulesSchema, 'users.manage'),
   /** Sync with the province hub: last success, what is pending, the last error in Vietnamese. */
   'sync.status': method(empty, syncStatusSchema, 'beneficiaries.read'),
   /** Enrols this device with the hub's one-time code (administrator). */

@@ -15,6 +15,18 @@ export const progressFiguresSchema = z.object({
 
 export const reportPeriodInput = z.object({ period: z.string().min(4).max(10) }).strict();
 
+/**
+ * When this office's plan asks for the reports (the plans differ: Friday 9:00 or another day, the 14th or the 1st…):
+ * the weekly report's weekday (1 = Monday … 7 = Sunday) and hour, the day of the next month by which the monthly
+ * report is due, the day of the next quarter's first month before which the quarterly one is due.
+ */
+export const reminderRulesSchema = z.object({
+  weeklyDay: z.number().int().min(1).max(7),
+  weeklyHour: z.number().int().min(0).max(23),
+  monthlyDay: z.number().int().min(1).max(28),
+  quarterlyDay: z.number().int().min(1).max(28),
+}).strict();
+
 export const progressReportSchema = z.object({
   period: z.object({ code: z.string(), kind: z.enum(['week', 'month', 'quarter']), label: z.string(), from: z.string(), to: z.string() }),
   unit: z.object({ code: z.string(), name: z.string() }).nullable(),

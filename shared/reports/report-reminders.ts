@@ -44,13 +44,19 @@ export function dueReports(nowMs: number, rules: ReminderRules = DEFAULT_RULES):
   const week = periodAt('week', nowMs);
   const monday = Date.parse(`${week.from}T00:00:00Z`);
   push('week', week.code, monday + (rules.weeklyDay - 1) * DAY + rules.weeklyHour * HOUR);
-  // Monthly: last month's report, due by the end of the given day of this month.
+  // Monthly: last month's report, due by the end of the given day of this month; with an early day (the 1st) the days
+  // before it fall in the month reported on, so this month's report, due next month, is looked at too.
   const month = periodAt('month', nowMs);
   const lastMonth = periodAt('month', month.startMs - 1);
+  const nextMonth = periodAt('month', month.endMs + 1);
   push('month', lastMonth.code, Date.parse(`${month.from}T00:00:00Z`) + rules.monthlyDay * DAY - 60_000);
-  // Quarterly: last quarter's report, due before the given day of this quarter's first month.
+  push('month', month.code, Date.parse(`${nextMonth.from}T00:00:00Z`) + rules.monthlyDay * DAY - 60_000);
+  // Quarterly: last quarter's report, due before the given day of this quarter's first month (and, the same way,
+  // this quarter's, due in the next one).
   const quarter = periodAt('quarter', nowMs);
   const lastQuarter = periodAt('quarter', quarter.startMs - 1);
+  const nextQuarter = periodAt('quarter', quarter.endMs + 1);
   push('quarter', lastQuarter.code, Date.parse(`${quarter.from}T00:00:00Z`) + (rules.quarterlyDay - 1) * DAY);
+  push('quarter', quarter.code, Date.parse(`${nextQuarter.from}T00:00:00Z`) + (rules.quarterlyDay - 1) * DAY);
   return out;
 }

@@ -31,4 +31,42 @@ test.describe('báo cáo tiến độ', () => {
     await page.getByTestId('report-xlsx').click();
     expect((await download).suggestedFilename()).toBe(`Bao_cao_tien_do_${thisMonth().code}.xlsx`);
   });
+
+  test("the administrator sets the plan's report deadlines, checked at each field; others read them", async ({ page }) => {
+    await login(page, DEMO.admin);
+    await page.getByTestId('nav-reports').click();
+    const summary = page.getByTestId('report-deadlines-summary');
+    await expect(summary).toHaveText('Hạn nộp: báo cáo tuần trước 09:00 thứ Sáu; báo cáo tháng đến hết ngày 14 tháng sau; báo cáo quý trước ngày 05 của quý sau.');
+    await page.getByTestId('report-deadlines-edit').click();
+    await page.getByTestId('deadline-weeklyDay').selectOption('4');
+    await page.getByTestId('deadline-weeklyHour').fill('16');
+    await page.getByTestId('deadline-monthlyDay').fill('31');
+    await page.getByTestId('deadline-quarterlyDay').fill('mười');
+    await page.getByTestId('report-deadlines-save').click();
+    const form = page.getByTestId('report-deadlines');
+    await expect(form.getByRole('alert')).toHaveText(['Nhập số nguyên từ 1 đến 28.', 'Nhập số nguyên từ 1 đến 28.']);
+    await page.getByTestId('deadline-monthlyDay').fill('1');
+    await page.getByTestId('deadline-quarterlyDay').fill('10');
+    await page.getByTestId('report-deadlines-save').click();
+    await expect(summary).toHaveText('Hạn nộp: báo cáo tuần trước 16:00 thứ Năm; báo cáo tháng đến hết ngày 1 tháng sau; báo cáo quý trước ngày 10 của quý sau.');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    // District staff read the office's deadlines but cannot change them.
+    await login(page, DEMO.district);
+    await page.getByTestId('nav-reports').click();
+    await expect(summary).toContainText('trước 16:00 thứ Năm');
+    await expect(page.getByTestId('report-deadlines-edit')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    // Back to the usual deadlines for the other tests on this demo database.
+    await login(page, DEMO.admin);
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('report-deadlines-edit').click();
+    await page.getByTestId('deadline-weeklyDay').selectOption('5');
+    await page.getByTestId('deadline-weeklyHour').fill('9');
+    await page.getByTestId('deadline-monthlyDay').fill('14');
+    await page.getByTestId('deadline-quarterlyDay').fill('5');
+    await page.getByTestId('report-deadlines-save').click();
+    await expect(summary).toContainText('trước 09:00 thứ Sáu');
+  });
 });

@@ -18,4 +18,15 @@ describe('due-report reminders', () => {
     expect(dueReports(vn('2027-01-02T08:00')).filter((r) => r.kind === 'quarter')).toEqual([{ kind: 'quarter', period: '2026-Q4', deadline: '2027-01-05T00:00', hoursLeft: 64 }]);
     expect(dueReports(vn('2027-01-05T08:00')).filter((r) => r.kind === 'quarter')).toEqual([]);
   });
+
+  it("follows another plan's deadlines: the weekly report on Thursday 16:00, the monthly one on the 1st (Đồng Nai)", () => {
+    const plan = { weeklyDay: 4, weeklyHour: 16, monthlyDay: 1, quarterlyDay: 10 };
+    expect(dueReports(vn('2026-12-02T10:00'), plan).filter((r) => r.kind === 'week')).toEqual([{ kind: 'week', period: '2026-W49', deadline: '2026-12-03T16:00', hoursLeft: 30 }]);
+    // Due on the 1st: the reminder starts in the last days of the month reported on.
+    expect(dueReports(vn('2026-11-28T10:00'), plan).filter((r) => r.kind === 'month')).toEqual([{ kind: 'month', period: '2026-11', deadline: '2026-12-01T23:59', hoursLeft: 85 }]);
+    expect(dueReports(vn('2026-11-20T10:00'), plan).filter((r) => r.kind === 'month')).toEqual([]);
+    expect(dueReports(vn('2026-12-01T10:00'), plan).filter((r) => r.kind === 'month')).toEqual([{ kind: 'month', period: '2026-11', deadline: '2026-12-01T23:59', hoursLeft: 13 }]);
+    expect(dueReports(vn('2027-01-08T10:00'), plan).filter((r) => r.kind === 'quarter')).toEqual([{ kind: 'quarter', period: '2026-Q4', deadline: '2027-01-10T00:00', hoursLeft: 38 }]);
+  });
 });
+
