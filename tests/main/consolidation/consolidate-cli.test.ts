@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,10 @@ async function write(name: string, lines: string[], rows: (string | number | nul
 async function ansinh(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main([...args, '--db', dbPath], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: USER, promptSecret: null });
+  // The services' log (redacted) goes to a file of the test's own: an unexpected error then says what it was.
+  const logFile = join(dir, 'ansinh.log');
+  const code = await main([...args, '--db', dbPath], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: { ...USER, ANSINH_LOG_FILE: logFile }, promptSecret: null });
+  if (code !== 0 && existsSync(logFile)) err.push(readFileSync(logFile, 'utf8'));
   return { code, out, err };
 }
 
