@@ -300,7 +300,10 @@ function refusal(e: unknown): string {
     if (e.code === 'import-empty' || e.code === 'not-a-spreadsheet' || e.code === 'file-empty') return 'không phải danh sách đối tượng (không thấy dòng nào có họ tên, ngày sinh…); không nhập.';
     return e.messageVi.replace(/^./, (c) => c.toLocaleLowerCase('vi'));
   }
-  throw e;
+  // Anything else is our own fault, not the file's: that one file is left with what went wrong (no personal data is
+  // in such a message), and the rest of the batch goes on, as the office above expects.
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return `không đọc được tệp này do lỗi của chương trình (${what.slice(0, 200)}); các tệp khác vẫn được xử lý, hãy thử lại tệp này.`;
 }
 
 function sha256(filePath: string): Promise<string> {
