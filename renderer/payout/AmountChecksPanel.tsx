@@ -8,7 +8,7 @@ import { messageOf } from '../api/call-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { ReasonDialog } from './Dialog';
-import { monthText } from './use-roster-page';
+import { formatPeriod } from '../../shared/payout/periods';
 
 type AmountCheck = z.infer<typeof amountCheckSchema>;
 
@@ -55,7 +55,7 @@ export function AmountChecksPanel({ role }: { role: Role }) {
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id} data-testid="check-row">
-                  <td className="strong">{c.fullName}</td><td>{c.village}</td><td>{t(`payout.regimes.${c.regime}`, { defaultValue: c.regime })}</td><td>{monthText(c.period)}</td>
+                  <td className="strong">{c.fullName}</td><td>{c.village}</td><td>{t(`payout.regimes.${c.regime}`, { defaultValue: c.regime })}</td><td>{formatPeriod(c.period)}</td>
                   <td className="amount">{formatVnd(c.importedAmount)}</td><td className="amount">{formatVnd(c.computedAmount)}</td>
                   <td className="amount">{formatVnd(c.importedAmount - c.computedAmount)}</td>
                   <td>{writer && c.status === 'open' && <button type="button" className="small" onClick={() => setDeciding(c)} data-testid="check-decide">{t('payout.checks.decide')}</button>}</td>

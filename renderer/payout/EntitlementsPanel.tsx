@@ -3,19 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { EntitlementView } from '../../shared/contract/payout';
 import { COEFFICIENT_GROUPS, formatCoefficient } from '../../shared/payout/coefficients';
 import { formatVnd } from '../../shared/format/money';
+import { formatPeriod } from '../../shared/payout/periods';
 import { parseCoefficient, parseMonth, parseVnd } from '../../shared/payout/typed-values';
 import { messageOf } from '../api/call-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
-import { monthText } from './use-roster-page';
 import './payout.css';
 
 type Regimes = { code: string; name: string; kind: 'monthly' | 'one-off' }[];
 interface Draft { id: string | null; regimeCode: string; groupCode: string; coefficient: string; from: string; to: string; override: string; overrideReason: string; basis: string }
 
 const draftOf = (e: EntitlementView | null, regimes: Regimes): Draft => e
-  ? { id: e.id, regimeCode: e.regimeCode, groupCode: e.groupCode ?? '', coefficient: e.hundredths ? formatCoefficient(e.hundredths) : '', from: monthText(e.from),
-    to: e.to ? monthText(e.to) : '', override: e.overrideAmount ? formatVnd(e.overrideAmount).replace(/\s?₫$/, '') : '', overrideReason: e.overrideReason ?? '', basis: e.basis }
+  ? { id: e.id, regimeCode: e.regimeCode, groupCode: e.groupCode ?? '', coefficient: e.hundredths ? formatCoefficient(e.hundredths) : '', from: formatPeriod(e.from),
+    to: e.to ? formatPeriod(e.to) : '', override: e.overrideAmount ? formatVnd(e.overrideAmount).replace(/\s?₫$/, '') : '', overrideReason: e.overrideReason ?? '', basis: e.basis }
   : { id: null, regimeCode: regimes[0]?.code ?? '', groupCode: '', coefficient: '', from: '', to: '', override: '', overrideReason: '', basis: '' };
 
 /** Chế độ đang hưởng, in the person's detail: what the money is computed from; entered and corrected here by a decision. */
@@ -86,7 +86,7 @@ export function EntitlementsPanel({ beneficiaryId, canWrite }: { beneficiaryId: 
                 <tr key={e.id} data-testid="entitlement-row">
                   <td>{regimeName(e.regimeCode)}</td>
                   <td>{e.groupCode ? COEFFICIENT_GROUPS.find((g) => g.code === e.groupCode)?.label ?? e.groupCode : ''}{e.hundredths ? ` (${t('payout.entitlements.coefficientShort')} ${formatCoefficient(e.hundredths)})` : ''}</td>
-                  <td>{monthText(e.from)} – {e.to ? monthText(e.to) : t('payout.entitlements.open')}</td>
+                  <td>{formatPeriod(e.from)} – {e.to ? formatPeriod(e.to) : t('payout.entitlements.open')}</td>
                   <td className="amount">
                     {e.month.amount !== null ? formatVnd(e.month.amount) : <span className="muted">{e.month.problem}</span>}
                     {e.month.level !== null && e.month.hundredths !== null && <div className="muted small">{formatVnd(e.month.level)} × {formatCoefficient(e.month.hundredths)}</div>}

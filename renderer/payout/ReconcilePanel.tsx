@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileReport, RosterFilter, RosterLineView } from '../../shared/contract/payout';
 import { formatCount, formatVnd } from '../../shared/format/money';
+import { formatPeriod } from '../../shared/payout/periods';
 import { formatDay, parseDay } from '../../shared/payout/typed-values';
 import { can, type Role } from '../../shared/contract/roles';
 import { messageOf } from '../api/call-error';
@@ -9,7 +10,7 @@ import { Pager } from '../admin/Pager';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { Dialog, ReasonDialog } from './Dialog';
-import { monthText, PAGE_SIZE, useRosterPage } from './use-roster-page';
+import { PAGE_SIZE, useRosterPage } from './use-roster-page';
 
 const FILTERS: RosterFilter[] = ['awaiting', 'paid', 'unpaid'];
 const STATES = ['sent', 'paid', 'carried-over', 'cancelled'] as const;
@@ -59,7 +60,7 @@ export function ReconcilePanel({ period, role }: { period: string; role: Role })
   const draft = view?.status === 'draft';
   return (
     <div data-testid="reconcile-panel">
-      {missing && <p className="empty panel">{t('payout.noRoster', { month: monthText(period) })}</p>}
+      {missing && <p className="empty panel">{t('payout.noRoster', { month: formatPeriod(period) })}</p>}
       <ErrorMessage message={actionError ?? error} />
       {notice && <p className="ok-text" role="status" data-testid="reconcile-notice">{notice}</p>}
       {view && draft && <p className="notice">{t('payout.reconcile.notYet')}</p>}

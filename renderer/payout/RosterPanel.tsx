@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterFilter, RosterLineView } from '../../shared/contract/payout';
 import { CHANNELS } from '../../shared/payout/roster-line';
-import { formatCount, formatVnd } from '../../shared/format/money';
+import { formatCount, formatShare, formatVnd } from '../../shared/format/money';
+import { formatPeriod } from '../../shared/payout/periods';
 import { can, type Role } from '../../shared/contract/roles';
 import { messageOf } from '../api/call-error';
 import { Pager } from '../admin/Pager';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { ConfirmDialog, ReasonDialog } from './Dialog';
-import { monthText, PAGE_SIZE, percent, useRosterPage } from './use-roster-page';
+import { PAGE_SIZE, useRosterPage } from './use-roster-page';
 
 const FILTERS: RosterFilter[] = ['all', 'blocked', 'cash', 'released'];
 type Pending = { kind: 'release'; line: RosterLineView; code: string } | { kind: 'approve' } | { kind: 'lock' } | null;
@@ -79,7 +80,7 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
       </div>
       {notice && <p className="ok-text" role="status" data-testid="payout-notice">{notice}</p>}
       <ErrorMessage message={actionError ?? error} />
-      {missing && <p className="empty panel" data-testid="payout-missing">{t('payout.noRoster', { month: monthText(period) })}</p>}
+      {missing && <p className="empty panel" data-testid="payout-missing">{t('payout.noRoster', { month: formatPeriod(period) })}</p>}
       {view && totals && (
         <>
           <div className="payout-summary">
@@ -88,7 +89,7 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
                 {t(`payout.status.${view.status}`)} — {t('payout.summary', { lines: formatCount(totals.lines), amount: formatVnd(totals.amount), blocked: formatCount(totals.blocked) })}
               </p>
               <p data-testid="payout-words">{t('payout.inWords', { words: totals.amountInWords })}</p>
-              <p>{t('payout.cashless', { count: percent(totals.cashlessShare.byCount), amount: percent(totals.cashlessShare.byAmount) })}</p>
+              <p>{t('payout.cashless', { count: formatShare(totals.cashlessShare.byCount), amount: formatShare(totals.cashlessShare.byAmount) })}</p>
               {view.openAmountChecks > 0 && <p className="notice">{t('payout.amountChecks', { count: view.openAmountChecks })}</p>}
             </div>
             <div className="panel">
@@ -110,7 +111,7 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
               <thead><tr><th>{t('payout.village')}</th><th className="amount">{t('payout.lines')}</th><th className="amount">{t('payout.amount')}</th><th className="amount">{t('payout.byCount')}</th><th className="amount">{t('payout.byAmount')}</th></tr></thead>
               <tbody>
                 {view.villages.map((v) => (
-                  <tr key={v.village}><td>{v.village}</td><td className="amount">{formatCount(v.lines)}</td><td className="amount">{formatVnd(v.amount)}</td><td className="amount">{percent(v.byCount)}</td><td className="amount">{percent(v.byAmount)}</td></tr>
+                  <tr key={v.village}><td>{v.village}</td><td className="amount">{formatCount(v.lines)}</td><td className="amount">{formatVnd(v.amount)}</td><td className="amount">{formatShare(v.byCount)}</td><td className="amount">{formatShare(v.byAmount)}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -168,7 +169,7 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
             channel: (choice as 'post-office' | 'cash' | null) ?? null }), t('payout.released'))} />
       )}
       {pending?.kind === 'approve' && view && (
-        <ConfirmDialog testId="approve-dialog" title={t('payout.approveTitle', { month: monthText(period) })} confirmLabel={t('payout.approve')} onCancel={() => setPending(null)}
+        <ConfirmDialog testId="approve-dialog" title={t('payout.approveTitle', { month: formatPeriod(period) })} confirmLabel={t('payout.approve')} onCancel={() => setPending(null)}
           body={<>
             <p>{t('payout.approveEffect', { lines: formatCount(view.totals.lines), amount: formatVnd(view.totals.amount) })}</p>
             {view.totals.blocked > 0 && <p className="notice" data-testid="approve-held">{t('payout.confirmApproveHeld', { count: view.totals.blocked })}</p>}
@@ -176,8 +177,8 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
           onConfirm={() => decide(() => client.call('payout.approve', { period, leaveBlockedOut: view.totals.blocked > 0 }), t('payout.approved'))} />
       )}
       {pending?.kind === 'lock' && (
-        <ConfirmDialog testId="lock-dialog" danger title={t('payout.lockTitle', { month: monthText(period) })} confirmLabel={t('payout.lock')} onCancel={() => setPending(null)}
-          body={<p>{t('payout.confirmLock', { month: monthText(period) })}</p>}
+        <ConfirmDialog testId="lock-dialog" danger title={t('payout.lockTitle', { month: formatPeriod(period) })} confirmLabel={t('payout.lock')} onCancel={() => setPending(null)}
+          body={<p>{t('payout.confirmLock', { month: formatPeriod(period) })}</p>}
           onConfirm={() => decide(() => client.call('payout.lock', { period }), t('payout.locked'))} />
       )}
     </div>

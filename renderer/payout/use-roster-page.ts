@@ -30,5 +30,3 @@ export function useRosterPage(period: string, filter: RosterFilter, page: number
   return { view, missing, error, loading, reload };
 }
 
-export const monthText = (period: string) => `${period.slice(5, 7)}/${period.slice(0, 4)}`;
-export const percent = (x: number) => `${(x * 100).toFixed(1).replace('.', ',')}%`;

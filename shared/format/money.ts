@@ -15,6 +15,11 @@ export function formatVnd(amount: number | null | undefined): string {
   return `${sign}${groupThousands(String(Math.abs(whole)))}${NBSP}₫`;
 }
 
+/** A share (a fraction) as a percentage with one decimal, Vietnamese style: 0.8571 → "85,7%". */
+export function formatShare(fraction: number): string {
+  return `${(fraction * 100).toFixed(1).replace('.', ',')}%`;
+}
+
 /** A count with Vietnamese thousands separators: 1234 → "1.234". */
 export function formatCount(n: number): string {
   const sign = n < 0 ? '-' : '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatVnd } from '../../../shared/format/money';
+import { formatCount, formatShare, formatVnd } from '../../../shared/format/money';
 
 const NBSP = '\u00a0';
 
@@ -27,4 +27,8 @@ describe('formatVnd', () => {
 describe('formatCount', () => {
   it.each([[0, '0'], [999, '999'], [1234, '1.234'], [5000, '5.000'], [100_000, '100.000'], [-1234, '-1.234']])(
     '%d → %s', (n, expected) => expect(formatCount(n)).toBe(expected));
+});
+
+describe('formatShare', () => {
+  it.each([[1, '100,0%'], [0.8571, '85,7%'], [0, '0,0%'], [0.0005, '0,1%']])('%d → %s', (x, expected) => expect(formatShare(x)).toBe(expected));
 });

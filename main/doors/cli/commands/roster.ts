@@ -3,7 +3,7 @@ import { registerLocalFile } from '../../../app/uploads';
 import { AppError } from '../../../app/errors';
 import { saveDownloadTo } from '../save-download';
 import type { MethodOutput } from '../../../../shared/contract/methods';
-import { formatCount, formatVnd } from '../../../../shared/format/money';
+import { formatCount, formatShare, formatVnd } from '../../../../shared/format/money';
 import { formatPeriod } from '../../../../shared/payout/periods';
 import { BLOCK_VI, ROSTER_CHANNEL_VI, ROSTER_STATUS_VI } from '../../../../shared/payout/roster-labels';
 import { BLOCK_CODES, type BlockCode, type RosterChannel } from '../../../../shared/payout/roster-line';
@@ -37,10 +37,9 @@ export async function printRoster(ctx: CliContext, p: string, intro: string): Pr
 
 function humanRoster(view: MethodOutput<'payout.get'>, intro: string): string {
   const t = view.totals;
-  const pct = (x: number) => `${(x * 100).toFixed(1).replace('.', ',')}%`;
   const channels = Object.entries(t.byChannel).filter(([, c]) => c.lines > 0).map(([k, c]) => `  ${ROSTER_CHANNEL_VI[k as RosterChannel]}: ${formatCount(c.lines)} dòng, ${formatVnd(c.amount)}`);
   return [...(intro ? [intro] : []), `Bảng kê tháng ${formatPeriod(view.period)} (${ROSTER_STATUS_VI[view.status]}): ${formatCount(t.lines)} dòng chi, ${formatVnd(t.amount)}; ${formatCount(t.blocked)} dòng bị chặn.`,
-    ...channels, `Không dùng tiền mặt: ${pct(t.cashlessShare.byCount)} số người, ${pct(t.cashlessShare.byAmount)} số tiền (mục tiêu 100%).`,
+    ...channels, `Không dùng tiền mặt: ${formatShare(t.cashlessShare.byCount)} số người, ${formatShare(t.cashlessShare.byAmount)} số tiền (mục tiêu 100%).`,
     `Bằng chữ: ${t.amountInWords}.`].join('\n');
 }
 
@@ -121,7 +120,7 @@ const rosterRelease: CliCommand = {
     if (keys.length === 0) throw new AppError('usage', 'Cần --key MÃ_DÒNG (hoặc --all).', 'Give --key KEY or --all.');
     const r = await ctx.call('payout.release', { period: p, keys, code: code as never, reason: text(ctx, 'reason', 'Cần --reason "lý do giải toả".'),
       channel: (channel ?? null) as 'post-office' | 'cash' | null });
-    ctx.print({ period: p, code, released: r.released }, `Đã giải toả lý do “${BLOCK_VI[code as BlockCode] ?? code}” cho ${formatCount(r.released)} dòng.`);
+    ctx.print({ period: p, code, released: r.released }, `Đã giải toả lý do “${BLOCK_VI[code as BlockCode]}” cho ${formatCount(r.released)} dòng.`);
     return 0;
   },
 };
