@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reminderRulesSchema } from '../../shared/contract/reports';
 import type { ReminderRules } from '../../shared/reports/report-reminders';
 import { messageOf } from '../api/call-error';
 import { useAppSession } from '../session/app-session';
 
 type Field = keyof ReminderRules;
-const LIMITS: Record<Field, [number, number]> = { weeklyDay: [1, 7], weeklyHour: [0, 23], monthlyDay: [1, 28], quarterlyDay: [1, 28] };
+// The bounds are the contract's, so the field says exactly what the services would refuse.
+const LIMITS = Object.fromEntries(Object.entries(reminderRulesSchema.shape).map(([f, s]) => [f, [s.minValue!, s.maxValue!]])) as Record<Field, [number, number]>;
 
 /** Each typed value checked at its field: a whole number within its limits. */
 function readRules(typed: Record<Field, string>): { rules: ReminderRules | null; bad: Field[] } {
