@@ -2,13 +2,10 @@ import { fileSha256, recordAudit } from '../core/audit';
 import type { AppDatabase } from '../core/database/open-database';
 import { AppError } from '../core/errors';
 import type { Actor } from '../core/write-path';
-import type { OfficeInfo } from '../excel/export-office';
 import { formatPeriod } from '../../shared/payout/periods';
-import { rosterTable, type ExportKind } from './exports/roster-table';
-import { writeRosterPdf } from './exports/roster-pdf';
-import { writeRosterWorkbook } from './exports/roster-workbook';
-import { withoutMemoryMap } from '../core/database/without-memory-map';
-import { addressesOf, linesByIds, payableLineOutline, type RosterRow } from './payout-queries';
+import type { ExportKind } from './exports/roster-table';
+import { writeRosterFile } from './exports/roster-file';
+import type { RosterRow } from './payout-queries';
 
 export interface ExportedRoster {
   count: number;
@@ -26,17 +23,9 @@ export async function exportRoster(db: AppDatabase, actor: Actor, roster: Roster
     throw new AppError('roster-not-approved', `Bảng kê tháng ${formatPeriod(roster.period)} chưa được duyệt: chưa gửi danh sách cho đơn vị chi trả được.`,
       'Approve the roster before sending lists to the payer.');
   }
-  // Every line is read, a chunk at a time: through SQLite's page cache, not the memory map (without-memory-map.ts).
-  const sqlite = db.sqlite;
-  const table = rosterTable(kind, {
-    outline: (channels) => withoutMemoryMap(sqlite, () => [...payableLineOutline(sqlite, roster.id, channels)]),
-    lines: (ids) => withoutMemoryMap(sqlite, () => linesByIds(sqlite, ids)),
-    addresses: (ids) => withoutMemoryMap(sqlite, () => addressesOf(sqlite, ids)),
-  }, { communeName: place.communeName, communeCode: place.communeCode, period: roster.period });
-  if (roster.status === 'draft') table.subtitles.push('(DỰ THẢO — chưa được duyệt)');
-  const office: OfficeInfo = { communeName: place.communeName, provinceName: place.provinceName, date: new Date(), ...people };
-  if (format === 'pdf') await writeRosterPdf(file, table, office);
-  else await writeRosterWorkbook(file, table, office);
-  recordAudit(db, actor, { action: 'export', detail: { kind: `roster-${kind}`, format, period: roster.period, count: table.count, sha256: fileSha256(file) } });
-  return { count: table.count, amount: table.amount };
+  const written = await writeRosterFile(db.sqlite, {
+    roster: { id: roster.id, period: roster.period, status: roster.status }, place, people, kind, format, file, signedOn: new Date(),
+  });
+  recordAudit(db, actor, { action: 'export', detail: { kind: `roster-${kind}`, format, period: roster.period, count: written.count, sha256: fileSha256(file) } });
+  return written;
 }

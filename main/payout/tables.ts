@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // The monthly payout. Every table is synced (id, rev, deleted) and written only through the write path.
@@ -90,6 +91,8 @@ export const rosterLines = sqliteTable('roster_lines', {
 }, (t) => [
   index('roster_lines_roster').on(t.rosterId, t.village, t.fullName),
   index('roster_lines_person').on(t.beneficiaryId, t.regimeCode, t.period),
+  // The lines still held back, counted at every approval: without it the count reads every line of the month.
+  index('roster_lines_held').on(t.rosterId).where(sql`held = 1 AND deleted = 0`),
 ]);
 
 /** What the payer reported for a line (reconciliation), and what the clerk decided for a failed or returned one. */

@@ -61,22 +61,22 @@ export const REGIME_SHORT: Record<string, string> = {
   'tncc-monthly': 'Thân nhân NCC',
 };
 
-/** How a table reads its lines: which of a roster's payable lines (their grouping columns, in the printed order), and each line whole by id. */
+/** How a table reads its lines: which of a roster's payable lines (their grouping columns, in the printed order), and each line whole by its row key. */
 export interface LineSource {
   /**
    * The lines that are paid (not held back, with money to pay) in the channels given (null: all), by village then
    * name: the columns a section needs.
    */
   outline(channels: readonly RosterChannel[] | null): Iterable<LineOutline>;
-  /** Lines by id, in any order. */
-  lines(ids: readonly string[]): LineRow[];
+  /** Lines by the keys the outline gave, in any order. */
+  lines(keys: readonly number[]): (LineRow & { key: number })[];
   /** The post-office list: each person's address (by beneficiary id), for the money brought home. */
   addresses?(beneficiaryIds: readonly string[]): ReadonlyMap<string, string | null>;
 }
 
-export type LineOutline = Pick<LineRow, 'id' | 'amount' | 'village' | 'bankName' | 'bankBin'>;
+export type LineOutline = { key: number } & Pick<LineRow, 'amount' | 'village' | 'bankName' | 'bankBin'>;
 
-const CHUNK = 1_000;
+const CHUNK = 2_000;
 
 /** Lets the event loop run (the writer's output goes to disk) between two chunks. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -87,12 +87,12 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 function sections(source: LineSource, channels: readonly RosterChannel[] | null, by: (l: LineOutline) => string,
   rows: (ls: LineRow[], first: number) => TableCell[][]): { sections: TableSection[]; count: number; amount: number } {
-  const groups = new Map<string, { ids: string[]; amount: number }>();
+  const groups = new Map<string, { keys: number[]; amount: number }>();
   for (const l of source.outline(channels)) {
     const k = by(l);
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { ids: [], amount: 0 }));
-    g.ids.push(l.id);
+    if (!g) groups.set(k, (g = { keys: [], amount: 0 }));
+    g.keys.push(l.key);
     g.amount += l.amount;
   }
   let n = 0;
@@ -101,17 +101,17 @@ function sections(source: LineSource, channels: readonly RosterChannel[] | null,
   for (const [title, g] of groups) {
     const first = n;
     out.push({
-      title, count: g.ids.length, amount: g.amount,
+      title, count: g.keys.length, amount: g.amount,
       async *rows() {
-        for (let at = 0; at < g.ids.length; at += CHUNK) {
+        for (let at = 0; at < g.keys.length; at += CHUNK) {
           if (at > 0) await breathe();
-          const ids = g.ids.slice(at, at + CHUNK);
-          const byId = new Map(source.lines(ids).map((l) => [l.id, l]));
-          yield rows(ids.map((id) => byId.get(id)!), first + at + 1);
+          const keys = g.keys.slice(at, at + CHUNK);
+          const byKey = new Map(source.lines(keys).map((l) => [l.key, l]));
+          yield rows(keys.map((k) => byKey.get(k)!), first + at + 1);
         }
       },
     });
-    n += g.ids.length;
+    n += g.keys.length;
     total += g.amount;
   }
   return { sections: out, count: n, amount: total };

@@ -1,0 +1,1 @@
+CREATE INDEX `roster_lines_held` ON `roster_lines` (`roster_id`) WHERE held = 1 AND deleted = 0;
