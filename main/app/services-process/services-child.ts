@@ -5,6 +5,7 @@ import { appVersion, createServices, type ServiceOptions, type Services } from '
 import { dataKeyHexOf } from '../database-unlock';
 import { lockedDatabase } from '../locked-database';
 import type { ContractResponse } from '../../../shared/contract/methods';
+import { keepHeapSteady } from '../../core/steady-heap';
 
 // The services (and so the synchronous database and the PC/SC addon) in a process of their own: a child process
 // of the headless host, or Electron's utility process. Off the door's event loop, and on a process's main
@@ -29,6 +30,7 @@ function parentPort(): Port {
   return { send: (m) => process.send!(m), onMessage: (l) => process.on('message', l), disconnect: () => process.disconnect() };
 }
 
+keepHeapSteady();
 const port = parentPort();
 // Read once and dropped: the options may carry the database's data key (the Electron door unwraps it from the OS key store).
 const options = JSON.parse(process.env.ANSINH_SERVICE_OPTIONS ?? '{}') as ServiceOptions;
