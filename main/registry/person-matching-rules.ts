@@ -87,6 +87,15 @@ export function idsConflict(a: Ids, b: Ids): boolean {
   return !!oa && !!ob && oa !== ob;
 }
 
+/**
+ * Whether a stored record's ID number alone rules it out of a name-and-birth match with `probe`: a probe that
+ * carries any ID is only ever matched by name to someone recorded without a 12-digit one (see matchPerson).
+ * Lets the name search skip such candidates from the index, before reading their rows.
+ */
+export function idsRuleOutNameMatch(probe: Ids, storedIdNumber: string | null): boolean {
+  return !!(newId(probe) || oldId(probe)) && !!newId({ idNumber: storedIdNumber, oldIdNumber: null });
+}
+
 /** 'M' | 'F' from the ways lists write it (M/F, Nam/Nữ, nam/nu), else null. */
 export function sexOf(text: string | null | undefined): 'M' | 'F' | null {
   const t = text?.normalize('NFC').trim().toLowerCase();

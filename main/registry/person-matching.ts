@@ -2,7 +2,7 @@ import type { SqliteConnection } from '../core/database/open-database';
 import { textSortKey } from '../../shared/text/name-sort-key';
 import { splitVietnameseName } from '../../shared/text/person-name';
 import { foldedNameWords, isUnaccented } from '../../shared/text/name-match';
-import { birthOf, isoBirth, matchPerson, matchRank, type MatchedBy, type PersonFacts, type PersonMatch } from './person-matching-rules';
+import { birthOf, idsRuleOutNameMatch, isoBirth, matchPerson, matchRank, type MatchedBy, type PersonFacts, type PersonMatch } from './person-matching-rules';
 
 // Finding "the record this row / card / result is about": the one query side of person-matching-rules.ts.
 // Used by the import, the card, the police results and duplicate detection.
@@ -94,9 +94,13 @@ export function createPersonFinder(sqlite: SqliteConnection) {
   // The sort key starts with the given name's letters without tones: "An" covers every "… An" of the area in one
   // index range, whatever the middle name, tones or tone placement; the birth year is checked from the index.
   const nameWhere = `deleted = 0 AND sort_key >= ? AND sort_key < ? AND ((? IS NULL AND birth IS NULL) OR substr(birth, 1, 4) = ?)`;
-  const byGivenEverywhere = sqlite.prepare(`SELECT * FROM beneficiaries WHERE ${nameWhere}`);
-  const byGivenInUnit = sqlite.prepare(`SELECT * FROM beneficiaries WHERE unit_id = ? AND ${nameWhere}`);
-  const byGivenInUnits = sqlite.prepare(`SELECT * FROM beneficiaries WHERE unit_id IN (SELECT value FROM json_each(?)) AND ${nameWhere}`);
+  // Candidates come from the index alone (rowid and ID number; beneficiaries_unit_sort covers them for one
+  // commune), and only those an ID number does not already rule out are read whole: in a big commune a common
+  // given name and year holds dozens of people, nearly all with an ID that differs from the probe's.
+  const byGivenEverywhere = sqlite.prepare(`SELECT rowid, id_number FROM beneficiaries WHERE ${nameWhere}`).raw();
+  const byGivenInUnit = sqlite.prepare(`SELECT rowid, id_number FROM beneficiaries WHERE unit_id = ? AND ${nameWhere}`).raw();
+  const byGivenInUnits = sqlite.prepare(`SELECT rowid, id_number FROM beneficiaries WHERE unit_id IN (SELECT value FROM json_each(?)) AND ${nameWhere}`).raw();
+  const byRowid = sqlite.prepare('SELECT * FROM beneficiaries WHERE rowid = ?');
 
   function facts(row: Row): PersonFacts {
     return { fullName: row.full_name as string, birth: row.birth as string | null, sex: row.sex as string | null, idNumber: row.id_number as string | null, oldIdNumber: row.old_id_number as string | null };
@@ -114,13 +118,19 @@ export function createPersonFinder(sqlite: SqliteConnection) {
     const year = birthOf(probe.birth)?.year ?? null;
     const yearText = year === null ? null : String(year);
     if (probe.birth && year === null) return []; // a birth we cannot read matches no one by name
-    const rows: Row[] = [];
+    const candidates: [number, string | null][] = [];
     for (const spelling of givenNameSpellings(probe.fullName ?? '')) {
       const primary = primaryOf(spelling);
       const range = [`${primary}\u0001`, `${primary}!`, yearText, yearText];
-      if (area.unitIds === null) rows.push(...(byGivenEverywhere.all(...range) as Row[]));
-      else if (area.unitIds.length === 1) rows.push(...(byGivenInUnit.all(area.unitIds[0], ...range) as Row[]));
-      else if (area.unitIds.length > 1) rows.push(...(byGivenInUnits.all(JSON.stringify(area.unitIds), ...range) as Row[]));
+      if (area.unitIds === null) candidates.push(...(byGivenEverywhere.all(...range) as [number, string | null][]));
+      else if (area.unitIds.length === 1) candidates.push(...(byGivenInUnit.all(area.unitIds[0], ...range) as [number, string | null][]));
+      else if (area.unitIds.length > 1) candidates.push(...(byGivenInUnits.all(JSON.stringify(area.unitIds), ...range) as [number, string | null][]));
+    }
+    const rows: Row[] = [];
+    for (const [rowid, idNumber] of candidates) {
+      if (idsRuleOutNameMatch(probe, idNumber)) continue;
+      const row = byRowid.get(rowid) as Row | undefined;
+      if (row) rows.push(row);
     }
     return rows;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  birthOf, compareBirths, duplicateVerdict, idsConflict, isoBirth, matchPerson, sexOf,
+  birthOf, compareBirths, duplicateVerdict, idsConflict, idsRuleOutNameMatch, isoBirth, matchPerson, sexOf,
   type BirthAgreement, type ListedPerson, type MatchedBy, type PersonFacts,
 } from '../../../main/registry/person-matching-rules';
 
@@ -115,5 +115,25 @@ describe('people listed twice', () => {
     expect(verdict?.explanation ?? null).toBe(explanation);
     expect(duplicateVerdict(listed(b), listed(a))?.kind ?? null).toBe(kind);
     if (verdict) expect(verdict.score).toBeGreaterThan(0.7);
+  });
+});
+
+describe('skipping a name candidate by its ID number alone', () => {
+  const ids: [string | null, string | null][] = [[null, null], ['001150000001', null], ['001150000002', null], ['123456789', null], [null, '987654321'], ['001150000001', '987654321']];
+  const person = ([idNumber, oldIdNumber]: [string | null, string | null]): PersonFacts => ({ fullName: 'Nguyễn Thị Lan', birth: '1950', sex: null, idNumber, oldIdNumber });
+
+  it('skips only records the rules would never match by name and birth', () => {
+    let skipped = 0;
+    for (const p of ids) for (const s of ids) {
+      const [probe, stored] = [person(p), person(s)];
+      const matchesByName = matchPerson(probe, stored)?.by === 'nameAndBirth';
+      if (idsRuleOutNameMatch(probe, stored.idNumber)) {
+        skipped += 1;
+        expect(matchesByName, `${JSON.stringify(p)} against ${JSON.stringify(s)}`).toBe(false);
+      }
+    }
+    expect(skipped).toBeGreaterThan(5);
+    expect(idsRuleOutNameMatch(person([null, null]), '001150000001')).toBe(false);
+    expect(idsRuleOutNameMatch(person(['001150000002', null]), '123456789')).toBe(false);
   });
 });
