@@ -1,19 +1,9 @@
 // Bundles the Electron door (main, preload, services process) into dist/electron/*.cjs.
-// Native modules stay external: they are rebuilt for Electron's ABI only when Electron is launched or packaged.
+// What stays out of the bundles, and why: electron-bundle.mjs.
 import { build } from 'esbuild';
+import { bundleOptions } from './electron-bundle.mjs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'pcsclite'],
-  logLevel: 'warning',
-  // Sources are ESM; in the CommonJS bundle import.meta.url is rebuilt from __filename (same folder depth).
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
+const common = bundleOptions;
 
 await Promise.all([
   build({ ...common, entryPoints: ['main/doors/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
