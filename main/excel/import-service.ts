@@ -16,7 +16,7 @@ import type { CanonicalRecord, FieldProblem, Problem } from './canonical-record'
 import { isError } from './problems';
 import { queueProtectedDifference } from '../identity/verification';
 import type { ColumnMapping } from './header-detection';
-import { NameYearFilter } from './name-year-filter';
+import { NameBirthIndex } from './name-birth-index';
 import { pullWorkbook, type WorkbookPull } from './read-worker/pull-workbook';
 import { readWhole } from './read-whole';
 import type { InterpretOptions, SheetSummary } from './sheet-interpreter';
@@ -161,15 +161,15 @@ export function createImportService(db: AppDatabase) {
   // another commune is found, reported and left alone), else by name + birth + sex within the commune.
   const finder = createPersonFinder(sqlite);
 
-  // Who could match by name, read once per import: for most records of a big list no one in the commune has the
-  // same given name and birth year, and the name query is skipped. Kept up to date with what the import itself writes.
-  const nameKeysOf = sqlite.prepare(`SELECT full_name, birth, id_number IS NOT NULL OR old_id_number IS NOT NULL
+  // Who could match by name, read once per import (name-birth-index.ts) and kept up to date with what the import
+  // itself writes.
+  const nameKeysOf = sqlite.prepare(`SELECT full_name, birth, id_number IS NOT NULL OR old_id_number IS NOT NULL, id
     FROM beneficiaries WHERE unit_id = ? AND deleted = 0`).raw();
 
-  function nameFilter(unitId: string): NameYearFilter {
-    const filter = new NameYearFilter();
-    for (const [fullName, birth, hasId] of nameKeysOf.iterate(unitId) as Iterable<[string, string | null, number]>) filter.add(nameGateKey(fullName), birth, hasId === 1);
-    return filter;
+  function nameIndex(unitId: string): NameBirthIndex {
+    const index = new NameBirthIndex();
+    for (const [fullName, birth, hasId, id] of nameKeysOf.iterate(unitId) as Iterable<[string, string | null, number, string]>) index.add(nameGateKey(fullName), birth, hasId === 1, id);
+    return index;
   }
 
   const unitName = sqlite.prepare('SELECT name FROM admin_units WHERE id = ?').pluck();
@@ -181,15 +181,15 @@ export function createImportService(db: AppDatabase) {
   }
 
   /** The stored person this record is, in the commune imported into; or the other commune where its ID is listed. */
-  function find(unitId: string, r: CanonicalRecord, gateKey: string, names: NameYearFilter): { stored: StoredBeneficiary | null; elsewhere: string | null } {
-    const byName = names.mayMatch(gateKey, r.birth, r.idNumber !== null || r.oldIdNumber !== null);
-    const found = finder.find(r, { unitIds: [unitId] }, { byName });
+  function find(unitId: string, r: CanonicalRecord, gateKey: string, names: NameBirthIndex): { stored: StoredBeneficiary | null; elsewhere: string | null } {
+    const candidates = names.candidates(gateKey, r.birth, r.idNumber !== null || r.oldIdNumber !== null);
+    const found = finder.find(r, { unitIds: [unitId] }, candidates ? { candidates } : { byName: false });
     if (found.records.length) return { stored: toStored(found.records[0].row), elsewhere: null };
     return { stored: null, elsewhere: found.elsewhere[0]?.unitId ?? null };
   }
 
   /** Decides, for one record, what the import does; `w` present = do it, and answers the record it wrote. */
-  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameYearFilter, w?: Writer, alsoList = false, fileCategory: FileCategory | null = null): string | null {
+  function apply(unitId: string, r: CanonicalRecord, plan: ImportPlan, names: NameBirthIndex, w?: Writer, alsoList = false, fileCategory: FileCategory | null = null): string | null {
     const gateKey = nameGateKey(r.fullName);
     const found = find(unitId, r, gateKey, names);
     if (found.elsewhere) {
@@ -216,7 +216,7 @@ export function createImportService(db: AppDatabase) {
       plan.imported += 1;
       if (!w) return null;
       const id = w.insert(beneficiaryTable, { ...values, unitId, problems: locatedProblems(r.problems, r, w.commandId), paymentChannel: paymentChannelOf(r.accountNumber ? [{ kind: accountKind(r), owner: 'self' }] : [], r.problems) });
-      names.add(gateKey, r.birth, r.idNumber !== null || r.oldIdNumber !== null);
+      names.add(gateKey, r.birth, r.idNumber !== null || r.oldIdNumber !== null, id);
       if (r.accountNumber) w.insert(paymentAccountTable, accountValues(id, r));
       return id;
     }
@@ -247,7 +247,7 @@ export function createImportService(db: AppDatabase) {
     if (Object.keys(patch).length) w.update(beneficiaryTable, existing.id, patch);
     if (patch.fullName !== undefined || patch.birth !== undefined || patch.idNumber !== undefined) {
       const fullName = (patch.fullName ?? existing.fullName) as string;
-      names.add(nameGateKey(fullName), (patch.birth ?? existing.birth ?? null) as string | null, (patch.idNumber ?? existing.idNumber ?? existing.oldIdNumber ?? null) !== null);
+      names.add(nameGateKey(fullName), (patch.birth ?? existing.birth ?? null) as string | null, (patch.idNumber ?? existing.idNumber ?? existing.oldIdNumber ?? null) !== null, existing.id);
     }
     if (accountChange) {
       if (account) w.update(paymentAccountTable, account.id, { kind: accountKind(r), number: r.accountNumber, bankName: r.bankName, bankBin: r.bankBin });
@@ -276,7 +276,7 @@ export function createImportService(db: AppDatabase) {
         const plan: ImportPlan = { imported: 0, updated: 0, unchanged: 0, withoutCategory: 0, verifiedDifferences: [], elsewhere: [] };
         let records = 0;
         // Records repeated in the file would each count as new here; the commit merges them.
-        const names = nameFilter(unitId);
+        const names = nameIndex(unitId);
         for await (const batch of reading.batchesAsync()) {
           needsFixing.push(...batch.problems);
           for (const r of batch.records) {
@@ -315,7 +315,7 @@ export function createImportService(db: AppDatabase) {
         // The record each row needing a fix became, so that the report opens it (a row's problems may come in the next batch).
         const recordOfRow = new Map<string, string>();
         const result = runCommand(db, actor, 'import', (w) => {
-          const names = nameFilter(unitId);
+          const names = nameIndex(unitId);
           for (const batch of reading.batches()) {
             signal?.throwIfCancelled(); // a cancel rolls the whole command back
             needsFixing.push(...batch.problems);

@@ -45,6 +45,11 @@ export interface PersonSearch {
 export interface FindOptions {
   /** False skips the name + birth search (a caller that already knows nobody could match by name). */
   byName?: boolean;
+  /**
+   * The ids of the only records the name + birth search need look at, from the caller's own index of the area (an
+   * import's, main/excel/name-birth-index.ts); it must hold every record the rules would find by name and birth.
+   */
+  candidates?: readonly string[];
 }
 
 type Row = Record<string, unknown>;
@@ -88,6 +93,15 @@ function primaryOf(word: string): string {
   return key.slice(0, key.indexOf('\u0001'));
 }
 
+/** The order the sort-key index gives, so that a caller's candidates are ranked as the index's would be. */
+function inIndexOrder(a: Row, b: Row): number {
+  for (const column of ['sort_key', 'birth', 'id_number']) {
+    const [x, y] = [String(a[column] ?? ''), String(b[column] ?? '')];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 export function createPersonFinder(sqlite: SqliteConnection) {
   const byId = sqlite.prepare('SELECT * FROM beneficiaries WHERE id_number = ? AND deleted = 0');
   const byOldId = sqlite.prepare('SELECT * FROM beneficiaries WHERE old_id_number = ? AND deleted = 0');
@@ -101,6 +115,7 @@ export function createPersonFinder(sqlite: SqliteConnection) {
   const byGivenInUnit = sqlite.prepare(`SELECT rowid, id_number FROM beneficiaries WHERE unit_id = ? AND ${nameWhere}`).raw();
   const byGivenInUnits = sqlite.prepare(`SELECT rowid, id_number FROM beneficiaries WHERE unit_id IN (SELECT value FROM json_each(?)) AND ${nameWhere}`).raw();
   const byRowid = sqlite.prepare('SELECT * FROM beneficiaries WHERE rowid = ?');
+  const byRecordId = sqlite.prepare('SELECT * FROM beneficiaries WHERE id = ? AND deleted = 0');
 
   function facts(row: Row): PersonFacts {
     return { fullName: row.full_name as string, birth: row.birth as string | null, sex: row.sex as string | null, idNumber: row.id_number as string | null, oldIdNumber: row.old_id_number as string | null };
@@ -155,7 +170,11 @@ export function createPersonFinder(sqlite: SqliteConnection) {
       if (options.byName === false || !probe.fullName) return { by: null, records: [], elsewhere: [] };
       const seen = new Set<string>();
       const records: FoundPerson[] = [];
-      for (const row of byName(normalised, area)) {
+      const candidates = options.candidates
+        ? [...new Set(options.candidates)].map((id) => byRecordId.get(id) as Row | undefined).filter((row): row is Row => !!row && inArea(row))
+          .sort(inIndexOrder)
+        : byName(normalised, area);
+      for (const row of candidates) {
         if (seen.has(row.id as string)) continue;
         seen.add(row.id as string);
         const match = matchPerson(normalised, facts(row));

@@ -89,3 +89,17 @@ describe('finding the record a row, card or result is about, in the user area', 
     expect(givenNameSpellings('Lê Thị Thủy')).toEqual(['thủy']);
   });
 });
+
+describe('a name search limited to the caller\'s candidates', () => {
+  it('compares only the candidates, in the area, and skips what they rule out', () => {
+    const everyAn = [ids.an, ids.anNoId, ids.anBinhMy, ids.hoa];
+    const inAnLao = finder.find(probe({ fullName: 'Nguyễn Văn An', birth: '1962' }), { unitIds: [anLao] }, { candidates: everyAn });
+    expect(inAnLao.records.map((r) => r.id)).toEqual([ids.anNoId]);
+    const anotherCommune = finder.find(probe({ fullName: 'Nguyễn Văn An', birth: '1950-03-02' }), { unitIds: [anLao] }, { candidates: [ids.anBinhMy, ids.anBinhMy] });
+    expect(anotherCommune).toEqual({ by: null, records: [], elsewhere: [] });
+    const none = finder.find(probe({ fullName: 'Trần Thị Hòa', birth: '1950' }), { unitIds: [anLao] }, { candidates: [ids.huong] });
+    expect(none.records).toEqual([]);
+    const same = finder.find(probe({ fullName: 'Trần Thị Hòa', birth: '1950' }), { unitIds: [anLao] }, { candidates: [ids.hoa, ids.huong] });
+    expect(same.records.map((r) => r.id)).toEqual(finder.find(probe({ fullName: 'Trần Thị Hòa', birth: '1950' }), { unitIds: [anLao] }).records.map((r) => r.id));
+  });
+});
