@@ -4,6 +4,9 @@
 // {"generateSeconds","excelSeconds","pdfSeconds","totalSeconds","peakRssMb"} — generateSeconds is the roster's
 // creation (every line computed and written through the write path), totalSeconds the whole month, cpuSeconds the
 // processor time the month took (user and system: on a shared machine it varies less than the elapsed time).
+// The baseline, measured in the same run after the month (roster-baseline.ts): bareExcelSeconds and barePdfSeconds,
+// the printable roster's lines written with no layout of ours; excelRatio and pdfRatio, the printable roster's
+// export over it.
 // BENCH_PEOPLE sets the count (default 100000).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +22,7 @@ import { createPayoutService } from '../main/payout/payout-service';
 import { approveRoster } from '../main/payout/roster-decisions';
 import { seededRandom } from '../main/demo/seeded-random';
 import { keepHeapSteady } from '../main/core/steady-heap';
+import { barePdf, bareXlsx } from './roster-baseline';
 
 const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const PERIOD = '2026-12';
@@ -95,20 +99,31 @@ try {
   approveRoster(db, clerk, payout.officeUnit(), PERIOD, true);
   const created = performance.now();
   await payout.export(clerk, PERIOD, 'bank', 'xlsx', path.join(dir, 'bank.xlsx'));
+  const printableExcelStart = performance.now();
   await payout.export(clerk, PERIOD, 'printable', 'xlsx', path.join(dir, 'printable.xlsx'));
   const excel = performance.now();
   await payout.export(clerk, PERIOD, 'bank', 'pdf', path.join(dir, 'bank.pdf'));
+  const printablePdfStart = performance.now();
   await payout.export(clerk, PERIOD, 'printable', 'pdf', path.join(dir, 'printable.pdf'));
   const pdf = performance.now();
   const cpu = process.cpuUsage(cpuStart);
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss(), highWaterRss());
+  // The baseline (roster-baseline.ts), after the month so that its memory is not counted in the month's peak.
+  const bareStart = performance.now();
+  await bareXlsx(db.sqlite, PERIOD, path.join(dir, 'bare.xlsx'));
+  const bareExcel = performance.now();
+  await barePdf(db.sqlite, PERIOD, path.join(dir, 'bare.pdf'));
+  const barePdfEnd = performance.now();
   const lines = db.sqlite.prepare('SELECT count(*) FROM roster_lines').pluck().get();
   process.stderr.write(`${lines} roster lines\n`);
   db.close();
   const s = (a: number, b: number) => Math.round((b - a) / 10) / 100;
   process.stdout.write(`${JSON.stringify({ generateSeconds: s(start, created), excelSeconds: s(created, excel), pdfSeconds: s(excel, pdf),
-    totalSeconds: s(start, pdf), cpuSeconds: Math.round((cpu.user + cpu.system) / 10_000) / 100, peakRssMb: Math.round(peakRss / 1024 / 1024) })}\n`);
+    totalSeconds: s(start, pdf), cpuSeconds: Math.round((cpu.user + cpu.system) / 10_000) / 100, peakRssMb: Math.round(peakRss / 1024 / 1024),
+    bareExcelSeconds: s(bareStart, bareExcel), barePdfSeconds: s(bareExcel, barePdfEnd),
+    excelRatio: Math.round(((excel - printableExcelStart) / (bareExcel - bareStart)) * 100) / 100,
+    pdfRatio: Math.round(((pdf - printablePdfStart) / (barePdfEnd - bareExcel)) * 100) / 100 })}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
