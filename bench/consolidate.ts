@@ -2,7 +2,10 @@
 // mixed layouts (Unicode, TCVN3 with a two-row header, VNI, CSV), 2 % of people also on a second commune's list,
 // three communes titled by their pre-2025 names; consolidates them as `ansinh consolidate` does (each list its own
 // import command, in the import worker) and prints one JSON line:
-// {"files","rows","seconds","peakRssMb","listedElsewhereFound","listedElsewherePlanted"}.
+// {"files","rows","seconds","peakRssMb","listedElsewhereFound","listedElsewherePlanted","bareReadSeconds","ratio"}:
+// bareReadSeconds, the baseline measured in the same run after the consolidation, is every file read and nothing
+// else (exceljs's streaming reader for a workbook, the bytes split into lines and cells for a CSV); ratio, the
+// consolidation over it.
 // BENCH_COMMUNES / BENCH_PEOPLE for a smaller run; BENCH_IN_THREAD=1 commits even large lists in this thread.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { createImportCommits } from '../main/excel/commit-worker/import-commits'
 import { createDuplicatesService } from '../main/identity/duplicates-service';
 import { ensureAdminUnitReference } from '../main/registry/admin-unit-reference';
 import { createConsolidation } from '../main/consolidation/consolidation-service';
+import { bareReadXlsx } from '../main/excel/xlsx-reader';
 import { listPerson, writeCommuneList, type CommuneList, type ListLayout, type ListPerson } from './consolidate-workbooks';
 import { benchKey } from './bench-key';
 
@@ -133,10 +137,17 @@ try {
     WHERE d.status = 'open' AND a.id_number = b.id_number AND a.unit_id <> b.unit_id`).pluck().get() as number;
   await commits.close();
   db.close();
+  const bareStart = performance.now();
+  for (const f of files) {
+    if (f.path.endsWith('.csv')) readFileSync(f.path, 'utf8').split(/\r?\n/).forEach((line) => line.split(','));
+    else await bareReadXlsx(f.path);
+  }
+  const bareReadSeconds = (performance.now() - bareStart) / 1000;
   if (report.unrecognised.length || process.env.BENCH_DEBUG) console.error(JSON.stringify(report, null, 1));
   console.log(JSON.stringify({
     files: report.totals.files, rows: report.totals.rows, seconds: Number(seconds.toFixed(2)), peakRssMb: Math.round(peakRss / 1024 / 1024),
     listedElsewhereFound: Math.min(found, report.totals.listedElsewhere), listedElsewherePlanted: planted,
+    bareReadSeconds: Number(bareReadSeconds.toFixed(2)), ratio: Number((seconds / bareReadSeconds).toFixed(2)),
   }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
