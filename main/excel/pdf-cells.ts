@@ -22,13 +22,24 @@ interface DocInternals {
 /** A string as the font shows it: the TJ operand (null: a glyph off the line) and its advance in 1/1000 em. */
 interface Encoded { tj: string | null; advance: number }
 
+/** A plain character's one glyph: its code in the font's subset, its width and its advance alone, in 1/1000 em. */
+interface PlainGlyph { hex: string; width: number; advance: number }
+
 /** Numbers as pdfkit prints them (at most six decimals). */
 const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
 const LIMIT = 20_000;
+// Characters put together one by one (keys, account numbers, amounts, transfer notes, the ellipsis of a cut cell):
+// pdfkit's own encode costs a layout, a subset lookup and a hex string per glyph of every new string, and a
+// transfer list is hundreds of thousands of strings seen once. Each character is encoded once through pdfkit (so
+// the subset, the widths and the text a reader copies stay pdfkit's), each pair's kerning once, and a string is
+// assembled from them as pdfkit would write it: words end after a space, and no kerning reaches across one.
+const PLAIN = /^[\x20-\x7e\u2026]+$/;
 
 export class PdfRowText {
   private ops: string[] = [];
   private readonly encoded = new Map<EmbeddedFont, Map<string, Encoded>>();
+  private readonly glyphs = new Map<EmbeddedFont, Map<number, PlainGlyph | null>>();
+  private readonly kerns = new Map<EmbeddedFont, Map<number, number | null>>();
 
   constructor(private readonly doc: InstanceType<typeof PDFDocument>) {}
 
@@ -41,6 +52,13 @@ export class PdfRowText {
     if (!known) this.encoded.set(font, (known = new Map()));
     let e = known.get(s);
     if (e) return e;
+    e = this.encodePlain(font, s) ?? this.encodeShaped(font, s);
+    if (known.size >= LIMIT) known.clear();
+    known.set(s, e);
+    return e;
+  }
+
+  private encodeShaped(font: EmbeddedFont, s: string): Encoded {
     const [hex, positions] = font.encode(s);
     const parts: string[] = [];
     let last = 0;
@@ -57,10 +75,66 @@ export class PdfRowText {
       }
     }
     if (last < hex.length) parts.push(`<${hex.slice(last).join('')}> 0`);
-    e = { tj: offLine ? null : `[${parts.join(' ')}] TJ`, advance };
-    if (known.size >= LIMIT) known.clear();
-    known.set(s, e);
-    return e;
+    return { tj: offLine ? null : `[${parts.join(' ')}] TJ`, advance };
+  }
+
+  /** The same as encodeShaped, from each character's glyph and each pair's kerning; null when a character needs shaping. */
+  private encodePlain(font: EmbeddedFont, s: string): Encoded | null {
+    if (!PLAIN.test(s)) return null;
+    const parts: string[] = [];
+    let run = '';
+    let advance = 0;
+    let next = this.glyph(font, s.charCodeAt(0));
+    for (let i = 0; i < s.length; i++) {
+      const g = next;
+      if (!g) return null;
+      const code = s.charCodeAt(i);
+      let x = g.advance;
+      if (i + 1 < s.length) {
+        next = this.glyph(font, s.charCodeAt(i + 1));
+        if (!next) return null;
+        if (code !== 0x20) {
+          const kern = this.kern(font, code, s.charCodeAt(i + 1), g, next);
+          if (kern === null) return null;
+          x += kern;
+        }
+      }
+      run += g.hex;
+      advance += x;
+      if (x !== g.width) {
+        parts.push(`<${run}> ${num(g.width - x)}`);
+        run = '';
+      }
+    }
+    if (run) parts.push(`<${run}> 0`);
+    return { tj: `[${parts.join(' ')}] TJ`, advance };
+  }
+
+  private glyph(font: EmbeddedFont, code: number): PlainGlyph | null {
+    let known = this.glyphs.get(font);
+    if (!known) this.glyphs.set(font, (known = new Map()));
+    let g = known.get(code);
+    if (g === undefined) {
+      const [hex, [p]] = font.encode(String.fromCharCode(code));
+      g = hex.length === 1 && !p.xOffset && !p.yOffset ? { hex: hex[0], width: p.advanceWidth, advance: p.xAdvance } : null;
+      known.set(code, g);
+    }
+    return g;
+  }
+
+  /** How the font moves the second of two characters of one word (kerning), null when it does more to them. */
+  private kern(font: EmbeddedFont, a: number, b: number, ga: PlainGlyph, gb: PlainGlyph): number | null {
+    let known = this.kerns.get(font);
+    if (!known) this.kerns.set(font, (known = new Map()));
+    const key = a * 0x10000 + b;
+    let k = known.get(key);
+    if (k === undefined) {
+      const [hex, positions] = font.encode(String.fromCharCode(a, b));
+      const same = hex.length === 2 && hex[0] === ga.hex && hex[1] === gb.hex && positions.every((p) => !p.xOffset && !p.yOffset) && positions[1].xAdvance === gb.advance;
+      k = same ? positions[0].xAdvance - ga.advance : null;
+      known.set(key, k);
+    }
+    return k;
   }
 
   /** The width of `s` in the current font and size. */
