@@ -18,10 +18,13 @@ export function encryptingCopyPath(dbPath: string): string {
  * - the encrypted copy of `db encrypt` that was never swapped in: overwritten and removed. A key file beside a
  *   still-plain database WITH that copy there is what an older version left when it stopped between writing the
  *   key file and the swap: removed too.
+ * - a key file (pending or in force) stopped while being written, before its rename: never in force; removed, its
+ *   wrapped key overwritten.
  * Returns what it did, for the log.
  */
 export function settleInterruptedEncryption(dbPath: string): 'none' | 'dropped' | 'completed' {
   let outcome: 'none' | 'dropped' | 'completed' = 'none';
+  for (const halfWritten of [`${pendingKeyFilePath(dbPath)}.tmp`, `${keyFilePath(dbPath)}.tmp`]) shred(halfWritten);
   const hasFile = existsSync(dbPath) && statSync(dbPath).size > 0;
   const copy = encryptingCopyPath(dbPath);
   if (existsSync(copy)) {

@@ -77,6 +77,17 @@ describe('db encrypt', () => {
     db.close();
   });
 
+  it('drops a key file stopped half-way through its writing, opening the database as it was', () => {
+    const { path, counts } = plainWithPeople();
+    writeFileSync(`${keyFilePath(path)}.pending.tmp`, '{"version": 1, "wrapped');
+    writeFileSync(`${keyFilePath(path)}.tmp`, '{"vers');
+    const db = openDatabase({ path, migrationsFolder });
+    expect(db.encrypted).toBe(false);
+    expect(tableCounts(db.sqlite)).toEqual(counts);
+    db.close();
+    expect(readdirSync(dir).filter((f) => f.includes('.keys.json'))).toEqual([]);
+  });
+
   it('refuses a database that is already encrypted', () => {
     const { path } = encryptedWithPeople();
     expect(refusal(() => encryptInPlace(path, { migrationsFolder })).code).toBe('already-encrypted');
