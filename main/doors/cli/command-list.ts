@@ -20,10 +20,11 @@ import { matchImportCommand } from './commands/match-import';
 import { clinicCheckInCommand } from './commands/clinic-check-in';
 import { clinicSettingsCommand } from './commands/clinic-settings';
 import { consolidateCommand } from './commands/consolidate';
+import { consolidateHistoryCommand, consolidateUndoCommand } from './commands/consolidate-history';
 import { periodicReportCommands, reportProgressCommand } from './commands/report';
 import { exportConsolidatedCommand } from './commands/consolidate-export';
 
 /** Every `ansinh` command. A capability adds its command module here. */
 export const cliCommands: CliCommand[] = [serveCommand, initCommand, demoCommand, importCommand, exportBeneficiariesCommand, ...exportListCommands, cardReadCommand, cardImportCscaCommand,
-  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, clinicSettingsCommand, consolidateCommand, reportProgressCommand, ...periodicReportCommands, exportConsolidatedCommand,
+  dbEncryptCommand, dbRekeyCommand, dbBackupCommand, dbRestoreCommand, ...rosterCommands, matchExportCommand, matchImportCommand, clinicCheckInCommand, clinicSettingsCommand, consolidateCommand, consolidateHistoryCommand, consolidateUndoCommand, reportProgressCommand, ...periodicReportCommands, exportConsolidatedCommand,
   ...syncCommands, ...bundleCommands, ...hubCommands];

@@ -107,7 +107,7 @@ describe('ansinh consolidate', { timeout: 120_000 }, () => {
     expect(Object.keys(byFile).sort()).toEqual(['DS_AnLao_T11.xlsx', 'ds.xlsx', phuLy].sort());
     expect(byFile['DS_AnLao_T11.xlsx']).toEqual({
       file: 'DS_AnLao_T11.xlsx', commune: { code: '13558', name: 'Xã Bình Sơn' }, layout: expect.stringMatching(/^L[0-9a-f]{8}$/),
-      rows: 3, imported: 3, updated: 0, unchanged: 0, needsFixing: 0, listedElsewhere: expect.any(Number),
+      rows: 3, imported: 3, updated: 0, unchanged: 0, needsFixing: 0, listedElsewhere: expect.any(Number), importId: expect.any(String),
     });
     expect(byFile[phuLy]).toMatchObject({ commune: { code: '13285', name: 'Phường Phủ Lý' }, rows: 2, imported: 2 });
     expect(byFile['ds.xlsx']).toMatchObject({ commune: { name: 'Xã Bình Mỹ' }, rows: 1, imported: 1 });
@@ -207,5 +207,42 @@ describe('ansinh consolidate', { timeout: 120_000 }, () => {
     const records = JSON.parse(readFileSync(json, 'utf8')) as { fullName: string; idNumber: string; commune: { code: string; name: string } }[];
     expect(records).toHaveLength(doc.count);
     expect(records.find((r) => r.fullName === 'Trần Thị Nụ')).toMatchObject({ idNumber: idOf(49, 1), commune: { code: '13558', name: 'Xã Bình Sơn' } });
+  });
+
+  it('undoes one file\'s import from the command line, leaving the other communes\' people, and refuses what it cannot undo', async () => {
+    const history = await ansinh(['consolidate', 'history', '--json']);
+    expect(history.code, history.err.join('')).toBe(0);
+    const imports = JSON.parse(history.out[0]) as { importId: string; file: string; unitName: string; undoneAt: string | null }[];
+    const tienNgoai = imports.find((h) => h.file === 'tien-ngoai.xlsx')!;
+    expect(tienNgoai).toMatchObject({ unitName: expect.stringContaining('Phường Tiên Sơn'), undoneAt: null });
+    const people = () => {
+      const db = openDb();
+      try {
+        return db.sqlite.prepare('SELECT full_name FROM beneficiaries WHERE deleted = 0 ORDER BY full_name').pluck().all() as string[];
+      } finally {
+        db.close();
+      }
+    };
+    const before = people();
+    expect(before).toContain('Bùi Thị Oanh');
+
+    const undone = await ansinh(['consolidate', 'undo', tienNgoai.importId, '--json']);
+    expect(undone.code, undone.err.join('')).toBe(0);
+    expect(JSON.parse(undone.out[0])).toMatchObject({ reverted: expect.any(Number), conflicts: [] });
+    expect(people()).toEqual(before.filter((n) => n !== 'Bùi Thị Oanh'));
+    const after = JSON.parse((await ansinh(['consolidate', 'history', '--json'])).out[0]) as { importId: string; undoneAt: string | null }[];
+    expect(after.find((h) => h.importId === tienNgoai.importId)!.undoneAt).not.toBeNull();
+
+    const again = await ansinh(['consolidate', 'undo', tienNgoai.importId]);
+    expect(again.code).not.toBe(0);
+    expect(again.err.join('').trim().split('\n')).toHaveLength(1);
+    expect(again.err.join('')).not.toMatch(/không mong đợi/);
+    expect(people()).toEqual(before.filter((n) => n !== 'Bùi Thị Oanh'));
+    const unknown = await ansinh(['consolidate', 'undo', 'khong-co-ma-nay']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err.join('')).toMatch(/[À-ỹ]/);
+    expect(unknown.err.join('')).not.toMatch(/không mong đợi/);
+    const noId = await ansinh(['consolidate', 'undo']);
+    expect(noId.err.join('')).toMatch(/Cần đúng một mã lần nhập/);
   });
 });

@@ -28,7 +28,8 @@ export const consolidateCommand: CliCommand = {
       ctx.progress(`Đang tổng hợp ${files.length} tệp…`);
       const report = await ctx.call('consolidation.commit', { files });
       const document = {
-        files: report.files.map(({ importId: _id, ...f }) => f),
+        // importId: what `ansinh consolidate undo` takes to undo that file's import.
+        files: report.files,
         totals: report.totals,
         unrecognised: report.unrecognised,
         ...(report.receipts.length ? { receipts: report.receipts.map((r) => ({ file: r.file, path: r.fileName })) } : {}),
