@@ -440,7 +440,7 @@ export const en: Messages = {
     fromImport: 'From import', anyImport: 'Any import', moreFilters: 'More filters',
     hasProblems: 'Has problems to fix', needsAccount: 'Needs an account',
     columns: {
-      number: 'No.', problems: 'Problems',
+      number: 'No.', problems: 'Issues',
       fullName: 'Full name', birth: 'Date of birth', sex: 'Sex', idNumber: 'ID number', village: 'Village',
       category: 'Category', amount: 'Monthly amount', channel: 'Paid via', status: 'Status',
     },
