@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { seededRandom } from '../../main/demo/seeded-random';
 import { ensureAdminUnitReference } from '../../main/registry/admin-unit-reference';
 import { beneficiaryTable } from '../../main/registry/synced-tables';
 import { enrolWithHub, syncNow } from '../../main/sync/sync-service';
+import { exportBundle } from '../../main/sync/bundles';
 import { openHubStore, type HubStore } from '../../hub/store';
 import { startHubServer } from '../../hub/server';
 import { hubIdentity } from '../../hub/hub-identity';
@@ -228,5 +229,80 @@ describe('the hub process killed while a commune pushes', () => {
       for (const name of made) await admin.query(`DROP DATABASE IF EXISTS ${prefix}_${name}`).catch(() => undefined);
       await admin.end();
     }
+  }, 300_000);
+
+  it('importing a USB bundle, on PGlite in a folder: killed, the next import applies it once, as an uncut one does', async () => {
+    console.log(`bundle import crash seed ${seed} (CRASH_SEED=${seed} to replay)`);
+    const base = join(dir, 'bundle-hub-base');
+    const desk = join(dir, 'bundle-desk.db');
+    const baseStore = await openHubStore({ dataDir: base });
+    try {
+      await prepare(baseStore, desk);
+    } finally {
+      await baseStore.close();
+    }
+    const db = openDatabase({ path: desk, migrationsFolder: migrationsDir() });
+    const bundleFile = join(dir, 'xa.ansinh');
+    let device: string;
+    try {
+      device = db.deviceId;
+      writeFileSync(bundleFile, exportBundle(db).bytes);
+    } finally {
+      db.close();
+    }
+    const importAt = (hubDir: string) => spawn(process.execPath, [join(root, 'bin/ansinh.mjs'), 'bundle', 'import', bundleFile, '--hub-data', hubDir, '--out', `${hubDir}.bien-nhan`, '--json'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: '' } });
+    const ended = (child: ChildProcess) => new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>((done) => {
+      let out = '';
+      child.stdout!.on('data', (d) => { out += String(d); });
+      child.stderr!.on('data', (d) => { out += String(d); });
+      child.once('exit', (code, signal) => done({ code, signal, out }));
+    });
+    const facts = async (hubDir: string) => {
+      const store = await openHubStore({ dataDir: hubDir });
+      try {
+        return await hubFacts(store, device);
+      } finally {
+        await store.close();
+      }
+    };
+    const copyOfBase = (name: string) => {
+      const copy = join(dir, `bundle-hub-${name}`);
+      cpSync(base, copy, { recursive: true });
+      return copy;
+    };
+
+    const refHub = copyOfBase('reference');
+    const started = performance.now();
+    const uncut = await ended(importAt(refHub));
+    const refMs = performance.now() - started;
+    expect(uncut.code, uncut.out).toBe(0);
+    expect(JSON.parse(uncut.out)).toMatchObject({ replay: false, entries: PEOPLE });
+    const reference = await facts(refHub);
+    checkHubCursor(reference);
+    expect(reference.fromCommune).toBe(PEOPLE);
+
+    const random = seededRandom(seed);
+    let killed = 0;
+    for (let k = 0; k < KILLS; k++) {
+      const hubDir = copyOfBase(`kill${k}`);
+      const child = importAt(hubDir);
+      const outcome = ended(child);
+      const killAfterMs = Math.round(refMs * (0.55 + random.next() * 0.45)); // past most of the command line's start
+      await new Promise((r) => setTimeout(r, killAfterMs));
+      child.kill('SIGKILL');
+      if ((await outcome).signal === 'SIGKILL') killed += 1;
+      const again = await ended(importAt(hubDir));
+      expect(again.code, again.out).toBe(0);
+      const found = await facts(hubDir);
+      checkHubCursor(found);
+      expect(found, `kill ${k} after ${killAfterMs} ms (seed ${seed})`).toEqual(reference);
+      // Once more: a replay, nothing changed.
+      const replay = await ended(importAt(hubDir));
+      expect(JSON.parse(replay.out)).toMatchObject({ replay: true });
+      expect(await facts(hubDir)).toEqual(reference);
+    }
+    console.log(JSON.stringify({ label: 'bundle-import', seed, referenceMs: Math.round(refMs), kills: KILLS, killedRunning: killed }));
+    expect(killed, `seed ${seed}`).toBeGreaterThan(0);
   }, 300_000);
 });
