@@ -3,14 +3,12 @@
 // with no styles, title, sections or totals, and pdfkit placing each line as one string at a fixed position with
 // the same embedded font. What the real exports cost beyond this is their layout, formatting and totals.
 import { createWriteStream } from 'node:fs';
-import { createRequire } from 'node:module';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { SqliteConnection } from '../main/core/database/open-database';
+import { PDF_FONT } from '../main/excel/pdf-fonts';
 
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 
 type Line = [string, string | null, string | null, number, string, string | null];
 
@@ -34,7 +32,7 @@ export async function barePdf(sqlite: SqliteConnection, period: string, file: st
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 28, compress: true });
   const out = createWriteStream(file);
   doc.pipe(out);
-  doc.font(FONT).fontSize(8.5);
+  doc.font(PDF_FONT).fontSize(8.5);
   let y = 28;
   lines.forEach((l, i) => {
     if (y > doc.page.height - 43) {

@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { PLAIN } from './pdf-text-layout';
 
 // Table cells written straight into the page's content stream: one text object per row, each cell a position and
 // the glyphs pdfkit's own font encodes (so the subset, the widths and the text a reader copies are pdfkit's). The
@@ -32,8 +33,8 @@ const LIMIT = 20_000;
 // pdfkit's own encode costs a layout, a subset lookup and a hex string per glyph of every new string, and a
 // transfer list is hundreds of thousands of strings seen once. Each character is encoded once through pdfkit (so
 // the subset, the widths and the text a reader copies stay pdfkit's), each pair's kerning once, and a string is
-// assembled from them as pdfkit would write it: words end after a space, and no kerning reaches across one.
-const PLAIN = /^[\x20-\x7e\u2026]+$/;
+// assembled from them as pdfkit would write it: words end after a space, and no kerning reaches across one. Plain
+// characters are those the fast text layout puts together too (pdf-text-layout.ts).
 
 export class PdfRowText {
   private ops: string[] = [];

@@ -20,7 +20,7 @@ interface EmbeddedFont {
 
 // Plain characters, and the ellipsis a cell cut to its width ends with (every cut of a key or a transfer note is a
 // new word: shaped in full, it cost most of a transfer list's time).
-const PLAIN = /^[\x20-\x7e\u2026]+$/;
+export const PLAIN = /^[\x20-\x7e\u2026]+$/;
 
 export function useFastTextLayout(doc: InstanceType<typeof PDFDocument>, fontName: string, limit = 5_000): void {
   doc.font(fontName);

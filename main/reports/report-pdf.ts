@@ -1,15 +1,12 @@
 import { createWriteStream } from 'node:fs';
-import { createRequire } from 'node:module';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
+import { PDF_FONT, PDF_FONT_BOLD } from '../excel/pdf-fonts';
 import type { ReportCell, ReportDocument } from './report-document';
 
 // A report as a printable A4 landscape PDF with DejaVu Sans (every Vietnamese letter), in the same layout as the
 // workbook; the column headers repeat on every page.
 
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 const MARGIN = 28;
 const ROW = 14;
 const HEADER = 46;
@@ -20,8 +17,8 @@ export async function writeReportPdf(file: string, doc: ReportDocument): Promise
     info: { Title: `${doc.title} – ${doc.subtitle}`, Creator: 'An Sinh Desk', Producer: 'An Sinh Desk' } });
   const out = createWriteStream(file);
   pdf.pipe(out);
-  pdf.registerFont('body', FONT);
-  pdf.registerFont('bold', FONT_BOLD);
+  pdf.registerFont('body', PDF_FONT);
+  pdf.registerFont('bold', PDF_FONT_BOLD);
   pdf.addPage();
   const width = pdf.page.width - 2 * MARGIN;
   const bottom = pdf.page.height - MARGIN;

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { createRequire } from 'node:module';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
+import { PDF_FONT, PDF_FONT_BOLD } from '../../excel/pdf-fonts';
 import { dateLine, issuingBody, officePlace, type OfficeInfo } from '../../excel/export-office';
 import { PdfRowText } from '../../excel/pdf-cells';
 import { useFastTextLayout } from '../../excel/pdf-text-layout';
@@ -10,9 +10,6 @@ import { printedAmount, type RosterTable, type TableCell } from './roster-table'
 // The roster as an A4 landscape PDF with DejaVu Sans embedded (a font that covers every Vietnamese letter), so
 // that it prints the same from any PDF viewer or a browser's print dialog, with the column headers on every page.
 
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const MARGIN = 28;
 const ROW = 15;
@@ -23,8 +20,8 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
     info: { Title: table.title, Creator: 'An Sinh Desk', Producer: 'An Sinh Desk' } });
   const out = createWriteStream(file);
   doc.pipe(out);
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', FONT_BOLD);
+  doc.registerFont('body', PDF_FONT);
+  doc.registerFont('bold', PDF_FONT_BOLD);
   doc.addPage();
   useFastTextLayout(doc, 'body');
   useFastTextLayout(doc, 'bold');
