@@ -132,7 +132,7 @@ export interface LineRow {
   held: number;
 }
 
-const LINE_COLUMNS = `id, roster_id AS rosterId, period, beneficiary_id AS beneficiaryId, regime_code AS regimeCode, full_name AS fullName,
+export const LINE_COLUMNS = `id, roster_id AS rosterId, period, beneficiary_id AS beneficiaryId, regime_code AS regimeCode, full_name AS fullName,
   id_number AS idNumber, village, amount, months, detail, channel, bank_bin AS bankBin, bank_name AS bankName,
   account_number AS accountNumber, holder_name AS holderName, blocks, releases, held`;
 
@@ -226,7 +226,7 @@ export interface ResultRow {
 
 export function resultsOf(db: SqliteConnection, period: string): ResultRow[] {
   return db.prepare(`SELECT id, line_id AS lineId, outcome, reason, amount, source, decision, decision_reason AS decisionReason
-    FROM payout_results WHERE deleted = 0 AND period = ?`).all(period) as ResultRow[];
+    FROM payout_results WHERE deleted = 0 AND period = ? ORDER BY rowid`).all(period) as ResultRow[];
 }
 
 export function resultSourceSeen(db: SqliteConnection, source: string): boolean {

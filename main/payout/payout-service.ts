@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { addLevelInput, rosterGetInput } from '../../shared/contract/payout';
 import { formatPeriod, isPeriod } from '../../shared/payout/periods';
 import { isRealDay } from '../../shared/payout/typed-values';
-import { amountCheckRows, levelRows, officePlaceOf, rosterFor } from './payout-queries';
+import { amountCheckRows, levelRows, officePlaceOf, rosterFor, type RosterRow } from './payout-queries';
 import { exportRoster } from './roster-export';
 import { reconcileRoster } from './roster-reconcile';
 import type { ExportKind } from './exports/roster-table';
@@ -58,6 +58,12 @@ export function createPayoutService(db: AppDatabase) {
     return d;
   }
 
+  function roster(period: string): RosterRow {
+    const r = rosterFor(sqlite, officeUnit(), checkedPeriod(period));
+    if (!r) throw noRoster(period);
+    return r;
+  }
+
   return {
     officeUnit,
     data,
@@ -72,7 +78,7 @@ export function createPayoutService(db: AppDatabase) {
     },
     get(input: z.output<typeof rosterGetInput>) {
       const unit = officeUnit();
-      return rosterView(sqlite, data(input.period), unitLabel(sqlite, unit), input);
+      return rosterView(sqlite, roster(input.period), unitLabel(sqlite, unit), input);
     },
     release(actor: Actor, input: Parameters<typeof releaseBlock>[3]) {
       return releaseBlock(db, actor, officeUnit(), input);
@@ -86,9 +92,7 @@ export function createPayoutService(db: AppDatabase) {
       return { period, status: 'locked' as const, heldOut: 0 };
     },
     export(actor: Actor, period: string, kind: ExportKind, format: 'xlsx' | 'pdf', file: string, people?: { preparedBy: string | null; signedBy: string | null }) {
-      const roster = rosterFor(sqlite, officeUnit(), checkedPeriod(period));
-      if (!roster) throw noRoster(period);
-      return exportRoster(db, actor, roster, officePlaceOf(sqlite, officeUnit()), kind, format, file, people);
+      return exportRoster(db, actor, roster(period), officePlaceOf(sqlite, officeUnit()), kind, format, file, people);
     },
     reconcile(actor: Actor, period: string, file: string, fileName: string) {
       return reconcileRoster(db, actor, data(period), officePlaceOf(sqlite, officeUnit()), file, fileName);
@@ -109,7 +113,7 @@ export function createPayoutService(db: AppDatabase) {
       return saveEntitlement(db, actor, input, scope.unitIds);
     },
     confirmPaid(actor: Actor, input: ConfirmPaidInput) {
-      return confirmPaid(db, actor, data(input.period), input);
+      return confirmPaid(db, actor, roster(input.period), input);
     },
     resolveAmountCheck(actor: Actor, input: Parameters<typeof resolveAmountCheck>[2]) {
       resolveAmountCheck(db, actor, input);

@@ -3,7 +3,9 @@ import { AppError } from '../core/errors';
 import { runCommand, type Actor } from '../core/write-path';
 import { formatPeriod } from '../../shared/payout/periods';
 import { isRealDay } from '../../shared/payout/typed-values';
-import { lineState, MANUAL_SOURCE_PREFIX, type RosterData } from './roster-view';
+import type { RosterRow } from './payout-queries';
+import { lineState, MANUAL_SOURCE_PREFIX } from './roster-view';
+import { resultsOfLines, rosterLinesByIds } from './roster-view-queries';
 import { payoutResultTable } from './synced-tables';
 
 export interface ConfirmPaidInput {
@@ -23,24 +25,25 @@ export interface ConfirmPaidReport {
  * these lines, so the commune records each one as paid itself. Only lines sent for cash or the post office, never
  * a line held back, and never twice.
  */
-export function confirmPaid(db: AppDatabase, actor: Actor, data: RosterData, input: ConfirmPaidInput): ConfirmPaidReport {
-  const { roster } = data;
+export function confirmPaid(db: AppDatabase, actor: Actor, roster: RosterRow, input: ConfirmPaidInput): ConfirmPaidReport {
   if (roster.status === 'draft') {
     throw new AppError('roster-not-approved', `Bảng kê tháng ${formatPeriod(roster.period)} chưa được duyệt: chưa chi được.`, 'The roster is not approved yet.');
   }
   if (!isRealDay(input.paidOn) || input.paidOn > new Date().toISOString().slice(0, 10)) {
     throw new AppError('bad-date', 'Ngày chi không đúng (không phải ngày có thật, hoặc sau hôm nay).', 'The payment date is not a real day, or is in the future.');
   }
-  const byKey = new Map(data.lines.map((l) => [l.id, l]));
+  const keys = [...new Set(input.keys)];
+  const byKey = new Map(rosterLinesByIds(db.sqlite, roster.id, keys).map((l) => [l.id, l]));
+  const results = resultsOfLines(db.sqlite, [...byKey.keys()]);
   const skipped: ConfirmPaidReport['skipped'] = [];
   const paying: { lineId: string; amount: number }[] = [];
-  for (const key of new Set(input.keys)) {
+  for (const key of keys) {
     const line = byKey.get(key);
     if (!line) {
       skipped.push({ key, message: 'Không có dòng này trong bảng kê.' });
       continue;
     }
-    const state = lineState(roster, line, data.results.get(line.id) ?? []);
+    const state = lineState(roster, line, results.get(line.id) ?? []);
     if (state === 'paid') skipped.push({ key, message: `${line.fullName}: đã ghi chi rồi, không ghi lần hai.` });
     else if (state !== 'sent') skipped.push({ key, message: `${line.fullName}: dòng bị chặn hoặc đã chuyển kỳ sau, không chi trong kỳ này.` });
     else if (line.channel !== 'cash' && line.channel !== 'post-office') skipped.push({ key, message: `${line.fullName}: chi qua tài khoản; kết quả lấy từ tệp của ngân hàng.` });

@@ -9,7 +9,7 @@ import { formatVnd } from '../../shared/format/money';
 import { decodeTextFile } from '../excel/text-encoding';
 import { formatPeriod } from '../../shared/payout/periods';
 import { readPayerFile } from '../../shared/payout/payer-results';
-import { resultSourceSeen } from './payout-queries';
+import { resultSourceSeen, type LineRow } from './payout-queries';
 import { lineState, type RosterData } from './roster-view';
 import { payoutResultTable } from './synced-tables';
 
@@ -31,6 +31,21 @@ function sheetCells(file: string): unknown[][] {
   } catch {
     throw unreadable();
   }
+}
+
+const withoutLeadingZeros = (account: string) => account.replace(/^0+/, '');
+
+/** The lines paid into each account: a result row without a key is matched by its account (100,000 rows against 100,000 lines). */
+function linesByAccount(lines: readonly LineRow[]): Map<string, LineRow[]> {
+  const byAccount = new Map<string, LineRow[]>();
+  for (const l of lines) {
+    if (!l.accountNumber) continue;
+    const account = withoutLeadingZeros(l.accountNumber);
+    let list = byAccount.get(account);
+    if (!list) byAccount.set(account, (list = []));
+    list.push(l);
+  }
+  return byAccount;
 }
 
 /**
@@ -64,6 +79,7 @@ export function reconcileRoster(db: AppDatabase, actor: Actor, data: RosterData,
   const problems: ReconcileReport['problems'] = [];
   const accepted: { lineId: string; outcome: 'paid' | 'failed' | 'returned'; reason: string | null; amount: number }[] = [];
   const taken = new Set<string>();
+  const byAccount = linesByAccount(data.lines);
   for (const r of parsed.rows) {
     if (!r.outcome || r.amount === null) {
       const what = r.amount === null ? 'không đọc được số tiền' : r.outcomeText ? `không hiểu kết quả "${r.outcomeText}"` : 'thiếu kết quả';
@@ -73,8 +89,7 @@ export function reconcileRoster(db: AppDatabase, actor: Actor, data: RosterData,
     let line = r.key ? byKey.get(r.key) : undefined;
     if (!line && r.accountNumber) {
       // A payer's number cell may have lost the account's leading zeros (a phone number for mobile money).
-      const account = r.accountNumber.replace(/^0+/, '');
-      const candidates = data.lines.filter((l) => l.accountNumber?.replace(/^0+/, '') === account && !taken.has(l.id));
+      const candidates = (byAccount.get(withoutLeadingZeros(r.accountNumber)) ?? []).filter((l) => !taken.has(l.id));
       line = candidates.find((l) => l.amount === r.amount) ?? (candidates.length === 1 ? candidates[0] : undefined);
     }
     if (!line) {

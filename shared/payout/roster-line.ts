@@ -42,11 +42,20 @@ export function blocksOf(f: LineFacts): Block[] {
   return blocks;
 }
 
-export interface TotalsLine {
+/**
+ * Lines counted together: those of one village and channel that are held back (counted, never summed) or not.
+ * A month has 100,000 lines; the database groups them and the totals are made from a few dozen groups.
+ */
+export interface TotalsGroup {
   village: string | null;
-  amount: number;
   channel: RosterChannel;
-  blocked: readonly unknown[];
+  held: boolean;
+  /** Every line of the group. */
+  lines: number;
+  /** The lines with money to pay (amount > 0): a line that recovers money is not a payment. */
+  payingLines: number;
+  /** The sum of the paying lines' amounts. */
+  payingAmount: number;
 }
 
 export interface ChannelTotal {
@@ -72,30 +81,26 @@ function share(part: number, whole: number): number {
   return whole === 0 ? 1 : Math.round((part / whole) * 10_000) / 10_000;
 }
 
-/**
- * Totals of the lines to pay: blocked lines are counted, never summed; lines that recover money (negative) are
- * not payments and stay out of the amounts.
- */
-export function rosterTotals(lines: readonly TotalsLine[]): RosterTotals {
+/** Totals of the lines to pay: held lines are counted, never summed; lines that recover money stay out. */
+export function rosterTotals(groups: readonly TotalsGroup[]): RosterTotals {
   const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, { lines: 0, amount: 0 }])) as Record<RosterChannel, ChannelTotal>;
   let blocked = 0;
   let count = 0;
   let amount = 0;
   let cashlessCount = 0;
   let cashlessAmount = 0;
-  for (const l of lines) {
-    if (l.blocked.length > 0) {
-      blocked += 1;
+  for (const g of groups) {
+    if (g.held) {
+      blocked += g.lines;
       continue;
     }
-    if (l.amount <= 0) continue;
-    count += 1;
-    amount += l.amount;
-    byChannel[l.channel].lines += 1;
-    byChannel[l.channel].amount += l.amount;
-    if (CASHLESS.has(l.channel)) {
-      cashlessCount += 1;
-      cashlessAmount += l.amount;
+    count += g.payingLines;
+    amount += g.payingAmount;
+    byChannel[g.channel].lines += g.payingLines;
+    byChannel[g.channel].amount += g.payingAmount;
+    if (CASHLESS.has(g.channel)) {
+      cashlessCount += g.payingLines;
+      cashlessAmount += g.payingAmount;
     }
   }
   return { lines: count, amount, byChannel, blocked, cashlessShare: { byCount: share(cashlessCount, count), byAmount: share(cashlessAmount, amount) } };
@@ -107,17 +112,19 @@ export interface VillageShare extends CashlessShare {
   amount: number;
 }
 
-/** The cash-less share per village, against the 100% target (villages in the order given). */
-export function cashlessByVillage(lines: readonly TotalsLine[]): VillageShare[] {
-  const groups = new Map<string, TotalsLine[]>();
-  for (const l of lines) {
-    const v = l.village?.trim() || '(không rõ thôn)';
-    let g = groups.get(v);
-    if (!g) groups.set(v, (g = []));
-    g.push(l);
+const UNKNOWN_VILLAGE = '(không rõ thôn)';
+
+/** The cash-less share per village, against the 100% target (villages in the order of first appearance). */
+export function cashlessByVillage(groups: readonly TotalsGroup[]): VillageShare[] {
+  const byVillage = new Map<string, TotalsGroup[]>();
+  for (const g of groups) {
+    const v = g.village?.trim() || UNKNOWN_VILLAGE;
+    let list = byVillage.get(v);
+    if (!list) byVillage.set(v, (list = []));
+    list.push(g);
   }
-  return [...groups].map(([village, ls]) => {
-    const t = rosterTotals(ls);
+  return [...byVillage].map(([village, gs]) => {
+    const t = rosterTotals(gs);
     return { village, lines: t.lines, amount: t.amount, ...t.cashlessShare };
   });
 }
