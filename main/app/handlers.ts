@@ -220,8 +220,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'payout.release': (s, input, ctx) => s.payout.release(ctx.actor, input),
   'payout.export': async (s, input, ctx) => {
     const target = newDownload();
-    const r = await s.payout.export(ctx.actor, input.period, input.kind, input.format, target.path, { preparedBy: ctx.user!.displayName, signedBy: null });
-    const name = { bank: 'DS_chuyen_khoan', 'post-office': 'DS_chi_buu_dien', printable: 'Bang_ke_chi_tra' }[input.kind];
+    const r = await s.payout.export(ctx.actor, input.period, input.kind, input.format, target.path, { preparedBy: ctx.user!.displayName, signedBy: null },
+      input.bankBin ?? null);
+    const name = { bank: 'DS_chuyen_khoan', 'post-office': 'DS_chi_buu_dien', printable: 'Bang_ke_chi_tra' }[input.kind] + (input.bankBin ? `_${input.bankBin}` : '');
     return { fileName: `${name}_${input.period}.${input.format}`, count: r.count, amount: r.amount, downloadRef: target.ref };
   },
   'payout.reconcile': (s, input, ctx) => {

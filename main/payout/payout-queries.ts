@@ -143,16 +143,18 @@ export function rosterLines(db: SqliteConnection, rosterId: string): LineRow[] {
 }
 
 /**
- * The lines of a roster that are paid (not held back, with money to pay), in the channels given (null: all), in the
- * printed order, with the columns that place them in a section: read one at a time (a month has 100,000 lines).
+ * The lines of a roster that are paid (not held back, with money to pay), in the channels given (null: all) and at the
+ * bank given (null: any), in the printed order, with the columns that place them in a section: read one at a time (a
+ * month has 100,000 lines).
  */
-export function payableLineOutline(db: SqliteConnection, rosterId: string, channels: readonly RosterChannel[] | null):
+export function payableLineOutline(db: SqliteConnection, rosterId: string, channels: readonly RosterChannel[] | null, bankBin: string | null = null):
   Iterable<{ key: number } & Pick<LineRow, 'amount' | 'village' | 'bankName' | 'bankBin'>> {
   const rows = db.prepare(`SELECT rowid, amount, village, bank_name AS bankName, bank_bin AS bankBin FROM roster_lines
     WHERE deleted = 0 AND roster_id = ? AND held = 0 AND amount > 0 ${channels ? 'AND channel IN (SELECT value FROM json_each(?))' : ''}
-    ORDER BY village COLLATE NOCASE, full_name, id`).raw();
+    ${bankBin ? 'AND bank_bin = ?' : ''} ORDER BY village COLLATE NOCASE, full_name, id`).raw();
+  const params = [rosterId, ...(channels ? [JSON.stringify(channels)] : []), ...(bankBin ? [bankBin] : [])];
   return (function* () {
-    for (const [key, amount, village, bankName, bankBin] of rows.iterate(rosterId, ...(channels ? [JSON.stringify(channels)] : [])) as
+    for (const [key, amount, village, bankName, bankBin] of rows.iterate(...params) as
       Iterable<[number, number, string | null, string | null, string | null]>) yield { key, amount, village, bankName, bankBin };
   })();
 }

@@ -91,8 +91,9 @@ export function createPayoutService(db: AppDatabase) {
       lockRoster(db, actor, officeUnit(), checkedPeriod(period));
       return { period, status: 'locked' as const, heldOut: 0 };
     },
-    export(actor: Actor, period: string, kind: ExportKind, format: 'xlsx' | 'pdf', file: string, people?: { preparedBy: string | null; signedBy: string | null }) {
-      return exportRoster(db, actor, roster(period), officePlaceOf(sqlite, officeUnit()), kind, format, file, people);
+    export(actor: Actor, period: string, kind: ExportKind, format: 'xlsx' | 'pdf', file: string, people?: { preparedBy: string | null; signedBy: string | null },
+      bankBin: string | null = null) {
+      return exportRoster(db, actor, roster(period), officePlaceOf(sqlite, officeUnit()), kind, format, file, people, bankBin);
     },
     reconcile(actor: Actor, period: string, file: string, fileName: string) {
       return reconcileRoster(db, actor, data(period), officePlaceOf(sqlite, officeUnit()), file, fileName);

@@ -90,3 +90,10 @@ export function rosterLinesByIds(db: SqliteConnection, rosterId: string, ids: re
 export function openAmountCheckCount(db: SqliteConnection): number {
   return db.prepare(`SELECT count(*) FROM amount_checks c JOIN beneficiaries b ON b.id = c.beneficiary_id WHERE c.deleted = 0 AND c.status = 'open'`).pluck().get() as number;
 }
+
+/** The banks the month transfers to: lines paid into an account (own or authorised), per bank, for one list per bank. */
+export function rosterBanks(db: SqliteConnection, rosterId: string): { bankBin: string; bankName: string | null; lines: number; amount: number }[] {
+  return db.prepare(`SELECT bank_bin AS bankBin, max(bank_name) AS bankName, count(*) AS lines, total(amount) AS amount FROM roster_lines
+    WHERE deleted = 0 AND roster_id = ? AND held = 0 AND amount > 0 AND channel IN ('own-account', 'authorised-account') AND bank_bin IS NOT NULL
+    GROUP BY bank_bin ORDER BY max(bank_name), bank_bin`).all(rosterId) as { bankBin: string; bankName: string | null; lines: number; amount: number }[];
+}

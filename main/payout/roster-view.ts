@@ -3,7 +3,7 @@ import type { RosterFilter, RosterLineView, RosterView } from '../../shared/cont
 import { amountInWords } from '../../shared/payout/amount-in-words';
 import { cashlessByVillage, rosterTotals, type Block } from '../../shared/payout/roster-line';
 import { resultsOf, rosterFor, rosterLines, type LineRow, type ResultRow, type RosterRow } from './payout-queries';
-import { linesPerState, openAmountCheckCount, resultsOfLines, rosterLinePage, totalsGroups } from './roster-view-queries';
+import { linesPerState, openAmountCheckCount, resultsOfLines, rosterBanks, rosterLinePage, totalsGroups } from './roster-view-queries';
 import { rosterIdOf, type Release } from './roster-create';
 
 export type LineState = RosterLineView['state'];
@@ -70,6 +70,7 @@ export function rosterView(db: SqliteConnection, roster: RosterRow, unitName: st
     totals: { ...totals, amountInWords: amountInWords(totals.amount) },
     villages: cashlessByVillage(groups),
     openAmountChecks: openAmountCheckCount(db),
+    banks: rosterBanks(db, roster.id),
     states,
   };
 }

@@ -52,9 +52,11 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
     onChanged?.();
   };
 
+  const [bankBin, setBankBin] = useState('');
   const exportFile = (kind: 'bank' | 'post-office' | 'printable', format: 'xlsx' | 'pdf') =>
     void act(async () => {
-      const made = await client.call('payout.export', { period, kind, format });
+      const oneBank = kind === 'bank' && view?.banks.some((b) => b.bankBin === bankBin);
+      const made = await client.call('payout.export', { period, kind, format, ...(oneBank ? { bankBin } : {}) });
       await client.save(made.downloadRef, made.fileName);
     }, t('payout.exported'));
 
@@ -117,6 +119,19 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
             </table>
           </details>
           <div className="toolbar" role="group" aria-label={t('payout.exports')}>
+            {view.banks.length > 1 && (
+              <label className="bank-choice">
+                <span>{t('payout.bankChoice')}</span>
+                <select value={bankBin} onChange={(e) => setBankBin(e.target.value)} data-testid="payout-export-bank">
+                  <option value="">{t('payout.allBanks')}</option>
+                  {view.banks.map((b) => (
+                    <option key={b.bankBin} value={b.bankBin}>
+                      {t('payout.bankOption', { name: b.bankName ?? b.bankBin, bin: b.bankBin, lines: formatCount(b.lines), amount: formatVnd(b.amount) })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {(['bank', 'post-office', 'printable'] as const).flatMap((kind) => (['xlsx', 'pdf'] as const).map((format) => (
               <button key={`${kind}-${format}`} type="button" className="small" disabled={busy} onClick={() => exportFile(kind, format)} data-testid={`payout-export-${kind}-${format}`}>
                 {t(`payout.export.${kind}`)} ({format.toUpperCase()})

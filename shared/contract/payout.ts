@@ -57,6 +57,8 @@ export const rosterViewSchema = z.object({
   totals: rosterTotalsSchema,
   villages: z.array(villageShareSchema),
   openAmountChecks: z.number().int(),
+  /** The banks the month transfers to, each with its lines and amount: one transfer list per bank. */
+  banks: z.array(z.object({ bankBin: z.string(), bankName: z.string().nullable(), lines: z.number().int(), amount: z.number().int() })),
   /** Where the lines stand after reconciliation: count and amount per state (every line ends paid, carried over or cancelled). */
   states: z.record(z.enum(['draft', 'sent', 'paid', 'carried-over', 'cancelled']), channelTotal),
 });
@@ -105,6 +107,8 @@ export const rosterExportInput = z.object({
   period: periodSchema,
   kind: z.enum(ROSTER_EXPORT_KINDS),
   format: z.enum(['xlsx', 'pdf']),
+  /** The transfer list for one bank (its 6-digit BIN), kind bank only; absent: every bank, each in its own section. */
+  bankBin: z.string().regex(/^\d{6}$/).optional(),
 }).strict();
 export const rosterExportOutput = z.object({ fileName: z.string(), count: z.number().int(), amount: z.number().int(), downloadRef: z.string() });
 

@@ -92,6 +92,25 @@ test.describe('chi trả: một tháng', () => {
     await page.getByTestId('lock-dialog-confirm').click();
     await expect(page.getByTestId('payout-status')).toContainText('Đã khoá');
 
+    // One bank's own transfer list: only its customers' accounts, the file named for it.
+    const bankChoice = page.getByTestId('payout-export-bank');
+    const bin = await bankChoice.locator('option').nth(1).getAttribute('value');
+    expect(bin).toMatch(/^\d{6}$/);
+    await bankChoice.selectOption(bin!);
+    const bankDownloading = page.waitForEvent('download');
+    await page.getByTestId('payout-export-bank-xlsx').click();
+    const bankDownload = await bankDownloading;
+    expect(bankDownload.suggestedFilename()).toBe(`DS_chuyen_khoan_${bin}_2026-12.xlsx`);
+    const bankSaved = join(dir, 'ngan-hang.xlsx');
+    await bankDownload.saveAs(bankSaved);
+    const bankBook = new ExcelJS.Workbook();
+    await bankBook.xlsx.readFile(bankSaved);
+    const bins: unknown[] = [];
+    bankBook.worksheets[0].eachRow((r) => { if (typeof r.getCell(1).value === 'number') bins.push(r.getCell(5).value); });
+    expect(bins.length).toBeGreaterThan(0);
+    expect(new Set(bins)).toEqual(new Set([bin]));
+    await fitsWidth(page);
+
     const downloading = page.waitForEvent('download');
     await page.getByTestId('payout-export-printable-xlsx').click();
     const download = await downloading;

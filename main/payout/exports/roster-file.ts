@@ -12,6 +12,8 @@ export interface RosterFileRequest {
   place: { communeName: string; communeCode: string; provinceName: string | null };
   people: { preparedBy: string | null; signedBy: string | null };
   kind: ExportKind;
+  /** The transfer list for this bank only (kind bank); null: every bank, each in its own section. */
+  bank?: { bin: string; name: string | null } | null;
   format: 'xlsx' | 'pdf';
   file: string;
   /** The day the list is signed. */
@@ -25,10 +27,10 @@ export interface RosterFileRequest {
 export async function writeRosterFile(sqlite: SqliteConnection, request: RosterFileRequest): Promise<{ count: number; amount: number }> {
   const { roster, place, kind } = request;
   const table = rosterTable(kind, {
-    outline: (channels) => withoutMemoryMap(sqlite, () => [...payableLineOutline(sqlite, roster.id, channels)]),
+    outline: (channels, bankBin) => withoutMemoryMap(sqlite, () => [...payableLineOutline(sqlite, roster.id, channels, bankBin)]),
     lines: (keys) => withoutMemoryMap(sqlite, () => linesByRowids(sqlite, keys)),
     addresses: (ids) => withoutMemoryMap(sqlite, () => addressesOf(sqlite, ids)),
-  }, { communeName: place.communeName, communeCode: place.communeCode, period: roster.period });
+  }, { communeName: place.communeName, communeCode: place.communeCode, period: roster.period }, request.bank ?? null);
   if (roster.status === 'draft') table.subtitles.push('(DỰ THẢO — chưa được duyệt)');
   const office: OfficeInfo = { communeName: place.communeName, provinceName: place.provinceName, date: request.signedOn, ...request.people };
   if (request.format === 'pdf') await writeRosterPdf(request.file, table, office);

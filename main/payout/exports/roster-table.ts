@@ -67,7 +67,7 @@ export interface LineSource {
    * The lines that are paid (not held back, with money to pay) in the channels given (null: all), by village then
    * name: the columns a section needs.
    */
-  outline(channels: readonly RosterChannel[] | null): Iterable<LineOutline>;
+  outline(channels: readonly RosterChannel[] | null, bankBin: string | null): Iterable<LineOutline>;
   /** Lines by the keys the outline gave, in any order. */
   lines(keys: readonly number[]): (LineRow & { key: number })[];
   /** The post-office list: each person's address (by beneficiary id), for the money brought home. */
@@ -85,10 +85,10 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Sections in the order their first line comes in the printed order, each with its lines in that order; the rows
  * are numbered through the whole table.
  */
-function sections(source: LineSource, channels: readonly RosterChannel[] | null, by: (l: LineOutline) => string,
+function sections(source: LineSource, lines: { channels: readonly RosterChannel[] | null; bankBin?: string | null }, by: (l: LineOutline) => string,
   rows: (ls: LineRow[], first: number) => TableCell[][]): { sections: TableSection[]; count: number; amount: number } {
   const groups = new Map<string, { keys: number[]; amount: number }>();
-  for (const l of source.outline(channels)) {
+  for (const l of source.outline(lines.channels, lines.bankBin ?? null)) {
     const k = by(l);
     let g = groups.get(k);
     if (!g) groups.set(k, (g = { keys: [], amount: 0 }));
@@ -123,13 +123,18 @@ const village = (l: LineOutline) => l.village?.trim() || '(Không rõ thôn)';
 const transferNote = (l: LineRow) => withoutDiacritics(`${REGIME_SHORT[l.regimeCode] ?? l.regimeCode} T${formatPeriod(l.period)} ${l.months > 1 ? `(${l.months} tháng) ` : ''}`)
   + l.beneficiaryId.replace(/-/g, '').slice(-10).toUpperCase();
 
-/** The layout of each export, its sections and totals; the lines are read as each section is written. */
-export function rosterTable(kind: ExportKind, source: LineSource, place: { communeName: string; communeCode: string; period: string }): RosterTable {
+/**
+ * The layout of each export, its sections and totals; the lines are read as each section is written. A transfer
+ * list for one bank (`bank`) holds only the accounts at that bank: each bank receives its own customers' lines.
+ */
+export function rosterTable(kind: ExportKind, source: LineSource, place: { communeName: string; communeCode: string; period: string },
+  bank: { bin: string; name: string | null } | null = null): RosterTable {
   const month = formatPeriod(place.period);
   const subtitles = [`Kỳ chi trả: tháng ${month} — Mã xã: ${place.communeCode}`];
   if (kind === 'bank') {
+    if (bank) subtitles.push(bank.name ? `Ngân hàng: ${bank.name} (mã ${bank.bin})` : `Ngân hàng mã ${bank.bin}`);
     const byBank = (l: LineOutline) => `${l.bankName ?? 'Ngân hàng'} (${l.bankBin ?? '—'})`;
-    const made = sections(source, ['own-account', 'authorised-account'], byBank, (ls, first) => ls.map((l, i) =>
+    const made = sections(source, { channels: ['own-account', 'authorised-account'], bankBin: bank?.bin }, byBank, (ls, first) => ls.map((l, i) =>
       [first + i, l.id, l.holderName ?? l.fullName, l.accountNumber, l.bankBin, l.amount, transferNote(l), l.fullName]));
     return {
       sheetName: 'Chuyen khoan', title: `DANH SÁCH CHI TRẢ QUA TÀI KHOẢN THÁNG ${month}`, subtitles,
@@ -148,7 +153,7 @@ export function rosterTable(kind: ExportKind, source: LineSource, place: { commu
   }
   if (kind === 'post-office') {
     // The addresses of a chunk's people, with the chunk.
-    const made = sections(source, ['post-office'], village, (ls, first) => {
+    const made = sections(source, { channels: ['post-office'] }, village, (ls, first) => {
       const addresses = source.addresses?.(ls.map((l) => l.beneficiaryId));
       return ls.map((l, i) => [first + i, l.id, l.fullName, l.idNumber, addresses?.get(l.beneficiaryId) ?? l.village, l.months, l.amount, null]);
     });
@@ -168,7 +173,7 @@ export function rosterTable(kind: ExportKind, source: LineSource, place: { commu
     };
   }
   const cashLike = (c: RosterChannel) => c === 'cash' || c === 'post-office';
-  const made = sections(source, null, village, (ls, first) => ls.map((l, i) => [first + i, l.fullName, l.idNumber, REGIME_SHORT[l.regimeCode] ?? l.regimeCode,
+  const made = sections(source, { channels: null }, village, (ls, first) => ls.map((l, i) => [first + i, l.fullName, l.idNumber, REGIME_SHORT[l.regimeCode] ?? l.regimeCode,
     l.months, l.amount, CHANNEL_LABELS[l.channel], cashLike(l.channel) ? null : 'Chuyển khoản']));
   return {
     sheetName: 'Danh sach chi tra', title: `DANH SÁCH CHI TRẢ TRỢ CẤP THÁNG ${month}`, subtitles,

@@ -13,6 +13,8 @@ export interface FixturePerson {
   monthlyAmount?: number;
   verified?: boolean;
   account?: 'self' | 'authorised' | null;
+  /** The account's bank (default Agribank, 970405). */
+  bank?: { bin: string; name: string };
   status?: 'active' | 'stopped' | 'deceased' | 'moved';
   statusDate?: string;
   permanentAddress?: string;
@@ -28,7 +30,7 @@ export function addPeople(services: Services, people: FixturePerson[]): string[]
       verified: JSON.stringify(p.verified === false ? {} : { idNumber: 'chip' }), paymentChannel: p.account ? (p.account === 'self' ? 'bank' : 'authorised') : 'cash',
     });
     if (p.account) {
-      w.insert(paymentAccountTable, { beneficiaryId: id, kind: 'bank', owner: p.account, bankBin: '970405', bankName: 'Agribank',
+      w.insert(paymentAccountTable, { beneficiaryId: id, kind: 'bank', owner: p.account, bankBin: p.bank?.bin ?? '970405', bankName: p.bank?.name ?? 'Agribank',
         number: `1000${String(i).padStart(9, '0')}`, holderName: p.account === 'self' ? p.fullName.toUpperCase() : 'NGUYỄN VĂN UỶ QUYỀN' });
     }
     return id;

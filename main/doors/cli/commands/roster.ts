@@ -173,8 +173,8 @@ const rosterPaid: CliCommand = {
 const rosterExport: CliCommand = {
   name: 'roster export',
   summary: 'Xuất danh sách chuyển khoản, danh sách chi qua bưu điện hoặc bảng kê in (xlsx/pdf; ghi nhật ký) / Export a roster list',
-  usage: 'ansinh roster export --period YYYY-MM --kind bank|post-office|printable --format xlsx|pdf --out FILE --db PATH [--json]',
-  options: { period: { type: 'string' }, kind: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  usage: 'ansinh roster export --period YYYY-MM --kind bank|post-office|printable [--bank BIN] --format xlsx|pdf --out FILE --db PATH [--json]',
+  options: { period: { type: 'string' }, kind: { type: 'string' }, bank: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
   needsUser: true,
   async run(ctx) {
     const kind = ctx.values.kind;
@@ -182,11 +182,13 @@ const rosterExport: CliCommand = {
     const out = text(ctx, 'out', 'Cần --out TỆP.');
     const format = ctx.values.format ?? (out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx');
     if (format !== 'xlsx' && format !== 'pdf') throw new AppError('usage', '--format phải là xlsx hoặc pdf.', '--format is xlsx or pdf.');
+    const bank = ctx.values.bank;
+    if (bank !== undefined && (typeof bank !== 'string' || !/^\d{6}$/.test(bank))) throw new AppError('usage', '--bank là mã BIN 6 chữ số của ngân hàng (ví dụ 970405).', '--bank is a 6-digit bank BIN.');
     const p = period(ctx);
-    const r = await ctx.call('payout.export', { period: p, kind, format });
+    const r = await ctx.call('payout.export', { period: p, kind, format, ...(bank ? { bankBin: bank } : {}) });
     const file = resolve(out);
     saveDownloadTo(r.downloadRef, file);
-    ctx.print({ period: p, kind, format, file, count: r.count, amount: r.amount }, `Đã xuất ${r.count} dòng (${formatVnd(r.amount)}) ra ${file}`);
+    ctx.print({ period: p, kind, ...(bank ? { bankBin: bank } : {}), format, file, count: r.count, amount: r.amount }, `Đã xuất ${r.count} dòng (${formatVnd(r.amount)}) ra ${file}`);
     return 0;
   },
 };

@@ -74,6 +74,13 @@ describe('the roster through the CLI on an encrypted office database (not the de
       expect(text).toContain(words);
     }
 
+    // Agribank's own transfer list (the import resolved the bank's name to its BIN); a bank code that is not a BIN is refused.
+    const bank = JSON.parse(cli(['roster', 'export', '--period', '2026-12', '--kind', 'bank', '--bank', '970405', '--out', join(dir, 'agribank.xlsx'), '--json']));
+    expect(bank).toMatchObject({ kind: 'bank', bankBin: '970405', format: 'xlsx', count: 1, amount: 650_000 });
+    const wrong = runCli(['roster', 'export', '--period', '2026-12', '--kind', 'bank', '--bank', 'Agribank', '--out', join(dir, 'x.xlsx'), '--db', db], env);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('--bank là mã BIN 6 chữ số của ngân hàng (ví dụ 970405).');
+
     const day = new Date().toISOString().slice(0, 10).split('-').reverse().join('/');
     const paid = JSON.parse(cli(['roster', 'paid', '--period', '2026-12', '--all-cash', '--paid-on', day, '--json']));
     expect(paid).toEqual({ period: '2026-12', paid: 1, skipped: [] });
