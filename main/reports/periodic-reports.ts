@@ -5,7 +5,7 @@ import type { Actor } from '../core/write-path';
 import { vietnamDay } from '../excel/export-office';
 import { canonicalRecords } from '../registry/canonical-records';
 import { progressReport, readPeriod } from './progress-report';
-import { progressDocument, type ReportDocument } from './report-document';
+import { progressDocument, villageShareDocument, type ReportDocument } from './report-document';
 import { writeReportPdf } from './report-pdf';
 import { writeReportWorkbook } from './report-workbook';
 import { communeIdsByCode } from './report-queries';
@@ -26,6 +26,7 @@ const KIND_NAMES = { week: 'tuần', month: 'tháng', quarter: 'quý' };
 export async function writePeriodicReport(db: AppDatabase, actor: Actor, scope: readonly string[] | null, report: PeriodicReport, periodCode: string,
   format: 'xlsx' | 'pdf', file: string, options: { date: Date; preparedBy: string | null }): Promise<{ fileName: string }> {
   let doc: ReportDocument;
+  let villages: ReportDocument | null = null;
   let code: string;
   if (report === 'ncc-b08') {
     const period = readPeriod(periodCode);
@@ -63,10 +64,12 @@ export async function writePeriodicReport(db: AppDatabase, actor: Actor, scope: 
         `The ${report} report needs a period like ${spec.example}.`);
     }
     code = period.code;
-    doc = { ...progressDocument(progressReport(db, scope, period.code), options.date, options.preparedBy), title: spec.title };
+    const progress = progressReport(db, scope, period.code);
+    doc = { ...progressDocument(progress, options.date, options.preparedBy), title: spec.title };
+    villages = villageShareDocument(progress, options.date, options.preparedBy);
   }
-  if (format === 'xlsx') await writeReportWorkbook(file, doc);
-  else await writeReportPdf(file, doc);
+  if (format === 'xlsx') await writeReportWorkbook(file, [{ name: 'Báo cáo', doc }, ...(villages ? [{ name: 'Theo thôn', doc: villages }] : [])]);
+  else await writeReportPdf(file, villages ? [doc, villages] : [doc]);
   const { day, month, year } = vietnamDay(options.date);
   const names: Record<PeriodicReport, string> = { weekly: 'Bao_cao_tuan', monthly: 'Bao_cao_thang', quarterly: 'Bao_cao_quy', 'ncc-b08': 'DS_NCC_B08' };
   return { fileName: `${names[report]}_${code}_${String(day).padStart(2, '0')}-${String(month).padStart(2, '0')}-${year}.${format}` };

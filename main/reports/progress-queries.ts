@@ -86,17 +86,45 @@ export function progressByCommune(db: SqliteConnection, unitIds: readonly string
     figuresOf(r.unitId).mismatches = { open: r.open ?? 0, resolved: r.resolved ?? 0 };
   }
 
-  // Paid to an account: the payer's "paid" results recorded during the period.
-  for (const r of db.prepare(`
-      SELECT b.unit_id AS unitId, count(*) AS count, coalesce(sum(r.amount), 0) AS amount
-      FROM payout_results r JOIN roster_lines l ON l.id = r.line_id JOIN beneficiaries b ON b.id = l.beneficiary_id
-      WHERE r.deleted = 0 AND r.outcome = 'paid' AND l.channel IN ('own-account', 'authorised-account')
-        AND b.unit_id IN (SELECT value FROM json_each(@units))
-        AND ${CREATED('payout_results', 'r.id')} >= @fromHlc AND ${CREATED('payout_results', 'r.id')} < @toHlc
-      GROUP BY b.unit_id`).all(params) as { unitId: string; count: number; amount: number }[]) {
-    figuresOf(r.unitId).paidCashless = { count: r.count, amount: r.amount };
+  // Paid to an account or in cash: the "paid" results recorded during the period.
+  for (const r of paidDuring(db, params, false)) {
+    figuresOf(r.unitId)[r.cashless ? 'paidCashless' : 'paidCash'] = { count: r.count, amount: r.amount };
   }
   return out;
+}
+
+export interface VillagePaid {
+  unitId: string;
+  village: string;
+  paidCashless: { count: number; amount: number };
+  paidCash: { count: number; amount: number };
+}
+
+/** What was paid during the period per commune and village (as the roster line names it), for the cash-less share. */
+export function paidByVillage(db: SqliteConnection, unitIds: readonly string[], period: ReportPeriod): VillagePaid[] {
+  const params = { units: JSON.stringify(unitIds), fromHlc: hlcOf(period.startMs), toHlc: hlcOf(period.endMs) };
+  const out = new Map<string, VillagePaid>();
+  for (const r of paidDuring(db, params, true)) {
+    const key = `${r.unitId}\u0000${r.village}`;
+    const v = out.get(key) ?? out.set(key, { unitId: r.unitId, village: r.village!, paidCashless: { count: 0, amount: 0 }, paidCash: { count: 0, amount: 0 } }).get(key)!;
+    v[r.cashless ? 'paidCashless' : 'paidCash'] = { count: r.count, amount: r.amount };
+  }
+  return [...out.values()];
+}
+
+const VILLAGE = `coalesce(nullif(trim(l.village), ''), '(không rõ thôn)')`;
+
+/** The "paid" results recorded during the period, counted and summed per commune (and village) and per channel kind. */
+function paidDuring(db: SqliteConnection, params: { units: string; fromHlc: string; toHlc: string }, byVillage: boolean):
+  { unitId: string; village: string | null; cashless: number; count: number; amount: number }[] {
+  return db.prepare(`
+      SELECT b.unit_id AS unitId, ${byVillage ? VILLAGE : 'NULL'} AS village, l.channel IN ('own-account', 'authorised-account') AS cashless,
+        count(*) AS count, coalesce(sum(r.amount), 0) AS amount
+      FROM payout_results r JOIN roster_lines l ON l.id = r.line_id JOIN beneficiaries b ON b.id = l.beneficiary_id
+      WHERE r.deleted = 0 AND r.outcome = 'paid' AND b.unit_id IN (SELECT value FROM json_each(@units))
+        AND ${CREATED('payout_results', 'r.id')} >= @fromHlc AND ${CREATED('payout_results', 'r.id')} < @toHlc
+      GROUP BY 1, 2, 3 ORDER BY 1, 2 COLLATE NOCASE`).all(params) as
+    { unitId: string; village: string | null; cashless: number; count: number; amount: number }[];
 }
 
 function dayAfter(isoDay: string): string {

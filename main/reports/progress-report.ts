@@ -5,7 +5,7 @@ import { officeCommunes, type OfficeCommune } from '../registry/office-communes'
 import { addFigures, emptyFigures, isEmptyPeriod, type ProgressFigures } from '../../shared/reports/progress-figures';
 import { parsePeriod, periodsUpTo, type ReportPeriod } from '../../shared/reports/report-period';
 import { communesWithPeople, unitNameAndCode } from './report-queries';
-import { progressByCommune } from './progress-queries';
+import { paidByVillage, progressByCommune } from './progress-queries';
 
 // The progress dashboard's figures — the screen, `ansinh report progress --format json` and its workbook and PDF all
 // read this one report: per commune of the user's area and in total, for a week, a month or a quarter, with the
@@ -16,6 +16,8 @@ export interface ProgressReport {
   unit: { code: string; name: string } | null;
   communes: { code: string; name: string; figures: ProgressFigures }[];
   total: ProgressFigures;
+  /** What was paid during the period per village (commune by its code): the cash-less share against the 100 % target. */
+  villages: { commune: string; village: string; paidCashless: { count: number; amount: number }; paidCash: { count: number; amount: number } }[];
   /** The same totals for this period and the ones before it, oldest first. */
   series: { period: string; label: string; people: number; verified: number; withAccount: number; paidCashlessCount: number; paidCashlessAmount: number; mismatchesOpen: number }[];
 }
@@ -52,12 +54,16 @@ export function progressReport(db: AppDatabase, scope: readonly string[] | null,
       paidCashlessCount: t.paidCashless.count, paidCashlessAmount: t.paidCashless.amount, mismatchesOpen: t.mismatches.open,
     };
   });
+  const codeOf = new Map(communes.map((c) => [c.id, c.code]));
+  const villages = paidByVillage(db.sqlite, ids, period).map((v) => ({ commune: codeOf.get(v.unitId) ?? v.unitId, village: v.village,
+    paidCashless: v.paidCashless, paidCash: v.paidCash }));
   const office = readMeta(db, 'office.unitId');
   return {
     period: { code: period.code, kind: period.kind, label: period.label, from: period.from, to: period.to },
     unit: office ? unitNameAndCode(db, office) : null,
     communes: communes.map((c) => ({ code: c.code, name: c.name, figures: figures.get(c.id) ?? emptyFigures() })),
     total,
+    villages,
     series,
   };
 }

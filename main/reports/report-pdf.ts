@@ -12,13 +12,22 @@ const ROW = 14;
 const HEADER = 46;
 const SIZE = 7;
 
-export async function writeReportPdf(file: string, doc: ReportDocument): Promise<void> {
+/** A PDF of one report, or of several, each from a new page (the progress report and its cash-less share per village). */
+export async function writeReportPdf(file: string, docs: readonly ReportDocument[]): Promise<void> {
   const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, autoFirstPage: false, compress: true,
-    info: { Title: `${doc.title} – ${doc.subtitle}`, Creator: 'An Sinh Desk', Producer: 'An Sinh Desk' } });
+    info: { Title: `${docs[0].title} – ${docs[0].subtitle}`, Creator: 'An Sinh Desk', Producer: 'An Sinh Desk' } });
   const out = createWriteStream(file);
   pdf.pipe(out);
   pdf.registerFont('body', PDF_FONT);
   pdf.registerFont('bold', PDF_FONT_BOLD);
+  for (const doc of docs) writeDocument(pdf, doc);
+  pdf.end();
+  await finished(out);
+}
+
+const shareText = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+
+function writeDocument(pdf: PDFKit.PDFDocument, doc: ReportDocument): void {
   pdf.addPage();
   const width = pdf.page.width - 2 * MARGIN;
   const bottom = pdf.page.height - MARGIN;
@@ -53,8 +62,9 @@ export async function writeReportPdf(file: string, doc: ReportDocument): Promise
     pdf.font(bold ? 'bold' : 'body').fontSize(SIZE);
     cells.forEach((v, i) => {
       pdf.rect(xs[i], y, widths[i], ROW).stroke();
-      const text = typeof v === 'number' ? v.toLocaleString('vi-VN') : v ?? '';
-      pdf.text(text, xs[i] + 1.5, y + 3.5, { width: widths[i] - 3, align: doc.columns[i]?.numeric ? 'right' : 'left', lineBreak: false, ellipsis: true, height: ROW });
+      const percent = doc.columns[i]?.percent && (typeof v === 'number' || v === null);
+      const text = percent ? shareText(v as number | null) : typeof v === 'number' ? v.toLocaleString('vi-VN') : v ?? '';
+      pdf.text(text, xs[i] + 1.5, y + 3.5, { width: widths[i] - 3, align: doc.columns[i]?.numeric || doc.columns[i]?.percent ? 'right' : 'left', lineBreak: false, ellipsis: true, height: ROW });
     });
     y += ROW;
   };
@@ -76,6 +86,4 @@ export async function writeReportPdf(file: string, doc: ReportDocument): Promise
   pdf.font('bold').fontSize(9);
   if (doc.signatures.leftName) pdf.text(doc.signatures.leftName, MARGIN, y + 64, { width: half, align: 'center' });
   if (doc.signatures.rightName) pdf.text(doc.signatures.rightName, MARGIN + half, y + 64, { width: half, align: 'center' });
-  pdf.end();
-  await finished(out);
 }

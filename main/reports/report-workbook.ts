@@ -7,9 +7,15 @@ import type { ReportDocument } from './report-document';
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-export async function writeReportWorkbook(file: string, doc: ReportDocument, sheetName = 'Báo cáo'): Promise<void> {
+/** A workbook of one report, or of several, a sheet each (the progress report and its cash-less share per village). */
+export async function writeReportWorkbook(file: string, sheets: readonly { name: string; doc: ReportDocument }[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'An Sinh Desk';
+  for (const { name, doc } of sheets) writeSheet(wb, doc, name);
+  await wb.xlsx.writeFile(file);
+}
+
+function writeSheet(wb: ExcelJS.Workbook, doc: ReportDocument, sheetName: string): void {
   const ws = wb.addWorksheet(sheetName, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const n = doc.columns.length;
   ws.columns = doc.columns.map((c) => ({ width: c.width }));
@@ -45,6 +51,11 @@ export async function writeReportWorkbook(file: string, doc: ReportDocument, she
       cell.font = { name: 'Times New Roman', size: 11, bold };
       cell.border = BORDER;
       if (doc.columns[i]?.numeric) cell.numFmt = '#,##0';
+      if (doc.columns[i]?.percent) {
+        cell.numFmt = '0.0';
+        if (v === null) cell.value = '—';
+        cell.alignment = { horizontal: 'right' };
+      }
     });
   };
   for (const row of doc.rows) write(row, false);
@@ -56,5 +67,4 @@ export async function writeReportWorkbook(file: string, doc: ReportDocument, she
   put(r + 1, n - half + 1, n, '(Ký, ghi rõ họ tên, đóng dấu)', false, true);
   if (doc.signatures.leftName) put(r + 5, 1, half, doc.signatures.leftName, true);
   if (doc.signatures.rightName) put(r + 5, n - half + 1, n, doc.signatures.rightName, true);
-  await wb.xlsx.writeFile(file);
 }

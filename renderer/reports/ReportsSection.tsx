@@ -4,7 +4,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { ProgressReportOutput } from '../../shared/contract/reports';
 import { formatVnd } from '../../shared/format/money';
 import { parsePeriod, periodAt, type PeriodKind } from '../../shared/reports/report-period';
-import { percent } from '../../shared/reports/progress-figures';
+import { cashlessShare, percent } from '../../shared/reports/progress-figures';
 import { DEFAULT_RULES, dueReports, type ReminderRules } from '../../shared/reports/report-reminders';
 import { can, type Role } from '../../shared/contract/roles';
 import { messageOf } from '../api/call-error';
@@ -18,6 +18,9 @@ const KINDS: PeriodKind[] = ['week', 'month', 'quarter'];
 const COLORS = { people: '#5b6b7c', verified: '#1f7a4d', withAccount: '#1f5fa8', paid: '#b7791f' };
 
 /** Báo cáo: the progress dashboard per commune and in total, for a week, a month or a quarter, and the reports due. */
+/** A share as the screen writes it: "87,5%", or "—" when nothing was paid. */
+const shareText = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
+
 export function ReportsSection({ role }: { role: Role }) {
   const { t } = useTranslation();
   const { client } = useAppSession();
@@ -93,6 +96,8 @@ export function ReportsSection({ role }: { role: Role }) {
   }, [report, t]);
 
   const total = report?.total;
+  const totalShare = total ? cashlessShare(total) : { byCount: null, byAmount: null };
+  const communeNames = new Map(report?.communes.map((c) => [c.code, c.name]) ?? []);
   return (
     <section className="reports" data-testid="reports-section">
       <h1>{t('reports.title')}</h1>
@@ -132,6 +137,8 @@ export function ReportsSection({ role }: { role: Role }) {
             <div><dt>{t('reports.mismatches')}</dt><dd>{t('reports.mismatchesValue', { open: total.mismatches.open, resolved: total.mismatches.resolved })}</dd></div>
             <div><dt>{t('reports.accounts')}</dt><dd>{t('reports.accountsValue', total.accounts)}</dd></div>
             <div><dt>{t('reports.paid')}</dt><dd>{t('reports.paidValue', { count: total.paidCashless.count, amount: formatVnd(total.paidCashless.amount) })}</dd></div>
+            <div><dt>{t('reports.cashless')}</dt><dd data-testid="report-cashless">{totalShare.byCount === null ? t('reports.cashlessNone')
+              : t('reports.cashlessValue', { byCount: shareText(totalShare.byCount), byAmount: shareText(totalShare.byAmount), cash: total.paidCash.count })}</dd></div>
             <div><dt>{t('reports.changes')}</dt><dd>{t('reports.changesValue', total.changes)}</dd></div>
           </dl>
           <div className="report-charts">
@@ -147,7 +154,7 @@ export function ReportsSection({ role }: { role: Role }) {
                 <tr>
                   <th>{t('reports.commune')}</th><th>{t('reports.people')}</th><th>NCC</th><th>{t('reports.tncc')}</th><th>BTXH</th><th>{t('reports.children')}</th>
                   <th>{t('reports.chip')}</th><th>{t('reports.matching')}</th><th>{t('reports.openMismatches')}</th><th>{t('reports.ownAccount')}</th>
-                  <th>{t('reports.authorisedAccount')}</th><th>{t('reports.noAccount')}</th><th>{t('reports.paidAmount')}</th><th>{t('reports.added')}</th>
+                  <th>{t('reports.authorisedAccount')}</th><th>{t('reports.noAccount')}</th><th>{t('reports.paidAmount')}</th><th>{t('reports.cashlessShare')}</th><th>{t('reports.added')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -155,12 +162,38 @@ export function ReportsSection({ role }: { role: Role }) {
                   <tr key={key} className={key === 'total' ? 'total' : undefined}>
                     <th scope="row">{name}</th><td>{f.people}</td><td>{f.categories.ncc}</td><td>{f.categories.tncc}</td><td>{f.categories.btxh}</td><td>{f.categories.children}</td>
                     <td>{f.verified.chip}</td><td>{f.verified.matching}</td><td>{f.mismatches.open}</td><td>{f.accounts.own}</td><td>{f.accounts.authorised}</td><td>{f.accounts.none}</td>
-                    <td>{formatVnd(f.paidCashless.amount)}</td><td>{f.changes.added}</td>
+                    <td>{formatVnd(f.paidCashless.amount)}</td><td>{shareText(cashlessShare(f).byCount)}</td><td>{f.changes.added}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {report.villages.length > 0 && (
+            <details className="panel" data-testid="report-villages">
+              <summary>{t('reports.villages')}</summary>
+              <div className="table-scroll">
+                <table className="report-table">
+                  <thead>
+                    <tr><th>{t('reports.commune')}</th><th>{t('reports.village')}</th><th>{t('reports.paidAmount')}</th><th>{t('reports.paidCash')}</th>
+                      <th>{t('reports.byCount')}</th><th>{t('reports.byAmount')}</th></tr>
+                  </thead>
+                  <tbody>
+                    {report.villages.map((v) => {
+                      const share = cashlessShare(v);
+                      return (
+                        <tr key={`${v.commune}-${v.village}`}>
+                          <td>{communeNames.get(v.commune) ?? v.commune}</td><th scope="row">{v.village}</th>
+                          <td>{t('reports.paidValue', { count: v.paidCashless.count, amount: formatVnd(v.paidCashless.amount) })}</td>
+                          <td>{t('reports.paidValue', { count: v.paidCash.count, amount: formatVnd(v.paidCash.amount) })}</td>
+                          <td>{shareText(share.byCount)}</td><td>{shareText(share.byAmount)}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
         </>
       )}
     </section>

@@ -10,6 +10,7 @@ export const progressFiguresSchema = z.object({
   mismatches: z.object({ open: n, resolved: n }),
   accounts: z.object({ own: n, authorised: n, none: n }),
   paidCashless: z.object({ count: n, amount: n }),
+  paidCash: z.object({ count: n, amount: n }),
   changes: z.object({ added: n, stopped: n, deceased: n }),
 });
 
@@ -32,6 +33,8 @@ export const progressReportSchema = z.object({
   unit: z.object({ code: z.string(), name: z.string() }).nullable(),
   communes: z.array(z.object({ code: z.string(), name: z.string(), figures: progressFiguresSchema })),
   total: progressFiguresSchema,
+  /** What was paid during the period per village (commune by its code), for the cash-less share against the 100 % target. */
+  villages: z.array(z.object({ commune: z.string(), village: z.string(), paidCashless: z.object({ count: n, amount: n }), paidCash: z.object({ count: n, amount: n }) })),
   series: z.array(z.object({
     period: z.string(), label: z.string(), people: n, verified: n, withAccount: n, paidCashlessCount: n, paidCashlessAmount: n, mismatchesOpen: n,
   })),

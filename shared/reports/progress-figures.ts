@@ -12,6 +12,8 @@ export interface ProgressFigures {
   accounts: { own: number; authorised: number; none: number };
   /** Payments made to an account (own or authorised), recorded during the period. */
   paidCashless: { count: number; amount: number };
+  /** Payments handed over in cash (at the commune or by the post office), recorded during the period. */
+  paidCash: { count: number; amount: number };
   /** People added, stopped, deceased during the period. */
   changes: { added: number; stopped: number; deceased: number };
 }
@@ -24,6 +26,7 @@ export function emptyFigures(): ProgressFigures {
     mismatches: { open: 0, resolved: 0 },
     accounts: { own: 0, authorised: 0, none: 0 },
     paidCashless: { count: 0, amount: 0 },
+    paidCash: { count: 0, amount: 0 },
     changes: { added: 0, stopped: 0, deceased: 0 },
   };
 }
@@ -42,10 +45,21 @@ export function addFigures(a: ProgressFigures, b: ProgressFigures): ProgressFigu
 
 /** Nothing on the register by the end and nothing happened during the period. */
 export function isEmptyPeriod(f: ProgressFigures): boolean {
-  return f.people === 0 && f.changes.added === 0 && f.changes.stopped === 0 && f.changes.deceased === 0 && f.paidCashless.count === 0 && f.mismatches.resolved === 0;
+  return f.people === 0 && f.changes.added === 0 && f.changes.stopped === 0 && f.changes.deceased === 0 && f.paidCashless.count === 0 && f.paidCash.count === 0 && f.mismatches.resolved === 0;
 }
 
 /** Share in whole percent (0 when there is no one to count). */
 export function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
+}
+
+/**
+ * The cash-less share of what was paid during the period, by count and by amount, in percent to one decimal (the
+ * target is 100 %); null when nothing was paid.
+ */
+export function cashlessShare(paid: { paidCashless: { count: number; amount: number }; paidCash: { count: number; amount: number } }):
+  { byCount: number | null; byAmount: number | null } {
+  const count = paid.paidCashless.count + paid.paidCash.count;
+  const amount = paid.paidCashless.amount + paid.paidCash.amount;
+  return { byCount: count > 0 ? percent(paid.paidCashless.count, count) : null, byAmount: amount > 0 ? percent(paid.paidCashless.amount, amount) : null };
 }

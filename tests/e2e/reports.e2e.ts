@@ -16,6 +16,10 @@ test.describe('báo cáo tiến độ', () => {
     await expect(page.getByTestId('report-totals')).toContainText('Số đối tượng');
     await expect(page.getByTestId('chart-over-time')).toBeVisible();
     await expect(page.getByTestId('report-table').getByRole('row')).toHaveCount(3); // header, the commune, the total
+    // The cash-less share of the month's payments, against the 100 % target (or a plain line when nothing was paid).
+    await expect(page.getByTestId('report-totals')).toContainText('Chi không dùng tiền mặt (mục tiêu 100%)');
+    await expect(page.getByTestId('report-cashless')).toHaveText(/^(Chưa chi lượt nào trong kỳ|[\d,]+% số lượt, [\d,]+% số tiền; \d+ lượt chi tiền mặt)$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
     await page.getByTestId('report-period').fill('2026/11');
     await page.getByRole('button', { name: 'Xem' }).click();

@@ -7,6 +7,8 @@ import { runCommand } from '../../../main/core/write-path';
 import { main } from '../../../main/doors/cli/index';
 import { verifyField } from '../../../main/identity/verification';
 import { beneficiaryTable } from '../../../main/registry/synced-tables';
+import { payoutResultTable } from '../../../main/payout/synced-tables';
+import { cashlessShare } from '../../../shared/reports/progress-figures';
 import { parsePeriod, periodAt } from '../../../shared/reports/report-period';
 import { demoServices, loginAs, okOutput as ok } from '../../support/services';
 import { readPdf } from '../../support/pdf-text';
@@ -24,7 +26,9 @@ const month = periodAt('month', now);
 const week = periodAt('week', now);
 
 interface Figures { people: number; verified: { chip: number; matching: number }; changes: { added: number; stopped: number; deceased: number }; accounts: { own: number; authorised: number; none: number }; categories: Record<string, number> }
-interface Report { period: { code: string; label: string }; unit: { code: string; name: string } | null; communes: { code: string; name: string; figures: Figures }[]; total: Figures; series: { period: string; people: number; verified: number }[] }
+interface Paid { count: number; amount: number }
+interface Report { period: { code: string; label: string }; unit: { code: string; name: string } | null; communes: { code: string; name: string; figures: Figures }[]; total: Figures & { paidCashless: Paid; paidCash: Paid };
+  villages: { commune: string; village: string; paidCashless: Paid; paidCash: Paid }[]; series: { period: string; people: number; verified: number }[] }
 
 beforeAll(() => {
   const t = tempDir();
@@ -100,6 +104,41 @@ describe('the progress report', { timeout: 120_000 }, () => {
     expect(rows.some((r) => r[1] === 'I')).toBe(true); // a section per group
   });
 
+  it('gives the cash-less share of what was paid, per commune and per village, against the 100 % target', async () => {
+    const huyen = await loginAs(services, 'huyen', 'huyen123!');
+    const clerk = await loginAs(services, 'canbo', 'canbo123!');
+    const leader = await loginAs(services, 'quantri', 'quantri123!');
+    const none = ok<Report>(await huyen('reports.progress', { period: month.code }));
+    expect(none.total.paidCash).toEqual({ count: 0, amount: 0 });
+    ok(await clerk('payout.create', { period: month.code }));
+    ok(await leader('payout.approve', { period: month.code, leaveBlockedOut: true }));
+    type Line = { id: string; channel: string; village: string | null; amount: number };
+    const lines = services.db.sqlite.prepare('SELECT id, channel, village, amount FROM roster_lines WHERE deleted = 0 AND amount > 0 ORDER BY id').all() as Line[];
+    const cashless = lines.filter((l) => l.channel === 'own-account' || l.channel === 'authorised-account').slice(0, 3);
+    const cash = lines.filter((l) => l.channel === 'cash' || l.channel === 'post-office').slice(0, 1);
+    expect(cashless).toHaveLength(3);
+    expect(cash).toHaveLength(1);
+    runCommand(services.db, { userId: null, origin: 'system' }, 'fixture-paid', (w) => {
+      for (const l of [...cashless, ...cash]) {
+        w.insert(payoutResultTable, { lineId: l.id, period: month.code, outcome: 'paid', reason: null, amount: l.amount, source: 'fixture', decision: null });
+      }
+    });
+    const sum = (ls: Line[]) => ls.reduce((s, l) => s + l.amount, 0);
+    const report = ok<Report>(await huyen('reports.progress', { period: month.code }));
+    expect(report.total.paidCashless).toEqual({ count: 3, amount: sum(cashless) });
+    expect(report.total.paidCash).toEqual({ count: 1, amount: sum(cash) });
+    expect(cashlessShare(report.total)).toEqual({ byCount: 75, byAmount: Math.round((sum(cashless) / (sum(cashless) + sum(cash))) * 1000) / 10 });
+    // Per village, the same payments: every village's figures add up to the commune's.
+    const villageOf = (l: Line) => l.village?.trim() || '(không rõ thôn)';
+    const want = new Map<string, { cashless: number; cash: number }>();
+    for (const l of cashless) want.set(villageOf(l), { cashless: (want.get(villageOf(l))?.cashless ?? 0) + 1, cash: want.get(villageOf(l))?.cash ?? 0 });
+    for (const l of cash) want.set(villageOf(l), { cashless: want.get(villageOf(l))?.cashless ?? 0, cash: (want.get(villageOf(l))?.cash ?? 0) + 1 });
+    expect(new Map(report.villages.map((v) => [v.village, { cashless: v.paidCashless.count, cash: v.paidCash.count }]))).toEqual(want);
+    expect(report.villages.every((v) => v.commune === '13558')).toBe(true);
+    // The previous month paid nothing: its share is not 0 %, it is nothing to share.
+    expect(cashlessShare(none.total)).toEqual({ byCount: null, byAmount: null });
+  });
+
   it('gives the same figures through `ansinh report progress`, and as a workbook and a PDF in the official layout', async () => {
     const dbPath = join(dir, 'demo.db');
     const env = { ANSINH_USER: 'huyen', ANSINH_PASSWORD: 'huyen123!' };
@@ -129,6 +168,14 @@ describe('the progress report', { timeout: 120_000 }, () => {
     expect(totalRow[2]).toBe('Tổng cộng');
     expect(totalRow[3]).toBe(screen.total.people);
 
+    // The cash-less share per village on a sheet of its own, against the target.
+    const villages = wb.getWorksheet('Theo thôn')!;
+    const villageTexts = villages.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
+    expect(villageTexts).toEqual(expect.arrayContaining(['TỶ LỆ CHI TRẢ KHÔNG DÙNG TIỀN MẶT THEO THÔN, TỔ DÂN PHỐ', 'Không dùng tiền mặt, % lượt (mục tiêu 100)', ...screen.villages.map((v) => v.village)]));
+    const villageTotal = villages.getRow(9 + screen.villages.length).values as unknown[];
+    expect(villageTotal.slice(2)).toEqual(['Tổng cộng', '', screen.total.paidCashless.count, screen.total.paidCashless.amount, screen.total.paidCash.count,
+      screen.total.paidCash.amount, cashlessShare(screen.total).byCount, cashlessShare(screen.total).byAmount]);
+
     const pdf = join(dir, 'tien-do.pdf');
     expect((await cli(['report', 'progress', '--period', month.code, '--format', 'pdf', '--out', pdf])).code).toBe(0);
     const text = readPdf(readFileSync(pdf)).pageTexts.join(' ');
@@ -136,6 +183,8 @@ describe('the progress report', { timeout: 120_000 }, () => {
     expect(text).toContain(month.label);
     expect(text).toContain('Tổng cộng');
     expect(text).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+    expect(text).toContain('TỶ LỆ CHI TRẢ KHÔNG DÙNG TIỀN MẶT THEO THÔN, TỔ DÂN PHỐ');
+    expect(text).toContain(`${cashlessShare(screen.total).byCount!.toLocaleString('vi-VN', { minimumFractionDigits: 1 })}`);
   });
 
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../app/errors';
 import { PERIODIC_REPORTS } from '../../../../shared/contract/reports';
+import { cashlessShare } from '../../../../shared/reports/progress-figures';
 import type { CliCommand } from '../cli-command';
 import { saveDownloadTo } from '../save-download';
 
@@ -26,6 +27,7 @@ export const reportProgressCommand: CliCommand = {
         `Báo cáo tiến độ ${report.period.label}${report.unit ? ` – ${report.unit.name}` : ''}: ${report.communes.length} xã/phường.`,
         `${t.people} đối tượng; xác thực: ${t.verified.chip} qua chip, ${t.verified.matching} qua đối chiếu; sai lệch còn mở ${t.mismatches.open}, đã xử lý ${t.mismatches.resolved}.`,
         `Tài khoản: ${t.accounts.own} chính chủ, ${t.accounts.authorised} ủy quyền, ${t.accounts.none} chưa có; chi qua tài khoản ${t.paidCashless.count} lượt, ${t.paidCashless.amount.toLocaleString('vi-VN')} đồng.`,
+        cashlessLine(t),
         `Mới ${t.changes.added}, thôi hưởng ${t.changes.stopped}, từ trần ${t.changes.deceased}.`,
       ].join('\n'));
       return 0;
@@ -65,3 +67,11 @@ export const periodicReportCommands: CliCommand[] = PERIODIC_REPORTS.map((report
     return 0;
   },
 }));
+
+/** The cash-less share of the period's payments, against the 100 % target. */
+function cashlessLine(t: { paidCashless: { count: number; amount: number }; paidCash: { count: number; amount: number } }): string {
+  const share = cashlessShare(t);
+  if (share.byCount === null) return 'Chưa chi lượt nào trong kỳ.';
+  const pc = (v: number | null) => `${(v ?? 0).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+  return `Chi không dùng tiền mặt: ${pc(share.byCount)} số lượt, ${pc(share.byAmount)} số tiền (mục tiêu 100%); ${t.paidCash.count} lượt chi tiền mặt.`;
+}
