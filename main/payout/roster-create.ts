@@ -6,7 +6,7 @@ import { paymentChannelOf } from '../registry/payment-channel';
 import { formatBirth } from '../../shared/format/dates';
 import { deriveEntitlement } from '../../shared/payout/entitlement-from-category';
 import { levelFor } from '../../shared/payout/levels';
-import { dueInMonth, lineAmount, type MonthLine } from '../../shared/payout/month-amounts';
+import { dueInMonth, lineAmount, withOneOf, type MonthLine } from '../../shared/payout/month-amounts';
 import { formatPeriod, monthIndex, periodOfDate } from '../../shared/payout/periods';
 import { FUNERAL_AFTER, LEVEL_CODES, type Regime } from '../../shared/payout/regimes';
 import { blocksOf, type Block, type RosterChannel } from '../../shared/payout/roster-line';
@@ -152,14 +152,17 @@ export function createRoster(db: AppDatabase, actor: Actor, officeUnitId: string
         const own = byPerson.get(p.id);
         if (!own) continue;
         const chain = chainOf(p.unitId);
-        const regimeCodes = [...new Set(own.map((e) => e.regimeCode))];
+        const regimeCodes = [...new Set(own.map((e) => e.regimeCode))].filter((code) => regimes.has(code));
+        const dues = withOneOf(new Map(regimeCodes.map((code) => {
+          const ents = own.filter((e) => e.regimeCode === code);
+          return [code, (m: string) => dueInMonth(regimes.get(code)!, ents, p, levels, chain, m)];
+        })));
         for (const code of regimeCodes) {
-          const regime = regimes.get(code);
-          if (!regime) continue;
+          const regime = regimes.get(code)!;
           const ents = own.filter((e) => e.regimeCode === code);
           const paidMonths = paid.get(`${p.id}:${code}`) ?? new Map<string, number>();
           const firstMonth = ents.reduce((m, e) => (e.from < m ? e.from : m), period);
-          const dueOf = (m: string) => dueInMonth(regime, ents, p, levels, chain, m);
+          const dueOf = dues.get(code)!;
           const line = lineAmount(period, firstMonth, dueOf, paidMonths);
           if (line.months === 0 && !line.problem) continue;
 

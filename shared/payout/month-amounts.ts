@@ -6,7 +6,7 @@
 import { coefficientFor, coefficientGroup } from './coefficients';
 import { levelFor, type LevelRow } from './levels';
 import { monthIndex, periodOf, periodOfDate } from './periods';
-import type { Regime } from './regimes';
+import { ONE_OF, type Regime } from './regimes';
 
 export interface EntitlementBasis {
   regimeCode: string;
@@ -125,4 +125,34 @@ export function lineAmount(period: string, firstMonth: string, dueOf: (month: st
     detail.push({ month, due: owed, paid: paidFor, amount: owed - paidFor, level: due?.level ?? 0, hundredths: due?.hundredths ?? 0, override: due?.override ?? false });
   }
   return { amount: detail.reduce((s, d) => s + d.amount, 0), months: detail.length, detail, problem };
+}
+
+export type DueOf = (month: string) => MonthDue | null;
+
+/**
+ * A person's dues per regime with the one-of rule applied month by month (regimes.ts ONE_OF): a regime of a group
+ * owes nothing in a month another of the group pays more, or as much and is listed first. A due whose amount cannot
+ * be computed (no level, no coefficient) neither gives way nor wins: the clerk sees it and settles it.
+ */
+export function withOneOf(dues: ReadonlyMap<string, DueOf>): Map<string, DueOf> {
+  const out = new Map(dues);
+  for (const group of ONE_OF) {
+    const present = group.filter((code) => dues.has(code));
+    if (present.length < 2) continue;
+    for (const code of present) {
+      const own = dues.get(code)!;
+      out.set(code, (month) => {
+        const due = own(month);
+        if (!due || 'problem' in due) return due;
+        for (const other of present) {
+          if (other === code) continue;
+          const theirs = dues.get(other)!(month);
+          if (!theirs || 'problem' in theirs) continue;
+          if (theirs.amount > due.amount || (theirs.amount === due.amount && group.indexOf(other) < group.indexOf(code))) return null;
+        }
+        return due;
+      });
+    }
+  }
+  return out;
 }

@@ -36,3 +36,10 @@ export const FUNERAL_AFTER: Readonly<Record<string, string>> = {
   [REGIME_CODES.btxhMonthly]: REGIME_CODES.btxhFuneral,
   [REGIME_CODES.socialPension]: REGIME_CODES.socialPensionFuneral,
 };
+
+/**
+ * Regimes of which a person is paid one a month, the highest: the social pension and the monthly social allowance
+ * (Decree 176/2025: someone eligible for both receives the higher one). On a tie the one listed first is kept, so a
+ * person already paid the allowance is not moved to the pension (and their months recovered and paid again) for nothing.
+ */
+export const ONE_OF: readonly (readonly string[])[] = [[REGIME_CODES.btxhMonthly, REGIME_CODES.socialPension]];

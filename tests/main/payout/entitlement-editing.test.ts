@@ -21,6 +21,7 @@ beforeAll(async () => {
   ids = addPeople(services, [
     { fullName: 'Hoàng Văn Thương', village: 'Thôn Đông', birth: '1948', idNumber: '035048000031', categoryGroup: 'NCC', categoryLabel: 'Thương binh', account: 'self' },
     { fullName: 'Trần Thị Khuyết', village: 'Thôn Nam', birth: '1980-05-04', idNumber: '035180000032', categoryGroup: 'BTXH', categoryLabel: 'Người khuyết tật nặng', account: 'self' },
+    { fullName: 'Lê Văn Thọ', village: 'Thôn Nam', birth: '1940-02-01', idNumber: '035040000033', categoryGroup: 'BTXH', categoryLabel: 'Người cao tuổi (80 tuổi trở lên)', account: 'self' },
   ]);
 });
 afterAll(async () => {
@@ -66,5 +67,17 @@ describe("a person's entitlements entered by hand", () => {
     expect(v.lines.find((l) => l.fullName === 'Trần Thị Khuyết')).toMatchObject({ months: 2, amount: 2_400_000 });
     const listed = okOutput<Listed>(await clerk('payout.entitlements', { beneficiaryId: ids[1] }));
     expect(listed.entitlements).toHaveLength(1); // none derived beside the one entered
+  });
+
+  it('the social pension and the social allowance are never both paid for a month: the higher one, the allowance on a tie', async () => {
+    // The allowance was derived from the register from December; a pension decision runs from November.
+    const before = okOutput<Listed>(await clerk('payout.entitlements', { beneficiaryId: ids[2] }));
+    expect(before.entitlements).toMatchObject([{ regimeCode: 'btxh-monthly', groupCode: 'art5-5c', from: '2026-12' }]);
+    okOutput(await clerk('payout.saveEntitlement', { ...entry, beneficiaryId: ids[2], regimeCode: 'social-pension', basis: 'Quyết định 20/QĐ-UBND (hưu trí xã hội)' }));
+    okOutput(await clerk('payout.create', { period: '2026-12' }));
+    const v = okOutput<RosterView>(await clerk('payout.get', { period: '2026-12', limit: 100 }));
+    const tho = v.lines.filter((l) => l.fullName === 'Lê Văn Thọ');
+    // November by the pension alone; December's 500,000 once, by the allowance already paid (a tie keeps it).
+    expect(tho.map((l) => [l.regime, l.months, l.amount]).sort()).toEqual([['btxh-monthly', 1, 500_000], ['social-pension', 1, 500_000]]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageInPeriod, addMonths, periodsBetween } from '../../../shared/payout/periods';
 import { coefficientFor, coefficientGroup, formatCoefficient } from '../../../shared/payout/coefficients';
 import { levelFor, type LevelRow } from '../../../shared/payout/levels';
-import { dueInMonth, lineAmount, monthlyAmount, payableIn, type EntitlementBasis, type PersonBasis } from '../../../shared/payout/month-amounts';
+import { dueInMonth, lineAmount, monthlyAmount, payableIn, withOneOf, type DueOf, type EntitlementBasis, type PersonBasis } from '../../../shared/payout/month-amounts';
 import type { Regime } from '../../../shared/payout/regimes';
 import { deriveEntitlement } from '../../../shared/payout/entitlement-from-category';
 
@@ -133,6 +133,43 @@ describe('what a period pays: allowance, arrears, recovery, stop, funeral', () =
     const line = lineAmount('2026-12', '2026-12', dueOf(btxh, [ent({ groupCode: 'art5-5a', from: '2026-12' })], { ...alive, birth: null }), new Map());
     expect(line.problem).toBe('no-coefficient');
     expect(addMonths('2026-12', 1)).toBe('2027-01');
+  });
+});
+
+describe('the social pension or the social allowance, never both (Decree 176/2025): the higher one each month', () => {
+  const pensionLevels: LevelRow[] = [...levels, { levelCode: 'social-pension', unitId: null, effectiveFrom: '2025-07-01', amount: 500_000, basis: 'NĐ 176/2025' }];
+  const pension: Regime = { code: 'social-pension', name: 'Trợ cấp hưu trí xã hội', levelCode: 'social-pension', kind: 'monthly', defaultHundredths: 100, defaultGroup: null };
+  const old: PersonBasis = { birth: '1940-03-01', status: 'active', statusDate: null };
+  const dues = (chain: string[], btxhEnt: EntitlementBasis): Map<string, DueOf> => withOneOf(new Map<string, DueOf>([
+    ['btxh-monthly', (m) => dueInMonth(btxh, [btxhEnt], old, pensionLevels, chain, m)],
+    ['social-pension', (m) => dueInMonth(pension, [ent({ regimeCode: 'social-pension', groupCode: null, from: '2025-07' })], old, pensionLevels, chain, m)],
+  ]));
+
+  it('a higher allowance (a disability coefficient, or Hà Nội\'s own level) is paid and the pension owes nothing', () => {
+    const severe = dues(elsewhere, ent({ groupCode: 'art5-6-severe', from: '2025-07' }));
+    expect(severe.get('btxh-monthly')!('2026-12')).toMatchObject({ amount: 1_000_000 });
+    expect(severe.get('social-pension')!('2026-12')).toBeNull();
+    const hanoi = dues(commune, ent({ groupCode: 'art5-5c', from: '2025-07' }));
+    expect(hanoi.get('btxh-monthly')!('2026-12')).toMatchObject({ amount: 650_000 });
+    expect(hanoi.get('social-pension')!('2026-12')).toBeNull();
+  });
+
+  it('on a tie the allowance already paid stays; a higher pension wins; the rule holds month by month', () => {
+    const tie = dues(elsewhere, ent({ groupCode: 'art5-5c', from: '2025-07' }));
+    expect(tie.get('btxh-monthly')!('2026-12')).toMatchObject({ amount: 500_000 });
+    expect(tie.get('social-pension')!('2026-12')).toBeNull();
+    // Before the allowance's decision (from 2026-01) only the pension is owed: it is paid for those months.
+    const later = dues(elsewhere, ent({ groupCode: 'art5-5c', from: '2026-01' }));
+    expect(later.get('social-pension')!('2025-12')).toMatchObject({ amount: 500_000 });
+    expect(later.get('social-pension')!('2026-01')).toBeNull();
+    const lines = ['btxh-monthly', 'social-pension'].map((code) => lineAmount('2026-02', '2025-07', later.get(code)!, new Map()));
+    expect(lines.map((l) => l.amount)).toEqual([2 * 500_000, 6 * 500_000]);
+  });
+
+  it('an allowance that cannot be computed does not take the pension away', () => {
+    const unknown = dues(elsewhere, ent({ groupCode: null, from: '2025-07' }));
+    expect(unknown.get('btxh-monthly')!('2026-12')).toEqual({ month: '2026-12', problem: 'no-coefficient' });
+    expect(unknown.get('social-pension')!('2026-12')).toMatchObject({ amount: 500_000 });
   });
 });
 
