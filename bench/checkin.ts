@@ -10,10 +10,11 @@
 //   status; downCachedFirstMs is the first patient after the line went silent, who waits out the grace,
 //   downCachedRestP95Ms the next ones, who no longer wait while nothing answers), refusedCachedP95Ms (the gateway's port refuses); each also …AfterCard (from the card read's end: the part
 //   that is ours and the gateway's, since the virtual reader's read time is vpcd's delayed-ACK stall), rounds,
-//   apdusPerRead (as the virtual reader counted them).
+//   apdusPerRead (as the virtual reader counted them), photoP50Ms (card on the reader → the photo on screen: the screen
+//   has the identity and the status before the photo, which follows through card.photo).
 // The chip announces extended length (EF.ATR/INFO), as modern eMRTD chips do; whether the CCCD's does is unconfirmed,
 // so the same check-in is then timed on a chip with short APDUs only: shortOnlyP50Ms, shortOnlyP95Ms,
-// shortOnlyApdusPerRead (BENCH_SHORT_CHECKINS rounds, default 5). Through vpcd every APDU costs ~44 ms of its
+// shortOnlyApdusPerRead, shortOnlyPhotoP50Ms (BENCH_SHORT_CHECKINS rounds, default 5). Through vpcd every APDU costs ~44 ms of its
 // delayed-ACK stall (bench:card), so the APDU count is most of the card's time here.
 // BENCH_CHECKINS (default 20) rounds; BENCH_GATEWAY_MS (default 500).
 import { execFileSync } from 'node:child_process';
@@ -75,14 +76,19 @@ async function main(): Promise<void> {
     };
     await waitForCard();
 
+    // As the screen does: card.read answers at the chip's identity (photoLater), the check-in follows, and the photo
+    // comes in through card.photo; the round waits for the photo (the card stays on the reader) before the next one.
     const checkIn = async () => {
       const started = performance.now();
-      const read = await call<{ readId: string }>('card.read', { access: { can: rig.chip.can }, purpose: 'clinic-check-in' });
+      const read = await call<{ readId: string; photoPending?: boolean }>('card.read', { access: { can: rig.chip.can }, purpose: 'clinic-check-in', photoLater: true });
       const cardMs = performance.now() - started;
       const cardEndedAt = Date.now();
       const visit = await call<{ insurance: { source: string | null; status: string } }>('clinic.checkIn', { identity: { readId: read.readId } });
       const totalMs = performance.now() - started;
-      return { totalMs, cardMs, cardEndedAt, checkInMs: totalMs - cardMs, visit };
+      const photo = read.photoPending ? await call<{ photo: string | null; failure: unknown }>('card.photo', { readId: read.readId }) : null;
+      if (read.photoPending && !photo?.photo) throw new Error(`photo: ${JSON.stringify(photo?.failure)}`);
+      const photoMs = performance.now() - started;
+      return { totalMs, cardMs, cardEndedAt, checkInMs: totalMs - cardMs, visit, photoMs };
     };
 
     await checkIn(); // warm-up: the token, the first PC/SC connection, the statements
@@ -92,6 +98,7 @@ async function main(): Promise<void> {
     const owns: number[] = [];
     const gatewaysAfterCard: number[] = [];
     const afterCard: number[] = [];
+    const photos: number[] = [];
     const apdusBefore = rig.stats.apdus;
     for (let i = 0; i < ROUNDS; i++) {
       const before = gw.calls.length;
@@ -107,6 +114,7 @@ async function main(): Promise<void> {
       owns.push(r.totalMs - r.cardMs - gatewayAfterCardMs);
       gatewaysAfterCard.push(gatewayAfterCardMs);
       afterCard.push(r.checkInMs);
+      photos.push(r.photoMs);
     }
     const apdusPerRead = (rig.stats.apdus - apdusBefore) / ROUNDS;
 
@@ -134,6 +142,7 @@ async function main(): Promise<void> {
 
     // The same check-in with a chip that takes short APDUs only, the gateway answering again.
     const shortTotals: number[] = [];
+    const shortPhotos: number[] = [];
     let shortApdusPerRead = 0;
     if (SHORT_ROUNDS > 0) {
       gw.setDown(false);
@@ -147,6 +156,7 @@ async function main(): Promise<void> {
         const r = await checkIn();
         if (r.visit.insurance.source !== 'gateway') throw new Error(`short-only round ${i}: ${JSON.stringify(r.visit.insurance)}`);
         shortTotals.push(r.totalMs);
+        shortPhotos.push(r.photoMs);
       }
       shortApdusPerRead = (rig.stats.apdus - before) / SHORT_ROUNDS;
     }
@@ -158,8 +168,9 @@ async function main(): Promise<void> {
       checkInP95Ms: round1(quantile(afterCard, 0.95)),
       downCachedP95Ms: round1(quantile(hung, 0.95)), downCachedFirstMs: round1(hung[0]!), downCachedRestP95Ms: round1(quantile(hung.slice(1), 0.95)), downCachedAfterCardP95Ms: round1(quantile(hungAfterCard, 0.95)),
       refusedCachedP95Ms: round1(quantile(refused, 0.95)), refusedCachedAfterCardP95Ms: round1(quantile(refusedAfterCard, 0.95)), rounds: ROUNDS,
-      apdusPerRead: round1(apdusPerRead),
-      ...(SHORT_ROUNDS > 0 ? { shortOnlyP50Ms: round1(median(shortTotals)), shortOnlyP95Ms: round1(quantile(shortTotals, 0.95)), shortOnlyApdusPerRead: round1(shortApdusPerRead) } : {}),
+      apdusPerRead: round1(apdusPerRead), photoP50Ms: round1(median(photos)),
+      ...(SHORT_ROUNDS > 0 ? { shortOnlyP50Ms: round1(median(shortTotals)), shortOnlyP95Ms: round1(quantile(shortTotals, 0.95)), shortOnlyApdusPerRead: round1(shortApdusPerRead),
+        shortOnlyPhotoP50Ms: round1(median(shortPhotos)) } : {}),
     }) + '\n');
   } finally {
     await host.stop();

@@ -15,6 +15,7 @@ import type { ListFile } from '../consolidation/consolidation-service';
 import { backupOpenDatabase } from './database-files';
 import { readFileSync } from 'node:fs';
 import { importCscaCertificate } from '../card/csca-store';
+import type { CardReadResult } from '../card/read-card';
 import { exportBeneficiaries } from '../excel/beneficiaries-export';
 import type { Services } from './services';
 import { queueItems } from '../identity/mismatch-queue-queries';
@@ -163,10 +164,23 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'card.read': async (s, input, ctx) => {
     // For a check-in, the insurance lookup starts as soon as the chip's identity is read, beside the photo's read.
     const onIdentity = input.purpose === 'clinic-check-in' && ctx.user && can(ctx.user.role, 'clinic.check-in') ? (person: CardPerson) => s.clinic.startLookup(ctx.actor, ctx.user!.id, person) : undefined;
+    if (input.photoLater) {
+      // Answered with the identity once it is read and checked; the photo goes on being read and card.photo gives it.
+      let answerEarly: (r: CardReadResult) => void = () => undefined;
+      const early = new Promise<CardReadResult>((resolve) => { answerEarly = resolve; });
+      const whole = s.cards.read(ctx.actor, input, onIdentity, (r) => answerEarly(r));
+      whole.catch(() => undefined); // a failure after the early answer reaches card.photo
+      const first = await Promise.race([early, whole]);
+      const pending = first.photo === null && first.trust.hashes.DG2 === undefined;
+      const readId = s.cardReads.keep(first, ctx.user!.id, pending ? whole : undefined);
+      return { ...cardReadAnswer(readId, first), photoPending: pending };
+    }
     const result = await s.cards.read(ctx.actor, input, onIdentity);
-    const readId = s.cardReads.keep(result, ctx.user!.id);
-    const photo = result.photo ? `data:${result.photo.mime};base64,${Buffer.from(result.photo.bytes).toString('base64')}` : null;
-    return { readId, access: result.access, person: result.person, mrz: result.mrz, files: result.files, trust: result.trust, verified: result.verified, photo };
+    return cardReadAnswer(s.cardReads.keep(result, ctx.user!.id), result);
+  },
+  'card.photo': async (s, input, ctx) => {
+    const { result, failure } = await s.cardReads.photo(input.readId, ctx.user!.id);
+    return { photo: photoUrl(result), trust: result.trust, verified: result.verified, failure: failure ? { code: failure.code, message: failure.messageVi, messageEn: failure.messageEn } : null };
   },
   'card.importCsca': (s, input, ctx) => importCscaCertificate(s.db, ctx.actor, readFileSync(uploadPath(input.fileRef))),
   'identity.compare': (s, input, ctx) => s.identity.compare(scopeOf(s, ctx), ctx.user!.id, input.readId, input.beneficiaryId),
@@ -378,3 +392,11 @@ const EXPORT_FILE_NAMES = {
   unbanked: 'DS_chua_co_tai_khoan',
   'district-list': 'DS_doi_tuong_gui_cap_tren',
 } as const;
+
+function photoUrl(result: CardReadResult): string | null {
+  return result.photo ? `data:${result.photo.mime};base64,${Buffer.from(result.photo.bytes).toString('base64')}` : null;
+}
+
+function cardReadAnswer(readId: string, result: CardReadResult) {
+  return { readId, access: result.access, person: result.person, mrz: result.mrz, files: result.files, trust: result.trust, verified: result.verified, photo: photoUrl(result) };
+}

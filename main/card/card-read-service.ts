@@ -26,7 +26,11 @@ export function createCardReadService(db: AppDatabase, options: { readers?: Pcsc
   function toAppError(e: unknown): AppError {
     if (e instanceof AppError) return e;
     if (e instanceof ReaderUnavailableError) return new AppError(`reader-${e.reason}`, e.message, `Card reader unavailable (${e.reason}).`);
-    if (e instanceof CardError) return new AppError(`card-${e.code}`, e.message, `Card read failed (${e.code}).`);
+    if (e instanceof CardError) {
+      // A card error's message is "Vietnamese / English": each language gets its own half.
+      const [vi, en] = e.message.split(' / ');
+      return new AppError(`card-${e.code}`, vi!, en ?? `Card read failed (${e.code}).`);
+    }
     return new AppError('card-failed', 'Không đọc được thẻ. Hãy đặt lại thẻ và thử lại.', 'Card read failed.');
   }
 
@@ -40,28 +44,37 @@ export function createCardReadService(db: AppDatabase, options: { readers?: Pcsc
       actor: Actor,
       input: { reader?: string; access: CardAccessKey; purpose: CardReadPurpose; readPhoto?: boolean },
       onIdentity?: (person: CardReadResult['person']) => void,
+      onVerified?: (result: CardReadResult) => void,
     ): Promise<CardReadResult> {
       let result: CardReadResult;
+      // A read answered before its photo (onVerified) is recorded then: the identity was read and used.
+      let recorded = false;
+      const record = (r: CardReadResult, photo?: 'pending') => recordAudit(db, actor, {
+        action: 'card-read',
+        subject: r.person.idNumber,
+        detail: { purpose: input.purpose, access: r.access, verified: r.verified, ...(photo ? { photo } : {}) },
+      });
+      const early = onVerified && ((r: CardReadResult) => {
+        record(r, 'pending');
+        recorded = true;
+        onVerified(r);
+      });
       try {
         const r = pcsc();
         const reader = await r.waitForCard({ reader: input.reader, timeoutMs: options.waitForCardMs ?? 8_000 });
         const channel = await r.connect(reader.name);
         try {
           // The administrator's imported CSCAs, read at each card so an import takes effect at once.
-          result = await readCard(channel, input.access, { cscaCertificates: listCscaCertificates(db), readPhoto: input.readPhoto ?? true, onIdentity });
+          result = await readCard(channel, input.access, { cscaCertificates: listCscaCertificates(db), readPhoto: input.readPhoto ?? true, onIdentity, onVerified: early });
         } finally {
           await channel.close();
         }
       } catch (e) {
         const error = toAppError(e);
-        recordAudit(db, actor, { action: 'card-read-failed', detail: { purpose: input.purpose, code: error.code } });
+        recordAudit(db, actor, { action: 'card-read-failed', detail: { purpose: input.purpose, code: error.code, ...(recorded ? { part: 'photo' } : {}) } });
         throw error;
       }
-      recordAudit(db, actor, {
-        action: 'card-read',
-        subject: result.person.idNumber,
-        detail: { purpose: input.purpose, access: result.access, verified: result.verified },
-      });
+      if (!recorded) record(result);
       return result;
     },
 

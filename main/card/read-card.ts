@@ -51,6 +51,12 @@ export interface ReadCardOptions {
    * identity, such as the insurance lookup, while the photo is still being read. An error it throws is ignored.
    */
   onIdentity?: (person: CardPerson) => void;
+  /**
+   * Called once everything but the photo is read and checked, with that result (photo null, its hash not yet in the
+   * trust): a chip that answers only short APDUs takes seconds more for the photo alone, and reception need not wait
+   * for it. The read goes on with the photo and returns the whole result. Not called when there is no photo to read.
+   */
+  onVerified?: (result: CardReadResult) => void;
 }
 
 /** The person as the chip states it: one type with the contract's `card.read` answer. */
@@ -405,7 +411,8 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
     sod = parseSod(sodBytes);
   }
   const listed = sod ? new Set(sod.dataGroupHashes.keys()) : new Set(parseEfCom(await reader.readFile(FID.com)).dataGroups);
-  for (const dg of WANTED_DGS.filter((dg) => !content.has(dg) && dg !== 14 && listed.has(dg) && (dg !== 2 || options.readPhoto !== false))) {
+  const wantPhoto = listed.has(2) && options.readPhoto !== false;
+  for (const dg of WANTED_DGS.filter((dg) => !content.has(dg) && dg !== 14 && dg !== 2 && listed.has(dg))) {
     const bytes = dg === 15 ? await readOptional(15) : await reader.readFile(dgFid(dg));
     if (bytes) content.set(dg, bytes);
   }
@@ -414,7 +421,6 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
   if (!dg1) throw new CardError('malformed', 'card has no DG1 (MRZ)');
   const mrz = parseDg1(dg1);
   const dg13 = content.has(13) ? parseDg13(content.get(13)!) : null;
-  const photo = content.has(2) ? parseDg2(content.get(2)!) : null;
 
   let activeAuthentication: CardTrust['activeAuthentication'] = 'not-supported';
   if (content.has(15) && options.activeAuthentication !== false) {
@@ -422,34 +428,47 @@ export async function readCard(channel: CardChannel, access: CardAccessKey, opti
     activeAuthentication = await performActiveAuthentication(session, key, caInfos?.activeAuthenticationAlgorithm);
   }
 
-  const hashes: Record<string, HashResult> = {};
-  for (const [dg, bytes] of [...content.entries()].sort((a, b) => a[0] - b[0])) {
-    files[`DG${dg}`] = { bytes: bytes.length };
-    hashes[`DG${dg}`] = sod && dataGroupHashMatches(sod, dg, bytes) ? 'valid' : 'invalid';
+  const assemble = (): CardReadResult => {
+    const photo = content.has(2) ? parseDg2(content.get(2)!) : null;
+    const hashes: Record<string, HashResult> = {};
+    for (const [dg, bytes] of [...content.entries()].sort((a, b) => a[0] - b[0])) {
+      files[`DG${dg}`] = { bytes: bytes.length };
+      hashes[`DG${dg}`] = sod && dataGroupHashMatches(sod, dg, bytes) ? 'valid' : 'invalid';
+    }
+    const signature = sod?.signature ?? 'absent';
+    const trust: CardTrust = {
+      hashes,
+      signature,
+      chain: sod ? checkChain(sod.signer, options.cscaCertificates ?? []) : options.cscaCertificates?.length ? 'invalid' : 'unknown',
+      activeAuthentication,
+      chipAuthentication,
+    };
+    // Verified is the whole chain of trust: every data group matches its hash in the SOD, the SOD's signature is
+    // valid, and its signer chains to an imported country signing certificate (CSCA). A valid signature by a
+    // signer no CSCA vouches for proves only that someone signed: "chữ ký hợp lệ, chưa kiểm tra được cơ quan cấp".
+    const verified = trust.chain === 'valid' && signature === 'valid' && Object.values(hashes).length > 0 && Object.values(hashes).every((h) => h === 'valid');
+    stats.totalMs = performance.now() - started;
+    return {
+      access: accessKind,
+      person: personOf(mrz, dg13),
+      personSource: dg13 ? 'DG13' : 'MRZ',
+      mrz: mrz.raw,
+      files: { ...files },
+      trust,
+      verified,
+      photo,
+      otherFields: dg13?.otherFields ?? {},
+      stats: { ...stats },
+    };
+  };
+  if (!wantPhoto) return assemble();
+  if (options.onVerified) {
+    try {
+      options.onVerified(assemble());
+    } catch {
+      // the caller's trouble; the read goes on
+    }
   }
-  const signature = sod?.signature ?? 'absent';
-  const trust: CardTrust = {
-    hashes,
-    signature,
-    chain: sod ? checkChain(sod.signer, options.cscaCertificates ?? []) : options.cscaCertificates?.length ? 'invalid' : 'unknown',
-    activeAuthentication,
-    chipAuthentication,
-  };
-  // Verified is the whole chain of trust: every data group matches its hash in the SOD, the SOD's signature is
-  // valid, and its signer chains to an imported country signing certificate (CSCA). A valid signature by a
-  // signer no CSCA vouches for proves only that someone signed: "chữ ký hợp lệ, chưa kiểm tra được cơ quan cấp".
-  const verified = trust.chain === 'valid' && signature === 'valid' && Object.values(hashes).length > 0 && Object.values(hashes).every((h) => h === 'valid');
-  stats.totalMs = performance.now() - started;
-  return {
-    access: accessKind,
-    person: personOf(mrz, dg13),
-    personSource: dg13 ? 'DG13' : 'MRZ',
-    mrz: mrz.raw,
-    files,
-    trust,
-    verified,
-    photo,
-    otherFields: dg13?.otherFields ?? {},
-    stats,
-  };
+  content.set(2, await reader.readFile(dgFid(2)));
+  return assemble();
 }

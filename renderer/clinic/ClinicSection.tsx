@@ -5,7 +5,7 @@ import { classifyScan } from '../../shared/clinic/scanned-text';
 import type { Visit } from '../../shared/contract/clinic';
 import { formatBirth } from '../../shared/format/dates';
 import { formatIdNumber } from '../../shared/format/id-number';
-import { messageOf } from '../api/call-error';
+import { CallError, messageOf } from '../api/call-error';
 import { readBlocker, ReaderStatusPanel } from '../card/ReaderStatusPanel';
 import { useQrScan } from '../card/use-qr-scan';
 import { useReaderStatus } from '../card/use-reader-status';
@@ -24,7 +24,7 @@ type Phase =
   | { name: 'idle' }
   | { name: 'reading' }
   | { name: 'checking' }
-  | { name: 'done'; visit: Visit; photo: string | null }
+  | { name: 'done'; visit: Visit; photo: string | null; photoPending?: boolean; photoFailure?: string | null }
   | { name: 'failed'; message: string; retry: (() => void) | null };
 
 const EMPTY_TYPED: TypedFields = { idNumber: '', fullName: '', birth: '' };
@@ -62,12 +62,21 @@ export function ClinicSection() {
     loadVisits();
   }, [client, loadVisits]);
 
-  const checkIn = useCallback(async (identity: Identity, photo: string | null) => {
+  /** `photoOf`: a card read answered before its photo; the photo comes in on the visit when the chip has given it. */
+  const checkIn = useCallback(async (identity: Identity, photo: string | null, photoOf?: string) => {
     setPhase({ name: 'checking' });
     try {
       const visit = await client.call('clinic.checkIn', { identity, ...(reason.trim() ? { reason: reason.trim() } : {}) });
-      setPhase({ name: 'done', visit, photo });
+      setPhase({ name: 'done', visit, photo, photoPending: Boolean(photoOf) });
       loadVisits();
+      if (photoOf) {
+        const sameVisit = (p: Phase) => p.name === 'done' && p.visit.id === visit.id;
+        client.call('card.photo', { readId: photoOf }).then(
+          (r) => setPhase((p) => (sameVisit(p) ? { ...p, photo: r.photo, photoPending: false,
+            photoFailure: r.failure ? messageOf(new CallError(r.failure.code, r.failure.message, r.failure.messageEn)) : null } as Phase : p)),
+          (e: unknown) => setPhase((p) => (sameVisit(p) ? { ...p, photoPending: false, photoFailure: messageOf(e) } as Phase : p)),
+        );
+      }
     } catch (e) {
       setPhase({ name: 'failed', message: messageOf(e), retry: null });
     }
@@ -78,8 +87,9 @@ export function ClinicSection() {
     setPhase({ name: 'reading' });
     setScanNotice(null);
     try {
-      const read = await client.call('card.read', { access: { can }, purpose: 'clinic-check-in' });
-      await checkIn({ readId: read.readId }, read.photo);
+      // Identity and insurance as soon as the chip's identity is read and checked; the photo follows.
+      const read = await client.call('card.read', { access: { can }, purpose: 'clinic-check-in', photoLater: true });
+      await checkIn({ readId: read.readId }, read.photo, read.photoPending ? read.readId : undefined);
     } catch (e) {
       // A chip that fails mid-read: one line, and the patient can still be checked in by typing.
       setPhase({ name: 'failed', message: messageOf(e), retry: () => void readCard() });
@@ -212,7 +222,8 @@ export function ClinicSection() {
                   </div>
                   <div className="visit-person">
                     {phase.photo ? <img src={phase.photo} alt={t('card.photoAlt')} className="visit-photo" data-testid="visit-photo" />
-                      : <div className="visit-photo no-photo muted">{t('clinic.noPhoto')}</div>}
+                      : phase.photoPending ? <div className="visit-photo no-photo muted" data-testid="visit-photo-pending" role="status">{t('clinic.photoPending')}</div>
+                      : <div className="visit-photo no-photo muted" data-testid="visit-no-photo">{phase.photoFailure ? t('clinic.photoMissing') : t('clinic.noPhoto')}</div>}
                     <dl className="fields">
                       <div className="field" data-testid="visit-name"><dt>{t('clinic.slip.name')}</dt><dd className="strong">{phase.visit.person.fullName}</dd></div>
                       <div className="field" data-testid="visit-birth"><dt>{t('clinic.slip.birth')}</dt><dd>{formatBirth(phase.visit.person.birth)}</dd></div>
@@ -221,6 +232,7 @@ export function ClinicSection() {
                       <div className="field"><dt>{t('clinic.identifiedBy')}</dt><dd>{t(`clinic.by.${phase.visit.identifiedBy}`)}</dd></div>
                     </dl>
                   </div>
+                  {phase.photoFailure && <p className="notice visit-photo-failure" role="status" data-testid="visit-photo-failure">{t('clinic.photoFailed', { why: phase.photoFailure })}</p>}
                   <div className="print-buttons">
                     <button type="button" onClick={() => print('a5')} data-testid="print-a5">{t('clinic.printA5')}</button>
                     <button type="button" onClick={() => print('receipt')} data-testid="print-receipt">{t('clinic.printReceipt')}</button>

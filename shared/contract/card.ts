@@ -43,6 +43,11 @@ export const cardReadInput = z.object({
   access: cardAccessSchema,
   /** Why the card is read, for the audit trail; 'cli': `ansinh card read`. */
   purpose: z.enum(['verify', 'new-record', 'clinic-check-in', 'cli']),
+  /**
+   * Answer once the identity is read and checked, before the photo (seconds on a chip that answers only short
+   * APDUs); the photo follows through `card.photo`.
+   */
+  photoLater: z.boolean().optional(),
 }).strict();
 
 export const cardReadOutput = z.object({
@@ -57,8 +62,19 @@ export const cardReadOutput = z.object({
   verified: z.boolean(),
   /** The face image as a data: URL, shown on screen; stored only if the clerk saves it. */
   photo: z.string().nullable(),
+  /** The photo is still being read: `card.photo` gives it. */
+  photoPending: z.boolean().optional(),
 });
 export type CardReadOutput = z.infer<typeof cardReadOutput>;
+
+export const cardPhotoInput = z.object({ readId: z.string() }).strict();
+export const cardPhotoOutput = z.object({
+  photo: z.string().nullable(),
+  trust: cardTrustSchema,
+  verified: z.boolean(),
+  /** Why the photo could not be read (the card pulled out…); null when it was, or the chip has none. */
+  failure: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).nullable(),
+});
 
 export const cardReaderStatusSchema = z.object({
   availability: z.enum(['starting', 'ready', 'no-driver', 'no-service', 'closed']),

@@ -10,7 +10,7 @@ import {
   saveOutcomeSchema, savePersonInput, changeStatusInput, statusChangeOutcomeSchema, saveAccountInput, accountOutcomeSchema,
   householdSummarySchema, personCommunesSchema,
 } from './beneficiaries';
-import { cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
+import { cardPhotoInput, cardPhotoOutput, cardReadInput, cardReadOutput, cardReaderStatusSchema } from './card';
 import {
   compareInput, comparisonSchema, decideAllMismatchesInput, decideMismatchesInput, decisionOutcomeSchema, fieldsDecisionInput, matchExportInput,
   matchExportOutput, matchImportInput, matchImportOutput, matchingProgressSchema, mismatchFilterSchema, mismatchSchema, newRecordFromCardInput,
@@ -97,6 +97,7 @@ export const contract = {
   'households.find': method(z.object({ beneficiaryId: z.string().max(100), query: z.string().max(100).default('') }).strict(), z.array(householdSummarySchema), 'beneficiaries.read'),
   'card.status': method(empty, cardReaderStatusSchema, 'card.read'),
   'card.read': method(cardReadInput, cardReadOutput, 'card.read'),
+  'card.photo': method(cardPhotoInput, cardPhotoOutput, 'card.read'),
   'card.importCsca': method(z.object({ fileRef: fileRefSchema }).strict(), z.object({ fingerprint: z.string(), subject: z.string(), added: z.boolean() }), 'users.manage'),
   'identity.compare': method(compareInput, comparisonSchema, 'beneficiaries.write'),
   'identity.acceptCardValues': method(fieldsDecisionInput, z.object({ changed: z.array(z.string()), markedVerified: z.boolean() }), 'beneficiaries.write'),

@@ -45,8 +45,8 @@ test('card on the reader: identity with the chip photo and the insurance status;
   await expect(page.getByTestId('reader-availability')).toHaveText('Sẵn sàng');
   await expect(page.locator('[data-testid="reader"][data-card-present="true"]')).toHaveCount(1);
 
-  // Pulled out inside the photo: one clear line, a way on, nothing recorded.
-  rig.card.removeAtApdu(40);
+  // Pulled out while the chip is being opened: one clear line, a way on, nothing recorded.
+  rig.card.removeAtApdu(5);
   await page.getByTestId('clinic-can').fill(rig.chip.can);
   await page.getByTestId('clinic-read').click();
   await expect(page.getByTestId('clinic-failed')).toBeVisible({ timeout: 30_000 });
@@ -59,11 +59,24 @@ test('card on the reader: identity with the chip photo and the insurance status;
   await page.getByTestId('clinic-failed').getByRole('button').click(); // Thử lại
   await expect(page.getByTestId('queue-number').locator('strong')).toHaveText('1', { timeout: 30_000 });
   const photo = page.getByTestId('visit-photo');
-  await expect(photo).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await expect(photo).toHaveAttribute('src', /^data:image\/jpeg;base64,/, { timeout: 30_000 });
   expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(300);
   await expect(page.getByTestId('visit-name').locator('dd')).toHaveText('Nguyễn Thị Thu Hương');
   await expect(page.getByTestId('visit-id').locator('dd')).toHaveText('001 085 012345');
   await expect(page.getByTestId('insurance-status')).toHaveAttribute('data-status', 'valid');
   await expect(page.getByTestId('insurance-facility').locator('dd')).toContainText('(cơ sở khác)');
   await expect(page.getByTestId('visit-row')).toHaveCount(1);
+
+  // Pulled out inside the photo, once the identity was read and checked: the patient is checked in all the same
+  // (identity and insurance on screen, the visit recorded), and a line says the photo could not be read and why.
+  await page.getByRole('button', { name: 'Tiếp đón người tiếp theo' }).click();
+  rig.card.removeAtApdu(40);
+  await page.getByTestId('clinic-can').fill(rig.chip.can);
+  await page.getByTestId('clinic-read').click();
+  await expect(page.getByTestId('queue-number').locator('strong')).toHaveText('2', { timeout: 30_000 });
+  await expect(page.getByTestId('visit-name').locator('dd')).toHaveText('Nguyễn Thị Thu Hương');
+  await expect(page.getByTestId('visit-photo-failure')).toContainText('Không đọc được ảnh trên chip', { timeout: 30_000 });
+  await expect(page.getByTestId('visit-no-photo')).toHaveText('Không đọc được ảnh');
+  await rig.card.insert();
+  await expect(page.getByTestId('visit-row')).toHaveCount(2);
 });

@@ -84,6 +84,25 @@ describe('reading a chip card in the app', () => {
     expect(await clinic('mismatches.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   }, 120_000);
 
+  it('answers reception with the identity before the photo, and gives the photo when the chip has', async () => {
+    const clinic = await loginAs(services, 'yte', 'yte12345!');
+    type Read = { readId: string; person: { idNumber: string }; photo: string | null; photoPending?: boolean; trust: { hashes: Record<string, string> } };
+    const read = (await clinic('card.read', { access: { can: chip.can }, purpose: 'clinic-check-in', photoLater: true })) as Ok<Read>;
+    expect(read.ok).toBe(true);
+    expect(read.output).toMatchObject({ person: { idNumber: '001085012345' }, photo: null, photoPending: true });
+    expect(read.output.trust.hashes).toEqual({ DG1: 'valid', DG13: 'valid', DG14: 'valid', DG15: 'valid' });
+    const photo = (await clinic('card.photo', { readId: read.output.readId })) as Ok<{ photo: string; trust: { hashes: Record<string, string> }; failure: unknown }>;
+    expect(photo.output.photo).toMatch(/^data:image\/jpeg;base64,/);
+    expect(photo.output.trust.hashes.DG2).toBe('valid');
+    expect(photo.output.failure).toBeNull();
+    // One audit record of the read, written when the identity was given, saying the photo was still to come.
+    const audits = services.db.sqlite.prepare("SELECT detail FROM audit_events WHERE action = 'card-read' ORDER BY seq DESC LIMIT 1").pluck().all() as string[];
+    expect(JSON.parse(audits[0]!)).toMatchObject({ purpose: 'clinic-check-in', photo: 'pending' });
+    // Another user cannot take the photo of this read.
+    const clerk = await loginAs(services, 'canbo', 'canbo123!');
+    expect(await clerk('card.photo', { readId: read.output.readId })).toMatchObject({ ok: false, error: { code: 'card-read-expired' } });
+  }, 120_000);
+
   it('refuses a wrong CAN with a clear message and records the failed attempt', async () => {
     const clerk = await loginAs(services, 'canbo', 'canbo123!');
     const wrong = chip.can === '000000' ? '111111' : '000000';

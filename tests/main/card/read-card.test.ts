@@ -208,4 +208,39 @@ describe('readCard tells the identity before the photo', () => {
     expect(told).toEqual(['Nguyễn Thị Thu Hương']);
     expect(noPhoto.photo).toBeNull();
   });
+
+  it('calls onVerified with everything but the photo read and checked, before the photo; the whole read follows', async () => {
+    const card = new CccdSoftCard();
+    const inner = new MemoryChannel(card);
+    let apdus = 0;
+    const channel = { transmit: (apdu: Uint8Array) => { apdus++; return inner.transmit(apdu); } };
+    const early: { result: Awaited<ReturnType<typeof readCard>>; at: number }[] = [];
+    const result = await readCard(channel, { can: card.can }, { cscaCertificates: [card.files.pki.csca.der], onVerified: (r) => early.push({ result: r, at: apdus }) });
+    expect(early).toHaveLength(1);
+    const first = early[0]!.result;
+    expect(first.person).toEqual(result.person);
+    expect(first.photo).toBeNull();
+    expect(first.trust.hashes).toEqual({ DG1: 'valid', DG13: 'valid', DG14: 'valid', DG15: 'valid' });
+    expect({ signature: first.trust.signature, chain: first.trust.chain, aa: first.trust.activeAuthentication, verified: first.verified })
+      .toEqual({ signature: 'valid', chain: 'valid', aa: 'valid', verified: true });
+    expect(apdus - early[0]!.at).toBeGreaterThanOrEqual(Math.ceil(20_000 / 223));
+    expect(result.trust.hashes.DG2).toBe('valid');
+    expect(result.photo?.bytes.length).toBeGreaterThan(1000);
+  });
+
+  it('a card pulled out during the photo fails the read after onVerified was called; without a photo to read it is not called', async () => {
+    const card = new CccdSoftCard();
+    const inner = new MemoryChannel(card);
+    let apdus = 0;
+    let verifiedAt = -1;
+    const channel = { transmit: (apdu: Uint8Array) => {
+      if (verifiedAt >= 0 && ++apdus > 10) return Promise.reject(new CardError('removed', 'card removed'));
+      return inner.transmit(apdu);
+    } };
+    await expect(readCard(channel, { can: card.can }, { onVerified: () => { verifiedAt = 0; } })).rejects.toMatchObject({ code: 'removed' });
+    expect(verifiedAt).toBe(0);
+    let called = false;
+    await readCard(new MemoryChannel(new CccdSoftCard()), { can: card.can }, { readPhoto: false, onVerified: () => { called = true; } });
+    expect(called).toBe(false);
+  });
 });
