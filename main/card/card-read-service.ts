@@ -22,6 +22,9 @@ export interface CardReaderStatus {
 export function createCardReadService(db: AppDatabase, options: { readers?: PcscReaders; waitForCardMs?: number } = {}) {
   let readers = options.readers;
   const pcsc = () => (readers ??= new PcscReaders().start());
+  // One read at a time: a read answered before its photo goes on reading it, and the next patient's read waits for
+  // it to end (a few seconds at most) instead of meeting a card the reader is still busy with.
+  let busy: Promise<void> = Promise.resolve();
 
   function toAppError(e: unknown): AppError {
     if (e instanceof AppError) return e;
@@ -59,7 +62,11 @@ export function createCardReadService(db: AppDatabase, options: { readers?: Pcsc
         recorded = true;
         onVerified(r);
       });
+      const previous = busy;
+      let ended: () => void = () => undefined;
+      busy = new Promise<void>((resolve) => { ended = resolve; });
       try {
+        await previous;
         const r = pcsc();
         const reader = await r.waitForCard({ reader: input.reader, timeoutMs: options.waitForCardMs ?? 8_000 });
         const channel = await r.connect(reader.name);
@@ -73,6 +80,8 @@ export function createCardReadService(db: AppDatabase, options: { readers?: Pcsc
         const error = toAppError(e);
         recordAudit(db, actor, { action: 'card-read-failed', detail: { purpose: input.purpose, code: error.code, ...(recorded ? { part: 'photo' } : {}) } });
         throw error;
+      } finally {
+        ended();
       }
       if (!recorded) record(result);
       return result;

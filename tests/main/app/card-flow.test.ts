@@ -101,6 +101,14 @@ describe('reading a chip card in the app', () => {
     // Another user cannot take the photo of this read.
     const clerk = await loginAs(services, 'canbo', 'canbo123!');
     expect(await clerk('card.photo', { readId: read.output.readId })).toMatchObject({ ok: false, error: { code: 'card-read-expired' } });
+    // The next patient's read started while the photo is still being read waits for it, and both end whole.
+    const first = (await clinic('card.read', { access: { can: chip.can }, purpose: 'clinic-check-in', photoLater: true })) as Ok<Read>;
+    const second = clinic('card.read', { access: { can: chip.can }, purpose: 'clinic-check-in', photoLater: true }) as Promise<Ok<Read>>;
+    const firstPhoto = (await clinic('card.photo', { readId: first.output.readId })) as Ok<{ photo: string | null; failure: unknown }>;
+    expect(firstPhoto.output).toMatchObject({ failure: null, photo: expect.stringMatching(/^data:image\/jpeg/) });
+    const next = await second;
+    expect(next.ok).toBe(true);
+    expect(((await clinic('card.photo', { readId: next.output.readId })) as Ok<{ failure: unknown }>).output.failure).toBeNull();
   }, 120_000);
 
   it('refuses a wrong CAN with a clear message and records the failed attempt', async () => {
