@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../main/core/database/open-database';
 import { runCommand } from '../../main/core/write-path';
 import { beneficiaryTable } from '../../main/registry/synced-tables';
@@ -21,45 +21,26 @@ import { revokeDevice, addOffice, issueEnrolmentCode } from '../../hub/offices';
 import { hubIdentity } from '../../hub/hub-identity';
 import { adminPage } from '../../hub/admin-page';
 import { PROTOCOL_VERSION, type PushAnswer } from '../../shared/sync/protocol';
-import { tempDir, openTempDatabase } from '../support/temp-database';
-import { startTestHub, enrolledDesktop, addPeople, peopleOf, clerk, COMMUNE_X, COMMUNE_Y, PROVINCE, type TestHub } from '../support/sync-hub';
+import { openTempDatabase } from '../support/temp-database';
+import { addPeople, peopleOf, clerk, COMMUNE_X, COMMUNE_Y, PROVINCE } from '../support/sync-hub';
+import { hubPerFile } from '../support/hub-per-file';
 
-let hub: TestHub;
-let dir: string;
-let cleanup: () => void;
-const open: AppDatabase[] = [];
+const files = hubPerFile();
+const desktop = files.desktop;
 
-beforeAll(async () => {
-  ({ dir, cleanup } = tempDir());
-  hub = await startTestHub();
-}, 120_000);
-afterAll(async () => {
-  for (const db of open) db.close();
-  await hub?.close();
-  cleanup();
-});
-
-async function desktop(name: string, office: { unitId: string; area?: string[]; publishes?: boolean }) {
-  const db = await enrolledDesktop(hub, dir, name, office);
-  open.push(db);
-  return db;
-}
-
-const count = async (sql: string, params: unknown[] = []) => Number((await hub.store.query<{ n: number }>(sql, params))[0].n);
+const count = async (sql: string, params: unknown[] = []) => Number((await files.hub.store.query<{ n: number }>(sql, params))[0].n);
 
 describe('online sync between a commune, the office above and the hub', () => {
   it('enrols with a one-time code that names the hub, and refuses it twice or for another hub', async () => {
-    const db = openTempDatabase(dir, 'enrol.db');
-    open.push(db);
-    const office = await addOffice(hub.store, { unitId: COMMUNE_X, name: 'Thử' });
-    const code = await issueEnrolmentCode(hub.store, await hubIdentity(hub.store), office.id);
+    const db = files.keep(openTempDatabase(files.dir, 'enrol.db'));
+    const office = await addOffice(files.hub.store, { unitId: COMMUNE_X, name: 'Thử' });
+    const code = await issueEnrolmentCode(files.hub.store, await hubIdentity(files.hub.store), office.id);
     const wrongHub = code.replace(/-[A-Z0-9]+$/, '-ZZZZZZ');
-    await expect(enrolWithHub(db, hub.server.url, wrongHub)).rejects.toMatchObject({ code: 'hub-mismatch' });
-    await enrolWithHub(db, hub.server.url, code);
-    expect(readEnrolment(db)).toMatchObject({ deviceId: db.deviceId, officeUnitId: COMMUNE_X, hubSignKey: (await hubIdentity(hub.store)).signPublic });
-    const other = openTempDatabase(dir, 'enrol2.db');
-    open.push(other);
-    await expect(enrolWithHub(other, hub.server.url, code)).rejects.toMatchObject({ code: 'code-used', vi: expect.stringContaining('đã được dùng') });
+    await expect(enrolWithHub(db, files.hub.server.url, wrongHub)).rejects.toMatchObject({ code: 'hub-mismatch' });
+    await enrolWithHub(db, files.hub.server.url, code);
+    expect(readEnrolment(db)).toMatchObject({ deviceId: db.deviceId, officeUnitId: COMMUNE_X, hubSignKey: (await hubIdentity(files.hub.store)).signPublic });
+    const other = files.keep(openTempDatabase(files.dir, 'enrol2.db'));
+    await expect(enrolWithHub(other, files.hub.server.url, code)).rejects.toMatchObject({ code: 'code-used', vi: expect.stringContaining('đã được dùng') });
   });
 
   it('pushes a commune\'s work to the hub and the office above receives it; edits above come back; same data on both ends', async () => {
@@ -83,7 +64,7 @@ describe('online sync between a commune, the office above and the hub', () => {
     // A second round moves nothing.
     expect(await syncNow(commune)).toMatchObject({ pushed: 0, pulled: 0 });
     expect(await syncNow(above)).toMatchObject({ pushed: 0, pulled: 0 });
-    await expect(adminPage(hub.store)).resolves.toContain('tinh');
+    await expect(adminPage(files.hub.store)).resolves.toContain('tinh');
   });
 
   it('a field changed on both sides is a conflict at the hub and on the desktop, nothing overwritten; a batch sent twice is applied once', async () => {
@@ -103,7 +84,7 @@ describe('online sync between a commune, the office above and the hub', () => {
     expect(await count("SELECT count(*) AS n FROM conflicts WHERE entity_id = $1 AND outcome = 'conflict'", [id])).toBe(1);
     // The same batch again: acknowledged, nothing applied twice.
     const e = readEnrolment(commune)!;
-    const caller = { url: hub.server.url, device: commune.deviceId, signPrivate: e.signPrivate, hubSignKey: e.hubSignKey };
+    const caller = { url: files.hub.server.url, device: commune.deviceId, signPrivate: e.signPrivate, hubSignKey: e.hubSignKey };
     const before = await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId]);
     const again = await callHub<PushAnswer>(caller, '/v1/push', outboxBatch(commune, 0, 100)!);
     expect(again.acked).toBe(outboxBatch(commune, 0, 100)!.upTo);
@@ -139,7 +120,7 @@ describe('online sync between a commune, the office above and the hub', () => {
     expect(person(commune)).toEqual(person(above));
     expect(openIssueDetails(above)).toEqual([]);
     expect(await count("SELECT count(*) AS n FROM conflicts WHERE entity_id = $1 AND seq > 0 AND device_id = $2", [id, above.deviceId])).toBeGreaterThan(0); // what happened stays at the hub
-    expect((await hub.store.query<{ field: string; value: string }>("SELECT field, value FROM field_state WHERE entity_id = $1 AND field IN ('birth', 'village') ORDER BY field", [id])))
+    expect((await files.hub.store.query<{ field: string; value: string }>("SELECT field, value FROM field_state WHERE entity_id = $1 AND field IN ('birth', 'village') ORDER BY field", [id])))
       .toEqual([{ field: 'birth', value: '"1950-01-01"' }, { field: 'village', value: '"Thôn Trên"' }]);
   });
 
@@ -163,7 +144,7 @@ describe('online sync between a commune, the office above and the hub', () => {
     expect(openIssues(commune)).toEqual([]);
     expect(openIssues(above)).toEqual([]);
     expect(await count('SELECT count(*) AS n FROM conflicts WHERE entity_id = $1', [id])).toBe(0);
-    const atHub = await hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'problems'", [id]);
+    const atHub = await files.hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'problems'", [id]);
     expect(JSON.parse(JSON.parse(atHub[0].value))).toEqual(problems(commune));
   });
 
@@ -192,7 +173,7 @@ describe('online sync between a commune, the office above and the hub', () => {
     await syncNow(commune);
     expect(problems(commune)).toEqual([]);
     expect(problems(above)).toEqual([]);
-    const atHub = await hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'problems'", [id]);
+    const atHub = await files.hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'problems'", [id]);
     expect(JSON.parse(JSON.parse(atHub[0].value))).toEqual([]);
     // And the other way round: the office above raises the sex again and the commune fixes it once both hold it.
     set(above, [problem('sex', 'missing')]);
@@ -229,7 +210,7 @@ describe('online sync between a commune, the office above and the hub', () => {
     await syncNow(province);
     await syncNow(otherCommune);
     expect(levels(otherCommune)).toEqual([{ id: 'muc-tinh-2027', amount: 620000 }]);
-    await expect(adminPage(hub.store)).resolves.toContain('Mức chuẩn trợ cấp');
+    await expect(adminPage(files.hub.store)).resolves.toContain('Mức chuẩn trợ cấp');
     // A country signing certificate imported at the province is trusted at every office's card reader.
     const csca = createTestPki().csca.der;
     expect(importCscaCertificate(province, clerk, csca).added).toBe(true);
@@ -244,7 +225,7 @@ describe('online sync between a commune, the office above and the hub', () => {
     await syncNow(commune);
     await syncNow(otherCommune);
     expect(createImportService(otherCommune).mappings()).toEqual({ L0a1b2c3d: { fullName: 1, birth: 3, idNumber: 5 } });
-    await expect(adminPage(hub.store)).resolves.toContain('Cách đọc cột của các mẫu danh sách');
+    await expect(adminPage(files.hub.store)).resolves.toContain('Cách đọc cột của các mẫu danh sách');
   });
 
   it('syncs on its own in the background once enrolled: the commune\'s work reaches the office above without anyone pressing Đồng bộ ngay', async () => {
@@ -264,11 +245,11 @@ describe('online sync between a commune, the office above and the hub', () => {
   it('refuses a revoked device, a request signed by another key, and a newer protocol, in Vietnamese', async () => {
     const db = await desktop('mat-may', { unitId: COMMUNE_X });
     const e = readEnrolment(db)!;
-    const caller = { url: hub.server.url, device: db.deviceId, signPrivate: e.signPrivate, hubSignKey: e.hubSignKey };
+    const caller = { url: files.hub.server.url, device: db.deviceId, signPrivate: e.signPrivate, hubSignKey: e.hubSignKey };
     await expect(callHub(caller, '/v1/pull', { v: PROTOCOL_VERSION + 1, cursor: 0 })).rejects.toMatchObject({ code: 'version', vi: expect.stringContaining('phiên bản mới hơn') });
     const stranger = await desktop('khac', { unitId: COMMUNE_X });
     await expect(callHub({ ...caller, signPrivate: readEnrolment(stranger)!.signPrivate }, '/v1/status', { v: PROTOCOL_VERSION })).rejects.toMatchObject({ code: 'bad-signature' });
-    await revokeDevice(hub.store, db.deviceId);
+    await revokeDevice(files.hub.store, db.deviceId);
     addPeople(db, COMMUNE_X, ['Võ Thị Em']);
     await expect(syncNow(db)).rejects.toMatchObject({ code: 'revoked', vi: expect.stringContaining('thu hồi') });
     expect(syncStatus(db).lastError).toContain('thu hồi');
@@ -277,17 +258,16 @@ describe('online sync between a commune, the office above and the hub', () => {
 
 describe('unknown devices and newer apps', () => {
   it('refuses a request and a bundle from a device the hub never enrolled, in one Vietnamese line, and applies nothing', async () => {
-    const stranger = openTempDatabase(dir, 'la.db');
-    open.push(stranger);
+    const stranger = files.keep(openTempDatabase(files.dir, 'la.db'));
     const keys = newSigningKeys();
-    const identity = await hubIdentity(hub.store);
-    const caller = { url: hub.server.url, device: stranger.deviceId, signPrivate: keys.privateKey, hubSignKey: identity.signPublic };
+    const identity = await hubIdentity(files.hub.store);
+    const caller = { url: files.hub.server.url, device: stranger.deviceId, signPrivate: keys.privateKey, hubSignKey: identity.signPublic };
     await expect(callHub(caller, '/v1/status', { v: PROTOCOL_VERSION })).rejects.toMatchObject({ code: 'not-enrolled', vi: expect.stringContaining('chưa đăng ký') });
     ensureAdminUnitReference(stranger);
     addPeople(stranger, COMMUNE_X, ['Người Lạ']);
     const header = { v: PROTOCOL_VERSION, kind: 'changes' as const, hub: identity.id, device: stranger.deviceId, number: 1, createdAt: new Date().toISOString() };
     const bundle = writeBundle(header, { batch: outboxBatch(stranger, 0, 100), cursor: 0 }, keys.privateKey, identity.boxPublic);
-    await expect(importBundle(hub.store, bundle)).rejects.toMatchObject({ code: 'not-enrolled', vi: expect.stringContaining('chưa đăng ký') });
+    await expect(importBundle(files.hub.store, bundle)).rejects.toMatchObject({ code: 'not-enrolled', vi: expect.stringContaining('chưa đăng ký') });
     expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [stranger.deviceId])).toBe(0);
   });
 
@@ -302,9 +282,9 @@ describe('unknown devices and newer apps', () => {
       { ...insert, seq: batch.upTo + 2, entity: 'home_visits', id: 'hv-1', op: 'insert', value: JSON.stringify({ beneficiaryId: id, unitId: COMMUNE_Y, day: '2026-12-01' }) });
     batch.upTo += 2;
     const e = readEnrolment(commune)!;
-    const answer = await callHub<PushAnswer>({ url: hub.server.url, device: commune.deviceId, signPrivate: e.signPrivate, hubSignKey: e.hubSignKey }, '/v1/push', batch);
+    const answer = await callHub<PushAnswer>({ url: files.hub.server.url, device: commune.deviceId, signPrivate: e.signPrivate, hubSignKey: e.hubSignKey }, '/v1/push', batch);
     expect(answer).toMatchObject({ acked: batch.upTo, outcomes: [] });
-    expect((await hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'zaloNumber'", [id]))[0].value).toBe('"0912000222"');
+    expect((await files.hub.store.query<{ value: string }>("SELECT value FROM field_state WHERE entity_id = $1 AND field = 'zaloNumber'", [id]))[0].value).toBe('"0912000222"');
     await syncNow(above);
     expect(above.sqlite.prepare('SELECT full_name FROM beneficiaries WHERE id = ?').pluck().get(id)).toBe('Trương Văn Mới');
     const kept = above.sqlite.prepare("SELECT entity, field, new_value FROM change_log WHERE device_id = ? AND (field = 'zaloNumber' OR entity = 'home_visits' OR new_value LIKE '%0912000111%') ORDER BY seq")
@@ -324,9 +304,9 @@ describe('USB bundles', () => {
     expect([first.number, second.number]).toEqual([1, 2]);
     expect(second.entries).toBe(3); // everything not acknowledged, not only what is new since the first
     expect(second.bytes.includes(Buffer.from('Giáp'))).toBe(false); // unreadable on the stick
-    const two = await importBundle(hub.store, second.bytes);
-    const one = await importBundle(hub.store, first.bytes);
-    const twoAgain = await importBundle(hub.store, second.bytes);
+    const two = await importBundle(files.hub.store, second.bytes);
+    const one = await importBundle(files.hub.store, first.bytes);
+    const twoAgain = await importBundle(files.hub.store, second.bytes);
     expect([two.replay, one.replay, twoAgain.replay]).toEqual([false, true, true]);
     expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(3);
     expect(importReceipt(commune, two.bytes)).toMatchObject({ number: 2, acked: 3 });
@@ -337,7 +317,7 @@ describe('USB bundles', () => {
     const [id] = peopleOf(commune).map((p) => String(p.id));
     runCommand(above, clerk, 'manual-edit', (w) => w.update(beneficiaryTable, id, { village: 'Xóm Chùa' }));
     await syncNow(above);
-    const receipt = await importBundle(hub.store, exportBundle(commune).bytes);
+    const receipt = await importBundle(files.hub.store, exportBundle(commune).bytes);
     expect(importReceipt(commune, receipt.bytes).received).toBe(1);
     expect(peopleOf(commune)).toEqual(peopleOf(above));
   });
@@ -348,17 +328,17 @@ describe('USB bundles', () => {
     const good = exportBundle(commune).bytes;
     const tampered = Buffer.from(good);
     tampered[tampered.length - 100] ^= 1;
-    await expect(importBundle(hub.store, tampered)).rejects.toMatchObject({ code: 'bundle-tampered', vi: expect.stringContaining('bị sửa') });
-    await expect(importBundle(hub.store, good.subarray(0, good.length / 2))).rejects.toMatchObject({ vi: expect.stringMatching(/cắt cụt|bị sửa/) });
-    await expect(importBundle(hub.store, Buffer.from('PK\u0003\u0004 not a bundle'))).rejects.toMatchObject({ code: 'not-a-bundle' });
+    await expect(importBundle(files.hub.store, tampered)).rejects.toMatchObject({ code: 'bundle-tampered', vi: expect.stringContaining('bị sửa') });
+    await expect(importBundle(files.hub.store, good.subarray(0, good.length / 2))).rejects.toMatchObject({ vi: expect.stringMatching(/cắt cụt|bị sửa/) });
+    await expect(importBundle(files.hub.store, Buffer.from('PK\u0003\u0004 not a bundle'))).rejects.toMatchObject({ code: 'not-a-bundle' });
     const e = readEnrolment(commune)!;
     const header = { v: PROTOCOL_VERSION, kind: 'changes' as const, hub: 'another-hub', device: commune.deviceId, number: 9, createdAt: new Date().toISOString() };
-    await expect(importBundle(hub.store, writeBundle(header, {}, e.signPrivate, e.hubBoxKey))).rejects.toMatchObject({ code: 'other-hub', vi: expect.stringContaining('máy chủ tỉnh khác') });
-    await expect(importBundle(hub.store, writeBundle({ ...header, hub: e.hubId, v: PROTOCOL_VERSION + 1 }, {}, e.signPrivate, e.hubBoxKey)))
+    await expect(importBundle(files.hub.store, writeBundle(header, {}, e.signPrivate, e.hubBoxKey))).rejects.toMatchObject({ code: 'other-hub', vi: expect.stringContaining('máy chủ tỉnh khác') });
+    await expect(importBundle(files.hub.store, writeBundle({ ...header, hub: e.hubId, v: PROTOCOL_VERSION + 1 }, {}, e.signPrivate, e.hubBoxKey)))
       .rejects.toMatchObject({ vi: expect.stringContaining('phiên bản mới hơn') });
     expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(0);
-    await revokeDevice(hub.store, commune.deviceId);
-    await expect(importBundle(hub.store, good)).rejects.toMatchObject({ code: 'revoked' });
+    await revokeDevice(files.hub.store, commune.deviceId);
+    await expect(importBundle(files.hub.store, good)).rejects.toMatchObject({ code: 'revoked' });
     expect(await count('SELECT count(*) AS n FROM entries WHERE device_id = $1', [commune.deviceId])).toBe(0);
   });
 });
@@ -370,13 +350,13 @@ describe('a cut in the middle of a batch', () => {
     const commune = await desktop('xa-cat', { unitId: COMMUNE_X });
     addPeople(commune, COMMUNE_X, Array.from({ length: 300 }, (_, i) => `Người ${i} Nguyễn Văn Dài Tên Để Gói Lớn`));
     const size = deflateSync(strToU8(JSON.stringify(outboxBatch(commune, 0, 500)))).length;
-    const net = await startBadNetwork({ host: '127.0.0.1', port: hub.server.port }, GOOD_LINE);
+    const net = await startBadNetwork({ host: '127.0.0.1', port: files.hub.server.port }, GOOD_LINE);
     try {
       net.cutAt = [net.upstreamBytes + 1500 + Math.round(size * 0.6)];
       await expect(syncNow(commune, { viaUrl: net.url })).rejects.toMatchObject({ code: 'offline' });
       expect(net.cuts).toBe(1);
       // What arrived before the cut is kept (the hub writes it as soon as it sees the connection go).
-      await expect.poll(async () => Number((await hub.store.query<{ n: number }>('SELECT length(bytes) AS n FROM uploads WHERE device_id = $1', [commune.deviceId]))[0]?.n ?? 0))
+      await expect.poll(async () => Number((await files.hub.store.query<{ n: number }>('SELECT length(bytes) AS n FROM uploads WHERE device_id = $1', [commune.deviceId]))[0]?.n ?? 0))
         .toBeGreaterThan(size * 0.4);
       const before = net.upstreamBytes;
       await syncNow(commune, { viaUrl: net.url });

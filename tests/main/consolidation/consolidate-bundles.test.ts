@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../main/core/database/open-database';
 import { createConsolidation, type ListFile } from '../../../main/consolidation/consolidation-service';
 import { createImportService } from '../../../main/excel/import-service';
@@ -14,29 +14,17 @@ import { hubIdentity } from '../../../hub/hub-identity';
 import { importBundle } from '../../../hub/bundle-import';
 import { PROTOCOL_VERSION } from '../../../shared/sync/protocol';
 import { referenceRows } from '../../../main/registry/admin-unit-reference';
-import { tempDir, openTempDatabase } from '../../support/temp-database';
+import { openTempDatabase } from '../../support/temp-database';
 import { listWorkbook } from '../../support/list-workbook';
-import { startTestHub, enrolledDesktop, addPeople, peopleOf, clerk, COMMUNE_X, COMMUNE_Y, PROVINCE, type TestHub } from '../../support/sync-hub';
+import { enrolledDesktop, addPeople, peopleOf, clerk, COMMUNE_X, COMMUNE_Y, PROVINCE } from '../../support/sync-hub';
+import { hubPerFile } from '../../support/hub-per-file';
 
 // Issue 18: the office above consolidates the communes' USB sync bundles beside their workbooks. It cannot read a
 // bundle (encrypted to the hub): it relays it to the hub, writes the receipt beside it for the commune, and receives
 // the commune's records by sync. A bundle from a device the hub does not know is one line; the rest goes on.
 
-let hub: TestHub;
-let dir: string;
-let cleanup: () => void;
-const open: AppDatabase[] = [];
-
-beforeAll(async () => {
-  ({ dir, cleanup } = tempDir());
-  mkdirSync(join(dir, 'in'));
-  hub = await startTestHub();
-}, 120_000);
-afterAll(async () => {
-  for (const db of open) db.close();
-  await hub?.close();
-  cleanup();
-});
+const rig = hubPerFile();
+beforeAll(() => mkdirSync(join(rig.dir, 'in')));
 
 function consolidationOf(db: AppDatabase) {
   const sync = createSyncService(db, { background: false });
@@ -48,19 +36,19 @@ function consolidationOf(db: AppDatabase) {
   });
 }
 
-const file = (name: string): ListFile => ({ path: join(dir, 'in', name), fileName: name, unitId: null });
+const file = (name: string): ListFile => ({ path: join(rig.dir, 'in', name), fileName: name, unitId: null });
 
 describe('consolidating the communes\' sync bundles', () => {
   it('relays a commune\'s bundle beside a workbook, receives its records, writes the receipt; refuses an unknown device in one line', async () => {
-    const commune = await enrolledDesktop(hub, dir, 'xa', { unitId: COMMUNE_X });
-    const district = await enrolledDesktop(hub, dir, 'huyen', { unitId: PROVINCE, area: [COMMUNE_X, COMMUNE_Y] });
-    open.push(commune, district);
+    const commune = await enrolledDesktop(rig.hub, rig.dir, 'xa', { unitId: COMMUNE_X });
+    const district = await enrolledDesktop(rig.hub, rig.dir, 'huyen', { unitId: PROVINCE, area: [COMMUNE_X, COMMUNE_Y] });
+    rig.keep(commune, district);
     addPeople(commune, COMMUNE_X, ['Nguyễn Văn Một', 'Trần Thị Hai', 'Lê Văn Ba']);
     writeFileSync(file('xa-so-1.ansinh').path, exportBundle(commune).bytes);
     // A bundle for this hub, from a device the hub never enrolled.
-    const stranger = openTempDatabase(dir, 'la.db');
-    open.push(stranger);
-    const identity = await hubIdentity(hub.store);
+    const stranger = openTempDatabase(rig.dir, 'la.db');
+    rig.keep(stranger);
+    const identity = await hubIdentity(rig.hub.store);
     writeFileSync(file('la.ansinh').path, writeBundle({ v: PROTOCOL_VERSION, kind: 'changes', hub: identity.id, device: stranger.deviceId, number: 1, createdAt: new Date().toISOString() },
       { batch: { v: PROTOCOL_VERSION, batchId: 'x', device: stranger.deviceId, after: 0, upTo: 0, commands: [], entries: [] }, cursor: 0 }, newSigningKeys().privateKey, identity.boxPublic));
     // Commune Y's workbook, in the same go.
@@ -75,7 +63,7 @@ describe('consolidating the communes\' sync bundles', () => {
     expect(preview[0].commune).toMatchObject({ code: '00004' }); // known from the hub before the office ever received its records
     expect(preview[1].reason).toBe('la.ansinh: gói đồng bộ do một thiết bị chưa đăng ký với máy chủ tỉnh tạo ra; không nhập.');
     expect(peopleOf(district)).toEqual([]); // nothing relayed, nothing written
-    expect(await hub.store.query('SELECT * FROM bundles')).toEqual([]);
+    expect(await rig.hub.store.query('SELECT * FROM bundles')).toEqual([]);
 
     const report = await consolidation.commit(clerk, files, null);
     expect(report.files.map((f) => [f.file, f.commune.code, f.layout, f.imported])).toEqual([
@@ -96,17 +84,17 @@ describe('consolidating the communes\' sync bundles', () => {
   });
 
   it('refuses in one line a bundle for another hub, a receipt, and any bundle at an office not enrolled with a hub', async () => {
-    const commune = await enrolledDesktop(hub, dir, 'xa-2', { unitId: COMMUNE_X });
-    const district = await enrolledDesktop(hub, dir, 'huyen-2', { unitId: PROVINCE, area: [COMMUNE_X] });
-    const alone = openTempDatabase(dir, 'chua-dang-ky.db');
-    open.push(commune, district, alone);
+    const commune = await enrolledDesktop(rig.hub, rig.dir, 'xa-2', { unitId: COMMUNE_X });
+    const district = await enrolledDesktop(rig.hub, rig.dir, 'huyen-2', { unitId: PROVINCE, area: [COMMUNE_X] });
+    const alone = openTempDatabase(rig.dir, 'chua-dang-ky.db');
+    rig.keep(commune, district, alone);
     addPeople(commune, COMMUNE_X, ['Vũ Văn Năm']);
     const bytes = exportBundle(commune).bytes;
     writeFileSync(file('xa-2.ansinh').path, bytes);
     const e = JSON.parse(String(commune.sqlite.prepare("SELECT value FROM meta WHERE key = 'sync.enrolment'").pluck().get()));
     writeFileSync(file('tinh-khac.ansinh').path, writeBundle({ v: PROTOCOL_VERSION, kind: 'changes', hub: 'another-hub', device: commune.deviceId, number: 2, createdAt: new Date().toISOString() },
       {}, e.signPrivate, e.hubBoxKey));
-    writeFileSync(file('bien-nhan.ansinh').path, (await importBundle(hub.store, bytes)).bytes);
+    writeFileSync(file('bien-nhan.ansinh').path, (await importBundle(rig.hub.store, bytes)).bytes);
     const atDistrict = await consolidationOf(district).preview([file('tinh-khac.ansinh'), file('bien-nhan.ansinh')], null);
     expect(atDistrict.map((f) => [f.status, f.reason])).toEqual([
       ['refused', 'tinh-khac.ansinh: gói đồng bộ này dành cho một máy chủ tỉnh khác; không nhập.'],
@@ -118,11 +106,11 @@ describe('consolidating the communes\' sync bundles', () => {
   });
 
   it('refuses in the preview, before anything is relayed, a revoked device\'s bundle, a tampered one, one from a commune outside the area, and says so when the hub cannot be asked', async () => {
-    const communeX = await enrolledDesktop(hub, dir, 'xa-3', { unitId: COMMUNE_X });
-    const communeY = await enrolledDesktop(hub, dir, 'xa-y-3', { unitId: COMMUNE_Y });
-    const lost = await enrolledDesktop(hub, dir, 'xa-mat-3', { unitId: COMMUNE_X });
-    const district = await enrolledDesktop(hub, dir, 'huyen-3', { unitId: PROVINCE, area: [COMMUNE_X] });
-    open.push(communeX, communeY, lost, district);
+    const communeX = await enrolledDesktop(rig.hub, rig.dir, 'xa-3', { unitId: COMMUNE_X });
+    const communeY = await enrolledDesktop(rig.hub, rig.dir, 'xa-y-3', { unitId: COMMUNE_Y });
+    const lost = await enrolledDesktop(rig.hub, rig.dir, 'xa-mat-3', { unitId: COMMUNE_X });
+    const district = await enrolledDesktop(rig.hub, rig.dir, 'huyen-3', { unitId: PROVINCE, area: [COMMUNE_X] });
+    rig.keep(communeX, communeY, lost, district);
     for (const [db, unit, name] of [[communeX, COMMUNE_X, 'Đặng Văn Sáu'], [communeY, COMMUNE_Y, 'Hồ Thị Bảy'], [lost, COMMUNE_X, 'Lý Văn Tám']] as const) addPeople(db, unit, [name]);
     const good = exportBundle(communeX).bytes;
     const tampered = Buffer.from(good);
@@ -131,9 +119,9 @@ describe('consolidating the communes\' sync bundles', () => {
     writeFileSync(file('xa-3-sua.ansinh').path, tampered);
     writeFileSync(file('xa-y-3.ansinh').path, exportBundle(communeY).bytes);
     writeFileSync(file('xa-mat-3.ansinh').path, exportBundle(lost).bytes);
-    await revokeDevice(hub.store, lost.deviceId);
+    await revokeDevice(rig.hub.store, lost.deviceId);
     const files = [file('xa-3.ansinh'), file('xa-3-sua.ansinh'), file('xa-y-3.ansinh'), file('xa-mat-3.ansinh')];
-    const bundlesBefore = await hub.store.query('SELECT * FROM bundles');
+    const bundlesBefore = await rig.hub.store.query('SELECT * FROM bundles');
 
     const preview = await consolidationOf(district).preview(files, null);
     expect(preview.map((f) => [f.file, f.status, f.reason])).toEqual([
@@ -142,7 +130,7 @@ describe('consolidating the communes\' sync bundles', () => {
       ['xa-y-3.ansinh', 'refused', expect.stringMatching(/^xa-y-3\.ansinh: gói đồng bộ của .+, không thuộc địa bàn của văn phòng; không nhập\.$/)],
       ['xa-mat-3.ansinh', 'refused', expect.stringMatching(/^xa-mat-3\.ansinh: gói đồng bộ do một thiết bị đã bị thu hồi quyền đồng bộ tạo ra/)],
     ]);
-    expect(await hub.store.query('SELECT * FROM bundles')).toEqual(bundlesBefore); // nothing relayed
+    expect(await rig.hub.store.query('SELECT * FROM bundles')).toEqual(bundlesBefore); // nothing relayed
     const namesAtDistrict = () => peopleOf(district).map((p) => p.full_name);
     expect(namesAtDistrict()).not.toContain('Đặng Văn Sáu');
 
@@ -152,7 +140,7 @@ describe('consolidating the communes\' sync bundles', () => {
     expect(report.unrecognised.map((u) => u.reason)).toEqual(preview.slice(1).map((f) => f.reason));
     expect(namesAtDistrict()).toContain('Đặng Văn Sáu');
     expect(namesAtDistrict()).not.toContain('Lý Văn Tám');
-    const relayed = (await hub.store.query<{ device_id: string }>('SELECT device_id FROM bundles')).map((b) => b.device_id);
+    const relayed = (await rig.hub.store.query<{ device_id: string }>('SELECT device_id FROM bundles')).map((b) => b.device_id);
     expect(relayed).toContain(communeX.deviceId);
     expect(relayed).not.toContain(communeY.deviceId);
     expect(relayed).not.toContain(lost.deviceId);
