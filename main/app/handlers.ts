@@ -170,10 +170,10 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
       const early = new Promise<CardReadResult>((resolve) => { answerEarly = resolve; });
       const whole = s.cards.read(ctx.actor, input, onIdentity, (r) => answerEarly(r));
       whole.catch(() => undefined); // a failure after the early answer reaches card.photo
-      const first = await Promise.race([early, whole]);
-      const pending = first.photo === null && first.trust.hashes.DG2 === undefined;
-      const readId = s.cardReads.keep(first, ctx.user!.id, pending ? whole : undefined);
-      return { ...cardReadAnswer(readId, first), photoPending: pending };
+      // The whole read wins only when there was no photo to wait for (onVerified is not called then).
+      const first = await Promise.race([early.then((r) => ({ r, pending: true })), whole.then((r) => ({ r, pending: false }))]);
+      const readId = s.cardReads.keep(first.r, ctx.user!.id, first.pending ? whole : undefined);
+      return { ...cardReadAnswer(readId, first.r), photoPending: first.pending };
     }
     const result = await s.cards.read(ctx.actor, input, onIdentity);
     return cardReadAnswer(s.cardReads.keep(result, ctx.user!.id), result);
