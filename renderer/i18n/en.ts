@@ -29,7 +29,7 @@ export const en: Messages = {
     failedHint: 'The patient can still be checked in: choose “Type it in” and enter the ID number, name and birth date.',
     queueNumber: 'Queue number',
     noPhoto: 'No photo (chip not read)',
-    photoPending: 'Reading the photo on the chip…',
+    photoPending: 'Reading the photo on the chip… Keep the card on the reader.',
     photoMissing: 'Photo not read',
     photoFailed: 'The photo could not be read from the chip ({{why}}); the identity and the visit are recorded.',
     identifiedBy: 'Identified by',

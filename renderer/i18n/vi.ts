@@ -29,7 +29,7 @@ export const vi = {
     failedHint: 'Vẫn có thể tiếp đón: chọn "Nhập tay" và nhập số CCCD, họ tên, ngày sinh.',
     queueNumber: 'Số thứ tự',
     noPhoto: 'Không có ảnh (không đọc chip)',
-    photoPending: 'Đang đọc ảnh trên chip…',
+    photoPending: 'Đang đọc ảnh trên chip… Giữ thẻ trên đầu đọc.',
     photoMissing: 'Không đọc được ảnh',
     photoFailed: 'Không đọc được ảnh trên chip ({{why}}); thông tin và lượt tiếp đón vẫn được ghi.',
     identifiedBy: 'Nhận diện qua',
