@@ -9,7 +9,8 @@ import { AppError } from '../core/errors';
  */
 export function createRecentCardReads(ttlMs = 15 * 60_000, now: () => number = Date.now) {
   /** `rest`: the photo still being read, for a read answered before it; its whole result replaces the kept one. */
-  const reads = new Map<string, { result: CardReadResult; userId: string | null; at: number; rest?: Promise<PhotoOutcome> }>();
+  type Kept = { result: CardReadResult; userId: string | null; at: number; rest?: Promise<PhotoOutcome> };
+  const reads = new Map<string, Kept>();
 
   function sweep() {
     for (const [id, r] of reads) if (now() - r.at > ttlMs) reads.delete(id);
@@ -28,7 +29,7 @@ export function createRecentCardReads(ttlMs = 15 * 60_000, now: () => number = D
     keep(result: CardReadResult, userId: string | null, rest?: Promise<CardReadResult>): string {
       sweep();
       const id = randomUUID();
-      const kept: { result: CardReadResult; userId: string | null; at: number; rest?: Promise<PhotoOutcome> } = { result, userId, at: now() };
+      const kept: Kept = { result, userId, at: now() };
       if (rest) {
         kept.rest = rest.then((whole): PhotoOutcome => {
           kept.result = whole;

@@ -2,11 +2,10 @@
 // computed by the database. A month has 100,000 lines; reading them all for every page took 2 s a page.
 
 import type { SqliteConnection } from '../core/database/open-database';
-import type { RosterFilter, RosterLineView } from '../../shared/contract/payout';
+import type { RosterFilter } from '../../shared/contract/payout';
 import type { RosterChannel, TotalsGroup } from '../../shared/payout/roster-line';
 import { LINE_COLUMNS, type LineRow, type ResultRow, type RosterRow } from './payout-queries';
-
-type LineState = RosterLineView['state'];
+import type { LineState } from './roster-view';
 
 /**
  * Each line of a roster with where it stands (roster-view.ts `lineState` says the same rule for one line): the last
@@ -70,8 +69,12 @@ export function totalsGroups(db: SqliteConnection, rosterId: string): TotalsGrou
 
 /** The results recorded for these lines, oldest first. */
 export function resultsOfLines(db: SqliteConnection, lineIds: readonly string[]): Map<string, ResultRow[]> {
-  const rows = db.prepare(`SELECT id, line_id AS lineId, outcome, reason, amount, source, decision, decision_reason AS decisionReason
-    FROM payout_results WHERE deleted = 0 AND line_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`).all(JSON.stringify(lineIds)) as ResultRow[];
+  return resultsByLine(db.prepare(`SELECT id, line_id AS lineId, outcome, reason, amount, source, decision, decision_reason AS decisionReason
+    FROM payout_results WHERE deleted = 0 AND line_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`).all(JSON.stringify(lineIds)) as ResultRow[]);
+}
+
+/** Results by the line they are for, each line's in the order given. */
+export function resultsByLine(rows: readonly ResultRow[]): Map<string, ResultRow[]> {
   const byLine = new Map<string, ResultRow[]>();
   for (const r of rows) {
     let list = byLine.get(r.lineId);

@@ -3,7 +3,7 @@ import type { RosterFilter, RosterLineView, RosterView } from '../../shared/cont
 import { amountInWords } from '../../shared/payout/amount-in-words';
 import { cashlessByVillage, rosterTotals, type Block } from '../../shared/payout/roster-line';
 import { resultsOf, rosterFor, rosterLines, type LineRow, type ResultRow, type RosterRow } from './payout-queries';
-import { linesPerState, openAmountCheckCount, resultsOfLines, rosterBanks, rosterLinePage, totalsGroups } from './roster-view-queries';
+import { linesPerState, openAmountCheckCount, resultsByLine, resultsOfLines, rosterBanks, rosterLinePage, totalsGroups } from './roster-view-queries';
 import { rosterIdOf, type Release } from './roster-create';
 
 export type LineState = RosterLineView['state'];
@@ -27,13 +27,7 @@ export interface RosterData {
 export function rosterData(db: SqliteConnection, officeUnitId: string, period: string): RosterData | null {
   const roster = rosterFor(db, officeUnitId, period);
   if (!roster) return null;
-  const results = new Map<string, ResultRow[]>();
-  for (const r of resultsOf(db, period)) {
-    let list = results.get(r.lineId);
-    if (!list) results.set(r.lineId, (list = []));
-    list.push(r);
-  }
-  return { roster, lines: rosterLines(db, rosterIdOf(officeUnitId, period)), results };
+  return { roster, lines: rosterLines(db, rosterIdOf(officeUnitId, period)), results: resultsByLine(resultsOf(db, period)) };
 }
 
 /** A result the commune recorded itself (cash paid at the commune, a post-office list signed), not from a payer's file. */

@@ -5,9 +5,8 @@ import type { Actor } from '../core/write-path';
 import { vietnamDay } from '../excel/export-office';
 import { canonicalRecords } from '../registry/canonical-records';
 import { progressReport, readPeriod } from './progress-report';
-import { progressDocument, villageShareDocument, type ReportDocument } from './report-document';
-import { writeReportPdf } from './report-pdf';
-import { writeReportWorkbook } from './report-workbook';
+import { progressDocument, type ReportDocument } from './report-document';
+import { progressSheets, writeReportFile, type ReportSheet } from './progress-export';
 import { communeIdsByCode } from './report-queries';
 
 // The periodic reports the plans ask for, generated from the data: the weekly data-entry report, the monthly and the
@@ -25,14 +24,13 @@ const KIND_NAMES = { week: 'tuần', month: 'tháng', quarter: 'quý' };
 
 export async function writePeriodicReport(db: AppDatabase, actor: Actor, scope: readonly string[] | null, report: PeriodicReport, periodCode: string,
   format: 'xlsx' | 'pdf', file: string, options: { date: Date; preparedBy: string | null }): Promise<{ fileName: string }> {
-  let doc: ReportDocument;
-  let villages: ReportDocument | null = null;
+  let sheets: ReportSheet[];
   let code: string;
   if (report === 'ncc-b08') {
     const period = readPeriod(periodCode);
     code = period.code;
     const progress = progressReport(db, scope, period.code);
-    doc = { ...progressDocument(progress, options.date, options.preparedBy), title: 'DANH SÁCH NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG THEO NHÓM ĐỐI TƯỢNG (mẫu B08/QT-LĐTBXH)' };
+    const doc: ReportDocument = { ...progressDocument(progress, options.date, options.preparedBy), title: 'DANH SÁCH NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG THEO NHÓM ĐỐI TƯỢNG (mẫu B08/QT-LĐTBXH)' };
     const ids = communeIdsByCode(db, progress.communes.map((c) => c.code));
     doc.columns = [{ header: 'STT', width: 5 }, { header: 'Họ và tên', width: 22 }, { header: 'Năm sinh', width: 8 }, { header: 'Giới tính', width: 7 },
       { header: 'Xã/phường', width: 16 }, { header: 'Thôn, xóm', width: 14 }, { header: 'Quê quán', width: 18 }, { header: 'Diện đối tượng', width: 22 },
@@ -55,6 +53,7 @@ export async function writePeriodicReport(db: AppDatabase, actor: Actor, scope: 
       for (const r of rows) doc.rows.push([++n, ...r.slice(1)]);
     });
     doc.totals = ['', `Tổng cộng: ${n} người`, null, null, null, null, null, null, amount, null];
+    sheets = [{ name: 'Báo cáo', doc }];
     recordAudit(db, actor, { action: 'export', detail: { what: 'ncc-b08', format, count: n, units: [...ids.values()] } });
   } else {
     const spec = TITLES[report];
@@ -64,12 +63,9 @@ export async function writePeriodicReport(db: AppDatabase, actor: Actor, scope: 
         `The ${report} report needs a period like ${spec.example}.`);
     }
     code = period.code;
-    const progress = progressReport(db, scope, period.code);
-    doc = { ...progressDocument(progress, options.date, options.preparedBy), title: spec.title };
-    villages = villageShareDocument(progress, options.date, options.preparedBy);
+    sheets = progressSheets(progressReport(db, scope, period.code), options, { name: 'Báo cáo', title: spec.title });
   }
-  if (format === 'xlsx') await writeReportWorkbook(file, [{ name: 'Báo cáo', doc }, ...(villages ? [{ name: 'Theo thôn', doc: villages }] : [])]);
-  else await writeReportPdf(file, villages ? [doc, villages] : [doc]);
+  await writeReportFile(file, format, sheets);
   const { day, month, year } = vietnamDay(options.date);
   const names: Record<PeriodicReport, string> = { weekly: 'Bao_cao_tuan', monthly: 'Bao_cao_thang', quarterly: 'Bao_cao_quy', 'ncc-b08': 'DS_NCC_B08' };
   return { fileName: `${names[report]}_${code}_${String(day).padStart(2, '0')}-${String(month).padStart(2, '0')}-${year}.${format}` };

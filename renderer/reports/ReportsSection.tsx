@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import type { ProgressReportOutput } from '../../shared/contract/reports';
-import { formatVnd } from '../../shared/format/money';
+import { formatShare, formatVnd } from '../../shared/format/money';
 import { parsePeriod, periodAt, type PeriodKind } from '../../shared/reports/report-period';
 import { cashlessShare, percent } from '../../shared/reports/progress-figures';
 import { DEFAULT_RULES, dueReports, type ReminderRules } from '../../shared/reports/report-reminders';
@@ -18,8 +18,8 @@ const KINDS: PeriodKind[] = ['week', 'month', 'quarter'];
 const COLORS = { people: '#5b6b7c', verified: '#1f7a4d', withAccount: '#1f5fa8', paid: '#b7791f' };
 
 /** Báo cáo: the progress dashboard per commune and in total, for a week, a month or a quarter, and the reports due. */
-/** A share as the screen writes it: "87,5%", or "—" when nothing was paid. */
-const shareText = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
+/** A share in percent as the payout screen writes one ("87,5%"), or "—" when nothing was paid. */
+const shareText = (v: number | null) => (v === null ? '—' : formatShare(v / 100));
 
 export function ReportsSection({ role }: { role: Role }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../app/errors';
 import { PERIODIC_REPORTS } from '../../../../shared/contract/reports';
+import { formatShare } from '../../../../shared/format/money';
 import { cashlessShare } from '../../../../shared/reports/progress-figures';
 import type { CliCommand } from '../cli-command';
 import { saveDownloadTo } from '../save-download';
@@ -72,6 +73,6 @@ export const periodicReportCommands: CliCommand[] = PERIODIC_REPORTS.map((report
 function cashlessLine(t: { paidCashless: { count: number; amount: number }; paidCash: { count: number; amount: number } }): string {
   const share = cashlessShare(t);
   if (share.byCount === null) return 'Chưa chi lượt nào trong kỳ.';
-  const pc = (v: number | null) => `${(v ?? 0).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+  const pc = (v: number | null) => formatShare((v ?? 0) / 100);
   return `Chi không dùng tiền mặt: ${pc(share.byCount)} số lượt, ${pc(share.byAmount)} số tiền (mục tiêu 100%); ${t.paidCash.count} lượt chi tiền mặt.`;
 }
