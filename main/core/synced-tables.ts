@@ -8,6 +8,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
  */
 export interface SyncedTableOptions {
   secretFields?: readonly string[];
+  /** Columns computed from the row's own fields (given the fields, without id, rev and deleted). */
   derive?: (row: Record<string, unknown>) => Record<string, unknown>;
   /**
    * An index kept row by row by an AFTER INSERT trigger (a full-text index, say), which a bulk command fills
@@ -28,6 +29,8 @@ export interface SyncedTable {
   table: SQLiteTable;
   /** property name → SQL column name */
   columns: Map<string, string>;
+  /** The properties of `columns`, in their order. */
+  columnProps: readonly string[];
   secretFields: Set<string>;
   derive?: SyncedTableOptions['derive'];
   derivedFields: Set<string>;
@@ -49,6 +52,7 @@ export function defineSyncedTable(table: SQLiteTable, options: SyncedTableOption
     entity,
     table,
     columns,
+    columnProps: [...columns.keys()],
     secretFields: new Set(options.secretFields ?? []),
     derive: options.derive,
     derivedFields: new Set(derivedFields),

@@ -57,12 +57,14 @@ export class Writer {
     // instead of at random pages, which keeps a 100,000-row import's index writes in the page cache.
     const id = (values.id as string | undefined) ?? timeOrderedUuid();
     if (this.bulk && t.bulkIndex) this.deferIndex(t);
-    const row: Row = { ...values, id, rev: 1, deleted: 0 };
-    Object.assign(row, t.derive?.(row));
-    const props: string[] = [];
-    for (const p of t.columns.keys()) if (row[p] !== undefined) props.push(p);
-    const { insert, logged: loggedProps } = insertStatement(this.db, t, props);
-    insert.run(...props.map((p) => toSql(row[p])));
+    // The row is read field by field from what was given, what derives from it and the system fields, instead of
+    // being copied into one object: an import's 100,000 copies (and their growing shapes) cost more than SQLite's work.
+    const derived = t.derive?.(values);
+    const row = (p: string): unknown => (derived && p in derived ? derived[p] : p === 'id' ? id : p === 'rev' ? 1 : p === 'deleted' ? 0 : values[p]);
+    const { insert, props, logged: loggedProps } = insertStatementFor(this.db, t, row);
+    const params: unknown[] = new Array(props.length);
+    for (let i = 0; i < props.length; i++) params[i] = toSql(row(props[i]));
+    insert.run(params);
     if (this.bulk) {
       // The compact form (inserted-row.ts): the row is in its table, later changes log what they replace; a copy of
       // every row in the log would double an import's writing (90 MB of log for 100,000 people).
@@ -70,7 +72,10 @@ export class Writer {
       return id;
     }
     const logged: Row = {};
-    for (const p of loggedProps) if (row[p] !== null) logged[p] = t.secretFields.has(p) ? '***' : row[p];
+    for (const p of loggedProps) {
+      const v = row(p);
+      if (v !== null) logged[p] = t.secretFields.has(p) ? '***' : v;
+    }
     // Not remembered in `updated`: an import inserts hundreds of thousands of rows in one command.
     this.append(t.entity, id, 'insert', null, null, JSON.stringify(logged), null);
     return id;
@@ -292,6 +297,34 @@ function statement(db: AppDatabase, sql: string): Database.Statement<unknown[]> 
 }
 
 const insertStatements = new WeakMap<AppDatabase, Map<string, { insert: Database.Statement<unknown[]>; logged: string[] }>>();
+
+const insertsByPresence = new WeakMap<AppDatabase, Map<SyncedTable, Map<number | string, { insert: Database.Statement<unknown[]>; props: string[]; logged: string[] }>>>();
+
+/**
+ * The INSERT for the properties `row` holds, found by which of the table's columns are present (a number for
+ * up to 52 columns): an import inserts hundreds of thousands of rows, and joining their names into a key for
+ * each one cost more than SQLite's own work on the row.
+ */
+function insertStatementFor(db: AppDatabase, t: SyncedTable, row: (prop: string) => unknown) {
+  let byTable = insertsByPresence.get(db);
+  if (!byTable) insertsByPresence.set(db, (byTable = new Map()));
+  let cache = byTable.get(t);
+  if (!cache) byTable.set(t, (cache = new Map()));
+  const columns = t.columnProps;
+  let key: number | string = 0;
+  if (columns.length <= 52) {
+    for (let i = 0, bit = 1; i < columns.length; i++, bit *= 2) if (row(columns[i]) !== undefined) key += bit;
+  } else {
+    key = columns.map((p) => (row(p) !== undefined ? '1' : '0')).join('');
+  }
+  let entry = cache.get(key);
+  if (!entry) {
+    const props = columns.filter((p) => row(p) !== undefined);
+    entry = { ...insertStatement(db, t, props), props };
+    cache.set(key, entry);
+  }
+  return entry;
+}
 
 /** The INSERT for one table and one set of properties, and which of them the change log records. */
 export function insertStatement(db: AppDatabase, t: SyncedTable, props: string[]) {
