@@ -177,6 +177,7 @@ export const en: Messages = {
     summary: '{{lines}} lines to pay, {{amount}}; {{blocked}} held',
     inWords: 'In words: {{words}}.',
     cashless: 'Cash-less: {{count}} of people, {{amount}} of the amount (target 100%)',
+    cashlessNone: 'Cash-less: no line can be paid yet (target 100%)',
     amountChecks: '{{count}} imported amounts differ from the computed ones',
     villages: 'Cash-less share by village',
     village: 'Village',

@@ -190,6 +190,7 @@ export const vi = {
     summary: '{{lines}} dòng chi, {{amount}}; {{blocked}} dòng bị chặn',
     inWords: 'Bằng chữ: {{words}}.',
     cashless: 'Không dùng tiền mặt: {{count}} số người, {{amount}} số tiền (mục tiêu 100%)',
+    cashlessNone: 'Không dùng tiền mặt: chưa có dòng nào đủ điều kiện chi (mục tiêu 100%)',
     amountChecks: '{{count}} mức nhập khác mức tính',
     villages: 'Tỷ lệ chi trả không dùng tiền mặt theo thôn',
     village: 'Thôn/xóm',

@@ -13,6 +13,9 @@ import { ConfirmDialog, ReasonDialog } from './Dialog';
 import { PAGE_SIZE, useRosterPage } from './use-roster-page';
 
 const FILTERS: RosterFilter[] = ['all', 'blocked', 'cash', 'released'];
+
+/** A village whose lines are all held has no share yet. */
+const shareCell = (share: number | null) => (share === null ? '—' : formatShare(share));
 type Pending = { kind: 'release'; line: RosterLineView; code: string } | { kind: 'approve' } | { kind: 'lock' } | null;
 
 /** Bảng kê: the period's lines page by page, totals per channel and village, release with a reason, approve and lock, exports. */
@@ -91,7 +94,8 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
                 {t(`payout.status.${view.status}`)} — {t('payout.summary', { lines: formatCount(totals.lines), amount: formatVnd(totals.amount), blocked: formatCount(totals.blocked) })}
               </p>
               <p data-testid="payout-words">{t('payout.inWords', { words: totals.amountInWords })}</p>
-              <p>{t('payout.cashless', { count: formatShare(totals.cashlessShare.byCount), amount: formatShare(totals.cashlessShare.byAmount) })}</p>
+              <p data-testid="payout-cashless">{totals.cashlessShare.byCount === null || totals.cashlessShare.byAmount === null ? t('payout.cashlessNone')
+                : t('payout.cashless', { count: formatShare(totals.cashlessShare.byCount), amount: formatShare(totals.cashlessShare.byAmount) })}</p>
               {view.openAmountChecks > 0 && <p className="notice">{t('payout.amountChecks', { count: view.openAmountChecks })}</p>}
             </div>
             <div className="panel">
@@ -113,7 +117,7 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
               <thead><tr><th>{t('payout.village')}</th><th className="amount">{t('payout.lines')}</th><th className="amount">{t('payout.amount')}</th><th className="amount">{t('payout.byCount')}</th><th className="amount">{t('payout.byAmount')}</th></tr></thead>
               <tbody>
                 {view.villages.map((v) => (
-                  <tr key={v.village}><td>{v.village}</td><td className="amount">{formatCount(v.lines)}</td><td className="amount">{formatVnd(v.amount)}</td><td className="amount">{formatShare(v.byCount)}</td><td className="amount">{formatShare(v.byAmount)}</td></tr>
+                  <tr key={v.village}><td>{v.village}</td><td className="amount">{formatCount(v.lines)}</td><td className="amount">{formatVnd(v.amount)}</td><td className="amount">{shareCell(v.byCount)}</td><td className="amount">{shareCell(v.byAmount)}</td></tr>
                 ))}
               </tbody>
             </table>

@@ -40,11 +40,11 @@ export const rosterTotalsSchema = z.object({
   amountInWords: z.string(),
   byChannel: z.record(channelSchema, channelTotal),
   blocked: z.number().int(),
-  cashlessShare: z.object({ byCount: z.number(), byAmount: z.number() }),
+  cashlessShare: z.object({ byCount: z.number().nullable(), byAmount: z.number().nullable() }),
 });
 
 export const villageShareSchema = z.object({
-  village: z.string(), lines: z.number().int(), amount: z.number().int(), byCount: z.number(), byAmount: z.number(),
+  village: z.string(), lines: z.number().int(), amount: z.number().int(), byCount: z.number().nullable(), byAmount: z.number().nullable(),
 });
 
 export const rosterViewSchema = z.object({

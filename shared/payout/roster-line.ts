@@ -64,8 +64,9 @@ export interface ChannelTotal {
 }
 
 export interface CashlessShare {
-  byCount: number;
-  byAmount: number;
+  /** Null when no line is to be paid (all held, or none): no share to give, rather than a reassuring 100 %. */
+  byCount: number | null;
+  byAmount: number | null;
 }
 
 export interface RosterTotals {
@@ -76,9 +77,9 @@ export interface RosterTotals {
   cashlessShare: CashlessShare;
 }
 
-/** Shares as fractions rounded to 4 places (0.8571); 1 when there is nothing to pay. */
-function share(part: number, whole: number): number {
-  return whole === 0 ? 1 : Math.round((part / whole) * 10_000) / 10_000;
+/** Shares as fractions rounded to 4 places (0.8571); null when there is nothing to pay. */
+function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 }
 
 /** Totals of the lines to pay: held lines are counted, never summed; lines that recover money stay out. */

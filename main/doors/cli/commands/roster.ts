@@ -39,7 +39,9 @@ function humanRoster(view: MethodOutput<'payout.get'>, intro: string): string {
   const t = view.totals;
   const channels = Object.entries(t.byChannel).filter(([, c]) => c.lines > 0).map(([k, c]) => `  ${ROSTER_CHANNEL_VI[k as RosterChannel]}: ${formatCount(c.lines)} dòng, ${formatVnd(c.amount)}`);
   return [...(intro ? [intro] : []), `Bảng kê tháng ${formatPeriod(view.period)} (${ROSTER_STATUS_VI[view.status]}): ${formatCount(t.lines)} dòng chi, ${formatVnd(t.amount)}; ${formatCount(t.blocked)} dòng bị chặn.`,
-    ...channels, `Không dùng tiền mặt: ${formatShare(t.cashlessShare.byCount)} số người, ${formatShare(t.cashlessShare.byAmount)} số tiền (mục tiêu 100%).`,
+    ...channels, t.cashlessShare.byCount === null || t.cashlessShare.byAmount === null
+      ? 'Không dùng tiền mặt: chưa có dòng nào đủ điều kiện chi (mục tiêu 100%).'
+      : `Không dùng tiền mặt: ${formatShare(t.cashlessShare.byCount)} số người, ${formatShare(t.cashlessShare.byAmount)} số tiền (mục tiêu 100%).`,
     `Bằng chữ: ${t.amountInWords}.`].join('\n');
 }
 

@@ -45,7 +45,9 @@ afterAll(() => cleanup());
 describe('the roster through the CLI on an encrypted office database (not the demo)', { timeout: 150_000 }, () => {
   it('creates the month from the local level, holds unverified and unbanked lines, releases them with reasons', () => {
     const roster = JSON.parse(cli(['roster', 'create', '--period', '2026-12', '--json']));
-    expect(roster).toMatchObject({ period: '2026-12', status: 'draft', totals: { lines: 0, blocked: 2 } });
+    expect(roster).toMatchObject({ period: '2026-12', status: 'draft', totals: { lines: 0, blocked: 2, cashlessShare: { byCount: null, byAmount: null } } });
+    // Nothing can be paid yet: no share is given (it read "100,0%" before).
+    expect(cli(['roster', 'show', '--period', '2026-12'])).toContain('Không dùng tiền mặt: chưa có dòng nào đủ điều kiện chi (mục tiêu 100%).');
     const ca = roster.lines.find((l: { fullName: string }) => l.fullName === 'Nguyễn Văn Cả');
     const hai = roster.lines.find((l: { fullName: string }) => l.fullName === 'Trần Thị Hai');
     // Hà Nội's 650,000 × 1 (80 and over, Art. 5(5)(c)); × 2 (especially severe disability, 16–60).
@@ -61,6 +63,7 @@ describe('the roster through the CLI on an encrypted office database (not the de
     expect(shown).toContain('Bảng kê tháng 12/2026 (nháp): 2 dòng chi, 1.950.000');
     expect(shown).toMatch(/Tài khoản chính chủ: 1 dòng, 650\.000/);
     expect(shown).toMatch(/Tiền mặt tại xã: 1 dòng, 1\.300\.000/);
+    expect(shown).toContain('Không dùng tiền mặt: 50,0% số người, 33,3% số tiền (mục tiêu 100%).');
   });
 
   it('approves, locks, exports the printable roster as PDF, and records the cash paid at the commune', async () => {
