@@ -192,7 +192,7 @@ export const vi = {
     cashless: 'Không dùng tiền mặt: {{count}} số người, {{amount}} số tiền (mục tiêu 100%)',
     cashlessNone: 'Không dùng tiền mặt: chưa có dòng nào đủ điều kiện chi (mục tiêu 100%)',
     amountChecks: '{{count}} mức nhập khác mức tính',
-    villages: 'Tỷ lệ chi trả không dùng tiền mặt theo thôn',
+    villages: 'Tỷ lệ chi trả không dùng tiền mặt theo thôn, tổ dân phố',
     village: 'Thôn/xóm',
     lines: 'Số dòng',
     amount: 'Số tiền',

@@ -149,10 +149,10 @@ export function ReportsSection({ role }: { role: Role }) {
             )}
           </div>
           <div className="table-scroll">
-            <table className="report-table" data-testid="report-table">
+            <table className="table compact report-table" data-testid="report-table">
               <thead>
                 <tr>
-                  <th>{t('reports.commune')}</th><th>{t('reports.people')}</th><th>NCC</th><th>{t('reports.tncc')}</th><th>BTXH</th><th>{t('reports.children')}</th>
+                  <th className="text">{t('reports.commune')}</th><th>{t('reports.people')}</th><th>NCC</th><th>{t('reports.tncc')}</th><th>BTXH</th><th>{t('reports.children')}</th>
                   <th>{t('reports.chip')}</th><th>{t('reports.matching')}</th><th>{t('reports.openMismatches')}</th><th>{t('reports.ownAccount')}</th>
                   <th>{t('reports.authorisedAccount')}</th><th>{t('reports.noAccount')}</th><th>{t('reports.paidAmount')}</th><th>{t('reports.cashlessShare')}</th><th>{t('reports.added')}</th>
                 </tr>
@@ -172,9 +172,9 @@ export function ReportsSection({ role }: { role: Role }) {
             <details className="panel" data-testid="report-villages">
               <summary>{t('reports.villages')}</summary>
               <div className="table-scroll">
-                <table className="report-table">
+                <table className="table compact report-table">
                   <thead>
-                    <tr><th>{t('reports.commune')}</th><th>{t('reports.village')}</th><th>{t('reports.paidAmount')}</th><th>{t('reports.paidCash')}</th>
+                    <tr><th className="text">{t('reports.commune')}</th><th className="text">{t('reports.village')}</th><th>{t('reports.paidAmount')}</th><th>{t('reports.paidCash')}</th>
                       <th>{t('reports.byCount')}</th><th>{t('reports.byAmount')}</th></tr>
                   </thead>
                   <tbody>
@@ -182,7 +182,7 @@ export function ReportsSection({ role }: { role: Role }) {
                       const share = cashlessShare(v);
                       return (
                         <tr key={`${v.commune}-${v.village}`}>
-                          <td>{communeNames.get(v.commune) ?? v.commune}</td><th scope="row">{v.village}</th>
+                          <td className="text">{communeNames.get(v.commune) ?? v.commune}</td><th scope="row">{v.village}</th>
                           <td>{t('reports.paidValue', { count: v.paidCashless.count, amount: formatVnd(v.paidCashless.amount) })}</td>
                           <td>{t('reports.paidValue', { count: v.paidCash.count, amount: formatVnd(v.paidCash.amount) })}</td>
                           <td>{shareText(share.byCount)}</td><td>{shareText(share.byAmount)}</td>
