@@ -6,7 +6,7 @@ import { paymentChannelOf } from '../registry/payment-channel';
 import { formatBirth } from '../../shared/format/dates';
 import { deriveEntitlement } from '../../shared/payout/entitlement-from-category';
 import { levelFor } from '../../shared/payout/levels';
-import { dueInMonth, lineAmount, withOneOf, type MonthLine } from '../../shared/payout/month-amounts';
+import { dueInMonth, lineAmount, outsideAgeBands, withOneOf, type MonthLine } from '../../shared/payout/month-amounts';
 import { formatPeriod, monthIndex, periodOfDate } from '../../shared/payout/periods';
 import { FUNERAL_AFTER, LEVEL_CODES, type Regime } from '../../shared/payout/regimes';
 import { blocksOf, type Block, type RosterChannel } from '../../shared/payout/roster-line';
@@ -164,9 +164,13 @@ export function createRoster(db: AppDatabase, actor: Actor, officeUnitId: string
           const firstMonth = ents.reduce((m, e) => (e.from < m ? e.from : m), period);
           const dueOf = dues.get(code)!;
           const line = lineAmount(period, firstMonth, dueOf, paidMonths);
+          if (p.monthlyAmount && regime.kind === 'monthly') {
+            // A listed amount for someone owed nothing by age (an adult listed as an orphan child) is checked too:
+            // computed 0, so that the clerk sees why the person has no line instead of finding them missing.
+            const due = dueOf(period) ?? (outsideAgeBands(regime, ents, p, period) ? { month: period, amount: 0, level: 0, hundredths: 0, override: false } : null);
+            amountChecksOpened += checkImportedAmount(w, checks, p.id, regime, p.monthlyAmount, due, period);
+          }
           if (line.months === 0 && !line.problem) continue;
-
-          if (p.monthlyAmount && regime.kind === 'monthly') amountChecksOpened += checkImportedAmount(w, checks, p.id, regime, p.monthlyAmount, dueOf(period), period);
 
           const key = lineKeyOf(period, p.id, code);
           const before = previous.get(key);

@@ -284,6 +284,7 @@ export const en: Messages = {
       empty: 'Nothing here.',
       imported: 'Amount in the list',
       computed: 'Computed',
+      outsideAge: 'Outside the age bands of this group: no line',
       difference: 'Difference',
       decide: 'Decide',
       decideTitle: "{{name}}'s allowance",

@@ -297,6 +297,7 @@ export const vi = {
       empty: 'Không có mục nào.',
       imported: 'Mức trong danh sách',
       computed: 'Mức tính',
+      outsideAge: 'Không thuộc độ tuổi hưởng của diện này: không có dòng chi',
       difference: 'Chênh lệch',
       decide: 'Xử lý',
       decideTitle: 'Mức trợ cấp của {{name}}',

@@ -56,7 +56,7 @@ export function AmountChecksPanel({ role }: { role: Role }) {
               {rows.map((c) => (
                 <tr key={c.id} data-testid="check-row">
                   <td className="strong">{c.fullName}</td><td>{c.village}</td><td>{t(`payout.regimes.${c.regime}`, { defaultValue: c.regime })}</td><td>{formatPeriod(c.period)}</td>
-                  <td className="amount">{formatVnd(c.importedAmount)}</td><td className="amount">{formatVnd(c.computedAmount)}</td>
+                  <td className="amount">{formatVnd(c.importedAmount)}</td><td className="amount">{formatVnd(c.computedAmount)}{c.computedAmount === 0 && <div className="muted small">{t('payout.checks.outsideAge')}</div>}</td>
                   <td className="amount">{formatVnd(c.importedAmount - c.computedAmount)}</td>
                   <td>{writer && c.status === 'open' && <button type="button" className="small" onClick={() => setDeciding(c)} data-testid="check-decide">{t('payout.checks.decide')}</button>}</td>
                 </tr>

@@ -21,7 +21,7 @@ export interface CoefficientGroup {
 }
 
 export const COEFFICIENT_GROUPS: readonly CoefficientGroup[] = [
-  { code: 'art5-1', label: 'Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng', basis: 'NĐ 20/2021 Điều 6 khoản 1 điểm a', bands: [{ toAge: 4, hundredths: 250 }, { fromAge: 4, hundredths: 150 }] },
+  { code: 'art5-1', label: 'Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng', basis: 'NĐ 20/2021 Điều 6 khoản 1 điểm a', bands: [{ toAge: 4, hundredths: 250 }, { fromAge: 4, toAge: 16, hundredths: 150 }] },
   { code: 'art5-2', label: 'Người từ 16 đến 22 tuổi đang học', basis: 'NĐ 20/2021 Điều 6 khoản 1 điểm b', bands: [{ hundredths: 150 }] },
   { code: 'art5-3', label: 'Trẻ em nhiễm HIV/AIDS thuộc hộ nghèo', basis: 'NĐ 20/2021 Điều 6 khoản 1 điểm c', bands: [{ toAge: 4, hundredths: 250 }, { fromAge: 4, toAge: 16, hundredths: 200 }] },
   { code: 'art5-4', label: 'Người đơn thân nghèo đang nuôi con (mỗi con)', basis: 'NĐ 20/2021 Điều 6 khoản 1 điểm d', bands: [{ hundredths: 100 }] },

@@ -75,6 +75,19 @@ export function dueInMonth(regime: Regime, entitlements: readonly EntitlementBas
 }
 
 /**
+ * Whether nothing is owed in the month only because the person is outside every age band of their group (a child
+ * grown out, someone listed as "80 and over" who is not yet 80): an entitlement in force, payable, no override. A list
+ * that still gives them a monthly amount is then worth a person's look, not a silent absence from the roster.
+ */
+export function outsideAgeBands(regime: Regime, entitlements: readonly EntitlementBasis[], person: PersonBasis, month: string): boolean {
+  const e = entitlementIn(entitlements, month);
+  if (!e || regime.kind !== 'monthly' || !payableIn(person, month)) return false;
+  if (e.overrideAmount !== null && e.overrideReason) return false;
+  const group = e.groupCode ? coefficientGroup(e.groupCode) : regime.defaultGroup ? coefficientGroup(regime.defaultGroup) : undefined;
+  return (e.hundredths ?? (group ? coefficientFor(group, person.birth, month) : regime.defaultHundredths)) === 0;
+}
+
+/**
  * Level × coefficient, to the whole đồng (half up). The decrees set levels in thousands and coefficients in
  * tenths, so the product is exact; a locality's odd level is the only case where rounding happens.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageInPeriod, addMonths, periodsBetween } from '../../../shared/payout/periods';
 import { coefficientFor, coefficientGroup, formatCoefficient } from '../../../shared/payout/coefficients';
 import { levelFor, type LevelRow } from '../../../shared/payout/levels';
-import { dueInMonth, lineAmount, monthlyAmount, payableIn, withOneOf, type DueOf, type EntitlementBasis, type PersonBasis } from '../../../shared/payout/month-amounts';
+import { dueInMonth, lineAmount, monthlyAmount, outsideAgeBands, payableIn, withOneOf, type DueOf, type EntitlementBasis, type PersonBasis } from '../../../shared/payout/month-amounts';
 import type { Regime } from '../../../shared/payout/regimes';
 import { deriveEntitlement } from '../../../shared/payout/entitlement-from-category';
 
@@ -32,10 +32,13 @@ describe('age thresholds apply from the month after the birthday', () => {
     ['2026-12-02', '2026-12', 0],
   ])('born %s, in %s: %d', (birth, period, age) => expect(ageInPeriod(birth, period)).toBe(age));
 
-  it('a child under 16 without support: 2.5 until the month after the 4th birthday, then 1.5', () => {
+  it('a child under 16 without support: 2.5 until the month after the 4th birthday, then 1.5 until the month after the 16th; none after', () => {
     const g = coefficientGroup('art5-1')!;
     expect(coefficientFor(g, '2022-05-10', '2026-05')).toBe(250);
     expect(coefficientFor(g, '2022-05-10', '2026-06')).toBe(150);
+    expect(coefficientFor(g, '2010-12-20', '2026-12')).toBe(150);
+    expect(coefficientFor(g, '2010-12-20', '2027-01')).toBe(0); // 16: grown out (a student of 16–22 is art5-2)
+    expect(coefficientFor(g, '1941-03-03', '2026-12')).toBe(0); // an adult listed as "trẻ em mồ côi" is no child
   });
 
   it('a severely disabled person: 2.0 as a child, 1.5 from 16, 2.0 again from the month after the 60th birthday', () => {
@@ -52,6 +55,16 @@ describe('age thresholds apply from the month after the birthday', () => {
     expect(coefficientFor(g, '1946-11-20', '2026-12')).toBe(200);
     expect(coefficientFor(g, null, '2026-12')).toBeNull();
     expect(coefficientFor(coefficientGroup('art5-3')!, '2009-01-01', '2026-12')).toBe(0); // grown out of the group
+  });
+
+  it('tells "nothing owed by age" apart from the other reasons nothing is owed', () => {
+    const adult: PersonBasis = { birth: '1941-03-03', status: 'active', statusDate: null };
+    expect(outsideAgeBands(btxh, [ent()], adult, '2026-12')).toBe(true);
+    expect(outsideAgeBands(btxh, [ent()], alive, '2026-12')).toBe(false); // a child of 4: owed
+    expect(outsideAgeBands(btxh, [ent({ from: '2027-01' })], adult, '2026-12')).toBe(false); // no entitlement yet
+    expect(outsideAgeBands(btxh, [ent()], { ...adult, status: 'deceased', statusDate: '2026-10-02' }, '2026-12')).toBe(false);
+    expect(outsideAgeBands(btxh, [ent({ overrideAmount: 750_000, overrideReason: 'Quyết định số 12' })], adult, '2026-12')).toBe(false);
+    expect(outsideAgeBands(funeral, [ent({ regimeCode: 'btxh-funeral', groupCode: null })], adult, '2026-12')).toBe(false);
   });
 
   it('writes coefficients as documents do', () => {
