@@ -192,6 +192,8 @@ export function detectHeader(top: string[], sub: string[] | null): HeaderDetecti
     return (under === 'fullName' || under === 'birth') && child ? child : null;
   });
   splitName(childKeys.map((k) => k ?? ''), mapping);
+  // Or "Họ và tên đệm" | "Tên" in the top row itself (each merged down), the sub-header row being for other columns.
+  if (mapping.givenName === undefined) splitName(parents.map((p, c) => ((sub[c] ?? '').trim() ? '' : headerKey(p))), mapping);
   splitBirth(childKeys, mapping);
   return { mapping, headerRows: 2, signature, titles };
 }

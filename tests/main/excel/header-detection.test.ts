@@ -127,6 +127,16 @@ describe('names and birth dates split over several columns', () => {
       'Giới tính › Nam', 'Giới tính › Nữ', 'Số CCCD', 'Đối tượng']);
   });
 
+  it('"Họ và tên đệm" | "Tên" in the top row, merged down, beside "Ngày sinh" over "Nam" | "Nữ"', () => {
+    const top = ['STT', 'Họ và tên đệm', 'Tên', 'Ngày sinh', '', 'Số định danh', 'Địa chỉ', 'Đối tượng'];
+    const sub = ['', '', '', 'Nam', 'Nữ', '', '', ''];
+    expect(detectHeader(top, sub)!.mapping).toEqual({ rowNumber: 0, fullName: 1, givenName: 2, birthMale: 3, birthFemale: 4, idNumber: 5, permanentAddress: 6, categoryLabel: 7 });
+    // A whole name in the top row is not split by a "Tên" column under another heading.
+    const guardian = detectHeader(['STT', 'Họ và tên', 'Ngày sinh', '', 'Số CCCD', 'Người giám hộ', ''], ['', '', 'Nam', 'Nữ', '', 'Họ đệm', 'Tên'])!;
+    expect(guardian.mapping).toMatchObject({ fullName: 1, birthMale: 2, birthFemale: 3, idNumber: 4 });
+    expect(guardian.mapping).not.toHaveProperty('givenName');
+  });
+
   it('"Năm sinh" over "Nam" | "Nữ" stays the year by sex', () => {
     expect(detectHeader(['TT', 'Họ và tên', 'Năm sinh', '', 'CCCD'], ['', '', 'Nam', 'Nữ', ''])!.mapping).toMatchObject({ birthMale: 2, birthFemale: 3 });
   });
