@@ -115,3 +115,24 @@ describe('other encodings and formats', () => {
     });
   }
 });
+
+describe('a signature block laid out in the list\'s own columns', () => {
+  it('is no person, even with a title or a dated place under the amount and the account columns', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Thôn Tây');
+    ws.addRow(['TT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Mức trợ cấp (đồng)', 'Số tài khoản', 'Ngân hàng']);
+    ws.addRow([1, 'Đỗ Văn Hùng', '03/11/1939', 'Nam', '048039001003', '1.500.000', '0123456789012', 'Agribank']);
+    ws.addRow([2, 'Lưu Thị Thu', '7/2/1941', 'Nữ', '048141001004', '1 500 000', '', '']);
+    ws.addRow(['', 'Tổng cộng', '', '', '', '3.000.000', '', '']);
+    ws.addRow(['', '', '', '', '', 'Hải Châu, ngày 04 tháng 12 năm 2026', '', '']);
+    ws.addRow(['', 'Người lập biểu', '', '', '', 'TM. ỦY BAN NHÂN DÂN', '', '']);
+    ws.addRow(['', '(Ký, ghi rõ họ tên)', '', '', '', 'Chủ tịch', '', '']);
+    ws.addRow(['', 'Nguyễn Văn Lập', '', '', '', 'Trần Thị Chủ', '', '']);
+    const file = path.join(tmp, 'signature-in-columns.xlsx');
+    await wb.xlsx.writeFile(file);
+    const reading = await readWorkbook(file);
+    expect(reading.records.map((r) => r.fullName)).toEqual(['Đỗ Văn Hùng', 'Lưu Thị Thu']);
+    expect(reading.needsFixing).toEqual([]);
+  });
+});
