@@ -6,6 +6,7 @@ import { messageOf } from '../api/call-error';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { ImportHistory } from '../imports/ImportHistory';
+import { FileChooser } from '../shell/FileChooser';
 
 type Progress = z.output<typeof consolidationProgressSchema>;
 interface Uploaded { fileRef: string; fileName: string; unitId: string | null }
@@ -44,14 +45,14 @@ export function ConsolidationSection() {
     }
   }
 
-  async function choose(chosen: FileList | null) {
-    if (!chosen?.length) return;
+  async function choose(chosen: File[]) {
+    if (!chosen.length) return;
     setReport(null);
     setError(null);
     setBusy('reading');
     try {
       const uploaded: Uploaded[] = [];
-      for (const f of Array.from(chosen)) uploaded.push({ fileRef: await client.upload(f), fileName: f.name.slice(0, 255), unitId: null });
+      for (const f of chosen) uploaded.push({ fileRef: await client.upload(f), fileName: f.name.slice(0, 255), unitId: null });
       setFiles(uploaded);
       await read(uploaded);
     } catch (e) {
@@ -88,11 +89,10 @@ export function ConsolidationSection() {
     <section className="consolidation" data-testid="consolidation-section">
       <h1>{t('consolidation.title')}</h1>
       <p className="muted">{t('consolidation.intro')}</p>
-      <label className="file-drop">
-        {t('consolidation.choose')}
-        <input type="file" multiple accept=".xlsx,.xls,.csv,.ansinh" disabled={busy !== null} data-testid="consolidation-files"
-          onChange={(e) => { void choose(e.target.files); e.target.value = ''; }} />
-      </label>
+      <div className="file-drop">
+        <FileChooser label={t('consolidation.choose')} multiple accept=".xlsx,.xls,.csv,.ansinh" disabled={busy !== null} testId="consolidation-files"
+          onFiles={(files) => void choose(files)} />
+      </div>
       {busy === 'reading' && <p role="status"><progress aria-label={t('consolidation.reading')} /> {t('consolidation.reading')}</p>}
       {busy === 'writing' && (
         <p role="status" data-testid="consolidation-progress">

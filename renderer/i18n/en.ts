@@ -86,7 +86,7 @@ export const en: Messages = {
     },
   },
   common: {
-    loading: 'Loading…', retry: 'Try again', close: 'Close', back: 'Back', language: 'Language', yes: 'Yes', no: 'No', none: '—',
+    loading: 'Loading…', noFileChosen: 'No file chosen', retry: 'Try again', close: 'Close', back: 'Back', language: 'Language', yes: 'Yes', no: 'No', none: '—',
   },
   setup: {
     title: 'First start',
@@ -232,6 +232,7 @@ export const en: Messages = {
     reconcile: {
       notYet: 'The roster is not approved: nothing to reconcile yet.',
       fileTitle: "The bank's / post office's result file",
+      choose: 'Choose the result file…',
       fileHelp: 'An Excel or CSV file with transaction key (or account number), amount and result columns. A file for another period or commune, or one imported already, is refused.',
       result: '{{file}}: {{paid}} paid, {{failed}} failed, {{returned}} returned; {{awaiting}} lines still awaiting a result.',
       problems: '{{n}} rows of the file were not recorded (see each):',
@@ -836,6 +837,7 @@ export const en: Messages = {
     send: 'Export the list for matching',
     sent: 'Batch {{batch}} exported: {{n}} people.',
     resultsTitle: 'Take the results back',
+    chooseResults: 'Choose the results file…',
     resultsHelp: 'Choose the results file the police sent back (.xlsx, .xls): preview, then record the results.',
     previewed: 'Preview of batch {{batch}} ({{rows}} rows), nothing recorded yet:',
     imported: 'Results of batch {{batch}} recorded ({{rows}} rows).',

@@ -87,6 +87,7 @@ export const vi = {
   },
   common: {
     loading: 'Đang tải…',
+    noFileChosen: 'Chưa chọn tệp nào',
     retry: 'Thử lại',
     close: 'Đóng',
     back: 'Quay lại',
@@ -245,6 +246,7 @@ export const vi = {
     reconcile: {
       notYet: 'Bảng kê chưa duyệt: chưa có gì để đối soát.',
       fileTitle: 'Tệp kết quả của ngân hàng / bưu điện',
+      choose: 'Chọn tệp kết quả…',
       fileHelp: 'Tệp Excel hoặc CSV có cột Mã giao dịch (hoặc Số tài khoản), Số tiền, Kết quả. Tệp của kỳ hoặc xã khác, hoặc đã nhập rồi, bị từ chối.',
       result: '{{file}}: {{paid}} đã chi, {{failed}} không thành công, {{returned}} bị trả lại; còn {{awaiting}} dòng chờ kết quả.',
       problems: '{{n}} dòng của tệp không ghi (xem từng dòng):',
@@ -1011,6 +1013,7 @@ export const vi = {
     send: 'Xuất danh sách gửi đối chiếu',
     sent: 'Đã xuất đợt {{batch}}: {{n}} người.',
     resultsTitle: 'Nhận kết quả đối chiếu',
+    chooseResults: 'Chọn tệp kết quả…',
     resultsHelp: 'Chọn tệp kết quả công an gửi lại (.xlsx, .xls): xem trước, rồi ghi kết quả.',
     previewed: 'Xem trước kết quả đợt {{batch}} ({{rows}} dòng), chưa ghi gì:',
     imported: 'Đã ghi kết quả đợt {{batch}} ({{rows}} dòng).',

@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchImportReport } from '../../shared/contract/identity';
 import { formatCount } from '../../shared/format/money';
 import { CallError, messageOf } from '../api/call-error';
 import { fieldLabel } from '../beneficiaries/history-values';
 import { useAppSession } from '../session/app-session';
+import { FileChooser } from '../shell/FileChooser';
 
 type SendState = { name: 'idle' } | { name: 'working' } | { name: 'needs-reason'; message: string } | { name: 'done'; batch: string; people: number } | { name: 'failed'; message: string };
 type ResultState = { name: 'idle' } | { name: 'reading' } | { name: 'preview'; fileRef: string; fileName: string; report: MatchImportReport }
@@ -18,7 +19,6 @@ export function MatchingRoundTrip({ onChanged }: { onChanged: () => void }) {
   const [reason, setReason] = useState('');
   const [send, setSend] = useState<SendState>({ name: 'idle' });
   const [result, setResult] = useState<ResultState>({ name: 'idle' });
-  const fileInput = useRef<HTMLInputElement>(null);
 
   async function sendBatch() {
     setSend({ name: 'working' });
@@ -82,8 +82,8 @@ export function MatchingRoundTrip({ onChanged }: { onChanged: () => void }) {
         <div>
           <h3>{t('matching.resultsTitle')}</h3>
           <p className="muted small">{t('matching.resultsHelp')}</p>
-          <input ref={fileInput} type="file" accept=".xlsx,.xls,.csv" data-testid="match-results-file" disabled={result.name === 'reading'}
-            onChange={(e) => { const f = e.target.files?.[0]; if (f) void readResults(f); e.target.value = ''; }} />
+          <FileChooser label={t('matching.chooseResults')} accept=".xlsx,.xls,.csv" testId="match-results-file" disabled={result.name === 'reading'}
+            onFiles={([f]) => void readResults(f)} />
           {result.name === 'reading' && <p role="status">{t('common.loading')}</p>}
           {result.name === 'failed' && <p className="error" role="alert" data-testid="match-results-error">{result.message}</p>}
           {report && (

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileReport, RosterFilter, RosterLineView } from '../../shared/contract/payout';
 import { formatCount, formatVnd } from '../../shared/format/money';
@@ -11,6 +11,7 @@ import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { Dialog, ReasonDialog } from './Dialog';
 import { PAGE_SIZE, useRosterPage } from './use-roster-page';
+import { FileChooser } from '../shell/FileChooser';
 
 const FILTERS: RosterFilter[] = ['awaiting', 'paid', 'unpaid'];
 const STATES = ['sent', 'paid', 'carried-over', 'cancelled'] as const;
@@ -30,7 +31,6 @@ export function ReconcilePanel({ period, role }: { period: string; role: Role })
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [settling, setSettling] = useState<RosterLineView | null>(null);
   const [paying, setPaying] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const writer = can(role, 'beneficiaries.write');
 
   async function readFile(file: File) {
@@ -46,7 +46,6 @@ export function ReconcilePanel({ period, role }: { period: string; role: Role })
       setActionError(messageOf(e));
     } finally {
       setReading(false);
-      if (fileInput.current) fileInput.current.value = '';
     }
   }
 
@@ -71,10 +70,7 @@ export function ReconcilePanel({ period, role }: { period: string; role: Role })
               <h2>{t('payout.reconcile.fileTitle')}</h2>
               <p className="muted small">{t('payout.reconcile.fileHelp')}</p>
               {writer && (
-                <label className="button-like">
-                  <input ref={fileInput} type="file" accept=".xlsx,.xls,.csv" disabled={reading} data-testid="reconcile-file"
-                    onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFile(f); }} />
-                </label>
+                <FileChooser label={t('payout.reconcile.choose')} accept=".xlsx,.xls,.csv" disabled={reading} testId="reconcile-file" onFiles={([f]) => void readFile(f)} />
               )}
               {reading && <p role="status">{t('common.loading')}</p>}
               {report && (

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startHost, type RunningHost } from './support/host-process';
 import { DEMO, expect, login, test } from './support/fixtures';
 import { repoRoot } from './support/paths';
+import { readSentBatch, writeResultsWorkbook } from '../fixtures/matching/police-results';
 
 interface Made { twice: { fullName: string }; spelled: string; missing: string; probable: string }
 
@@ -49,6 +50,31 @@ test.describe('hàng đợi sai lệch và người có tên hai lần', () => {
     await expect(queue.getByTestId('mismatch-row').filter({ hasText: made.missing })).toContainText('Đề nghị bà con cập nhật CCCD');
     await queue.getByTestId('mismatch-status').selectOption('accepted');
     await expect(queue.getByTestId('mismatch-row').filter({ hasText: made.spelled })).toBeVisible();
+  });
+
+  test('the police\'s results are chosen with the app\'s own file picker, previewed, then recorded', async ({ page }) => {
+    await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('nav-discrepancies').click();
+    const roundTrip = page.getByTestId('matching-round-trip');
+    const downloading = page.waitForEvent('download');
+    await roundTrip.getByTestId('match-send').click();
+    const sentFile = join(dir, 'gui-doi-chieu.xlsx');
+    await (await downloading).saveAs(sentFile);
+    const sent = await readSentBatch(sentFile);
+    const [a, b] = sent.rows.filter((r) => r.idNumber);
+    const results = join(dir, 'ket-qua-doi-chieu.xlsx');
+    await writeResultsWorkbook(results, [{ ...a, outcome: 'Trùng khớp' }, { ...b, outcome: 'Sai thông tin', difference: 'Ngày sinh: 01/01/1901' }],
+      { layout: 'appended', batch: /\d{5}-\d{8}-\d{2}/.exec(sent.title)?.[0] ?? null });
+
+    // The picker speaks Vietnamese whatever the system's language (the browser's own says "Choose File").
+    await expect(roundTrip.getByRole('button', { name: 'Chọn tệp kết quả…' })).toBeVisible();
+    await expect(roundTrip).toContainText('Chưa chọn tệp nào');
+    await roundTrip.getByTestId('match-results-file').setInputFiles(results);
+    await expect(roundTrip).toContainText('ket-qua-doi-chieu.xlsx');
+    await expect(roundTrip.getByTestId('match-results-counts')).toHaveText('Khớp 1 · sai thông tin 1 · không có trong CSDLQG 0 · không gắn được 0');
+    await roundTrip.getByTestId('match-results-commit').click();
+    await expect(roundTrip.getByTestId('match-results-report')).toContainText('Đã ghi kết quả đợt');
+    await expect(page.getByTestId('mismatch-queue').getByTestId('mismatch-row').filter({ hasText: b.fullName })).toBeVisible();
   });
 
   test('people listed twice: found, a probable pair marked two people with a reason, a same-ID pair merged, undone, merged again', async ({ page }) => {
