@@ -24,7 +24,10 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Birth as `YYYY-MM-DD` or `YYYY`: date cells, serials, dd/mm/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd, year only. */
+/**
+ * Birth as `YYYY-MM-DD` or `YYYY`: date cells, serials, dd/mm/yyyy, d-m-yyyy, d.m.yyyy, yyyy-mm-dd, year only, and in
+ * words ("ngày 12 tháng 4 năm 1942", "tháng 4/1942", "năm 1942").
+ */
 export function parseBirth(cell: RawCell, today: Date = new Date()): Parsed<string> {
   const v = cell.value;
   let out: string | null = null;
@@ -37,12 +40,18 @@ export function parseBirth(cell: RawCell, today: Date = new Date()): Parsed<stri
     else if (v > 2100 && v < 100_000) out = serialToIsoDate(v);
     else return { value: null, problem: 'birth-invalid' };
   } else if (typeof v === 'string') {
-    const t = v.trim().replace(/\s+/g, '');
+    // An apostrophe typed to keep Excel from converting the date, or quotes around it, are no part of it.
+    const t = v.trim().replace(/^['‘’"“”]+|['‘’"“”]+$/g, '').replace(/\s+/g, '');
+    const words = foldVietnamese(v);
     let m: RegExpExecArray | null;
     if ((m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(t))) out = iso(+m[3], +m[2], +m[1]);
     else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) out = iso(+m[1], +m[2], +m[3]);
     else if (/^\d{4}$/.test(t)) out = t;
+    else if ((m = /^(\d{4})\.0+$/.exec(t))) out = m[1]; // a year a CSV export wrote as a decimal
     else if ((m = /^(\d{1,2})[/\-.](\d{4})$/.exec(t)) && +m[1] >= 1 && +m[1] <= 12) { out = m[2]; warn = 'birth-month-only'; }
+    else if ((m = /^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$/.exec(words))) out = iso(+m[3], +m[2], +m[1]);
+    else if ((m = /^thang (\d{1,2}) (?:nam )?(\d{4})$/.exec(words)) && +m[1] >= 1 && +m[1] <= 12) { out = m[2]; warn = 'birth-month-only'; }
+    else if ((m = /^nam (\d{4})$/.exec(words))) out = m[1];
     if (!out) return { value: null, problem: 'birth-invalid' };
   } else {
     return { value: null, problem: 'birth-invalid' };
@@ -62,7 +71,10 @@ export function parseSex(text: string): Parsed<'M' | 'F'> {
   return { value: null, problem: 'sex-invalid' };
 }
 
-/** Monthly amount in VND: numbers, "1.500.000", "1,500,000 đ", "1 500 000 đồng". */
+/**
+ * Monthly amount in VND: numbers, "1.500.000", "1,500,000 đ", "1 500 000 đồng", "2.055.000đ/tháng", "750.000,00" (VND
+ * has no cents: only a zero decimal part is dropped), "1,5 triệu"; a lone dash (Excel's accounting zero) is no amount.
+ */
 export function parseAmount(cell: RawCell): Parsed<number> {
   const v = cell.value;
   if (typeof v === 'number') {
@@ -71,7 +83,12 @@ export function parseAmount(cell: RawCell): Parsed<number> {
     return { value: r };
   }
   if (typeof v !== 'string') return { value: null, problem: 'amount-invalid' };
-  const t = v.toLowerCase().replace(/vnđ|vnd|đồng|đ|d\b|\s|\u00a0/g, '');
+  if (/^\s*[-–—]+\s*$/.test(v)) return { value: null };
+  let t = v.toLowerCase().replace(/\/\s*(tháng|thang|th)\.?\s*$/u, '').replace(/vnđ|vnd|đồng|đ|d\b|\s|\u00a0/g, '');
+  const million = /^(\d{1,4})(?:[.,](\d{1,6}))?(triệu|trieu|tr)$/u.exec(t);
+  if (million) return { value: Number(million[1]) * 1_000_000 + Number((million[2] ?? '').padEnd(6, '0')) };
+  const cents = /^(\d[\d.,]*)[.,](\d{1,2})$/.exec(t);
+  if (cents && Number(cents[2]) === 0) t = cents[1];
   let digits: string | null = null;
   if (/^\d{1,3}([.,]\d{3})+$/.test(t) && new Set(t.replace(/\d/g, '')).size === 1) digits = t.replace(/[.,]/g, '');
   else if (/^\d+$/.test(t)) digits = t;
