@@ -25,6 +25,18 @@ export async function writeReportPdf(file: string, docs: readonly ReportDocument
   await finished(out);
 }
 
+/** The smallest size a cell's text may shrink to before a value is cut (a name) or a heading's word is broken. */
+const MIN_SIZE = 4.5;
+
+/**
+ * The size at which `text` fits `width`: each word on a line of its own for a heading (a word broken in the middle,
+ * "Hộ ng|hèo", reads wrong), the whole text on one line for a value (two communes cut to "Phường Điện Bàn…" are one).
+ */
+function fittedSize(pdf: PDFKit.PDFDocument, text: string, width: number, wholeLine: boolean): number {
+  const widest = wholeLine ? pdf.fontSize(SIZE).widthOfString(text) : Math.max(0, ...text.split(/\s+/).map((w) => pdf.fontSize(SIZE).widthOfString(w)));
+  return widest <= width ? SIZE : Math.max(MIN_SIZE, Math.floor((SIZE * width / widest) * 4) / 4);
+}
+
 const shareText = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 function writeDocument(pdf: PDFKit.PDFDocument, doc: ReportDocument): void {
@@ -49,6 +61,7 @@ function writeDocument(pdf: PDFKit.PDFDocument, doc: ReportDocument): void {
     pdf.font('bold').fontSize(SIZE).lineWidth(0.5);
     doc.columns.forEach((c, i) => {
       pdf.rect(xs[i], y, widths[i], HEADER).stroke();
+      pdf.fontSize(fittedSize(pdf, c.header, widths[i] - 3, false));
       pdf.text(c.header, xs[i] + 1.5, y + 3, { width: widths[i] - 3, align: 'center', height: HEADER - 4 });
     });
     y += HEADER;
@@ -64,6 +77,7 @@ function writeDocument(pdf: PDFKit.PDFDocument, doc: ReportDocument): void {
       pdf.rect(xs[i], y, widths[i], ROW).stroke();
       const percent = doc.columns[i]?.percent && (typeof v === 'number' || v === null);
       const text = percent ? shareText(v as number | null) : typeof v === 'number' ? v.toLocaleString('vi-VN') : v ?? '';
+      pdf.fontSize(fittedSize(pdf, text, widths[i] - 3, true));
       pdf.text(text, xs[i] + 1.5, y + 3.5, { width: widths[i] - 3, align: doc.columns[i]?.numeric || doc.columns[i]?.percent ? 'right' : 'left', lineBreak: false, ellipsis: true, height: ROW });
     });
     y += ROW;
