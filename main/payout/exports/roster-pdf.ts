@@ -14,6 +14,12 @@ import { printedAmount, type RosterTable, type TableCell } from './roster-table'
 const MARGIN = 28;
 const ROW = 15;
 const SIZE = 8.5;
+/** A text too wide for its cell is set smaller down to this size, then cut with "…" (a name, an address). */
+const FIT_SIZE = 6;
+/** A transaction key, an account or ID number or an amount is never cut: it is set as small as it takes, down to this. */
+const WHOLE_SIZE = 3.5;
+/** Two lines of a split key fill the row at this size. */
+const TWO_LINE_SIZE = 6.5;
 
 export async function writeRosterPdf(file: string, table: RosterTable, office: OfficeInfo): Promise<void> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, autoFirstPage: false, compress: true,
@@ -37,18 +43,54 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
   // given, costs a hundred times more, and a roster of 100,000 lines is a million cells. They are written a row at a
   // time straight into the page (pdf-cells.ts) rather than through doc.text(), and so are the grid's lines.
   const row = new PdfRowText(doc);
-  const text = (s: string, x: number, w: number, align: 'left' | 'center' | 'right', top: number) => {
+  const text = (s: string, x: number, w: number, align: 'left' | 'center' | 'right', top: number, whole = false) => {
     let shown = s;
     let width = row.width(shown);
-    while (width > w - 4 && shown.length > 1) {
+    // Every cell is written at SIZE (cells() and wide() set it); a fitted one is put back to it.
+    let size = SIZE;
+    if (width > w - 4) {
+      size = Math.max(whole ? WHOLE_SIZE : FIT_SIZE, Math.floor(((SIZE * (w - 4)) / width) * 4) / 4);
+      doc.fontSize(size);
+      width = row.width(shown);
+    }
+    if (whole && size < FIT_SIZE && splitInTwo(s, x, w, align, top)) {
+      doc.fontSize(SIZE);
+      return;
+    }
+    while (!whole && width > w - 4 && shown.length > 1) {
       shown = `${shown.slice(0, Math.max(1, Math.floor(shown.length * ((w - 4) / width)) - 1))}…`;
       width = row.width(shown);
     }
     const left = align === 'left' ? x + 2 : align === 'right' ? x + w - 2 - width : x + (w - width) / 2;
-    if (!row.add(shown, left, top + 3.5)) {
+    // A smaller text sits on the same middle line as its row's others.
+    const down = top + 3.5 + (SIZE - size) * 0.6;
+    if (!row.add(shown, left, down)) {
       row.flush();
-      doc.text(shown, left, top + 3.5, { lineBreak: false });
+      doc.text(shown, left, down, { lineBreak: false });
     }
+    if (size !== SIZE) doc.fontSize(SIZE);
+  };
+  // A transaction key too long for one readable line goes on two, broken after the ":" or "-" nearest its middle.
+  const splitInTwo = (s: string, x: number, w: number, align: 'left' | 'center' | 'right', top: number): boolean => {
+    let at = -1;
+    for (let i = 0; i < s.length - 1; i++) if ((s[i] === ':' || s[i] === '-') && (at < 0 || Math.abs(i + 1 - s.length / 2) < Math.abs(at + 1 - s.length / 2))) at = i;
+    if (at < 0) return false;
+    const parts = [s.slice(0, at + 1), s.slice(at + 1)];
+    doc.fontSize(SIZE);
+    const widest = Math.max(...parts.map((p) => row.width(p)));
+    const size = Math.min(TWO_LINE_SIZE, Math.floor(((SIZE * (w - 4)) / widest) * 4) / 4);
+    if (size < FIT_SIZE) return false;
+    doc.fontSize(size);
+    parts.forEach((p, i) => {
+      const width = row.width(p);
+      const left = align === 'left' ? x + 2 : align === 'right' ? x + w - 2 - width : x + (w - width) / 2;
+      const lineTop = top + 0.8 + i * (ROW - 1.6) / 2;
+      if (!row.add(p, left, lineTop)) {
+        row.flush();
+        doc.text(p, left, lineTop, { lineBreak: false });
+      }
+    });
+    return true;
   };
   const grid = (top: number, height: number) => {
     const n = (v: number) => String(Math.round(v * 1000) / 1000);
@@ -108,7 +150,7 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
       const v = values[c];
       if (v === null || v === undefined || v === '') continue;
       const col = table.columns[c];
-      text(col.kind === 'amount' ? printedAmount(Number(v)) : String(v), xs[c], widths[c], col.align ?? 'left', y);
+      text(col.kind === 'amount' ? printedAmount(Number(v)) : String(v), xs[c], widths[c], col.align ?? 'left', y, col.kind !== 'text');
     }
     row.flush();
     y += ROW;
