@@ -1,10 +1,16 @@
 import { foldVietnamese } from '../../shared/text/fold';
 import type { ColumnField } from './canonical-record';
 
+/** A heading that names the account as a mobile-money subscription or a wallet (its words folded). */
+export const WALLET_ACCOUNT = /(^| )(so thue bao|thue bao|so tai khoan|tai khoan|so tk|tk|so dien thoai|dien thoai|so dt|sdt|so vi|vi) (mobile money|mm|vi dien tu|momo|viettel money|vnpt money|mobifone money)( |$)|^so vi( dien tu)?$|^vi dien tu$/;
+
 // Headers are found, not assumed: offices word them differently, abbreviate them ("ĐKTT", "S.T.K", "NS") and put
 // columns in any order. Rules are tried in order on the header's key (see `headerKey`); the first that matches wins.
 const HEADER_RULES: readonly [ColumnField | 'ignored', RegExp][] = [
   ['rowNumber', /^(stt|so tt|tt|so thu tu|thu tu)$/],
+  // The account of a list paid through mobile money or a wallet, under its own heading (before "Số điện thoại" is
+  // ignored): "Số thuê bao Mobile Money", "Số điện thoại (Mobile Money)", "Số ví MoMo", "Ví điện tử".
+  ['accountNumber', WALLET_ACCOUNT],
   ['ignored', /ngay cap|noi cap|ngay het han|chu tai khoan|chu tk|ten tk|nguoi nhan thay|nguoi giam ho|uy quyen|chu ho|quan he|ma ngan hang|ma nh( |$)|so dien thoai|sdt|dien thoai|ky nhan|ma so bhxh|ma bhxh|so so bhxh|ngay huong|thoi diem huong/],
   ['fullName', /^ho (va |chu dem va )?ten|^ho chu dem|^ten doi tuong|^ho ten|^ten nguoi|^ten$|^ho va ten$/],
   // "Số CMND cũ": a column of its own for the old 9-digit ID, next to the CCCD column.

@@ -2,7 +2,7 @@ import { matchBankName } from '../../shared/banks/bank-name-matching';
 import { matchWalletName, walletNumberOf } from '../../shared/banks/wallet-name-matching';
 import type { CanonicalRecord, ColumnField, FieldProblem } from './canonical-record';
 import { categoryGroupOf } from './category';
-import type { ColumnMapping } from './header-detection';
+import { headerKey, WALLET_ACCOUNT, type ColumnMapping } from './header-detection';
 import { problem, type ProblemCode } from './problems';
 import type { RawCell } from './raw-cell';
 import { isEmptyCell } from './raw-cell';
@@ -131,7 +131,8 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     accountNumber = parsed.value;
     if (parsed.problem) problems.push(rejected('accountNumber', parsed.problem));
   }
-  const bankName = text('bankName');
+  // Without a column naming the bank, an account column headed for mobile money or a wallet names it.
+  const bankName = text('bankName') ?? (accountNumber ? walletOfHeading(ctx.titles?.[ctx.mapping.accountNumber ?? -1]) : null);
   used('bankName');
   let bankBin: string | null = null;
   let accountKind: CanonicalRecord['accountKind'];
@@ -234,4 +235,12 @@ function rowValuesOf(text: (f: ColumnField) => string | null): Record<string, st
     if (v) values[f] = v;
   }
   return values;
+}
+
+/** "Số thuê bao Mobile Money" → "Mobile Money" (the carrier told by the number); "Số ví MoMo" → "MoMo"; else null. */
+function walletOfHeading(title: string | undefined): string | null {
+  const key = title ? headerKey(title) : '';
+  if (!WALLET_ACCOUNT.test(key)) return null;
+  if (/(^| )(mobile money|mm)( |$)/.test(key)) return 'Mobile Money';
+  return matchWalletName(title)?.shortName ?? 'Ví điện tử';
 }

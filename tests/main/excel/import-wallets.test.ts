@@ -60,6 +60,29 @@ describe('accounts in e-wallets and mobile money, from a list', () => {
     ]);
   });
 
+  it('an account column headed for mobile money or a wallet, without a bank column, names the provider', async () => {
+    const mm = path.join(dir, 'mobile-money.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Diện đối tượng', 'Số thuê bao Mobile Money']);
+    ws.addRow([1, 'Lường Văn Pọm', '1944', '038044006789', 'Người cao tuổi', '0389123456']);
+    ws.addRow([2, 'Cầm Thị Ín', '1946', '038146007890', 'Người cao tuổi', 912345670]);
+    await wb.xlsx.writeFile(mm);
+    const wallet = path.join(dir, 'momo.xlsx');
+    const wb2 = new ExcelJS.Workbook();
+    const ws2 = wb2.addWorksheet('DS');
+    ws2.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Diện đối tượng', 'Số ví MoMo']);
+    ws2.addRow([1, 'Vi Thị Hương', '1950', '038150008901', 'Người cao tuổi', '0978123456']);
+    await wb2.xlsx.writeFile(wallet);
+    for (const f of [mm, wallet]) expect((await service.commit(actor, f)).needsFixing).toEqual([]);
+    const got = accounts() as { name: string }[];
+    expect(got.filter((a) => ['Lường Văn Pọm', 'Cầm Thị Ín', 'Vi Thị Hương'].includes(a.name))).toEqual([
+      { name: 'Cầm Thị Ín', kind: 'mobile-money', number: '0912345670', provider: 'Mobile Money', channel: 'mobile-money' },
+      { name: 'Lường Văn Pọm', kind: 'mobile-money', number: '0389123456', provider: 'Mobile Money', channel: 'mobile-money' },
+      { name: 'Vi Thị Hương', kind: 'e-wallet', number: '0978123456', provider: 'MoMo', channel: 'e-wallet' },
+    ]);
+  });
+
   it('a later list that moves a person from the wallet to a bank changes the account and the channel', async () => {
     const file = path.join(dir, 'to-bank.xlsx');
     await writeList(file, [['Lò Thị Mai', '1945', '038145002345', 'Người cao tuổi', '3801205999999', 'Agribank']]);
