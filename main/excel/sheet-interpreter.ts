@@ -180,7 +180,7 @@ export class SheetInterpreter {
     // A signature block laid out in the list's columns puts "Người lập biểu" under the name and "Chủ tịch UBND xã" or
     // "…, ngày 04 tháng 12 năm 2026" under the amount: only a figure there (a date, a number) makes the row a person's.
     const strongData = name !== '' && [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.birthYear, mapping.idNumber, mapping.oldIdNumber, mapping.monthlyAmount, mapping.accountNumber]
-      .some((c) => { const v = valueAt(c); return /\d/.test(v) && !isSignatureText(v); });
+      .some((c) => { const v = valueAt(c); return /\d/.test(v) && (!/\p{L}/u.test(v) || !isSignatureText(v)); });
     const identity = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.birthYear, mapping.idNumber, mapping.oldIdNumber].some((c) => valueAt(c) !== '');
 
     if (isColumnNumberRow(texts)) return 'column-numbers';
