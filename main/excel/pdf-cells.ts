@@ -26,6 +26,14 @@ interface Encoded { tj: string | null; advance: number }
 /** A plain character's one glyph: its code in the font's subset, its width and its advance alone, in 1/1000 em. */
 interface PlainGlyph { hex: string; width: number; advance: number }
 
+/**
+ * The font size, in quarter points and not below `min`, at which a text `width` wide at `size` fits `room`
+ * (`size` itself when it fits already).
+ */
+export function sizeToFit(size: number, width: number, room: number, min: number): number {
+  return width <= room ? size : Math.max(min, Math.floor(((size * room) / width) * 4) / 4);
+}
+
 /** Numbers as pdfkit prints them (at most six decimals). */
 const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
 const LIMIT = 20_000;

@@ -239,6 +239,13 @@ function rowValuesOf(text: (f: ColumnField) => string | null): Record<string, st
 
 /** "Số thuê bao Mobile Money" → "Mobile Money" (the carrier told by the number); "Số ví MoMo" → "MoMo"; else null. */
 function walletOfHeading(title: string | undefined): string | null {
+  // Asked for each row of a sheet with the same heading: answered once.
+  if (title !== lastHeading.title) lastHeading = { title, wallet: walletNamed(title) };
+  return lastHeading.wallet;
+}
+let lastHeading: { title: string | undefined; wallet: string | null } = { title: undefined, wallet: null };
+
+function walletNamed(title: string | undefined): string | null {
   const key = title ? headerKey(title) : '';
   if (!WALLET_ACCOUNT.test(key)) return null;
   if (/(^| )(mobile money|mm)( |$)/.test(key)) return 'Mobile Money';

@@ -172,15 +172,14 @@ export class SheetInterpreter {
     if (filled.length === 0) return 'blank';
     const name = mapping.fullName === undefined ? '' : (texts[mapping.fullName] ?? '').trim();
     const valueAt = (c: number | undefined) => (c === undefined ? '' : (texts[c] ?? '').trim());
-    const personData = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.birthYear, mapping.idNumber, mapping.oldIdNumber, mapping.monthlyAmount, mapping.accountNumber]
-      .some((c) => valueAt(c) !== '');
+    const personColumns = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.birthYear, mapping.idNumber, mapping.oldIdNumber, mapping.monthlyAmount, mapping.accountNumber];
+    const personData = personColumns.some((c) => valueAt(c) !== '');
     const otherData = personData || [mapping.categoryLabel, mapping.sex, mapping.hometown].some((c) => valueAt(c) !== '');
     const rowNumberCell = mapping.rowNumber === undefined ? undefined : row.cells[mapping.rowNumber];
     const numbered = typeof rowNumberCell?.value === 'number' || /^\d{1,6}\.?$/.test(valueAt(mapping.rowNumber));
     // A signature block laid out in the list's columns puts "Người lập biểu" under the name and "Chủ tịch UBND xã" or
     // "…, ngày 04 tháng 12 năm 2026" under the amount: only a figure there (a date, a number) makes the row a person's.
-    const strongData = name !== '' && [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.birthYear, mapping.idNumber, mapping.oldIdNumber, mapping.monthlyAmount, mapping.accountNumber]
-      .some((c) => { const v = valueAt(c); return /\d/.test(v) && (!/\p{L}/u.test(v) || !isSignatureText(v)); });
+    const strongData = name !== '' && personColumns.some((c) => { const v = valueAt(c); return /\d/.test(v) && (!/\p{L}/u.test(v) || !isSignatureText(v)); });
     const identity = [mapping.birth, mapping.birthMale, mapping.birthFemale, mapping.birthYear, mapping.idNumber, mapping.oldIdNumber].some((c) => valueAt(c) !== '');
 
     if (isColumnNumberRow(texts)) return 'column-numbers';

@@ -42,16 +42,19 @@ export function parseBirth(cell: RawCell, today: Date = new Date()): Parsed<stri
   } else if (typeof v === 'string') {
     // An apostrophe typed to keep Excel from converting the date, or quotes around it, are no part of it.
     const t = v.trim().replace(/^['‘’"“”]+|['‘’"“”]+$/g, '').replace(/\s+/g, '');
-    const words = foldVietnamese(v);
     let m: RegExpExecArray | null;
     if ((m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(t))) out = iso(+m[3], +m[2], +m[1]);
     else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) out = iso(+m[1], +m[2], +m[3]);
     else if (/^\d{4}$/.test(t)) out = t;
     else if ((m = /^(\d{4})\.0+$/.exec(t))) out = m[1]; // a year a CSV export wrote as a decimal
     else if ((m = /^(\d{1,2})[/\-.](\d{4})$/.exec(t)) && +m[1] >= 1 && +m[1] <= 12) { out = m[2]; warn = 'birth-month-only'; }
-    else if ((m = /^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$/.exec(words))) out = iso(+m[3], +m[2], +m[1]);
-    else if ((m = /^thang (\d{1,2}) (?:nam )?(\d{4})$/.exec(words)) && +m[1] >= 1 && +m[1] <= 12) { out = m[2]; warn = 'birth-month-only'; }
-    else if ((m = /^nam (\d{4})$/.exec(words))) out = m[1];
+    else {
+      // In words; folded only here, as most lists write figures (a 100,000-row list would fold every birth).
+      const words = foldVietnamese(v);
+      if ((m = /^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$/.exec(words))) out = iso(+m[3], +m[2], +m[1]);
+      else if ((m = /^thang (\d{1,2}) (?:nam )?(\d{4})$/.exec(words)) && +m[1] >= 1 && +m[1] <= 12) { out = m[2]; warn = 'birth-month-only'; }
+      else if ((m = /^nam (\d{4})$/.exec(words))) out = m[1];
+    }
     if (!out) return { value: null, problem: 'birth-invalid' };
   } else {
     return { value: null, problem: 'birth-invalid' };

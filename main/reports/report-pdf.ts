@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
+import { sizeToFit } from '../excel/pdf-cells';
 import { PDF_FONT, PDF_FONT_BOLD } from '../excel/pdf-fonts';
 import type { ReportCell, ReportDocument } from './report-document';
 
@@ -33,8 +34,9 @@ const MIN_SIZE = 4.5;
  * "Hộ ng|hèo", reads wrong), the whole text on one line for a value (two communes cut to "Phường Điện Bàn…" are one).
  */
 function fittedSize(pdf: PDFKit.PDFDocument, text: string, width: number, wholeLine: boolean): number {
-  const widest = wholeLine ? pdf.fontSize(SIZE).widthOfString(text) : Math.max(0, ...text.split(/\s+/).map((w) => pdf.fontSize(SIZE).widthOfString(w)));
-  return widest <= width ? SIZE : Math.max(MIN_SIZE, Math.floor((SIZE * width / widest) * 4) / 4);
+  pdf.fontSize(SIZE);
+  const widest = wholeLine ? pdf.widthOfString(text) : Math.max(0, ...text.split(/\s+/).map((w) => pdf.widthOfString(w)));
+  return sizeToFit(SIZE, widest, width, MIN_SIZE);
 }
 
 const shareText = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));

@@ -65,8 +65,7 @@ export function dueInMonth(regime: Regime, entitlements: readonly EntitlementBas
   if (e.overrideAmount !== null && e.overrideReason) {
     return { month, amount: e.overrideAmount, level: 0, hundredths: 0, override: true };
   }
-  const group = e.groupCode ? coefficientGroup(e.groupCode) : regime.defaultGroup ? coefficientGroup(regime.defaultGroup) : undefined;
-  const hundredths = e.hundredths ?? (group ? coefficientFor(group, person.birth, month) : regime.defaultHundredths);
+  const hundredths = coefficientIn(regime, e, person, month);
   if (hundredths === null) return { month, problem: 'no-coefficient' };
   if (hundredths === 0) return null; // grown out of every band of the group
   const level = levelFor(levels, regime.levelCode, unitChain, month);
@@ -83,8 +82,13 @@ export function outsideAgeBands(regime: Regime, entitlements: readonly Entitleme
   const e = entitlementIn(entitlements, month);
   if (!e || regime.kind !== 'monthly' || !payableIn(person, month)) return false;
   if (e.overrideAmount !== null && e.overrideReason) return false;
+  return coefficientIn(regime, e, person, month) === 0;
+}
+
+/** The entitlement's coefficient in a month: its own, else its group's (or the regime's) for the person's age then. */
+function coefficientIn(regime: Regime, e: EntitlementBasis, person: PersonBasis, month: string): number | null {
   const group = e.groupCode ? coefficientGroup(e.groupCode) : regime.defaultGroup ? coefficientGroup(regime.defaultGroup) : undefined;
-  return (e.hundredths ?? (group ? coefficientFor(group, person.birth, month) : regime.defaultHundredths)) === 0;
+  return e.hundredths ?? (group ? coefficientFor(group, person.birth, month) : regime.defaultHundredths);
 }
 
 /**

@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { PDF_FONT, PDF_FONT_BOLD } from '../../excel/pdf-fonts';
 import { dateLine, issuingBody, officePlace, type OfficeInfo } from '../../excel/export-office';
-import { PdfRowText } from '../../excel/pdf-cells';
+import { PdfRowText, sizeToFit } from '../../excel/pdf-cells';
 import { useFastTextLayout } from '../../excel/pdf-text-layout';
 import { printedAmount, type RosterTable, type TableCell } from './roster-table';
 
@@ -43,53 +43,45 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
   // given, costs a hundred times more, and a roster of 100,000 lines is a million cells. They are written a row at a
   // time straight into the page (pdf-cells.ts) rather than through doc.text(), and so are the grid's lines.
   const row = new PdfRowText(doc);
-  const text = (s: string, x: number, w: number, align: 'left' | 'center' | 'right', top: number, whole = false) => {
+  type Align = 'left' | 'center' | 'right';
+  /** `s` at the current size, `width` wide, aligned in the cell [x, x + w] with its line's top at `top`. */
+  const put = (s: string, width: number, x: number, w: number, align: Align, top: number) => {
+    const left = align === 'left' ? x + 2 : align === 'right' ? x + w - 2 - width : x + (w - width) / 2;
+    if (!row.add(s, left, top)) {
+      row.flush();
+      doc.text(s, left, top, { lineBreak: false });
+    }
+  };
+  // Every cell is written at SIZE (cells() and wide() set it); a cell set smaller puts it back.
+  const text = (s: string, x: number, w: number, align: Align, top: number, whole = false) => {
     let shown = s;
     let width = row.width(shown);
-    // Every cell is written at SIZE (cells() and wide() set it); a fitted one is put back to it.
-    let size = SIZE;
-    if (width > w - 4) {
-      size = Math.max(whole ? WHOLE_SIZE : FIT_SIZE, Math.floor(((SIZE * (w - 4)) / width) * 4) / 4);
+    const size = sizeToFit(SIZE, width, w - 4, whole ? WHOLE_SIZE : FIT_SIZE);
+    if (whole && size < FIT_SIZE && splitInTwo(s, x, w, align, top)) return;
+    if (size !== SIZE) {
       doc.fontSize(size);
       width = row.width(shown);
-    }
-    if (whole && size < FIT_SIZE && splitInTwo(s, x, w, align, top)) {
-      doc.fontSize(SIZE);
-      return;
     }
     while (!whole && width > w - 4 && shown.length > 1) {
       shown = `${shown.slice(0, Math.max(1, Math.floor(shown.length * ((w - 4) / width)) - 1))}…`;
       width = row.width(shown);
     }
-    const left = align === 'left' ? x + 2 : align === 'right' ? x + w - 2 - width : x + (w - width) / 2;
     // A smaller text sits on the same middle line as its row's others.
-    const down = top + 3.5 + (SIZE - size) * 0.6;
-    if (!row.add(shown, left, down)) {
-      row.flush();
-      doc.text(shown, left, down, { lineBreak: false });
-    }
+    put(shown, width, x, w, align, top + 3.5 + (SIZE - size) * 0.6);
     if (size !== SIZE) doc.fontSize(SIZE);
   };
-  // A transaction key too long for one readable line goes on two, broken after the ":" or "-" nearest its middle.
-  const splitInTwo = (s: string, x: number, w: number, align: 'left' | 'center' | 'right', top: number): boolean => {
+  // A transaction key too long for one readable line goes on two, broken after the ":" or "-" nearest its middle;
+  // false (nothing written, the size untouched) when it has no such break or its halves would still be too small.
+  const splitInTwo = (s: string, x: number, w: number, align: Align, top: number): boolean => {
     let at = -1;
     for (let i = 0; i < s.length - 1; i++) if ((s[i] === ':' || s[i] === '-') && (at < 0 || Math.abs(i + 1 - s.length / 2) < Math.abs(at + 1 - s.length / 2))) at = i;
     if (at < 0) return false;
     const parts = [s.slice(0, at + 1), s.slice(at + 1)];
-    doc.fontSize(SIZE);
-    const widest = Math.max(...parts.map((p) => row.width(p)));
-    const size = Math.min(TWO_LINE_SIZE, Math.floor(((SIZE * (w - 4)) / widest) * 4) / 4);
+    const size = Math.min(TWO_LINE_SIZE, sizeToFit(SIZE, Math.max(...parts.map((p) => row.width(p))), w - 4, 0));
     if (size < FIT_SIZE) return false;
     doc.fontSize(size);
-    parts.forEach((p, i) => {
-      const width = row.width(p);
-      const left = align === 'left' ? x + 2 : align === 'right' ? x + w - 2 - width : x + (w - width) / 2;
-      const lineTop = top + 0.8 + i * (ROW - 1.6) / 2;
-      if (!row.add(p, left, lineTop)) {
-        row.flush();
-        doc.text(p, left, lineTop, { lineBreak: false });
-      }
-    });
+    parts.forEach((p, i) => put(p, row.width(p), x, w, align, top + 0.8 + (i * (ROW - 1.6)) / 2));
+    doc.fontSize(SIZE);
     return true;
   };
   const grid = (top: number, height: number) => {
