@@ -38,13 +38,15 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
 function toUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   const hex = (h: string) => parseInt(h, 16);
-  const str = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map(hex));
+  // A destination may hold several code units with spaces between them: pdfkit writes a ligature ("ff" of a
+  // transaction key) as <0066 0066>.
+  const str = (h: string) => String.fromCodePoint(...(h.replace(/\s+/g, '').match(/.{4}/g) ?? []).map(hex));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const r of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
       const from = hex(r[1]);
       const to = hex(r[2]);
       if (r[3].startsWith('[')) {
-        [...r[3].matchAll(/<([0-9a-fA-F]+)>/g)].forEach((d, i) => map.set(from + i, str(d[1])));
+        [...r[3].matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((d, i) => map.set(from + i, str(d[1])));
       } else {
         const base = hex(r[3].slice(1, -1));
         for (let c = from; c <= to; c++) map.set(c, String.fromCodePoint(base + c - from));
@@ -52,7 +54,7 @@ function toUnicode(cmap: string): Map<number, string> {
     }
   }
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const r of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(hex(r[1]), str(r[2]));
+    for (const r of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(hex(r[1]), str(r[2]));
   }
   return map;
 }

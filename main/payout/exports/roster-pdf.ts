@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { PDF_FONT, PDF_FONT_BOLD } from '../../excel/pdf-fonts';
 import { dateLine, issuingBody, officePlace, type OfficeInfo } from '../../excel/export-office';
-import { PdfRowText } from '../../excel/pdf-cells';
+import { PdfRowText, sizeToFit } from '../../excel/pdf-cells';
 import { useFastTextLayout } from '../../excel/pdf-text-layout';
 import { printedAmount, type RosterTable, type TableCell } from './roster-table';
 
@@ -14,6 +14,12 @@ import { printedAmount, type RosterTable, type TableCell } from './roster-table'
 const MARGIN = 28;
 const ROW = 15;
 const SIZE = 8.5;
+/** A text too wide for its cell is set smaller down to this size, then cut with "…" (a name, an address). */
+const FIT_SIZE = 6;
+/** A transaction key, an account or ID number or an amount is never cut: it is set as small as it takes, down to this. */
+const WHOLE_SIZE = 3.5;
+/** Two lines of a split key fill the row at this size. */
+const TWO_LINE_SIZE = 6.5;
 
 export async function writeRosterPdf(file: string, table: RosterTable, office: OfficeInfo): Promise<void> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, autoFirstPage: false, compress: true,
@@ -37,18 +43,46 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
   // given, costs a hundred times more, and a roster of 100,000 lines is a million cells. They are written a row at a
   // time straight into the page (pdf-cells.ts) rather than through doc.text(), and so are the grid's lines.
   const row = new PdfRowText(doc);
-  const text = (s: string, x: number, w: number, align: 'left' | 'center' | 'right', top: number) => {
+  type Align = 'left' | 'center' | 'right';
+  /** `s` at the current size, `width` wide, aligned in the cell [x, x + w] with its line's top at `top`. */
+  const put = (s: string, width: number, x: number, w: number, align: Align, top: number) => {
+    const left = align === 'left' ? x + 2 : align === 'right' ? x + w - 2 - width : x + (w - width) / 2;
+    if (!row.add(s, left, top)) {
+      row.flush();
+      doc.text(s, left, top, { lineBreak: false });
+    }
+  };
+  // Every cell is written at SIZE (cells() and wide() set it); a cell set smaller puts it back.
+  const text = (s: string, x: number, w: number, align: Align, top: number, whole = false) => {
     let shown = s;
     let width = row.width(shown);
-    while (width > w - 4 && shown.length > 1) {
+    const size = sizeToFit(SIZE, width, w - 4, whole ? WHOLE_SIZE : FIT_SIZE);
+    if (whole && size < FIT_SIZE && splitInTwo(s, x, w, align, top)) return;
+    if (size !== SIZE) {
+      doc.fontSize(size);
+      width = row.width(shown);
+    }
+    while (!whole && width > w - 4 && shown.length > 1) {
       shown = `${shown.slice(0, Math.max(1, Math.floor(shown.length * ((w - 4) / width)) - 1))}…`;
       width = row.width(shown);
     }
-    const left = align === 'left' ? x + 2 : align === 'right' ? x + w - 2 - width : x + (w - width) / 2;
-    if (!row.add(shown, left, top + 3.5)) {
-      row.flush();
-      doc.text(shown, left, top + 3.5, { lineBreak: false });
-    }
+    // A smaller text sits on the same middle line as its row's others.
+    put(shown, width, x, w, align, top + 3.5 + (SIZE - size) * 0.6);
+    if (size !== SIZE) doc.fontSize(SIZE);
+  };
+  // A transaction key too long for one readable line goes on two, broken after the ":" or "-" nearest its middle;
+  // false (nothing written, the size untouched) when it has no such break or its halves would still be too small.
+  const splitInTwo = (s: string, x: number, w: number, align: Align, top: number): boolean => {
+    let at = -1;
+    for (let i = 0; i < s.length - 1; i++) if ((s[i] === ':' || s[i] === '-') && (at < 0 || Math.abs(i + 1 - s.length / 2) < Math.abs(at + 1 - s.length / 2))) at = i;
+    if (at < 0) return false;
+    const parts = [s.slice(0, at + 1), s.slice(at + 1)];
+    const size = Math.min(TWO_LINE_SIZE, sizeToFit(SIZE, Math.max(...parts.map((p) => row.width(p))), w - 4, 0));
+    if (size < FIT_SIZE) return false;
+    doc.fontSize(size);
+    parts.forEach((p, i) => put(p, row.width(p), x, w, align, top + 0.8 + (i * (ROW - 1.6)) / 2));
+    doc.fontSize(SIZE);
+    return true;
   };
   const grid = (top: number, height: number) => {
     const n = (v: number) => String(Math.round(v * 1000) / 1000);
@@ -108,7 +142,7 @@ export async function writeRosterPdf(file: string, table: RosterTable, office: O
       const v = values[c];
       if (v === null || v === undefined || v === '') continue;
       const col = table.columns[c];
-      text(col.kind === 'amount' ? printedAmount(Number(v)) : String(v), xs[c], widths[c], col.align ?? 'left', y);
+      text(col.kind === 'amount' ? printedAmount(Number(v)) : String(v), xs[c], widths[c], col.align ?? 'left', y, col.kind !== 'text');
     }
     row.flush();
     y += ROW;

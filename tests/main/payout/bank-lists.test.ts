@@ -75,6 +75,12 @@ describe('a transfer list per bank', () => {
     const text = readPdf(readFileSync(takeDownload(pdf.downloadRef)!)).pageTexts.join(' ');
     expect(text).toContain('NGUYỄN VĂN AN');
     expect(text).not.toContain('970436');
+    // Its transaction key and transfer note are printed whole (they were cut with "…"): the key on two lines where
+    // one would be too small to read.
+    const view = await ok<{ lines: { key: string; bankBin: string | null }[] }>(clerk('payout.get', { period: '2026-12', filter: 'all', limit: 100 }));
+    const key = view.lines.find((l) => l.bankBin === '970405')!.key;
+    expect(text.replace(/\s+/g, '')).toContain(key);
+    expect(text).not.toContain('…');
   });
 
   it('every bank in one file keeps a section per bank; a bank with no line this month, or a bank for another list, is refused in one line', async () => {
