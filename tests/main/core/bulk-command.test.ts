@@ -76,4 +76,22 @@ describe('bulk commands', () => {
     integrityCheck();
     expect(db.sqlite.prepare('SELECT count(*) FROM beneficiaries WHERE deleted = 0').pluck().get()).toBe(0);
   });
+
+  it('write in a smaller page cache and give the reading cache back after, also when they fail', () => {
+    const cache = () => db.sqlite.pragma('cache_size', { simple: true }) as number;
+    const reading = cache();
+    const unitId = runCommand(db, clerk, 'setup', (w) => w.insert(adminUnitTable, { code: '1', effectiveFrom: '2025-07-01', name: 'Xã A', level: 'commune' })).result;
+    let during = 0;
+    runCommand(db, clerk, 'import', (w) => {
+      during = cache();
+      w.insert(beneficiaryTable, { unitId, fullName: 'Nguyễn Văn Một', categoryGroup: 'BTXH', categoryLabel: '' });
+    }, { bulk: true });
+    expect(during).toBeLessThan(0); // in KiB
+    expect(-during).toBeLessThan(-reading);
+    expect(cache()).toBe(reading);
+    expect(() => runCommand(db, clerk, 'import', () => { throw new Error('row 2 is broken'); }, { bulk: true })).toThrow('row 2 is broken');
+    expect(cache()).toBe(reading);
+    runCommand(db, clerk, 'manual-edit', () => { during = cache(); });
+    expect(during).toBe(reading);
+  });
 });
