@@ -856,7 +856,7 @@ export const en: Messages = {
     total: 'People',
     openItems: 'Open items',
     noVillage: '(no village)',
-    allVillages: 'Whole commune',
+    allVillages: 'Total',
     statuses: { 'not-sent': 'Not sent', sent: 'Sent', matched: 'Matched', mismatched: 'Mismatched', 'not-found': 'Not found', resent: 'Cleaned, re-sent', verified: 'Verified' },
   },
   duplicates: {

@@ -1032,7 +1032,7 @@ export const vi = {
     total: 'Số người',
     openItems: 'Mục chờ xử lý',
     noVillage: '(chưa ghi thôn)',
-    allVillages: 'Cả xã',
+    allVillages: 'Tổng cộng',
     statuses: { 'not-sent': 'Chưa gửi', sent: 'Đã gửi', matched: 'Khớp', mismatched: 'Sai thông tin', 'not-found': 'Không tìm thấy', resent: 'Đã làm sạch, gửi lại', verified: 'Đã xác thực' },
   },
   duplicates: {

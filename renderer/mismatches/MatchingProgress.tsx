@@ -19,19 +19,19 @@ export function MatchingProgress({ progress }: { progress: Progress }) {
       <div className="table-scroll">
         <table className="table compact" data-testid="matching-progress-table">
           <thead>
-            <tr><th>{t('matching.village')}</th><th>{t('matching.total')}</th>
-              {MATCHING_STATUSES.map((s) => <th key={s}>{t(`matching.statuses.${s}`)}</th>)}<th>{t('matching.openItems')}</th></tr>
+            <tr><th>{t('matching.village')}</th><th className="right">{t('matching.total')}</th>
+              {MATCHING_STATUSES.map((s) => <th key={s} className="right">{t(`matching.statuses.${s}`)}</th>)}<th className="right">{t('matching.openItems')}</th></tr>
           </thead>
           <tbody>
             {progress.villages.map((v) => (
               <tr key={v.village ?? '—'} data-testid="matching-progress-village">
-                <td className="strong">{v.village ?? t('matching.noVillage')}</td><td>{formatCount(v.total)}</td>
-                {MATCHING_STATUSES.map((s) => <td key={s}>{v.statuses[s] ? formatCount(v.statuses[s]) : ''}</td>)}
-                <td>{v.openItems ? formatCount(v.openItems) : ''}</td>
+                <td>{v.village ?? t('matching.noVillage')}</td><td className="num right">{formatCount(v.total)}</td>
+                {MATCHING_STATUSES.map((s) => <td key={s} className="num right">{v.statuses[s] ? formatCount(v.statuses[s]) : ''}</td>)}
+                <td className="num right">{v.openItems ? formatCount(v.openItems) : ''}</td>
               </tr>
             ))}
-            <tr className="totals"><td>{t('matching.allVillages')}</td><td>{formatCount(progress.total)}</td>
-              {MATCHING_STATUSES.map((s) => <td key={s}>{formatCount(progress.statuses[s])}</td>)}<td /></tr>
+            <tr className="totals" data-testid="matching-progress-totals"><td>{t('matching.allVillages')}</td><td className="num right">{formatCount(progress.total)}</td>
+              {MATCHING_STATUSES.map((s) => <td key={s} className="num right">{formatCount(progress.statuses[s])}</td>)}<td /></tr>
           </tbody>
         </table>
       </div>

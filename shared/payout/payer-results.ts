@@ -92,8 +92,9 @@ export function readPayerFile(cells: unknown[][]): PayerFile | null {
       const t = textOf(c);
       const p = /thang|ky/.test(foldVietnamese(t)) ? periodIn(t) : null;
       if (p) periods.add(p);
-      const code = /m[aã] x[aã]\s*:?\s*(\d{5})/i.exec(t);
-      if (code) communes.add(code[1]);
+      // Our banner's "Mã xã: 13558", or "Mã phường", "Mã đặc khu", "Mã ĐVHC", as a payer may write it back.
+      const code = /\bma (xa|phuong|dac khu|thi tran|dvhc|don vi hanh chinh)\s*:?\s*(\d{5})\b/.exec(foldVietnamese(t));
+      if (code) communes.add(code[2]);
     }
   }
   const get = (r: unknown[], f: string) => (index.has(f) ? r[index.get(f)!] : undefined);

@@ -75,6 +75,8 @@ test.describe('hàng đợi sai lệch và người có tên hai lần', () => {
     await roundTrip.getByTestId('match-results-commit').click();
     await expect(roundTrip.getByTestId('match-results-report')).toContainText('Đã ghi kết quả đợt');
     await expect(page.getByTestId('mismatch-queue').getByTestId('mismatch-row').filter({ hasText: b.fullName })).toBeVisible();
+    // The progress table's last row sums the villages: "Tổng cộng" for a ward or a province office as for a commune.
+    await expect(page.getByTestId('matching-progress-totals').locator('td').first()).toHaveText('Tổng cộng');
   });
 
   test('people listed twice: found, a probable pair marked two people with a reason, a same-ID pair merged, undone, merged again', async ({ page }) => {

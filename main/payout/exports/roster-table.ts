@@ -6,6 +6,7 @@ import { formatVnd } from '../../../shared/format/money';
 import { amountInWords } from '../../../shared/payout/amount-in-words';
 import { formatPeriod } from '../../../shared/payout/periods';
 import type { RosterChannel } from '../../../shared/payout/roster-line';
+import { communeWord, type CommuneWord } from '../../../shared/text/commune-word';
 import type { LineRow } from '../payout-queries';
 
 export type ExportKind = 'bank' | 'post-office' | 'printable';
@@ -44,12 +45,13 @@ export interface RosterTable {
   amountInWords: string;
 }
 
-const CHANNEL_LABELS: Record<RosterChannel, string> = {
+const CHANNEL_LABELS: Record<Exclude<RosterChannel, 'cash'>, string> = {
   'own-account': 'Chuyển khoản',
   'authorised-account': 'Chuyển khoản (người được ủy quyền)',
   'post-office': 'Bưu điện',
-  cash: 'Tiền mặt tại xã',
 };
+/** Cash is paid at the unit's office: "tại xã", "tại phường", in the unit's own word. */
+const channelLabel = (channel: RosterChannel, unitWord: CommuneWord) => (channel === 'cash' ? `Tiền mặt tại ${unitWord}` : CHANNEL_LABELS[channel]);
 
 export const REGIME_SHORT: Record<string, string> = {
   'btxh-monthly': 'TCXH hằng tháng',
@@ -130,7 +132,8 @@ const transferNote = (l: LineRow) => withoutDiacritics(`${REGIME_SHORT[l.regimeC
 export function rosterTable(kind: ExportKind, source: LineSource, place: { communeName: string; communeCode: string; period: string },
   bank: { bin: string; name: string | null } | null = null): RosterTable {
   const month = formatPeriod(place.period);
-  const subtitles = [`Kỳ chi trả: tháng ${month} — Mã xã: ${place.communeCode}`];
+  const unitWord = communeWord(place.communeName);
+  const subtitles = [`Kỳ chi trả: tháng ${month} — Mã ${unitWord}: ${place.communeCode}`];
   if (kind === 'bank') {
     if (bank) subtitles.push(bank.name ? `Ngân hàng: ${bank.name} (mã ${bank.bin})` : `Ngân hàng mã ${bank.bin}`);
     const byBank = (l: LineOutline) => `${l.bankName ?? 'Ngân hàng'} (${l.bankBin ?? '—'})`;
@@ -174,7 +177,7 @@ export function rosterTable(kind: ExportKind, source: LineSource, place: { commu
   }
   const cashLike = (c: RosterChannel) => c === 'cash' || c === 'post-office';
   const made = sections(source, { channels: null }, village, (ls, first) => ls.map((l, i) => [first + i, l.fullName, l.idNumber, REGIME_SHORT[l.regimeCode] ?? l.regimeCode,
-    l.months, l.amount, CHANNEL_LABELS[l.channel], cashLike(l.channel) ? null : 'Chuyển khoản']));
+    l.months, l.amount, channelLabel(l.channel, unitWord), cashLike(l.channel) ? null : 'Chuyển khoản']));
   return {
     sheetName: 'Danh sach chi tra', title: `DANH SÁCH CHI TRẢ TRỢ CẤP THÁNG ${month}`, subtitles,
     columns: [

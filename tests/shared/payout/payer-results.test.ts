@@ -45,3 +45,24 @@ describe("a bank's own result layout", () => {
     ]);
   });
 });
+
+describe("the unit's code in a result file's banner", () => {
+  const withBanner = (banner: string) => [
+    ['DANH SÁCH CHI TRẢ QUA TÀI KHOẢN THÁNG 12/2026'],
+    [banner],
+    ['STT', 'Mã giao dịch', 'Số tài khoản', 'Số tiền (đồng)', 'Kết quả'],
+    [1, '2026-12:abc:btxh-monthly', '108876543210', 500000, 'Thành công'],
+  ];
+
+  it.each([
+    ['Kỳ chi trả: tháng 12/2026 — Mã xã: 13558', ['13558']],
+    ['Kỳ chi trả: tháng 12/2026 — Mã phường: 20242', ['20242']],
+    ['Kỳ chi trả: tháng 12/2026 — Mã đặc khu: 31234', ['31234']],
+    ['Mã ĐVHC: 20242', ['20242']],
+    ['MÃ PHƯỜNG 20242', ['20242']],
+    ['Kỳ chi trả: tháng 12/2026', []],
+    ['Mã giao dịch: 123456789', []],
+  ])('%s → %j', (banner, codes) => {
+    expect(readPayerFile(withBanner(banner))!.communeCodes).toEqual(codes);
+  });
+});
