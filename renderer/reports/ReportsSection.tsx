@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import type { ProgressReportOutput } from '../../shared/contract/reports';
 import { formatShare, formatVnd } from '../../shared/format/money';
-import { parsePeriod, periodAt, type PeriodKind } from '../../shared/reports/report-period';
+import { periodAt, type PeriodKind } from '../../shared/reports/report-period';
+import { parseTypedPeriod, typedForm } from '../../shared/reports/typed-period';
 import { cashlessShare, percent } from '../../shared/reports/progress-figures';
 import { DEFAULT_RULES, dueReports, type ReminderRules } from '../../shared/reports/report-reminders';
 import { can, type Role } from '../../shared/contract/roles';
@@ -29,13 +30,13 @@ export function ReportsSection({ role }: { role: Role }) {
     client.call('reports.reminderRules', {}).then(setRules, () => { /* the plan's usual deadlines are shown */ });
   }, [client]);
   const [kind, setKind] = useState<PeriodKind>('month');
-  const [code, setCode] = useState(() => periodAt('month', Date.now()).code);
+  const [typed, setTyped] = useState(() => typedForm(periodAt('month', Date.now())));
   const [report, setReport] = useState<ProgressReportOutput | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const valid = parsePeriod(code);
-  const fieldError = !code.trim() ? t('reports.periodNeeded') : !valid || valid.kind !== kind ? t(`reports.badPeriod.${kind}`) : null;
+  const valid = parseTypedPeriod(typed, kind);
+  const fieldError = !typed.trim() ? t('reports.periodNeeded') : !valid ? t(`reports.badPeriod.${kind}`) : null;
 
   const load = useCallback(async (period: string) => {
     setError(null);
@@ -53,9 +54,9 @@ export function ReportsSection({ role }: { role: Role }) {
 
   const chooseKind = (k: PeriodKind) => {
     setKind(k);
-    const current = periodAt(k, Date.now()).code;
-    setCode(current);
-    void load(current);
+    const current = periodAt(k, Date.now());
+    setTyped(typedForm(current));
+    void load(current.code);
   };
 
   const exportAs = async (format: 'xlsx' | 'pdf') => {
@@ -115,9 +116,9 @@ export function ReportsSection({ role }: { role: Role }) {
             <label key={k}><input type="radio" name="kind" checked={kind === k} onChange={() => chooseKind(k)} /> {t(`reports.kinds.${k}`)}</label>
           ))}
         </div>
-        <label>
+        <label className="report-period-field">
           {t('reports.period')}
-          <input value={code} onChange={(e) => setCode(e.target.value)} aria-invalid={!!fieldError} data-testid="report-period" placeholder={t(`reports.placeholder.${kind}`)} />
+          <input value={typed} onChange={(e) => setTyped(e.target.value)} aria-invalid={!!fieldError} data-testid="report-period" placeholder={t(`reports.placeholder.${kind}`)} size={12} />
         </label>
         <button type="submit" disabled={busy}>{t('reports.show')}</button>
         {fieldError && <p className="field-error" role="alert" data-testid="report-period-error">{fieldError}</p>}
@@ -133,7 +134,7 @@ export function ReportsSection({ role }: { role: Role }) {
           </div>
           <dl className="report-totals" data-testid="report-totals">
             <div><dt>{t('reports.people')}</dt><dd>{total.people.toLocaleString('vi-VN')}</dd></div>
-            <div><dt>{t('reports.verified')}</dt><dd>{t('reports.verifiedValue', { chip: total.verified.chip, matching: total.verified.matching, share: percent(total.verified.chip + total.verified.matching, total.people) })}</dd></div>
+            <div><dt>{t('reports.verified')}</dt><dd>{t('reports.verifiedValue', { chip: total.verified.chip, matching: total.verified.matching, share: formatShare(percent(total.verified.chip + total.verified.matching, total.people) / 100) })}</dd></div>
             <div><dt>{t('reports.mismatches')}</dt><dd>{t('reports.mismatchesValue', { open: total.mismatches.open, resolved: total.mismatches.resolved })}</dd></div>
             <div><dt>{t('reports.accounts')}</dt><dd>{t('reports.accountsValue', total.accounts)}</dd></div>
             <div><dt>{t('reports.paid')}</dt><dd>{t('reports.paidValue', { count: total.paidCashless.count, amount: formatVnd(total.paidCashless.amount) })}</dd></div>

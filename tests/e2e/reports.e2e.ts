@@ -1,9 +1,10 @@
 import { DEMO, expect, login, test } from './support/fixtures';
 
 /** This month in Vietnam, as the dashboard opens on it: "2026-12". */
-function thisMonth(): { code: string; label: string } {
+function thisMonth(): { code: string; label: string; typed: string } {
   const d = new Date(Date.now() + 7 * 3600_000);
-  return { code: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, label: `Tháng ${d.getUTCMonth() + 1}/${d.getUTCFullYear()}` };
+  return { code: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, label: `Tháng ${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`,
+    typed: `${d.getUTCMonth() + 1}/${d.getUTCFullYear()}` };
 }
 
 test.describe('báo cáo tiến độ', () => {
@@ -14,6 +15,7 @@ test.describe('báo cáo tiến độ', () => {
     await expect(page.getByTestId('reports-section')).toBeVisible();
     await expect(page.getByTestId('report-heading')).toHaveText(`Xã Bình Sơn – ${thisMonth().label}`);
     await expect(page.getByTestId('report-totals')).toContainText('Số đối tượng');
+    await expect(page.getByTestId('report-totals')).toContainText(/qua đối chiếu \(\d+,\d%\)/); // a Vietnamese decimal comma
     await expect(page.getByTestId('chart-over-time')).toBeVisible();
     await expect(page.getByTestId('report-table').getByRole('row')).toHaveCount(3); // header, the commune, the total
     // The cash-less share of the month's payments, against the 100 % target (or a plain line when nothing was paid).
@@ -21,15 +23,17 @@ test.describe('báo cáo tiến độ', () => {
     await expect(page.getByTestId('report-cashless')).toHaveText(/^(Chưa chi lượt nào trong kỳ|[\d,]+% số lượt, [\d,]+% số tiền; \d+ lượt chi tiền mặt)$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
-    await page.getByTestId('report-period').fill('2026/11');
+    // The period is shown and typed as the clerk writes it ("12/2026"); a month 13 is refused in one line.
+    await expect(page.getByTestId('report-period')).toHaveValue(thisMonth().typed);
+    await page.getByTestId('report-period').fill('13/2026');
     await page.getByRole('button', { name: 'Xem' }).click();
-    await expect(page.getByTestId('report-period-error')).toHaveText('Tháng viết dạng 2026-11 (năm-tháng).');
+    await expect(page.getByTestId('report-period-error')).toHaveText('Tháng viết dạng 11/2026 (tháng/năm).');
 
-    await page.getByTestId('report-period').fill('2020-01');
+    await page.getByTestId('report-period').fill('tháng 1 năm 2020');
     await page.getByRole('button', { name: 'Xem' }).click();
     await expect(page.getByTestId('error')).toContainText('chưa có dữ liệu');
 
-    await page.getByTestId('report-period').fill(thisMonth().code);
+    await page.getByTestId('report-period').fill(thisMonth().typed);
     await page.getByRole('button', { name: 'Xem' }).click();
     const download = page.waitForEvent('download');
     await page.getByTestId('report-xlsx').click();
