@@ -26,7 +26,7 @@ export interface CanonicalRecord extends Omit<SharedCanonicalRecord, 'categoryGr
 
 /**
  * Fields a column of a list can hold (the contract's list). `birthMale`/`birthFemale` are the "Năm sinh" over
- * "Nam" | "Nữ" layout; `givenName` and `birthDay`/`birthMonth`/`birthYear` the split "Họ đệm" | "Tên" and
+ * "Nam" | "Nữ" layout; `givenName` (and `middleName`) and `birthDay`/`birthMonth`/`birthYear` the split "Họ đệm" | "Tên" and
  * "Ngày" | "Tháng" | "Năm" columns.
  */
 export type ColumnField = (typeof COLUMN_FIELDS)[number];

@@ -94,21 +94,28 @@ function fieldOfTitle(text: string): ColumnField | 'ignored' | null {
   return fieldOfHeader(text);
 }
 
-// Lists that split the name write the family and middle names in one column and the given name in the next;
-// some split the birth date into day, month and year columns.
+// Lists that split the name write the family and middle names in one column and the given name in the next, or
+// each part in its own ("Họ" | "Chữ đệm" | "Tên"; "tên lót" in the south); some split the birth date into day,
+// month and year columns.
 const FAMILY_PART = /^ho( va)?( (chu|ten))? dem$|^ho$|^ho chu dem$|^ho va chu dem$/;
+const MIDDLE_PART = /^((chu|ten) )?(dem|lot)$/;
 const GIVEN_NAME = /^ten( goi)?$/;
 const BIRTH_PART: Record<string, 'birthDay' | 'birthMonth' | 'birthYear'> = {
   ngay: 'birthDay', thang: 'birthMonth', nam: 'birthYear', 'ngay sinh': 'birthDay', 'thang sinh': 'birthMonth', 'nam sinh': 'birthYear',
 };
 
-/** "Họ đệm" | "Tên" side by side: the first is the family part of the name, the second the given name. */
+/**
+ * "Họ đệm" | "Tên" side by side: the first is the family part of the name, the second the given name; a "Chữ đệm"
+ * between a "Họ" and a "Tên" is the middle name.
+ */
 function splitName(keys: readonly string[], mapping: ColumnMapping): void {
   const family = keys.findIndex((k) => FAMILY_PART.test(k));
   const given = keys.findIndex((k, c) => c > family && GIVEN_NAME.test(k));
   if (family < 0 || given < 0) return;
   mapping.fullName = family;
   mapping.givenName = given;
+  const middle = keys.findIndex((k, c) => c > family && c < given && MIDDLE_PART.test(k));
+  if (middle >= 0) mapping.middleName = middle;
 }
 
 /** "Ngày sinh" | "Tháng sinh" | "Năm sinh" (or "Ngày" | "Tháng" | "Năm" under "Ngày sinh"): a month column says the split. */

@@ -48,10 +48,11 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     return cell && !isEmptyCell(cell) ? cell : undefined;
   };
 
-  // "Họ đệm" | "Tên" in two columns: the name is both, in that order.
-  const name = [text('fullName'), text('givenName')].filter(Boolean).join(' ') || null;
+  // "Họ đệm" | "Tên" in two columns, or "Họ" | "Chữ đệm" | "Tên" in three: the name is all of them, in that order.
+  const name = [text('fullName'), text('middleName'), text('givenName')].filter(Boolean).join(' ') || null;
   if (!name) return { record: null, problems: [{ ...rejected('fullName', 'name-missing'), rowValues: rowValuesOf(text) }] };
   used('fullName');
+  used('middleName');
   used('givenName');
 
   let birth: string | null = null;

@@ -47,6 +47,8 @@ function readTyped(fields: PersonFieldsInput, today: Date): { values: Values; pr
       case 'idNumber': {
         const read = readIdField(text(f));
         if (read.problem) problems.push(problem('idNumber', read.problem));
+        // A form's field takes one number: both typed in it ("CCCD …; CMND …") is no ID to save.
+        else if (read.oldIdNumber && read.idNumber) problems.push(problem('idNumber', 'id-malformed'));
         else if (read.oldIdNumber) problems.push(editProblem('idNumber', 'id-is-old-id'));
         values.idNumber = read.idNumber;
         break;

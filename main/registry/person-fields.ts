@@ -1,4 +1,5 @@
 import { crossCheckCccd, readIdNumber } from '../../shared/id-number/id-number';
+import { readLabelledIds } from '../../shared/id-number/labelled-ids';
 import { normaliseSpaces } from '../../shared/text/person-name';
 import type { FieldProblem } from '../../shared/canonical-record';
 import { categoryGroupOf } from '../excel/category';
@@ -15,11 +16,18 @@ export function properName(text: string): string {
   return text.split(' ').map((w) => w.charAt(0) + w.slice(1).toLocaleLowerCase('vi')).join(' ');
 }
 
-/** A 12-digit ID goes to `idNumber`, a 9-digit old ID found in the ID column to `oldIdNumber`. */
+/**
+ * A 12-digit ID goes to `idNumber`, a 9-digit old ID found in the ID column to `oldIdNumber`; a cell with a label or
+ * with both numbers gives each its place (shared/id-number/labelled-ids.ts).
+ */
 export function readIdField(digits: string, typedAsNumber = false): { idNumber: string | null; oldIdNumber: string | null; problem?: ProblemCode } {
   const reading = readIdNumber(digits, typedAsNumber);
   if (reading.kind === 'cccd') return { idNumber: reading.value, oldIdNumber: null };
   if (reading.kind === 'cmnd') return { idNumber: null, oldIdNumber: reading.value };
+  if (reading.kind === 'malformed' && reading.reason === 'characters') {
+    const labelled = readLabelledIds(digits);
+    if (labelled) return labelled;
+  }
   if (reading.kind === 'malformed') return { idNumber: null, oldIdNumber: null, problem: 'id-malformed' };
   return { idNumber: null, oldIdNumber: null };
 }

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../shared/canonical-record';
 
 // Problems are kept on the record by the field they are about; an import names some by its columns.
-const FIELD_OF: Record<string, string> = { birthMale: 'birth', birthFemale: 'birth', birthDay: 'birth', birthMonth: 'birth', birthYear: 'birth', sexMale: 'sex', sexFemale: 'sex', givenName: 'fullName' };
+const FIELD_OF: Record<string, string> = { birthMale: 'birth', birthFemale: 'birth', birthDay: 'birth', birthMonth: 'birth', birthYear: 'birth', sexMale: 'sex', sexFemale: 'sex', givenName: 'fullName', middleName: 'fullName' };
 
 export function problemField(p: FieldProblem): string {
   return FIELD_OF[p.field] ?? p.field;

@@ -591,7 +591,7 @@ export const en: Messages = {
       idNumber: 'ID number', oldIdNumber: 'Old ID card number', hometown: 'Home town', permanentAddress: 'Permanent address',
       village: 'Village', categoryGroup: 'Category', categoryLabel: 'Entitlement', monthlyAmount: 'Monthly amount',
       accountNumber: 'Account number', bankName: 'Bank', bankBin: 'Bank BIN', ethnicity: 'Ethnicity', note: 'Note',
-      givenName: 'Given name (own column, after family and middle names)', birthDay: 'Birth (Day column)', birthMonth: 'Birth (Month column)',
+      givenName: 'Given name (own column, after family and middle names)', middleName: 'Middle name (own column, between family and given names)', birthDay: 'Birth (Day column)', birthMonth: 'Birth (Month column)',
       birthYear: 'Birth (Year column)',
     },
     titleInFile: 'Column title in the file',

@@ -716,7 +716,7 @@ export const vi = {
     columnFields: {
       rowNumber: 'Số thứ tự',
       fullName: 'Họ và tên',
-      givenName: 'Tên (cột riêng, sau cột họ đệm)',
+      givenName: 'Tên (cột riêng, sau cột họ đệm)', middleName: 'Tên đệm (cột riêng, giữa họ và tên)',
       birth: 'Ngày sinh',
       birthDay: 'Ngày sinh (cột Ngày)',
       birthMonth: 'Ngày sinh (cột Tháng)',

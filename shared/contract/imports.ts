@@ -117,7 +117,7 @@ export const undoReportSchema = z.object({
 /** The fields a column of a list can hold (the Excel importer's vocabulary). */
 export const COLUMN_FIELDS = ['rowNumber', 'fullName', 'birth', 'birthMale', 'birthFemale', 'sex', 'sexMale', 'sexFemale', 'idNumber', 'oldIdNumber',
   'hometown', 'permanentAddress', 'village', 'categoryLabel', 'monthlyAmount', 'accountNumber', 'bankName', 'ethnicity', 'note',
-  'givenName', 'birthDay', 'birthMonth', 'birthYear'] as const;
+  'givenName', 'middleName', 'birthDay', 'birthMonth', 'birthYear'] as const;
 
 /** The clerk's correction of which column holds what, remembered for every later file of the same layout. */
 export const rememberMappingInput = z.object({

@@ -12,7 +12,7 @@ import type { PersonCommunes } from '../../../shared/contract/beneficiaries';
 
 const GROUPS = ['BTXH', 'NCC', 'TNCC', 'OTHER'] as const;
 /** Import problems named by the list's columns. */
-const FIELD_OF_PROBLEM: Record<string, string> = { birthMale: 'birth', birthFemale: 'birth', birthDay: 'birth', birthMonth: 'birth', birthYear: 'birth', sexMale: 'sex', sexFemale: 'sex', givenName: 'fullName' };
+const FIELD_OF_PROBLEM: Record<string, string> = { birthMale: 'birth', birthFemale: 'birth', birthDay: 'birth', birthMonth: 'birth', birthYear: 'birth', sexMale: 'sex', sexFemale: 'sex', givenName: 'fullName', middleName: 'fullName' };
 
 interface Props {
   /** null: a new person, into the office's commune. */

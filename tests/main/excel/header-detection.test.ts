@@ -113,6 +113,20 @@ describe('names and birth dates split over several columns', () => {
     expect(mapHeaderRow(top)).toMatchObject({ fullName: 1, givenName: 2, birth: 3, idNumber: 4 });
   });
 
+  it.each([
+    [['STT', 'Họ', 'Chữ đệm', 'Tên', 'Ngày sinh', 'Số CCCD']],
+    [['STT', 'HỌ', 'TÊN ĐỆM', 'TÊN', 'Ngày sinh', 'Số CCCD']],
+    [['STT', 'Họ', 'Tên lót', 'Tên', 'Ngày sinh', 'Số CCCD']],
+    [['STT', 'Họ', 'Đệm', 'Tên', 'Ngày sinh', 'Số CCCD']],
+  ])('%j: the family name, the middle name, the given name', (top) => {
+    expect(mapHeaderRow(top)).toMatchObject({ fullName: 1, middleName: 2, givenName: 3, birth: 4, idNumber: 5 });
+  });
+
+  it('"Họ và tên" over "Họ" | "Chữ đệm" | "Tên"', () => {
+    const header = detectHeader(['STT', 'Họ và tên', '', '', 'Ngày sinh', 'Số ĐDCN'], ['', 'Họ', 'Chữ đệm', 'Tên', '', ''])!;
+    expect(header.mapping).toMatchObject({ fullName: 1, middleName: 2, givenName: 3, birth: 4, idNumber: 5 });
+  });
+
   it('a whole name column is never split by a "Tên" somewhere else', () => {
     expect(mapHeaderRow(['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Tên'])).not.toHaveProperty('givenName');
   });

@@ -60,3 +60,21 @@ describe('a list with its name and birth split over columns, a sheet per village
     ]);
   });
 });
+
+describe('a list with the name in three columns', () => {
+  it('joins "Họ" | "Chữ đệm" | "Tên" in that order; a person without a middle name keeps two words', async () => {
+    const file = path.join(dir, 'ba-cot-ten.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', null, null, 'Năm sinh', 'Số ĐDCN', 'Tổ dân phố', 'Số tiền']);
+    ws.addRow([null, 'Họ', 'Chữ đệm', 'Tên', null, null, null, null]);
+    for (const range of ['A1:A2', 'B1:D1', 'E1:E2', 'F1:F2', 'G1:G2', 'H1:H2']) ws.mergeCells(range);
+    ws.addRow([1, 'Nguyễn', 'Văn', 'Hùng', 1950, '038050005555', 'Tổ 1', 750000]);
+    ws.addRow([2, 'Hà', null, 'Lan', 1948, '038148006666', 'Tổ 2', 750000]);
+    await wb.xlsx.writeFile(file);
+    const report = await createImportService(db).commit({ userId: null, origin: 'cli' }, file);
+    expect(report.imported).toBe(2);
+    const names = db.sqlite.prepare("SELECT full_name FROM beneficiaries WHERE id_number IN ('038050005555', '038148006666') ORDER BY id_number").pluck().all();
+    expect(names).toEqual(['Nguyễn Văn Hùng', 'Hà Lan']);
+  });
+});

@@ -136,3 +136,24 @@ describe('a signature block laid out in the list\'s own columns', () => {
     expect(reading.needsFixing).toEqual([]);
   });
 });
+
+describe('an ID column that holds labels or both of a person\'s numbers', () => {
+  it('reads each number into its place, and leaves a cell with other words for a person', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD/CMND', 'Thôn', 'Mức hưởng']);
+    ws.addRow([1, 'Nguyễn Văn Hùng', 1950, 'CCCD: 048050001234; CMND: 201234567', 'Tổ 1', 750000]);
+    ws.addRow([2, 'Trần Thị Mai', 1948, '048148005678 (CMND cũ 201111222)', 'Tổ 2', 1080000]);
+    ws.addRow([3, 'Lê Văn Tám', 1939, '201333444 / 048039009999', 'Tổ 3', 540000]);
+    ws.addRow([4, 'Phạm Thị Hoa', 1945, 'CCCD 048145001111 (đã báo mất)', 'Tổ 3', 540000]);
+    const file = path.join(tmp, 'two-ids-one-cell.xlsx');
+    await wb.xlsx.writeFile(file);
+    const reading = await readWorkbook(file);
+    expect(reading.records.map((r) => [r.fullName, r.idNumber, r.oldIdNumber])).toEqual([
+      ['Nguyễn Văn Hùng', '048050001234', '201234567'], ['Trần Thị Mai', '048148005678', '201111222'], ['Lê Văn Tám', '048039009999', '201333444'],
+      ['Phạm Thị Hoa', null, null],
+    ]);
+    expect(reading.needsFixing.map((p) => [p.fullName, p.code])).toEqual([['Phạm Thị Hoa', 'id-malformed']]);
+  });
+});
