@@ -11,7 +11,7 @@ const HEADER_RULES: readonly [ColumnField | 'ignored', RegExp][] = [
   // The account of a list paid through mobile money or a wallet, under its own heading (before "Số điện thoại" is
   // ignored): "Số thuê bao Mobile Money", "Số điện thoại (Mobile Money)", "Số ví MoMo", "Ví điện tử".
   ['accountNumber', WALLET_ACCOUNT],
-  ['ignored', /ngay cap|noi cap|ngay het han|chu tai khoan|chu tk|ten tk|nguoi nhan thay|nguoi giam ho|uy quyen|chu ho|quan he|ma ngan hang|ma nh( |$)|so dien thoai|sdt|dien thoai|ky nhan|ma so bhxh|ma bhxh|so so bhxh|ngay huong|thoi diem huong/],
+  ['ignored', /ngay cap|noi cap|ngay het han|chu tai khoan|chu tk|ten tk|nguoi nhan thay|nguoi giam ho|uy quyen|chu ho|quan he|ma ngan hang|ma nh( |$)|so dien thoai|sdt|dien thoai|ky nhan|ma so bhxh|ma bhxh|so so bhxh|ngay huong|thoi diem huong|^ma (so )?doi tuong|^ma dt$|^(ma|so) ho so/],
   ['fullName', /^ho (va |chu dem va )?ten|^ho chu dem|^ten doi tuong|^ho ten|^ten nguoi|^ten$|^ho va ten$/],
   // "Số CMND cũ": a column of its own for the old 9-digit ID, next to the CCCD column.
   ['oldIdNumber', /(cmnd|chung minh( nhan dan)?|so cm) cu( |$)|cmnd 9 so/],

@@ -8,6 +8,7 @@ import type { RawCell } from './raw-cell';
 import { isEmptyCell } from './raw-cell';
 import { isScientificNotation, numberAsDigits, parseAccountNumber, parseAmount, parseBirth, parseSex } from './value-parsing';
 import { villageFromAddress } from './village-from-address';
+import { inDong } from './amount-unit';
 import { idCrossCheckProblems, properName, readIdField, readOldIdField } from '../registry/person-fields';
 
 export interface RowContext {
@@ -21,6 +22,8 @@ export interface RowContext {
   /** Each column's title as the file writes it: a problem names the column its value came from. */
   titles?: readonly string[];
   today: Date;
+  /** Đồng per unit of the amount column (1000 under "ĐVT: 1.000 đồng"); 1 when the list says nothing. */
+  amountUnit?: number;
 }
 
 /** Unicode text of each cell (already decoded from legacy encodings), same indexes as `cells`. */
@@ -121,7 +124,7 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
   const amountCell = used('monthlyAmount');
   if (amountCell) {
     const parsed = parseAmount(amountCell);
-    monthlyAmount = parsed.value;
+    monthlyAmount = parsed.value === null ? null : inDong(parsed.value, ctx.amountUnit ?? 1);
     if (parsed.problem) problems.push(rejected('monthlyAmount', parsed.problem));
   }
 

@@ -6,6 +6,7 @@ import { isError } from './problems';
 import type { RawCell, RawRow } from './raw-cell';
 import { buildRecord } from './record-builder';
 import { hasNumbering, isColumnNumberRow, isSignatureText, isTotalsText, sectionTitle, sectionVillage, type RowKind } from './row-classification';
+import { amountUnitOfBanner, amountUnitOfHeading } from './amount-unit';
 import { numberAsDigits } from './value-parsing';
 
 /** Rows searched for the header below the title rows. */
@@ -26,6 +27,8 @@ export interface SheetSummary {
   titles: string[];
   /** Row counts by kind, for the preview. */
   rowKinds: Partial<Record<RowKind, number>>;
+  /** Đồng per unit of the amount column (amount-unit.ts): the preview says when it is not 1. */
+  amountUnit: number;
 }
 
 export interface SheetSink {
@@ -52,6 +55,8 @@ export class SheetInterpreter {
   private village: string | null = null;
   private groupLabel: string | null = null;
   private signatureBlock = false;
+  /** Đồng per unit of the amount column: 1000 for a list counted in thousands (amount-unit.ts). */
+  private amountUnit = 1;
   private dataRows = 0;
   private nonEmptyRows = 0;
   private readonly kinds: Partial<Record<RowKind, number>> = {};
@@ -82,7 +87,7 @@ export class SheetInterpreter {
     if (this.phase === 'unrecognised' && this.nonEmptyRows > 3) {
       this.sink.needsFixing({ sheet: this.name, row: 1, field: '', code: 'header-not-found', message: 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh, CCCD…); trang tính này chưa được nhập.' });
     }
-    return { name: this.name, layout: this.layout, dataRows: this.dataRows, headerRow: this.headerRow, mapping: this.mapping, titles: this.titles, rowKinds: this.kinds };
+    return { name: this.name, layout: this.layout, dataRows: this.dataRows, headerRow: this.headerRow, mapping: this.mapping, titles: this.titles, rowKinds: this.kinds, amountUnit: this.amountUnit };
   }
 
   private count(kind: RowKind): void {
@@ -103,6 +108,8 @@ export class SheetInterpreter {
       this.titles = header.titles;
       this.mapping = this.options.mappings?.[this.layout] ?? header.mapping;
       this.headerRow = rows[i].rowNumber;
+      const amountHeading = this.mapping.monthlyAmount === undefined ? '' : this.titles[this.mapping.monthlyAmount] ?? '';
+      this.amountUnit = amountUnitOfHeading(amountHeading) ?? unitOfBanners(rows.slice(0, i)) ?? 1;
       for (let k = 0; k < i; k++) this.countTitle(rows[k]);
       for (let k = 0; k < header.headerRows; k++) this.count('header');
       this.pending = rows.slice(i + header.headerRows);
@@ -147,6 +154,7 @@ export class SheetInterpreter {
     this.dataRows += 1;
     const built = buildRecord(row.cells, texts, {
       sheet: this.name, row: row.rowNumber, mapping, sectionVillage: this.village, sectionLabel: this.groupLabel, titles: this.titles, today: this.today,
+      amountUnit: this.amountUnit,
     });
     if (built.record) this.sink.record(built.record);
     const fullName = built.record?.fullName ?? null;
@@ -204,6 +212,17 @@ export class SheetInterpreter {
 }
 
 /** Header and title cells: decoded by their own font or, without one, by their own characters. */
+/** "ĐVT: 1.000 đồng" in a row above the header: the first such banner's unit. */
+function unitOfBanners(rows: readonly RawRow[]): number | null {
+  for (const row of rows) {
+    for (const text of guessTexts(row)) {
+      const unit = text ? amountUnitOfBanner(text) : null;
+      if (unit !== null) return unit;
+    }
+  }
+  return null;
+}
+
 export function guessTexts(row: RawRow): string[] {
   return row.cells.map((cell) => {
     if (!cell || typeof cell.value !== 'string') return cellText(cell, 'unicode');

@@ -570,6 +570,7 @@ export const en: Messages = {
     },
     sheet: 'Sheet “{{name}}”',
     sheetFacts: 'Column header row: {{headerRow}}',
+    amountUnit: 'The file counts money in units of {{unit}} đồng (750 is {{example}} đồng): amounts were converted to đồng; check the amount column below before saving.',
     noHeader: 'No column header row found on this sheet; the sheet is skipped.',
     rowKindsTitle: 'Kinds of rows',
     rowKinds: {

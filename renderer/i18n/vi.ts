@@ -692,6 +692,7 @@ export const vi = {
     },
     sheet: 'Trang tính “{{name}}”',
     sheetFacts: 'Dòng tiêu đề cột: {{headerRow}}',
+    amountUnit: 'Tệp ghi số tiền theo đơn vị {{unit}} đồng (750 là {{example}} đồng): số tiền đã được đổi ra đồng; hãy kiểm tra cột số tiền dưới đây trước khi ghi.',
     noHeader: 'Không tìm thấy dòng tiêu đề cột trong trang này; trang được bỏ qua.',
     rowKindsTitle: 'Các loại dòng',
     rowKinds: {

@@ -58,6 +58,11 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
           {sheet.mapping === null ? <p className="notice">{t('imports.noHeader')}</p> : (
             <>
               <p className="muted" title={sheet.layout ?? undefined}>{t('imports.sheetFacts', { headerRow: sheet.headerRow ?? '—' })}</p>
+              {sheet.amountUnit !== 1 && (
+                <p className="notice" data-testid="import-amount-unit">
+                  {t('imports.amountUnit', { unit: formatCount(sheet.amountUnit), example: formatCount(750 * sheet.amountUnit) })}
+                </p>
+              )}
               <div className="sheet-columns">
                 <div>
                   <h3>{t('imports.mappingTitle')}</h3>

@@ -73,6 +73,8 @@ export const importPreviewSchema = planSchema.extend({
     /** Each column's title as written in the file (merged two-row headers: "Năm sinh › Nam"). */
     titles: z.array(z.string()),
     rowKinds: z.record(z.string(), z.number().int()),
+    /** Đồng per unit of the amount column: 1000 when the list counts in thousands ("ĐVT: 1.000 đồng"). */
+    amountUnit: z.number().int().positive(),
   })),
   records: z.number().int(),
   sample: z.array(z.object({

@@ -139,6 +139,26 @@ test.describe('nhập danh sách', () => {
     expect(await countOnList(page)).toBe(PEOPLE);
   });
 
+  test('a list counted in thousands ("ĐVT: 1.000 đồng") is shown converted to đồng, and says so before anything is written', async ({ page }) => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI']);
+    ws.addRow(['', '', '', '', 'ĐVT: 1.000 đồng']);
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Mức trợ cấp']);
+    ws.addRow([1, 'Đoàn Văn Nghìn', 1950, '036050007777', 750]);
+    const file = join(dir, 'DS nghin dong.xlsx');
+    await wb.xlsx.writeFile(file);
+    await login(page, DEMO.clerk, host.url);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('import-amount-unit')).toContainText('đơn vị 1.000 đồng (750 là 750.000 đồng)');
+    await expect(page.getByTestId('import-sample')).toContainText('750.000');
+    await page.getByTestId('import-cancel').click();
+    await expect(page.getByTestId('import-cancelled')).toBeVisible();
+  });
+
   test('the history lists every import; an older one can be undone, and says so', async ({ page }) => {
     await login(page, DEMO.clerk, host.url);
     await page.getByTestId('nav-import').click();

@@ -157,3 +157,30 @@ describe('an ID column that holds labels or both of a person\'s numbers', () => 
     expect(reading.needsFixing.map((p) => [p.fullName, p.code])).toEqual([['Phạm Thị Hoa', 'id-malformed']]);
   });
 });
+
+describe('a list that counts its money in thousands', () => {
+  const list = async (name: string, banner: string | null, amountHeading: string) => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG 12/2026']);
+    if (banner) ws.addRow(['', '', '', '', '', banner]);
+    ws.addRow(['STT', 'Mã đối tượng', 'Họ và tên', 'Năm sinh', 'Số CCCD', amountHeading]);
+    ws.addRow([1, 'BT-0012', 'Nguyễn Văn Hùng', 1950, '048050001234', 750]);
+    ws.addRow([2, 'BT-0013', 'Trần Thị Mai', 1948, '048148005678', '1.080']);
+    ws.addRow([3, 'BT-0014', 'Lê Văn Tám', 1939, '048039009999', 540_000]);
+    const file = path.join(tmp, name);
+    await wb.xlsx.writeFile(file);
+    return readWorkbook(file);
+  };
+
+  it('says so above the table ("ĐVT: 1.000 đồng") or in the amount heading, and is read in đồng', async () => {
+    for (const reading of [await list('dvt.xlsx', 'ĐVT: 1.000 đồng', 'Mức trợ cấp'), await list('nghin.xlsx', null, 'Mức trợ cấp (nghìn đồng)')]) {
+      // A row already in đồng is not multiplied again; the subject's code is not its category.
+      expect(reading.records.map((r) => [r.fullName, r.monthlyAmount, r.categoryLabel])).toEqual([
+        ['Nguyễn Văn Hùng', 750_000, null], ['Trần Thị Mai', 1_080_000, null], ['Lê Văn Tám', 540_000, null]]);
+    }
+    const plain = await list('dong.xlsx', 'ĐVT: đồng', 'Mức trợ cấp');
+    expect(plain.records.map((r) => r.monthlyAmount)).toEqual([750, 1080, 540_000]);
+  });
+});
