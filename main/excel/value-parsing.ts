@@ -44,6 +44,12 @@ export function parseBirth(cell: RawCell, today: Date = new Date()): Parsed<stri
     const t = v.trim().replace(/^['‘’"“”]+|['‘’"“”]+$/g, '').replace(/\s+/g, '');
     let m: RegExpExecArray | null;
     if ((m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(t))) out = iso(+m[3], +m[2], +m[1]);
+    else if ((m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2})$/.exec(t)) && +m[3] > today.getUTCFullYear() % 100) {
+      // "12/3/50" can only be 1950 (2050 is to come). "15/8/10" could be a child of 2010 or an elder of 1910: a
+      // person reads it.
+      out = iso(1900 + +m[3], +m[2], +m[1]);
+      warn = 'birth-two-digit-year';
+    }
     else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) out = iso(+m[1], +m[2], +m[3]);
     else if (/^\d{4}$/.test(t)) out = t;
     else if ((m = /^(\d{4})\.0+$/.exec(t))) out = m[1]; // a year a CSV export wrote as a decimal
@@ -51,7 +57,8 @@ export function parseBirth(cell: RawCell, today: Date = new Date()): Parsed<stri
     else {
       // In words; folded only here, as most lists write figures (a 100,000-row list would fold every birth).
       const words = foldVietnamese(v);
-      if ((m = /^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$/.exec(words))) out = iso(+m[3], +m[2], +m[1]);
+      if ((m = /^(?:sinh )?ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$/.exec(words))) out = iso(+m[3], +m[2], +m[1]);
+      else if ((m = /^(?:(?:sinh )?ngay|ns) (\d{1,2}) (\d{1,2}) (\d{4})$/.exec(words))) out = iso(+m[3], +m[2], +m[1]); // "ngày 12/3/1950"
       else if ((m = /^thang (\d{1,2}) (?:nam )?(\d{4})$/.exec(words)) && +m[1] >= 1 && +m[1] <= 12) { out = m[2]; warn = 'birth-month-only'; }
       else if ((m = /^nam (\d{4})$/.exec(words))) out = m[1];
     }
@@ -90,6 +97,9 @@ export function parseAmount(cell: RawCell): Parsed<number> {
   let t = v.toLowerCase().replace(/\/\s*(tháng|thang|th)\.?\s*$/u, '').replace(/vnđ|vnd|đồng|đ|d\b|\s|\u00a0/g, '');
   const million = /^(\d{1,4})(?:[.,](\d{1,6}))?(triệu|trieu|tr)$/u.exec(t);
   if (million) return { value: Number(million[1]) * 1_000_000 + Number((million[2] ?? '').padEnd(6, '0')) };
+  // "750k", "750 nghìn", "1.080 ngàn" (a dot groups thousands), "1,5 nghìn" (a comma is the decimal point)
+  const thousand = /^(\d{1,3}(?:\.\d{3})+|\d{1,6})(?:,(\d{1,3}))?(k|nghìn|nghin|ngàn|ngan)$/u.exec(t);
+  if (thousand) return { value: Number(thousand[1].replace(/\./g, '')) * 1000 + Number((thousand[2] ?? '').padEnd(3, '0')) };
   const cents = /^(\d[\d.,]*)[.,](\d{1,2})$/.exec(t);
   if (cents && Number(cents[2]) === 0) t = cents[1];
   let digits: string | null = null;

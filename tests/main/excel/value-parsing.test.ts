@@ -16,7 +16,15 @@ describe('a birth as lists write it', () => {
     expect(parseBirth(cell(text), today)).toEqual({ value: '1942', problem: 'birth-month-only' });
   });
 
-  it.each([['12/04/42'], ['31/02/1950'], ['ngày 31 tháng 2 năm 1950'], ['tháng 13/1942'], ['19/4/1942 (âm lịch)'], ['không rõ'], ['năm nay']])('%j: not a birth we can read', (text) => {
+  it.each([['12/04/42', '1942-04-12'], ['5/11/39', '1939-11-05'], ['12.3.50', '1950-03-12']])('%j: a year of two figures that can only be 19..', (text, want) => {
+    expect(parseBirth(cell(text), today)).toEqual({ value: want, problem: 'birth-two-digit-year' });
+  });
+
+  it.each([['ngày 12/4/1942'], ['Sinh ngày 12-04-1942'], ['NS: 12/4/1942']])('%j: a date after "ngày"', (text) => {
+    expect(parseBirth(cell(text), today)).toEqual({ value: '1942-04-12' });
+  });
+
+  it.each([['15/08/10'], ['01/01/26'], ['31/02/1950'], ['ngày 31 tháng 2 năm 1950'], ['tháng 13/1942'], ['19/4/1942 (âm lịch)'], ['không rõ'], ['năm nay']])('%j: not a birth we can read', (text) => {
     expect(parseBirth(cell(text), today)).toEqual({ value: null, problem: 'birth-invalid' });
   });
 
@@ -28,6 +36,7 @@ describe('a monthly amount as lists write it', () => {
     ['1.500.000', 1_500_000], ['1,500,000', 1_500_000], ['1 500 000', 1_500_000], ['1500000đ', 1_500_000], ['1.500.000 VNĐ', 1_500_000],
     ['2.055.000đ/tháng', 2_055_000], ['2.055.000 đ/th', 2_055_000], ['750.000,00', 750_000], ['750,000.00', 750_000], ['750000.0', 750_000],
     ['1,5 triệu', 1_500_000], ['2 triệu', 2_000_000], ['2,789 tr', 2_789_000],
+    ['750k', 750_000], ['750K', 750_000], ['750 nghìn', 750_000], ['750 nghìn đồng', 750_000], ['1.080 ngàn', 1_080_000], ['540 ngàn đ/tháng', 540_000], ['1,5 nghìn', 1500],
   ])('%j → %d', (text, want) => expect(parseAmount(cell(text))).toEqual({ value: want }));
 
   it('a lone dash is no amount, and no problem', () => {
