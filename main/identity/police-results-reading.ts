@@ -70,12 +70,17 @@ function roleOf(label: string, group: string): ColumnRole | null {
   return { side: 'ours', field };
 }
 
-function statedOutcome(text: string): StatedOutcome {
+/**
+ * The result column's words as the police write them. A negated "match" ("Không đúng", "Chưa khớp", "Không hợp lệ",
+ * "Xác thực không thành công") and a partial one ("Khớp một phần") are differences, never matches.
+ */
+export function statedOutcome(text: string): StatedOutcome {
   const f = foldVietnamese(text);
   if (f === '') return null;
-  if (/khong (co )?(thong tin|tim thay|ton tai)|khong co trong|chua co (thong tin|trong)/.test(f)) return 'notfound';
-  if (/sai|khong khop|khong trung|lech|khac/.test(f)) return 'mismatch';
-  if (/trung khop|khop|dung|trung|hop le/.test(f)) return 'match';
+  if (/khong (co )?(thong tin|tim thay|ton tai|du lieu)|khong co trong|chua co (thong tin|du lieu|trong)|^khong co$/.test(f)) return 'notfound';
+  if (/sai|lech|khac|(khong|chua) (dung|khop|trung|hop le|chinh xac|xac thuc|thanh cong)|mot phan|that bai/.test(f)) return 'mismatch';
+  if (/^dang /.test(f)) return null; // "Đang xác thực": not answered yet
+  if (/trung khop|khop|dung|trung|hop le|chinh xac|da xac thuc|thanh cong/.test(f)) return 'match';
   return null;
 }
 
