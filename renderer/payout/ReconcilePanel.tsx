@@ -11,6 +11,7 @@ import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { Dialog, ReasonDialog } from './Dialog';
 import { PAGE_SIZE, useRosterPage } from './use-roster-page';
+import { communeWord } from '../../shared/text/commune-word';
 import { FileChooser } from '../shell/FileChooser';
 
 const FILTERS: RosterFilter[] = ['awaiting', 'paid', 'unpaid'];
@@ -56,6 +57,7 @@ export function ReconcilePanel({ period, role }: { period: string; role: Role })
     return n;
   });
   const pages = view ? Math.max(1, Math.ceil(view.matching / PAGE_SIZE)) : 1;
+  const unit = communeWord(view?.unitName ?? '');
   const draft = view?.status === 'draft';
   return (
     <div data-testid="reconcile-panel">
@@ -107,7 +109,7 @@ export function ReconcilePanel({ period, role }: { period: string; role: Role })
             <Pager page={page} pages={pages} total={view.matching} onPage={setPage} />
             {writer && filter === 'awaiting' && (
               <button type="button" className="primary" disabled={selected.size === 0} onClick={() => setPaying(true)} data-testid="confirm-paid">
-                {t('payout.reconcile.confirmPaid', { n: selected.size })}
+                {t('payout.reconcile.confirmPaid', { n: selected.size, unit })}
               </button>
             )}
           </div>
@@ -120,7 +122,7 @@ export function ReconcilePanel({ period, role }: { period: string; role: Role })
                   <tr key={l.key} data-testid="reconcile-line" data-key={l.key}>
                     <td>{writer && payable(l) && <input type="checkbox" checked={selected.has(l.key)} onChange={() => toggle(l.key)} aria-label={l.fullName} data-testid="reconcile-select" />}</td>
                     <td className="strong">{l.fullName}</td><td>{l.village}</td><td className="amount">{formatVnd(l.amount)}</td>
-                    <td>{t(`payout.channels.${l.channel}`)}</td>
+                    <td>{t(`payout.channels.${l.channel}`, { unit })}</td>
                     <td>
                       {t(`payout.states.${l.state}`)}
                       {l.result && l.result.outcome !== 'paid' && <div className="muted small">{t(`payout.outcomes.${l.result.outcome}`)}{l.result.reason ? `: ${l.result.reason}` : ''}</div>}

@@ -10,6 +10,7 @@ import { Pager } from '../admin/Pager';
 import { ErrorMessage } from '../screens/ErrorMessage';
 import { useAppSession } from '../session/app-session';
 import { ConfirmDialog, ReasonDialog } from './Dialog';
+import { communeWord } from '../../shared/text/commune-word';
 import { PAGE_SIZE, useRosterPage } from './use-roster-page';
 
 const FILTERS: RosterFilter[] = ['all', 'blocked', 'cash', 'released'];
@@ -67,6 +68,8 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
   const writer = can(role, 'beneficiaries.write');
   const totals = view?.totals;
   const pages = view ? Math.max(1, Math.ceil(view.matching / PAGE_SIZE)) : 1;
+  // Cash is paid "tại xã" or "tại phường": the unit's own word.
+  const unit = communeWord(view?.unitName ?? '');
   return (
     <div data-testid="roster-panel">
       <div className="toolbar">
@@ -104,7 +107,7 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
                 <thead><tr><th>{t('payout.channel')}</th><th className="amount">{t('payout.lines')}</th><th className="amount">{t('payout.amount')}</th></tr></thead>
                 <tbody>
                   {CHANNELS.map((c) => (
-                    <tr key={c} data-channel={c}><td>{t(`payout.channels.${c}`)}</td><td className="amount">{formatCount(totals.byChannel[c].lines)}</td><td className="amount">{formatVnd(totals.byChannel[c].amount)}</td></tr>
+                    <tr key={c} data-channel={c}><td>{t(`payout.channels.${c}`, { unit })}</td><td className="amount">{formatCount(totals.byChannel[c].lines)}</td><td className="amount">{formatVnd(totals.byChannel[c].amount)}</td></tr>
                   ))}
                   <tr className="strong"><td>{t('payout.total')}</td><td className="amount">{formatCount(totals.lines)}</td><td className="amount">{formatVnd(totals.amount)}</td></tr>
                 </tbody>
@@ -160,7 +163,7 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
                   <tr key={l.key} data-testid="payout-line" data-key={l.key}>
                     <td className="strong">{l.fullName}</td><td>{l.village}</td><td>{t(`payout.regimes.${l.regime}`, { defaultValue: l.regime })}</td>
                     <td className="amount">{l.months}</td><td className="amount">{formatVnd(l.amount)}</td>
-                    <td>{t(`payout.channels.${l.channel}`)}</td>
+                    <td>{t(`payout.channels.${l.channel}`, { unit })}</td>
                     <td>
                       {l.blocked.map((b) => (
                         <div key={b.code} className="block-line">{b.message}{' '}
@@ -182,7 +185,7 @@ export function RosterPanel({ period, role, onChanged }: { period: string; role:
       {pending?.kind === 'release' && (
         <ReasonDialog testId="release-dialog" title={t('payout.releaseTitle', { name: pending.line.fullName })}
           intro={<p>{pending.line.blocked.find((b) => b.code === pending.code)?.message}</p>}
-          choices={pending.code === 'no-usable-account' ? [{ value: 'post-office', label: t('payout.channels.post-office') }, { value: 'cash', label: t('payout.channels.cash') }] : undefined}
+          choices={pending.code === 'no-usable-account' ? [{ value: 'post-office', label: t('payout.channels.post-office') }, { value: 'cash', label: t('payout.channels.cash', { unit }) }] : undefined}
           choiceLabel={t('payout.payHow')} confirmLabel={t('payout.release')} onCancel={() => setPending(null)}
           onConfirm={(reason, choice) => decide(() => client.call('payout.release', { period, keys: [pending.line.key], code: pending.code as never, reason,
             channel: (choice as 'post-office' | 'cash' | null) ?? null }), t('payout.released'))} />

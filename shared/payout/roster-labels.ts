@@ -1,15 +1,20 @@
 import type { BlockCode, RosterChannel } from './roster-line';
+import { communeWord } from '../text/commune-word';
 
 // The Vietnamese names of a roster's status and channels, for the doors that print text (the command line);
 // the screens take theirs from the i18n dictionaries.
 export const ROSTER_STATUS_VI: Readonly<Record<'draft' | 'approved' | 'locked', string>> = { draft: 'nháp', approved: 'đã duyệt', locked: 'đã khoá' };
 
-export const ROSTER_CHANNEL_VI: Readonly<Record<RosterChannel, string>> = {
+const ROSTER_CHANNEL_VI: Readonly<Record<Exclude<RosterChannel, 'cash'>, string>> = {
   'own-account': 'Tài khoản chính chủ',
   'authorised-account': 'Tài khoản người được ủy quyền',
   'post-office': 'Bưu điện',
-  cash: 'Tiền mặt tại xã',
 };
+
+/** A channel's name; cash is paid at the unit's office, "tại xã" or "tại phường" in its own word. */
+export function rosterChannelVi(channel: RosterChannel, unitName: string | null): string {
+  return channel === 'cash' ? `Tiền mặt tại ${communeWord(unitName ?? '')}` : ROSTER_CHANNEL_VI[channel];
+}
 
 export const BLOCK_VI: Readonly<Record<BlockCode, string>> = {
   'identity-not-verified': 'Chưa xác thực định danh',

@@ -5,7 +5,7 @@ import { saveDownloadTo } from '../save-download';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { formatCount, formatShare, formatVnd } from '../../../../shared/format/money';
 import { formatPeriod } from '../../../../shared/payout/periods';
-import { BLOCK_VI, ROSTER_CHANNEL_VI, ROSTER_STATUS_VI } from '../../../../shared/payout/roster-labels';
+import { BLOCK_VI, rosterChannelVi, ROSTER_STATUS_VI } from '../../../../shared/payout/roster-labels';
 import { BLOCK_CODES, type BlockCode, type RosterChannel } from '../../../../shared/payout/roster-line';
 import { parseDay } from '../../../../shared/payout/typed-values';
 import type { CliCommand, CliContext } from '../cli-command';
@@ -37,7 +37,7 @@ export async function printRoster(ctx: CliContext, p: string, intro: string): Pr
 
 function humanRoster(view: MethodOutput<'payout.get'>, intro: string): string {
   const t = view.totals;
-  const channels = Object.entries(t.byChannel).filter(([, c]) => c.lines > 0).map(([k, c]) => `  ${ROSTER_CHANNEL_VI[k as RosterChannel]}: ${formatCount(c.lines)} dòng, ${formatVnd(c.amount)}`);
+  const channels = Object.entries(t.byChannel).filter(([, c]) => c.lines > 0).map(([k, c]) => `  ${rosterChannelVi(k as RosterChannel, view.unitName)}: ${formatCount(c.lines)} dòng, ${formatVnd(c.amount)}`);
   return [...(intro ? [intro] : []), `Bảng kê tháng ${formatPeriod(view.period)} (${ROSTER_STATUS_VI[view.status]}): ${formatCount(t.lines)} dòng chi, ${formatVnd(t.amount)}; ${formatCount(t.blocked)} dòng bị chặn.`,
     ...channels, t.cashlessShare.byCount === null || t.cashlessShare.byAmount === null
       ? 'Không dùng tiền mặt: chưa có dòng nào đủ điều kiện chi (mục tiêu 100%).'
