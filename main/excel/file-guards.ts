@@ -60,7 +60,7 @@ function looksLikeText(head: Uint8Array): boolean {
   return control === 0;
 }
 
-async function readAt(filePath: string, position: number, length: number): Promise<Uint8Array> {
+export async function readAt(filePath: string, position: number, length: number): Promise<Uint8Array> {
   const fh = await open(filePath, 'r');
   try {
     const buf = new Uint8Array(length);
@@ -75,6 +75,10 @@ export interface ZipEntryInfo {
   name: string;
   compressed: number;
   uncompressed: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where the entry's local header starts. */
+  localHeader: number;
 }
 
 /** Reads the zip central directory (without inflating anything) and refuses bombs and non-workbooks. */
@@ -97,7 +101,7 @@ export async function checkZip(filePath: string, size: number): Promise<ZipEntry
 
 const bomb = () => refuse('zip-bomb', 'Tệp Excel khai báo dung lượng giải nén bất thường (nghi "bom zip"); không nhập.', 'The workbook declares an abnormal uncompressed size (zip bomb).');
 
-async function readCentralDirectory(filePath: string, size: number): Promise<ZipEntryInfo[]> {
+export async function readCentralDirectory(filePath: string, size: number): Promise<ZipEntryInfo[]> {
   const tailLength = Math.min(size, 22 + 65_535);
   const tail = await readAt(filePath, size - tailLength, tailLength);
   const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
@@ -130,8 +134,10 @@ async function readCentralDirectory(filePath: string, size: number): Promise<Zip
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
     if (p + 46 > cd.length || cv.getUint32(p, true) !== 0x02014b50) throw TRUNCATED();
+    const method = cv.getUint16(p + 10, true);
     let compressed = cv.getUint32(p + 20, true);
     let uncompressed = cv.getUint32(p + 24, true);
+    let localHeader = cv.getUint32(p + 42, true);
     const nameLength = cv.getUint16(p + 28, true);
     const extraLength = cv.getUint16(p + 30, true);
     const commentLength = cv.getUint16(p + 32, true);
@@ -145,11 +151,12 @@ async function readCentralDirectory(filePath: string, size: number): Promise<Zip
       if (id === 0x0001) {
         let q = e + 4;
         if (uncompressed === 0xffffffff && q + 8 <= e + 4 + len) { uncompressed = Number(cv.getBigUint64(q, true)); q += 8; }
-        if (compressed === 0xffffffff && q + 8 <= e + 4 + len) { compressed = Number(cv.getBigUint64(q, true)); }
+        if (compressed === 0xffffffff && q + 8 <= e + 4 + len) { compressed = Number(cv.getBigUint64(q, true)); q += 8; }
+        if (localHeader === 0xffffffff && q + 8 <= e + 4 + len) { localHeader = Number(cv.getBigUint64(q, true)); }
       }
       e += 4 + len;
     }
-    entries.push({ name, compressed, uncompressed });
+    entries.push({ name, compressed, uncompressed, method, localHeader });
     p = extraEnd + commentLength;
   }
   return entries;

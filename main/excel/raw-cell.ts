@@ -19,6 +19,11 @@ export interface RawRow {
   rowNumber: number;
   /** 0-based column index → cell. */
   cells: (RawCell | undefined)[];
+  /**
+   * Cells of this row inside a range merged down from a row above: the value the merge shows, its top cell's. Only
+   * data rows take them (a header's own merges are read from the empty cells, as before).
+   */
+  merged?: (RawCell | undefined)[];
 }
 
 export interface RawSheet {

@@ -3,11 +3,14 @@ import { detectHeader, isFemaleLabel, isMaleLabel, layoutId, mapHeaderRow, mayBe
 import { ColumnEncodingVote, characterEvidence, cleanUnicode, toUnicode, type TextEncoding } from './legacy-text/legacy-detection';
 import { restoreNeutralisedText } from './neutralised-text';
 import { isError } from './problems';
-import type { RawCell, RawRow } from './raw-cell';
+import { isEmptyCell, type RawCell, type RawRow } from './raw-cell';
 import { buildRecord } from './record-builder';
 import { hasNumbering, isColumnNumberRow, isSignatureText, isTotalsText, sectionTitle, sectionVillage, type RowKind } from './row-classification';
 import { amountUnitOfBanner, amountUnitOfHeading } from './amount-unit';
 import { numberAsDigits } from './value-parsing';
+
+/** Fields whose value a cell merged down over several rows gives to each of them (withMergedValues). */
+const MERGED_FIELDS = ['village', 'categoryLabel', 'permanentAddress', 'hometown', 'bankName', 'ethnicity'] as const;
 
 /** Rows searched for the header below the title rows. */
 const HEADER_SCAN_ROWS = 40;
@@ -145,8 +148,9 @@ export class SheetInterpreter {
     for (const row of rows) this.process(row);
   }
 
-  private process(row: RawRow): void {
+  private process(input: RawRow): void {
     const mapping = this.mapping!;
+    const row = input.merged ? this.withMergedValues(input, mapping) : input;
     const texts = row.cells.map((cell, c) => this.text(cell, c));
     const kind = this.classify(row, texts, mapping);
     this.count(kind);
@@ -159,6 +163,20 @@ export class SheetInterpreter {
     if (built.record) this.sink.record(built.record);
     const fullName = built.record?.fullName ?? null;
     for (const p of built.problems) if (isError(p.code)) this.sink.needsFixing({ sheet: this.name, row: row.rowNumber, fullName, ...p });
+  }
+
+  /**
+   * A village, category, address or bank merged down over several people's rows belongs to each of them. A merged
+   * name, ID, birth, amount or account does not: copied, it would make two people one, or pay one amount twice.
+   */
+  private withMergedValues(row: RawRow, mapping: ColumnMapping): RawRow {
+    const cells = row.cells.slice();
+    for (const field of MERGED_FIELDS) {
+      const c = mapping[field];
+      if (c === undefined || !row.merged![c]) continue;
+      if (!cells[c] || isEmptyCell(cells[c]!)) cells[c] = row.merged![c];
+    }
+    return { rowNumber: row.rowNumber, cells };
   }
 
   /** A cell's Unicode text; legacy decoding and clean-up done once per distinct text of a column. */

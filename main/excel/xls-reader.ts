@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
 import { AppError } from '../core/errors';
 import { MAX_COLUMNS, type RawCell, type RawRow, type RawSheet } from './raw-cell';
+import { MergeFill } from './merged-cells';
 import { looksLikeDateFormat } from './value-parsing';
 
 // Excel 97-2003 (.xls, BIFF) through SheetJS: exceljs cannot read it. A .xls holds at most 65,536 rows,
@@ -27,6 +28,8 @@ export async function* readXlsSheets(filePath: string): AsyncGenerator<RawSheet>
 
 async function* rowsOf(sheet: XLSX.WorkSheet): AsyncGenerator<RawRow> {
   const dense = (sheet as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+  const fill = new MergeFill((sheet['!merges'] ?? []).filter((m) => m.e.r > m.s.r)
+    .map((m) => ({ top: m.s.r + 1, bottom: m.e.r + 1, left: m.s.c + 1, right: m.e.c + 1 })));
   for (let r = 0; r < dense.length; r++) {
     const source = dense[r];
     if (!source) continue;
@@ -36,7 +39,7 @@ async function* rowsOf(sheet: XLSX.WorkSheet): AsyncGenerator<RawRow> {
       const cell = source[c];
       if (cell) cells[c] = toRawCell(cell);
     }
-    yield { rowNumber: r + 1, cells };
+    yield fill.apply({ rowNumber: r + 1, cells });
   }
 }
 

@@ -3,10 +3,12 @@ import { decodeTcvn3Capitals, decodeTcvn3Text } from './legacy-text/tcvn3';
 import { decodeVni } from './legacy-text/vni';
 import { encodingOfFont } from './legacy-text/legacy-detection';
 import { MAX_COLUMNS, type CellValue, type RawCell, type RawRow, type RawSheet } from './raw-cell';
+import { MergeFill, readVerticalMerges } from './merged-cells';
 
 // .xlsx through exceljs's streaming reader: one row at a time, never the whole workbook in memory.
 
 export async function* readXlsxSheets(filePath: string): AsyncGenerator<RawSheet> {
+  const merges = await readVerticalMerges(filePath);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -16,8 +18,9 @@ export async function* readXlsxSheets(filePath: string): AsyncGenerator<RawSheet
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
   for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name?: string; id?: number }>) {
     const name = worksheet.name ?? `Sheet${worksheet.id ?? ''}`;
+    const fill = new MergeFill(merges.get(Number(worksheet.id)) ?? []);
     const rows = (async function* (): AsyncGenerator<RawRow> {
-      for await (const row of worksheet) yield toRawRow(row);
+      for await (const row of worksheet) yield fill.apply(toRawRow(row));
     })();
     yield { name, rows };
     // Drain anything the consumer did not read so the next sheet can be parsed.

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,5 +182,49 @@ describe('a list that counts its money in thousands', () => {
     }
     const plain = await list('dong.xlsx', 'ĐVT: đồng', 'Mức trợ cấp');
     expect(plain.records.map((r) => r.monthlyAmount)).toEqual([750, 1080, 540_000]);
+  });
+});
+
+describe('a village or category merged down over its people', () => {
+  const rows = [
+    [1, 'Thôn Đông', 'Nguyễn Văn Hùng', 1940, '048040001234', 'Người cao tuổi từ đủ 80 tuổi trở lên', 750000],
+    [2, null, 'Trần Thị Mai', 1938, '048138005678', null, null],
+    [3, 'Thôn Tây', 'Lê Văn Tám', 1979, '048079009999', 'Người khuyết tật nặng', 1080000],
+    [4, null, 'Phạm Thị Hoa', 1945, '048145001111', null, 540000],
+    [5, null, 'Đỗ Văn Nam', 1946, '048046001111', 'Người cao tuổi từ đủ 80 tuổi trở lên', 750000],
+  ];
+  const header = ['STT', 'Thôn', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Diện hưởng', 'Mức trợ cấp'];
+  // Thôn Đông over rows 2–3, Thôn Tây over 4–6, a category over 2–3, and one amount merged over a couple (rows 2–3).
+  const merges = ['B2:B3', 'B4:B6', 'F2:F3', 'G2:G3'];
+  const expected = [
+    ['Nguyễn Văn Hùng', 'Thôn Đông', 'Người cao tuổi từ đủ 80 tuổi trở lên', 750_000],
+    ['Trần Thị Mai', 'Thôn Đông', 'Người cao tuổi từ đủ 80 tuổi trở lên', null],
+    ['Lê Văn Tám', 'Thôn Tây', 'Người khuyết tật nặng', 1_080_000],
+    ['Phạm Thị Hoa', 'Thôn Tây', null, 540_000],
+    ['Đỗ Văn Nam', 'Thôn Tây', 'Người cao tuổi từ đủ 80 tuổi trở lên', 750_000],
+  ];
+  const facts = (reading: WorkbookReading) => reading.records.map((r) => [r.fullName, r.village, r.categoryLabel, r.monthlyAmount]);
+
+  it('belongs to each of them in an .xlsx; an amount merged over two people is not paid twice', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(header);
+    for (const r of rows) ws.addRow(r);
+    for (const m of merges) ws.mergeCells(m);
+    const file = path.join(tmp, 'merged-down.xlsx');
+    await wb.xlsx.writeFile(file);
+    expect(facts(await readWorkbook(file))).toEqual(expected);
+  });
+
+  it('and in an Excel 97-2003 file', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const ws = XLSX.utils.aoa_to_sheet([header, ...rows]);
+    ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'DS');
+    const file = path.join(tmp, 'merged-down.xls');
+    writeFileSync(file, XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer);
+    expect(facts(await readWorkbook(file))).toEqual(expected);
   });
 });
