@@ -47,6 +47,13 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
         { key: 'verifiedDifferences', value: preview.verifiedDifferences.length, tone: preview.verifiedDifferences.length ? 'warn' : 'plain' },
         ...(preview.elsewhere.length ? [{ key: 'elsewhere', value: preview.elsewhere.length, tone: 'warn' as const }] : []),
       ]} />
+      {/* Said before the buttons that write: a list counted in thousands pays 1000 times what it shows. */}
+      {preview.sheets.filter((sheet) => sheet.amountUnit !== 1).map((sheet) => (
+        <p key={sheet.name} className="notice" data-testid="import-amount-unit">
+          {preview.sheets.length > 1 && <strong>{t('imports.sheet', { name: sheetName(sheet.name, file) })}: </strong>}
+          {t('imports.amountUnit', { unit: formatCount(sheet.amountUnit), example: formatCount(750 * sheet.amountUnit) })}
+        </p>
+      ))}
       {preview.withoutCategory > 0 && (
         <FileCategoryPicker key={file.fileRef} count={preview.withoutCategory} chosen={file.category ?? null} busy={false} onApply={onChooseCategory} />
       )}
@@ -58,11 +65,6 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
           {sheet.mapping === null ? <p className="notice">{t('imports.noHeader')}</p> : (
             <>
               <p className="muted" title={sheet.layout ?? undefined}>{t('imports.sheetFacts', { headerRow: sheet.headerRow ?? '—' })}</p>
-              {sheet.amountUnit !== 1 && (
-                <p className="notice" data-testid="import-amount-unit">
-                  {t('imports.amountUnit', { unit: formatCount(sheet.amountUnit), example: formatCount(750 * sheet.amountUnit) })}
-                </p>
-              )}
               <div className="sheet-columns">
                 <div>
                   <h3>{t('imports.mappingTitle')}</h3>
