@@ -15,7 +15,7 @@ const HEADER_RULES: readonly [ColumnField | 'ignored', RegExp][] = [
   ['fullName', /^ho (va |chu dem va )?ten|^ho chu dem|^ten doi tuong|^ho ten|^ten nguoi|^ten$|^ho va ten$/],
   // "Số CMND cũ": a column of its own for the old 9-digit ID, next to the CCCD column.
   ['oldIdNumber', /(cmnd|chung minh( nhan dan)?|so cm) cu( |$)|cmnd 9 so/],
-  ['idNumber', /cccd|cmnd|can cuoc|dinh danh|ddcn|chung minh|so cc\b|so cm\b|^cc$|^cm$|^so id$|^ma dd/],
+  ['idNumber', /cccd|cmnd|can cuoc|dinh danh|ddcn|chung minh|so cc\b|so cm\b|^cc$|^cm$|^so id$|^ma dd|giay to tuy than|^so gttt$/],
   ['birth', /(ngay|nam) (thang )?(nam )?sinh|^sinh ngay|^nam sinh|^ngay sinh|^ngay thang nam sinh|^sinh nam|^ns$|^ntns$|^n sinh$|^nam sinh|^sinh$/],
   ['sex', /^gioi( tinh)?( nam nu)?$|^nam nu$|^gioi tinh|^gt$|^nam hoac nu$/],
   // Before the account rule: "Nơi mở TK" names the bank, not the number.

@@ -8,7 +8,7 @@ const WORDINGS: Record<string, string[]> = {
   permanentAddress: ['ĐKTT', 'Đ.K.T.T', 'HKTT', 'Nơi ĐKTT', 'Địa chỉ (ĐKTT)', 'Nơi ở', 'Nơi ở hiện nay', 'Nơi ở hiện tại', 'Địa chỉ thường trú', 'Nơi đăng ký thường trú', 'Hộ khẩu thường trú', 'Hộ khẩu', 'Địa chỉ', 'NƠI CƯ TRÚ', 'Chỗ ở hiện nay', 'dia chi thuong tru'],
   accountNumber: ['STK', 'S.T.K', 'TK', 'Số TK', 'Số T.K', 'Số tài khoản', 'Số tài khoản ngân hàng', 'SỐ TÀI KHOẢN', 'Tài khoản nhận', 'Tài khoản nhận trợ cấp', 'Tài khoản', 'Số TK ngân hàng', 'TK nhận tiền', 'so tai khoan'],
   bankName: ['Tên ngân hàng', 'Ngân hàng', 'NGÂN HÀNG', 'Nơi mở TK', 'Nơi mở tài khoản', 'Mở tại ngân hàng', 'Ngân hàng mở TK', 'Ngân hàng nơi mở tài khoản', 'NH', 'Chi nhánh ngân hàng', 'Tại ngân hàng'],
-  idNumber: ['CCCD', 'Số CCCD', 'CMND', 'Số CMND', 'Số CCCD/CMND', 'CCCD/CMND', 'Số định danh', 'Số định danh cá nhân', 'Số ĐDCN', 'Số Đ.D.C.N', 'CC', 'Số CC', 'Căn cước công dân', 'Số căn cước', 'Mã định danh', 'Số chứng minh nhân dân'],
+  idNumber: ['CCCD', 'Số CCCD', 'CMND', 'Số CMND', 'Số CCCD/CMND', 'CCCD/CMND', 'Số định danh', 'Số định danh cá nhân', 'Số ĐDCN', 'Số Đ.D.C.N', 'CC', 'Số CC', 'Căn cước công dân', 'Số căn cước', 'Mã định danh', 'Số chứng minh nhân dân', 'Số giấy tờ tùy thân', 'Giấy tờ tùy thân'],
   oldIdNumber: ['Số CMND cũ', 'CMND cũ', 'Số CMND (cũ)', 'Chứng minh nhân dân cũ'],
   birth: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'NGÀY THÁNG NĂM SINH', 'Ngày sinh', 'Năm sinh', 'NS', 'N.S', 'N. sinh', 'Sinh ngày', 'Sinh năm', 'NTNS', 'ngay thang nam sinh'],
   sex: ['Giới tính', 'GIỚI TÍNH', 'Giới', 'Nam/Nữ', 'Nam, nữ', 'GT'],
@@ -21,7 +21,7 @@ const WORDINGS: Record<string, string[]> = {
   categoryLabel: ['Đối tượng', 'Diện hưởng', 'Diện đối tượng', 'Loại đối tượng', 'Nhóm đối tượng', 'Chế độ hưởng', 'Diện chính sách'],
   rowNumber: ['STT', 'TT', 'Số TT', 'S.T.T', 'Số thứ tự'],
   note: ['Ghi chú', 'GHI CHÚ'],
-  ignored: ['Ngày cấp', 'Nơi cấp', 'Chủ tài khoản', 'Tên chủ TK', 'Người nhận thay', 'Quan hệ với chủ hộ', 'Họ và tên chủ hộ', 'Số điện thoại', 'SĐT', 'Mã ngân hàng', 'Ký nhận'],
+  ignored: ['Ngày cấp', 'Nơi cấp', 'Chủ tài khoản', 'Tên chủ TK', 'Người nhận thay', 'Quan hệ với chủ hộ', 'Họ và tên chủ hộ', 'Số điện thoại', 'SĐT', 'Mã ngân hàng', 'Ký nhận', 'Mã đối tượng', 'Mã số đối tượng', 'Mã hồ sơ'],
 };
 
 const CASES = Object.entries(WORDINGS).flatMap(([field, texts]) => texts.map((text) => [text, field] as const));
