@@ -135,6 +135,19 @@ function splitBirth(keys: readonly (string | null)[], mapping: ColumnMapping): v
   if (day !== undefined) mapping.birthDay = day;
 }
 
+const YEAR_HEADING = /^(nam sinh|sinh nam)$/;
+
+/**
+ * "Ngày sinh" beside "Năm sinh": lists fill the date where they know it and the year always; the year column is the
+ * birth of a row whose date is empty.
+ */
+function yearBesideDate(keys: readonly string[], mapping: ColumnMapping): void {
+  if (mapping.birth === undefined || mapping.birthYear !== undefined || mapping.birthMonth !== undefined) return;
+  if (YEAR_HEADING.test(keys[mapping.birth] ?? '')) return;
+  const year = keys.findIndex((k, c) => c !== mapping.birth && YEAR_HEADING.test(k));
+  if (year >= 0) mapping.birthYear = year;
+}
+
 /** A row is a header when it names the person and at least two other kinds of column. */
 export function mapHeaderRow(texts: string[]): ColumnMapping | null {
   const mapping: ColumnMapping = {};
@@ -145,6 +158,7 @@ export function mapHeaderRow(texts: string[]): ColumnMapping | null {
   const keys = Array.from(texts, (t) => headerKey(t ?? ''));
   splitName(keys, mapping);
   splitBirth(keys, mapping);
+  yearBesideDate(keys, mapping);
   const kinds = Object.keys(mapping).filter((k) => k !== 'rowNumber').length;
   return mapping.fullName !== undefined && kinds >= 3 ? mapping : null;
 }
@@ -208,6 +222,7 @@ export function detectHeader(top: string[], sub: string[] | null): HeaderDetecti
   // Or "Họ và tên đệm" | "Tên" in the top row itself (each merged down), the sub-header row being for other columns.
   if (mapping.givenName === undefined) splitName(parents.map((p, c) => ((sub[c] ?? '').trim() ? '' : headerKey(p))), mapping);
   splitBirth(childKeys, mapping);
+  yearBesideDate(parents.map((p, c) => ((sub[c] ?? '').trim() ? '' : headerKey(p))), mapping);
   return { mapping, headerRows: 2, signature, titles };
 }
 

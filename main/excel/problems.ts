@@ -9,6 +9,7 @@ const MESSAGES = {
   'birth-in-future': ['error', 'Ngày sinh ở sau ngày hôm nay.'],
   'birth-both-sexes': ['error', 'Năm sinh ghi ở cả cột Nam và cột Nữ; không biết giới tính.'],
   'birth-month-only': ['warning', 'Ngày sinh chỉ có tháng và năm; đã giữ năm sinh.'],
+  'birth-date-unread-year-kept': ['warning', 'Ngày sinh không đọc được; đã giữ năm sinh ở cột năm sinh.'],
   'birth-two-digit-year': ['warning', 'Năm sinh viết 2 chữ số; đã hiểu là năm 19.. (50 là 1950), cần kiểm tra.'],
   'sex-invalid': ['warning', 'Giới tính không rõ (cần "Nam" hoặc "Nữ").'],
   'id-malformed': ['error', 'Số CCCD/định danh không hợp lệ; chưa lưu, cần nhập lại.'],

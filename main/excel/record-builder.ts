@@ -70,18 +70,22 @@ export function buildRecord(cells: (RawCell | undefined)[], texts: RowTexts, ctx
     if (parsed.problem) problems.push(rejected('birth', parsed.problem, male ? 'birthMale' : 'birthFemale'));
     sex = male ? 'M' : 'F';
   }
+  // The whole date first; the year column ("Năm sinh" beside "Ngày sinh", or the year of a split date) where there is none.
+  const birthCell = used('birth');
+  let dateProblem: FieldProblem | null = null;
+  if (!birth && birthCell) {
+    const parsed = parseBirth(birthCell, ctx.today);
+    birth = parsed.value;
+    if (parsed.problem) dateProblem = rejected('birth', parsed.problem);
+  }
   const yearCell = used('birthYear');
   if (!birth && yearCell) {
     const parsed = parseBirth(splitBirthCell(text('birthDay'), text('birthMonth'), yearCell), ctx.today);
     birth = parsed.value;
     if (parsed.problem) problems.push(rejected('birth', parsed.problem, 'birthYear'));
   }
-  const birthCell = used('birth');
-  if (!birth && birthCell) {
-    const parsed = parseBirth(birthCell, ctx.today);
-    birth = parsed.value;
-    if (parsed.problem) problems.push(rejected('birth', parsed.problem));
-  }
+  // A date the list got wrong beside a year it got right: the year is kept, and the date still said.
+  if (dateProblem) problems.push(birth && dateProblem.code === 'birth-invalid' ? rejected('birth', 'birth-date-unread-year-kept') : dateProblem);
   const sexText = text('sex');
   if (!sex && sexText) {
     const parsed = parseSex(sexText);

@@ -127,6 +127,11 @@ describe('names and birth dates split over several columns', () => {
     expect(header.mapping).toMatchObject({ fullName: 1, middleName: 2, givenName: 3, birth: 4, idNumber: 5 });
   });
 
+  it('"Ngày sinh" beside "Năm sinh": the year is the fallback; a lone "Năm sinh" stays the birth', () => {
+    expect(mapHeaderRow(['STT', 'Họ và tên', 'Ngày sinh', 'Năm sinh', 'Số CCCD'])).toMatchObject({ birth: 2, birthYear: 3 });
+    expect(mapHeaderRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Thôn'])).not.toHaveProperty('birthYear');
+  });
+
   it('a whole name column is never split by a "Tên" somewhere else', () => {
     expect(mapHeaderRow(['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Tên'])).not.toHaveProperty('givenName');
   });

@@ -228,3 +228,21 @@ describe('a village or category merged down over its people', () => {
     expect(facts(await readWorkbook(file))).toEqual(expected);
   });
 });
+
+describe('"Ngày sinh" beside "Năm sinh"', () => {
+  it('takes the date where there is one and the year where the date is empty; a wrong date beside a year keeps the year, and says so', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Năm sinh', 'Số CCCD', 'Mức trợ cấp']);
+    ws.addRow([1, 'Nguyễn Văn Hùng', '12/03/1950', 1950, '048050001234', 750000]);
+    ws.addRow([2, 'Trần Thị Mai', null, 1948, '048148005678', 1080000]);
+    ws.addRow([3, 'Lê Văn Tám', '31/02/1939', 1939, '048039009999', 540000]);
+    const file = path.join(tmp, 'date-and-year.xlsx');
+    await wb.xlsx.writeFile(file);
+    const reading = await readWorkbook(file);
+    expect(reading.records.map((r) => [r.fullName, r.birth])).toEqual([['Nguyễn Văn Hùng', '1950-03-12'], ['Trần Thị Mai', '1948'], ['Lê Văn Tám', '1939']]);
+    expect(reading.records[2].problems).toEqual([expect.objectContaining({ field: 'birth', code: 'birth-date-unread-year-kept', value: '31/02/1939' })]);
+    expect(reading.needsFixing).toEqual([]);
+  });
+});
