@@ -29,6 +29,8 @@ export interface RawRow {
 export interface RawSheet {
   name: string;
   rows: AsyncIterable<RawRow>;
+  /** Hidden in the workbook (Excel's "Hide"): an old month or a template, never imported. */
+  hidden?: boolean;
 }
 
 /** Columns considered per row; a list has a dozen or two. Anything further right is ignored (bounded memory). */

@@ -38,6 +38,10 @@ export async function streamWorkbook(filePath: string, handlers: WorkbookHandler
   const sheets: SheetSummary[] = [];
   let rowsRead = 0;
   for await (const sheet of rawSheets(filePath, format)) {
+    if (sheet.hidden) {
+      sheets.push(hiddenSheet(sheet.name));
+      continue;
+    }
     const interpreter = new SheetInterpreter(sheet.name, { record: handlers.record, needsFixing: handlers.needsFixing }, options);
     for await (const row of sheet.rows) {
       interpreter.push(row);
@@ -46,6 +50,11 @@ export async function streamWorkbook(filePath: string, handlers: WorkbookHandler
     sheets.push(interpreter.finish());
   }
   return { format, sheets };
+}
+
+/** A hidden sheet's place in the summary: named, so that the preview says it was left. */
+function hiddenSheet(name: string): SheetSummary {
+  return { name, layout: null, dataRows: 0, headerRow: null, mapping: null, titles: [], rowKinds: {}, amountUnit: 1, hidden: true };
 }
 
 /** Reads a whole workbook into canonical records and the rows that need fixing. */

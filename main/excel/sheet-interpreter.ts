@@ -32,6 +32,8 @@ export interface SheetSummary {
   rowKinds: Partial<Record<RowKind, number>>;
   /** Đồng per unit of the amount column (amount-unit.ts): the preview says when it is not 1. */
   amountUnit: number;
+  /** A sheet hidden in the workbook, left unread (read-workbook.ts). */
+  hidden: boolean;
 }
 
 export interface SheetSink {
@@ -90,7 +92,7 @@ export class SheetInterpreter {
     if (this.phase === 'unrecognised' && this.nonEmptyRows > 3) {
       this.sink.needsFixing({ sheet: this.name, row: 1, field: '', code: 'header-not-found', message: 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh, CCCD…); trang tính này chưa được nhập.' });
     }
-    return { name: this.name, layout: this.layout, dataRows: this.dataRows, headerRow: this.headerRow, mapping: this.mapping, titles: this.titles, rowKinds: this.kinds, amountUnit: this.amountUnit };
+    return { name: this.name, layout: this.layout, dataRows: this.dataRows, headerRow: this.headerRow, mapping: this.mapping, titles: this.titles, rowKinds: this.kinds, amountUnit: this.amountUnit, hidden: false };
   }
 
   private count(kind: RowKind): void {

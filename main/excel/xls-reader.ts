@@ -20,9 +20,9 @@ export async function* readXlsSheets(filePath: string): AsyncGenerator<RawSheet>
     }
     throw new AppError('workbook-unreadable', 'Tệp Excel bị hỏng hoặc không đọc được; hãy mở bằng Excel và lưu lại.', 'The .xls file is corrupt or truncated.');
   }
-  for (const name of workbook.SheetNames) {
+  for (const [i, name] of workbook.SheetNames.entries()) {
     const sheet = workbook.Sheets[name];
-    yield { name, rows: rowsOf(sheet) };
+    yield { name, rows: rowsOf(sheet), hidden: (workbook.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 };
   }
 }
 

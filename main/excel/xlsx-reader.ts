@@ -16,13 +16,13 @@ export async function* readXlsxSheets(filePath: string): AsyncGenerator<RawSheet
     worksheets: 'emit',
     entries: 'emit',
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
-  for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name?: string; id?: number }>) {
+  for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name?: string; id?: number; state?: string }>) {
     const name = worksheet.name ?? `Sheet${worksheet.id ?? ''}`;
     const fill = new MergeFill(merges.get(Number(worksheet.id)) ?? []);
     const rows = (async function* (): AsyncGenerator<RawRow> {
       for await (const row of worksheet) yield fill.apply(toRawRow(row));
     })();
-    yield { name, rows };
+    yield { name, rows, hidden: worksheet.state === 'hidden' || worksheet.state === 'veryHidden' };
     // Drain anything the consumer did not read so the next sheet can be parsed.
     for await (const _ of rows) { /* skip */ }
   }

@@ -572,6 +572,7 @@ export const en: Messages = {
     sheetFacts: 'Column header row: {{headerRow}}',
     amountUnit: 'The file counts money in units of {{unit}} đồng (750 is {{example}} đồng): amounts were converted to đồng; check the amount column below before saving.',
     noHeader: 'No column header row found on this sheet; the sheet is skipped.',
+    hiddenSheet: 'This sheet is hidden in the file (usually an old month or a template): not imported. To import it, unhide it in Excel and choose the file again.',
     rowKindsTitle: 'Kinds of rows',
     rowKinds: {
       data: 'Data rows', title: 'Title rows', header: 'Column header rows', 'column-numbers': 'Column number rows',

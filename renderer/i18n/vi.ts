@@ -694,6 +694,7 @@ export const vi = {
     sheetFacts: 'Dòng tiêu đề cột: {{headerRow}}',
     amountUnit: 'Tệp ghi số tiền theo đơn vị {{unit}} đồng (750 là {{example}} đồng): số tiền đã được đổi ra đồng; hãy kiểm tra cột số tiền dưới đây trước khi ghi.',
     noHeader: 'Không tìm thấy dòng tiêu đề cột trong trang này; trang được bỏ qua.',
+    hiddenSheet: 'Trang tính này đang ẩn trong tệp (thường là tháng cũ hoặc biểu mẫu): không nhập. Muốn nhập, hãy bỏ ẩn trong Excel rồi chọn lại tệp.',
     rowKindsTitle: 'Các loại dòng',
     rowKinds: {
       data: 'Dòng dữ liệu',

@@ -62,7 +62,8 @@ export function ImportPreviewView({ preview, file, onOpenRecord, actions, onSave
       {preview.sheets.map((sheet) => (
         <section key={sheet.name} className="panel sheet-panel" data-testid="import-sheet" aria-label={t('imports.sheet', { name: sheetName(sheet.name, file) })}>
           <h2>{t('imports.sheet', { name: sheetName(sheet.name, file) })}</h2>
-          {sheet.mapping === null ? <p className="notice">{t('imports.noHeader')}</p> : (
+          {sheet.hidden ? <p className="notice" data-testid="import-hidden-sheet">{t('imports.hiddenSheet')}</p>
+            : sheet.mapping === null ? <p className="notice">{t('imports.noHeader')}</p> : (
             <>
               <p className="muted" title={sheet.layout ?? undefined}>{t('imports.sheetFacts', { headerRow: sheet.headerRow ?? '—' })}</p>
               <div className="sheet-columns">

@@ -75,6 +75,8 @@ export const importPreviewSchema = planSchema.extend({
     rowKinds: z.record(z.string(), z.number().int()),
     /** Đồng per unit of the amount column: 1000 when the list counts in thousands ("ĐVT: 1.000 đồng"). */
     amountUnit: z.number().int().positive(),
+    /** Hidden in the workbook (an old month, a template): not read, not imported. */
+    hidden: z.boolean(),
   })),
   records: z.number().int(),
   sample: z.array(z.object({

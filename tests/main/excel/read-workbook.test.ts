@@ -246,3 +246,34 @@ describe('"Ngày sinh" beside "Năm sinh"', () => {
     expect(reading.needsFixing).toEqual([]);
   });
 });
+
+describe('a sheet hidden in the workbook', () => {
+  const sheets = [['T12', 'Nguyễn Văn Hùng', '048050001234'], ['T11 (cũ)', 'Người Đã Mất', '048030001234']] as const;
+  const header = ['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Mức trợ cấp'];
+
+  it('(an old month, a template) is not imported, and is named in the summary as left', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    for (const [name, person, id] of sheets) {
+      const ws = wb.addWorksheet(name, name.includes('cũ') ? { state: 'hidden' } : {});
+      ws.addRow(header);
+      ws.addRow([1, person, 1950, id, 750000]);
+    }
+    const file = path.join(tmp, 'hidden-sheet.xlsx');
+    await wb.xlsx.writeFile(file);
+    const reading = await readWorkbook(file);
+    expect(reading.records.map((r) => r.fullName)).toEqual(['Nguyễn Văn Hùng']);
+    expect(reading.sheets.map((s) => [s.name, s.hidden])).toEqual([['T12', false], ['T11 (cũ)', true]]);
+  });
+
+  it('nor in an Excel 97-2003 file', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    for (const [name, person, id] of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([header, [1, person, 1950, id, 750000]]), name);
+    wb.Workbook = { Sheets: [{ Hidden: 0 }, { Hidden: 1 }] };
+    const file = path.join(tmp, 'hidden-sheet.xls');
+    writeFileSync(file, XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer);
+    const reading = await readWorkbook(file);
+    expect(reading.records.map((r) => r.fullName)).toEqual(['Nguyễn Văn Hùng']);
+  });
+});
