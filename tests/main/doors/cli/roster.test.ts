@@ -62,7 +62,7 @@ describe('the roster through the CLI on an encrypted office database (not the de
     const shown = cli(['roster', 'show', '--period', '2026-12']);
     expect(shown).toContain('Bảng kê tháng 12/2026 (nháp): 2 dòng chi, 1.950.000');
     expect(shown).toMatch(/Tài khoản chính chủ: 1 dòng, 650\.000/);
-    expect(shown).toMatch(/Tiền mặt tại xã: 1 dòng, 1\.300\.000/);
+    expect(shown).toMatch(/Tiền mặt tại phường: 1 dòng, 1\.300\.000/); // a ward's cash is paid at the ward
     expect(shown).toContain('Không dùng tiền mặt: 50,0% số người, 33,3% số tiền (mục tiêu 100%).');
   });
 
