@@ -220,9 +220,10 @@ export function detectHeader(top: string[], sub: string[] | null): HeaderDetecti
   });
   splitName(childKeys.map((k) => k ?? ''), mapping);
   // Or "Họ và tên đệm" | "Tên" in the top row itself (each merged down), the sub-header row being for other columns.
-  if (mapping.givenName === undefined) splitName(parents.map((p, c) => ((sub[c] ?? '').trim() ? '' : headerKey(p))), mapping);
+  const topOnlyKeys = parents.map((p, c) => ((sub[c] ?? '').trim() ? '' : headerKey(p)));
+  if (mapping.givenName === undefined) splitName(topOnlyKeys, mapping);
   splitBirth(childKeys, mapping);
-  yearBesideDate(parents.map((p, c) => ((sub[c] ?? '').trim() ? '' : headerKey(p))), mapping);
+  yearBesideDate(topOnlyKeys, mapping);
   return { mapping, headerRows: 2, signature, titles };
 }
 

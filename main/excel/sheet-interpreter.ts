@@ -231,7 +231,6 @@ export class SheetInterpreter {
   }
 }
 
-/** Header and title cells: decoded by their own font or, without one, by their own characters. */
 /** "ĐVT: 1.000 đồng" in a row above the header: the first such banner's unit. */
 function unitOfBanners(rows: readonly RawRow[]): number | null {
   for (const row of rows) {
@@ -243,6 +242,7 @@ function unitOfBanners(rows: readonly RawRow[]): number | null {
   return null;
 }
 
+/** Header and title cells: decoded by their own font or, without one, by their own characters. */
 export function guessTexts(row: RawRow): string[] {
   return row.cells.map((cell) => {
     if (!cell || typeof cell.value !== 'string') return cellText(cell, 'unicode');

@@ -1,7 +1,8 @@
 import type { BlockCode, RosterChannel } from './roster-line';
 import { communeWord } from '../text/commune-word';
 
-// The Vietnamese names of a roster's status and channels, for the doors that print text (the command line);
+// The Vietnamese names of a roster's status and channels, for what is printed as text (the command line, the cash
+// line of the printed roster);
 // the screens take theirs from the i18n dictionaries.
 export const ROSTER_STATUS_VI: Readonly<Record<'draft' | 'approved' | 'locked', string>> = { draft: 'nháp', approved: 'đã duyệt', locked: 'đã khoá' };
 

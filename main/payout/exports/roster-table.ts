@@ -6,7 +6,8 @@ import { formatVnd } from '../../../shared/format/money';
 import { amountInWords } from '../../../shared/payout/amount-in-words';
 import { formatPeriod } from '../../../shared/payout/periods';
 import type { RosterChannel } from '../../../shared/payout/roster-line';
-import { communeWord, type CommuneWord } from '../../../shared/text/commune-word';
+import { rosterChannelVi } from '../../../shared/payout/roster-labels';
+import { communeWord } from '../../../shared/text/commune-word';
 import type { LineRow } from '../payout-queries';
 
 export type ExportKind = 'bank' | 'post-office' | 'printable';
@@ -50,8 +51,8 @@ const CHANNEL_LABELS: Record<Exclude<RosterChannel, 'cash'>, string> = {
   'authorised-account': 'Chuyển khoản (người được ủy quyền)',
   'post-office': 'Bưu điện',
 };
-/** Cash is paid at the unit's office: "tại xã", "tại phường", in the unit's own word. */
-const channelLabel = (channel: RosterChannel, unitWord: CommuneWord) => (channel === 'cash' ? `Tiền mặt tại ${unitWord}` : CHANNEL_LABELS[channel]);
+/** Cash is named as everywhere else (roster-labels.ts): "tại xã", "tại phường", in the unit's own word. */
+const channelLabel = (channel: RosterChannel, unitName: string) => (channel === 'cash' ? rosterChannelVi('cash', unitName) : CHANNEL_LABELS[channel]);
 
 export const REGIME_SHORT: Record<string, string> = {
   'btxh-monthly': 'TCXH hằng tháng',
@@ -177,7 +178,7 @@ export function rosterTable(kind: ExportKind, source: LineSource, place: { commu
   }
   const cashLike = (c: RosterChannel) => c === 'cash' || c === 'post-office';
   const made = sections(source, { channels: null }, village, (ls, first) => ls.map((l, i) => [first + i, l.fullName, l.idNumber, REGIME_SHORT[l.regimeCode] ?? l.regimeCode,
-    l.months, l.amount, channelLabel(l.channel, unitWord), cashLike(l.channel) ? null : 'Chuyển khoản']));
+    l.months, l.amount, channelLabel(l.channel, place.communeName), cashLike(l.channel) ? null : 'Chuyển khoản']));
   return {
     sheetName: 'Danh sach chi tra', title: `DANH SÁCH CHI TRẢ TRỢ CẤP THÁNG ${month}`, subtitles,
     columns: [
