@@ -137,19 +137,27 @@ describe('a signature block laid out in the list\'s own columns', () => {
   });
 });
 
+/** A one-sheet .xlsx of these rows (titles, header, people), with these ranges merged, read back. */
+async function readRows(name: string, rows: unknown[][], merges: string[] = []): Promise<WorkbookReading> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('DS');
+  for (const r of rows) ws.addRow(r);
+  for (const m of merges) ws.mergeCells(m);
+  const file = path.join(tmp, name);
+  await wb.xlsx.writeFile(file);
+  return readWorkbook(file);
+}
+
 describe('an ID column that holds labels or both of a person\'s numbers', () => {
   it('reads each number into its place, and leaves a cell with other words for a person', async () => {
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('DS');
-    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD/CMND', 'Thôn', 'Mức hưởng']);
-    ws.addRow([1, 'Nguyễn Văn Hùng', 1950, 'CCCD: 048050001234; CMND: 201234567', 'Tổ 1', 750000]);
-    ws.addRow([2, 'Trần Thị Mai', 1948, '048148005678 (CMND cũ 201111222)', 'Tổ 2', 1080000]);
-    ws.addRow([3, 'Lê Văn Tám', 1939, '201333444 / 048039009999', 'Tổ 3', 540000]);
-    ws.addRow([4, 'Phạm Thị Hoa', 1945, 'CCCD 048145001111 (đã báo mất)', 'Tổ 3', 540000]);
-    const file = path.join(tmp, 'two-ids-one-cell.xlsx');
-    await wb.xlsx.writeFile(file);
-    const reading = await readWorkbook(file);
+    const reading = await readRows('two-ids-one-cell.xlsx', [
+      ['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD/CMND', 'Thôn', 'Mức hưởng'],
+      [1, 'Nguyễn Văn Hùng', 1950, 'CCCD: 048050001234; CMND: 201234567', 'Tổ 1', 750000],
+      [2, 'Trần Thị Mai', 1948, '048148005678 (CMND cũ 201111222)', 'Tổ 2', 1080000],
+      [3, 'Lê Văn Tám', 1939, '201333444 / 048039009999', 'Tổ 3', 540000],
+      [4, 'Phạm Thị Hoa', 1945, 'CCCD 048145001111 (đã báo mất)', 'Tổ 3', 540000],
+    ]);
     expect(reading.records.map((r) => [r.fullName, r.idNumber, r.oldIdNumber])).toEqual([
       ['Nguyễn Văn Hùng', '048050001234', '201234567'], ['Trần Thị Mai', '048148005678', '201111222'], ['Lê Văn Tám', '048039009999', '201333444'],
       ['Phạm Thị Hoa', null, null],
@@ -159,20 +167,14 @@ describe('an ID column that holds labels or both of a person\'s numbers', () => 
 });
 
 describe('a list that counts its money in thousands', () => {
-  const list = async (name: string, banner: string | null, amountHeading: string) => {
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('DS');
-    ws.addRow(['DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG 12/2026']);
-    if (banner) ws.addRow(['', '', '', '', '', banner]);
-    ws.addRow(['STT', 'Mã đối tượng', 'Họ và tên', 'Năm sinh', 'Số CCCD', amountHeading]);
-    ws.addRow([1, 'BT-0012', 'Nguyễn Văn Hùng', 1950, '048050001234', 750]);
-    ws.addRow([2, 'BT-0013', 'Trần Thị Mai', 1948, '048148005678', '1.080']);
-    ws.addRow([3, 'BT-0014', 'Lê Văn Tám', 1939, '048039009999', 540_000]);
-    const file = path.join(tmp, name);
-    await wb.xlsx.writeFile(file);
-    return readWorkbook(file);
-  };
+  const list = (name: string, banner: string | null, amountHeading: string) => readRows(name, [
+    ['DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG 12/2026'],
+    ...(banner ? [['', '', '', '', '', banner]] : []),
+    ['STT', 'Mã đối tượng', 'Họ và tên', 'Năm sinh', 'Số CCCD', amountHeading],
+    [1, 'BT-0012', 'Nguyễn Văn Hùng', 1950, '048050001234', 750],
+    [2, 'BT-0013', 'Trần Thị Mai', 1948, '048148005678', '1.080'],
+    [3, 'BT-0014', 'Lê Văn Tám', 1939, '048039009999', 540_000],
+  ]);
 
   it('says so above the table ("ĐVT: 1.000 đồng") or in the amount heading, and is read in đồng', async () => {
     for (const reading of [await list('dvt.xlsx', 'ĐVT: 1.000 đồng', 'Mức trợ cấp'), await list('nghin.xlsx', null, 'Mức trợ cấp (nghìn đồng)')]) {
@@ -206,15 +208,7 @@ describe('a village or category merged down over its people', () => {
   const facts = (reading: WorkbookReading) => reading.records.map((r) => [r.fullName, r.village, r.categoryLabel, r.monthlyAmount]);
 
   it('belongs to each of them in an .xlsx; an amount merged over two people is not paid twice', async () => {
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('DS');
-    ws.addRow(header);
-    for (const r of rows) ws.addRow(r);
-    for (const m of merges) ws.mergeCells(m);
-    const file = path.join(tmp, 'merged-down.xlsx');
-    await wb.xlsx.writeFile(file);
-    expect(facts(await readWorkbook(file))).toEqual(expected);
+    expect(facts(await readRows('merged-down.xlsx', [header, ...rows], merges))).toEqual(expected);
   });
 
   it('and in an Excel 97-2003 file', async () => {
@@ -231,16 +225,12 @@ describe('a village or category merged down over its people', () => {
 
 describe('"Ngày sinh" beside "Năm sinh"', () => {
   it('takes the date where there is one and the year where the date is empty; a wrong date beside a year keeps the year, and says so', async () => {
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('DS');
-    ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Năm sinh', 'Số CCCD', 'Mức trợ cấp']);
-    ws.addRow([1, 'Nguyễn Văn Hùng', '12/03/1950', 1950, '048050001234', 750000]);
-    ws.addRow([2, 'Trần Thị Mai', null, 1948, '048148005678', 1080000]);
-    ws.addRow([3, 'Lê Văn Tám', '31/02/1939', 1939, '048039009999', 540000]);
-    const file = path.join(tmp, 'date-and-year.xlsx');
-    await wb.xlsx.writeFile(file);
-    const reading = await readWorkbook(file);
+    const reading = await readRows('date-and-year.xlsx', [
+      ['STT', 'Họ và tên', 'Ngày sinh', 'Năm sinh', 'Số CCCD', 'Mức trợ cấp'],
+      [1, 'Nguyễn Văn Hùng', '12/03/1950', 1950, '048050001234', 750000],
+      [2, 'Trần Thị Mai', null, 1948, '048148005678', 1080000],
+      [3, 'Lê Văn Tám', '31/02/1939', 1939, '048039009999', 540000],
+    ]);
     expect(reading.records.map((r) => [r.fullName, r.birth])).toEqual([['Nguyễn Văn Hùng', '1950-03-12'], ['Trần Thị Mai', '1948'], ['Lê Văn Tám', '1939']]);
     expect(reading.records[2].problems).toEqual([expect.objectContaining({ field: 'birth', code: 'birth-date-unread-year-kept', value: '31/02/1939' })]);
     expect(reading.needsFixing).toEqual([]);
